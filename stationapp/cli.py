@@ -1,0 +1,160 @@
+"""``stationapp``: the GUI by default, and the station's command-line work (DESIGN §10)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, translate
+
+
+def t(text: str) -> str:
+    return translate("cli", text)
+
+
+def _setup_translation() -> None:
+    """Chinese by default (STATIONAPP_LANG=en for English), with the same .qm as the GUI."""
+    from stationapp import i18n
+
+    i18n.install_core_translator(os.environ.get("STATIONAPP_LANG", "zh_CN"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stationapp",
+        description="Village Station (村级电商服务站): with no command, starts the app.",
+    )
+    parser.add_argument("--data-dir", type=Path, default=None, help="the station's data folder")
+    commands = parser.add_subparsers(dest="command")
+
+    init = commands.add_parser("init", help="create a new station in the data folder")
+    init.add_argument(
+        "--name", required=True, help="the station's name, e.g. 孟定镇芒艾村电商服务站"
+    )
+    init.add_argument("--manager", required=True, help="the manager's name")
+    init.add_argument("--pin", required=True, help="the manager's PIN, 4 to 8 digits")
+    init.add_argument("--phone", default="", help="the station's contact phone (landline allowed)")
+
+    commands.add_parser(
+        "verify", help="check the hash chain and rebuild-compare; exit 1 on a problem"
+    )
+
+    backup = commands.add_parser("backup", help="copy the station's database to FILE")
+    backup.add_argument("file", nargs="?", type=Path, default=None)
+
+    restore = commands.add_parser("restore", help="replace the station's database with FILE")
+    restore.add_argument("file", type=Path)
+
+    selftest = commands.add_parser(
+        "selftest", help="open the main window offscreen, save a screenshot and a test receipt"
+    )
+    selftest.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command
+    if command is None:
+        from stationapp.ui.app import run_gui
+
+        return run_gui(args.data_dir)
+    _setup_translation()
+    from stationapp import paths
+    from stationapp.core.errors import UserError
+
+    data_dir = args.data_dir or paths.default_data_dir()
+    try:
+        return COMMANDS[command](data_dir, args)
+    except UserError as error:
+        print(t(QT_TRANSLATE_NOOP("cli", "Error: ")) + str(error), file=sys.stderr)
+        return 2
+
+
+def _init(data_dir: Path, args: argparse.Namespace) -> int:
+    from stationapp.core import Station
+
+    station = Station.create(
+        data_dir, name=args.name, manager_name=args.manager, manager_pin=args.pin, phone=args.phone
+    )
+    info = station.info
+    station.close()
+    print(
+        t(
+            QT_TRANSLATE_NOOP("cli", "Station '{name}' created in {folder}. Manager: {manager}.")
+        ).format(name=info.name, folder=data_dir, manager=info.manager_name)
+    )
+    return 0
+
+
+def _verify(data_dir: Path, args: argparse.Namespace) -> int:
+    from stationapp.core import Station
+
+    with Station.open(data_dir) as station:
+        result = station.events.verify()
+    if result.ok:
+        print(
+            t(
+                QT_TRANSLATE_NOOP(
+                    "cli", "All is well: {count} records checked, chain and tables agree."
+                )
+            ).format(count=result.events_checked)
+        )
+        return 0
+    print(
+        t(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "PROBLEM: the records do not verify ({count} problems). Do not delete anything; "
+                "call the county center's support with this output.",
+            )
+        ).format(count=len(result.problems)),
+        file=sys.stderr,
+    )
+    for problem in result.problems:
+        print("  " + problem, file=sys.stderr)
+    return 1
+
+
+def _backup(data_dir: Path, args: argparse.Namespace) -> int:
+    from stationapp.core import Station
+
+    with Station.open(data_dir) as station:
+        target = station.backup(args.file)
+    print(t(QT_TRANSLATE_NOOP("cli", "Backup written to {file}.")).format(file=target))
+    return 0
+
+
+def _restore(data_dir: Path, args: argparse.Namespace) -> int:
+    from stationapp.core.restore import restore_station
+
+    saved = restore_station(data_dir, args.file)
+    print(
+        t(
+            QT_TRANSLATE_NOOP(
+                "cli", "Restored from {file}. The database it replaced was kept as {saved}."
+            )
+        ).format(file=args.file, saved=saved or "-")
+    )
+    return 0
+
+
+def _selftest(data_dir: Path, args: argparse.Namespace) -> int:
+    from stationapp.ui.selftest import run_selftest
+
+    return run_selftest(data_dir, args.out)
+
+
+COMMANDS = {
+    "init": _init,
+    "verify": _verify,
+    "backup": _backup,
+    "restore": _restore,
+    "selftest": _selftest,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

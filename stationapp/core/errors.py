@@ -1,0 +1,43 @@
+"""Refusals: a command that will not do what it was asked raises a UserError, writes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stationapp.core.i18n import translate
+
+
+class UserError(Exception):
+    """Base of every refusal. ``text`` is an English source string marked for translation
+    (``QT_TRANSLATE_NOOP("UserError", ...)``) with ``{name}`` fields filled from ``params``;
+    ``str(error)`` gives it in the installed language (Chinese by default)."""
+
+    context = "UserError"
+
+    def __init__(self, text: str, **params: Any) -> None:
+        super().__init__(text)
+        self.text = text
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        return translate(self.context, self.text).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(UserError):
+    """The input is not acceptable (a malformed phone, a negative amount...)."""
+
+
+class StateError(UserError):
+    """The action is not allowed in the current state (a parcel already picked up...)."""
+
+
+class PermissionDenied(UserError):
+    """The logged-in operator may not do this (a manager's action)."""
+
+
+class StoreError(UserError):
+    """The station's data folder cannot be used (locked by another program, read-only, damaged)."""

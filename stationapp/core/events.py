@@ -1,0 +1,491 @@
+"""The append-only event log: every change of state is one event, hash-chained.
+
+An event and the rows it changes in the projection tables (``operators``, ``settings``,
+``parcels``...) are written in one transaction. The projections can always be rebuilt from the
+events; ``verify`` checks the chain and does that rebuild into a scratch file to compare.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from stationapp.core import clock, ids
+from stationapp.core.errors import StateError, ValidationError
+from stationapp.core.i18n import QT_TRANSLATE_NOOP
+
+GENESIS_HASH = "0" * 64
+VOID_TYPE = "event.voided"
+MAX_PROBLEMS = 50
+
+EVENT_COLUMNS = (
+    "id, station_id, seq, type, entity_id, occurred_at, operator, payload, prev_hash, hash"
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    seq: int
+    type: str
+    entity_id: str
+    occurred_at: str
+    operator: str
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+    station_id: str = ""
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row | tuple) -> Event:
+        ident, station_id, seq, type_, entity_id, occurred_at, operator, payload, prev, digest = row
+        return cls(
+            id=ident,
+            seq=seq,
+            type=type_,
+            entity_id=entity_id,
+            occurred_at=occurred_at,
+            operator=operator,
+            payload=json.loads(payload),
+            prev_hash=prev,
+            hash=digest,
+            station_id=station_id,
+        )
+
+
+def canonical_json(value: Any) -> str:
+    """UTF-8 friendly, keys sorted, no spaces: the bytes the hash is taken over."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(
+    prev_hash: str,
+    *,
+    id: str,
+    seq: int,
+    type: str,
+    entity_id: str,
+    occurred_at: str,
+    operator: str,
+    payload: dict[str, Any],
+) -> str:
+    body = canonical_json(
+        {
+            "id": id,
+            "seq": seq,
+            "type": type,
+            "entity_id": entity_id,
+            "occurred_at": occurred_at,
+            "operator": operator,
+            "payload": payload,
+        }
+    )
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def content_hash(event: Event, prev_hash: str) -> str:
+    return event_hash(
+        prev_hash,
+        id=event.id,
+        seq=event.seq,
+        type=event.type,
+        entity_id=event.entity_id,
+        occurred_at=event.occurred_at,
+        operator=event.operator,
+        payload=event.payload,
+    )
+
+
+# --- projections -----------------------------------------------------------------------------
+
+
+@dataclass
+class Replay:
+    """What a projector may use: the connection to write to, and a way to find earlier events
+    (from the live log, or from the log being rebuilt)."""
+
+    conn: sqlite3.Connection
+    find_event: Callable[[str], Event | None]
+
+
+Apply = Callable[[Replay, Event], None]
+
+
+@dataclass
+class Projector:
+    apply: Apply
+    revert: Apply | None = None  # undo for event.voided; None: this kind cannot be voided
+
+
+_PROJECTORS: dict[str, Projector] = {}
+# table -> ORDER BY clause that gives a stable row order for comparison
+PROJECTED_TABLES: dict[str, str] = {}
+
+
+def projects(event_type: str, *, revert: Apply | None = None) -> Callable[[Apply], Apply]:
+    """Register the function that applies ``event_type`` to the projection tables."""
+
+    def register(fn: Apply) -> Apply:
+        _PROJECTORS[event_type] = Projector(fn, revert)
+        return fn
+
+    return register
+
+
+def projected_table(name: str, order_by: str) -> None:
+    """Declare a table that is rebuilt from the events (and compared by verify)."""
+    PROJECTED_TABLES[name] = order_by
+
+
+def project(replay: Replay, event: Event) -> None:
+    projector = _PROJECTORS.get(event.type)
+    if projector is not None:
+        projector.apply(replay, event)
+
+
+def can_void(event_type: str) -> bool:
+    projector = _PROJECTORS.get(event_type)
+    return projector is not None and projector.revert is not None
+
+
+# --- voids -----------------------------------------------------------------------------------
+
+
+projected_table("voided_events", "event_id")
+
+
+def _apply_void(replay: Replay, event: Event) -> None:
+    target = replay.find_event(event.payload["event_id"])
+    if target is None:  # pragma: no cover - refused before it is written
+        raise StateError(QT_TRANSLATE_NOOP("UserError", "The record to void was not found."))
+    replay.conn.execute(
+        "INSERT INTO voided_events (event_id, void_event_id, reason, voided_by, voided_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (target.id, event.id, event.payload["reason"], event.operator, event.occurred_at),
+    )
+    projector = _PROJECTORS[target.type]
+    assert projector.revert is not None
+    projector.revert(replay, target)
+
+
+_PROJECTORS[VOID_TYPE] = Projector(_apply_void)
+
+
+# --- the log ---------------------------------------------------------------------------------
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+    events_checked: int = 0
+    first_bad_seq: int | None = None
+
+
+class Batch:
+    """Events appended inside one transaction; the head moves only when it commits."""
+
+    def __init__(self, log: EventLog, conn: sqlite3.Connection) -> None:
+        self._log = log
+        self.conn = conn
+        self.seq, self.hash = log.head()
+        self.events: list[Event] = []
+
+    def append(
+        self,
+        type: str,
+        *,
+        entity_id: str = "",
+        payload: dict[str, Any] | None = None,
+        operator: str = "",
+        occurred_at: str | None = None,
+        event_id: str | None = None,
+    ) -> Event:
+        payload = dict(payload or {})
+        seq = self.seq + 1
+        ident = event_id or ids.uuid7()
+        occurred = occurred_at or clock.now_iso()
+        digest = event_hash(
+            self.hash,
+            id=ident,
+            seq=seq,
+            type=type,
+            entity_id=entity_id,
+            occurred_at=occurred,
+            operator=operator,
+            payload=payload,
+        )
+        event = Event(ident, seq, type, entity_id, occurred, operator, payload, self.hash, digest)
+        self.conn.execute(
+            _INSERT_EVENT,
+            (
+                ident,
+                self._log.station_id,
+                seq,
+                type,
+                entity_id,
+                occurred,
+                operator,
+                canonical_json(payload),
+                self.hash,
+                digest,
+            ),
+        )
+        project(Replay(self.conn, self._log.find_event), event)
+        self.seq, self.hash = seq, digest
+        self.events.append(event)
+        return event
+
+
+class EventLog:
+    def __init__(self, conn: sqlite3.Connection, store_transaction, station_id: str = "") -> None:
+        self.conn = conn
+        self._transaction = store_transaction
+        self.station_id = station_id
+        self._head: tuple[int, str] | None = None
+
+    # reading ----------------------------------------------------------------------------------
+
+    def head(self) -> tuple[int, str]:
+        if self._head is None:
+            row = self.conn.execute(
+                "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+            self._head = (row[0], row[1]) if row else (0, GENESIS_HASH)
+        return self._head
+
+    def find_event(self, event_id: str) -> Event | None:
+        row = self.conn.execute(
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        return Event.from_row(row) if row else None
+
+    def iter_events(self, after_seq: int = 0) -> Iterator[Event]:
+        """Streams the log in seq order without loading it into memory."""
+        cursor = self.conn.execute(
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq", (after_seq,)
+        )
+        for row in cursor:
+            yield Event.from_row(row)
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+    def unpushed_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM events WHERE pushed = 0").fetchone()[0]
+
+    def is_voided(self, event_id: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM voided_events WHERE event_id = ?", (event_id,)
+        ).fetchone()
+        return row is not None
+
+    # writing ----------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Batch]:
+        """One transaction for several events and their projections: all or nothing."""
+        with self._transaction() as conn:
+            batch = Batch(self, conn)
+            try:
+                yield batch
+            except BaseException:
+                self._head = None
+                raise
+        if batch.events:
+            self._head = (batch.seq, batch.hash)
+
+    def append(self, type: str, **kwargs: Any) -> Event:
+        with self.batch() as batch:
+            return batch.append(type, **kwargs)
+
+    def void(self, event_id: str, *, reason: str, operator: str) -> Event:
+        """Correct a mistake by a new event that names the one it voids (a manager's action)."""
+        reason = (reason or "").strip()
+        if len(reason) < 2:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Write the reason for the correction (at least two characters), e.g. "
+                    "'entered twice'.",
+                )
+            )
+        target = self.find_event(event_id)
+        if target is None:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "No record with id {event_id} was found. Check the id on the receipt.",
+                ),
+                event_id=event_id,
+            )
+        if target.type == VOID_TYPE:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "A correction cannot itself be voided. Record the right state with a new "
+                    "action instead.",
+                )
+            )
+        if self.is_voided(event_id):
+            raise StateError(
+                QT_TRANSLATE_NOOP("UserError", "This record was already voided; nothing to do.")
+            )
+        if not can_void(target.type):
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "A record of the kind '{kind}' cannot be voided. Correct it with the page "
+                    "where it was made.",
+                ),
+                kind=target.type,
+            )
+        return self.append(
+            VOID_TYPE,
+            entity_id=target.entity_id,
+            payload={"event_id": target.id, "reason": reason, "type": target.type},
+            operator=operator,
+        )
+
+    # checking ---------------------------------------------------------------------------------
+
+    def verify_chain(self) -> VerifyResult:
+        result = VerifyResult(ok=True)
+        expected_prev = GENESIS_HASH
+        expected_seq = 1
+        cursor = self.conn.execute(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY seq")
+        for row in cursor:
+            result.events_checked += 1
+            try:
+                event = Event.from_row(row)
+            except (ValueError, TypeError) as exc:
+                _problem(result, row[2], f"seq {row[2]}: payload is not valid JSON ({exc})")
+                expected_prev, expected_seq = row[9], row[2] + 1
+                continue
+            if event.seq != expected_seq:
+                _problem(
+                    result,
+                    event.seq,
+                    f"seq {event.seq}: expected seq {expected_seq} (events missing or renumbered)",
+                )
+            if event.prev_hash != expected_prev:
+                _problem(
+                    result,
+                    event.seq,
+                    f"seq {event.seq}: prev_hash does not match the hash of the event before it",
+                )
+            if content_hash(event, event.prev_hash) != event.hash:
+                _problem(
+                    result,
+                    event.seq,
+                    f"seq {event.seq} ({event.type}, id {event.id}): its content does not match "
+                    "its hash; the record was changed after it was written",
+                )
+            expected_prev, expected_seq = event.hash, event.seq + 1
+        return result
+
+    def verify(
+        self, *, rebuild: bool = True, schema: Callable[[sqlite3.Connection], None]
+    ) -> VerifyResult:
+        """The chain, then (``rebuild``) a replay into a scratch database compared table by table
+        with the live projections. ``schema`` creates the empty tables in the scratch database."""
+        result = self.verify_chain()
+        if not rebuild:
+            return result
+        with tempfile.TemporaryDirectory(prefix="stationapp-verify-") as folder:
+            scratch_path = Path(folder) / "rebuild.db"
+            scratch = sqlite3.connect(str(scratch_path), isolation_level=None)
+            try:
+                scratch.execute("PRAGMA journal_mode=OFF")
+                scratch.execute("PRAGMA synchronous=OFF")
+                schema(scratch)
+                rebuild_into(scratch, self.iter_events(), self.find_event)
+                for table, order_by in PROJECTED_TABLES.items():
+                    compare_table(result, table, order_by, live=self.conn, rebuilt=scratch)
+            finally:
+                scratch.close()
+        return result
+
+
+def rebuild_into(
+    conn: sqlite3.Connection,
+    events: Iterator[Event],
+    find_event: Callable[[str], Event | None],
+) -> int:
+    """Replay events into the (empty) projection tables of ``conn``, in one transaction."""
+    replay = Replay(conn, find_event)
+    count = 0
+    conn.execute("BEGIN")
+    try:
+        for event in events:
+            project(replay, event)
+            count += 1
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return count
+
+
+def compare_table(
+    result: VerifyResult,
+    table: str,
+    order_by: str,
+    *,
+    live: sqlite3.Connection,
+    rebuilt: sqlite3.Connection,
+) -> None:
+    """Walk both tables in the same order, row by row (streaming), and note differences."""
+    live_rows = live.execute(f"SELECT * FROM {table} ORDER BY {order_by}")
+    columns = [d[0] for d in live_rows.description]
+    rebuilt_rows = rebuilt.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order_by}")
+    key = columns.index(order_by) if order_by in columns else 0
+    for left, right in _merge_by_key(live_rows, rebuilt_rows, key):
+        if left is None:
+            _problem(
+                result, None, f"{table}: a row is missing that the events give: {tuple(right)}"
+            )
+        elif right is None:
+            _problem(result, None, f"{table}: a row no event gives: {tuple(left)}")
+        elif tuple(left) != tuple(right):
+            diffs = [
+                f"{name}={a!r} (events give {b!r})"
+                for name, a, b in zip(columns, left, right, strict=True)
+                if a != b
+            ]
+            _problem(result, None, f"{table}: row {left[key]!r} differs: {', '.join(diffs)}")
+        if len(result.problems) >= MAX_PROBLEMS:
+            return
+
+
+def _merge_by_key(a, b, key: int):
+    """Pairs rows of two cursors sorted by the same key; a row only one side has comes alone."""
+    ia, ib = iter(a), iter(b)
+    x, y = next(ia, None), next(ib, None)
+    while x is not None or y is not None:
+        if y is None or (x is not None and x[key] < y[key]):
+            yield x, None
+            x = next(ia, None)
+        elif x is None or y[key] < x[key]:
+            yield None, y
+            y = next(ib, None)
+        else:
+            yield x, y
+            x, y = next(ia, None), next(ib, None)
+
+
+def _problem(result: VerifyResult, seq: int | None, text: str) -> None:
+    result.ok = False
+    if seq is not None and result.first_bad_seq is None:
+        result.first_bad_seq = seq
+    if len(result.problems) < MAX_PROBLEMS:
+        result.problems.append(text)
+    elif len(result.problems) == MAX_PROBLEMS:
+        result.problems.append("... more problems not listed")

@@ -1,0 +1,186 @@
+"""The station's settings: typed, validated, each change a ``settings.changed`` event."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from stationapp.core import phone
+from stationapp.core.errors import StateError, ValidationError
+from stationapp.core.events import Batch, Event, EventLog, Replay, projected_table, projects
+from stationapp.core.i18n import QT_TRANSLATE_NOOP
+
+projected_table("settings", "key")
+
+PAPERS = ("80mm", "58mm", "A4")
+LANGUAGES = ("zh_CN", "en")
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        value = str(value).strip()
+        if value not in options:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("UserError", "Choose one of: {options}."),
+                options=", ".join(options),
+            )
+        return value
+
+    return check
+
+
+def _minutes(value: Any) -> int:
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        minutes = -1
+    if not 0 <= minutes <= 240:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The idle lock is a number of minutes from 0 (never) to 240, e.g. 10.",
+            )
+        )
+    return minutes
+
+
+def _station_name(value: Any) -> str:
+    name = " ".join(str(value or "").split())
+    if not 2 <= len(name) <= 40:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Type the station's name, 2 to 40 characters, as on its sign, e.g. "
+                "孟定镇芒艾村电商服务站.",
+            )
+        )
+    return name
+
+
+def _contact_phone(value: Any) -> str:
+    text = str(value or "").strip()
+    return phone.normalize_contact_phone(text) if text else ""
+
+
+def _printer(value: Any) -> str:
+    return str(value or "").strip()
+
+
+@dataclass(frozen=True)
+class Setting:
+    default: Any
+    check: Callable[[Any], Any]
+    manager_only: bool = True
+
+
+SETTINGS: dict[str, Setting] = {
+    "language": Setting("zh_CN", _choice(LANGUAGES)),
+    "idle_lock_minutes": Setting(10, _minutes),
+    "paper": Setting("80mm", _choice(PAPERS)),
+    "printer": Setting("", _printer),
+    "station.name": Setting("", _station_name),
+    "station.phone": Setting("", _contact_phone),
+}
+
+
+def _setting(key: str) -> Setting:
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("UserError", "There is no setting called '{key}'."), key=key
+        ) from None
+
+
+def _changed(replay: Replay, event: Event) -> None:
+    _put(replay.conn, event.payload["key"], event.payload["value"])
+
+
+def _revert(replay: Replay, event: Event) -> None:
+    key, old = event.payload["key"], event.payload.get("old")
+    current = _get_raw(replay.conn, key)
+    if current != event.payload["value"]:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The setting {key} was changed again after this change; change it on the "
+                "settings page instead.",
+            ),
+            key=key,
+        )
+    if old is None:
+        replay.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+    else:
+        _put(replay.conn, key, old)
+
+
+# a settings change can be voided by the manager: the setting goes back to what it was
+projects("settings.changed", revert=_revert)(_changed)
+
+
+def _put(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value, ensure_ascii=False)),
+    )
+
+
+def _get_raw(conn: sqlite3.Connection, key: str) -> Any:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def change_setting(batch: Batch, key: str, value: Any, *, operator: str) -> Event | None:
+    """Validate and write one change in the batch; None when the value is already that."""
+    checked = _setting(key).check(value)
+    old = _get_raw(batch.conn, key)
+    if old == checked:
+        return None
+    return batch.append(
+        "settings.changed",
+        entity_id=f"setting:{key}",
+        payload={"key": key, "value": checked, "old": old},
+        operator=operator,
+    )
+
+
+class Settings:
+    """``st.settings``: read anywhere, changed by the manager."""
+
+    def __init__(self, conn: sqlite3.Connection, log: EventLog, session) -> None:
+        self._conn = conn
+        self._log = log
+        self._session = session
+
+    def get(self, key: str) -> Any:
+        value = _get_raw(self._conn, key)
+        return _setting(key).default if value is None else value
+
+    def all(self) -> dict[str, Any]:
+        values = {key: s.default for key, s in SETTINGS.items()}
+        for key, raw in self._conn.execute("SELECT key, value FROM settings"):
+            values[key] = json.loads(raw)
+        return values
+
+    def set(self, key: str, value: Any) -> Event | None:
+        setting = _setting(key)
+        actor = (
+            self._session.require_manager()
+            if setting.manager_only
+            else (self._session.require_operator())
+        )
+        with self._log.batch() as batch:
+            return change_setting(batch, key, value, operator=actor.id)
+
+    def set_many(self, values: dict[str, Any]) -> list[Event]:
+        """Several settings at once, all or nothing (the settings page's Save)."""
+        actor = self._session.require_manager()
+        for key, value in values.items():
+            _setting(key).check(value)
+        with self._log.batch() as batch:
+            changed = [change_setting(batch, k, v, operator=actor.id) for k, v in values.items()]
+        return [e for e in changed if e is not None]

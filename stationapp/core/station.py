@@ -1,0 +1,266 @@
+"""The station facade: the one object the GUI, the CLI, sync and the tests reach the station by."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stationapp.core import clock, schema
+from stationapp.core.errors import PermissionDenied, StateError, StoreError
+from stationapp.core.events import Event, EventLog, VerifyResult
+from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.operators import Operator, Operators, add_operator
+from stationapp.core.settings import Settings, change_setting
+from stationapp.core.store import DB_NAME, Store
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    name: str
+    phone: str
+    manager_name: str
+    station_id: str
+
+
+@dataclass(frozen=True)
+class TodayFigures:
+    """The home page's figures for the business day; the business lines fill them in."""
+
+    day: str
+    parcels_in: int = 0
+    parcels_out: int = 0
+    orders: int = 0
+    bills: int = 0
+    cash_fen: int = 0
+
+
+class Session:
+    """Who is logged in; commands act as this operator."""
+
+    def __init__(self) -> None:
+        self.operator: Operator | None = None
+
+    def require_operator(self) -> Operator:
+        if self.operator is None:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("UserError", "Log in first: choose your name and type your PIN.")
+            )
+        return self.operator
+
+    def require_manager(self) -> Operator:
+        operator = self.require_operator()
+        if not operator.is_manager:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Only the station manager (站长) may do this. Ask the manager to log in.",
+                )
+            )
+        return operator
+
+
+class StationEvents:
+    """``st.events``: the log as the station's users see it."""
+
+    def __init__(self, station: Station) -> None:
+        self._station = station
+        self.log = station.log
+
+    def verify(self, *, rebuild: bool = True) -> VerifyResult:
+        return self.log.verify(rebuild=rebuild, schema=schema.create_empty)
+
+    def unpushed_count(self) -> int:
+        return self.log.unpushed_count()
+
+    def count(self) -> int:
+        return self.log.count()
+
+    def head(self) -> tuple[int, str]:
+        return self.log.head()
+
+    def find(self, event_id: str) -> Event | None:
+        return self.log.find_event(event_id)
+
+    def void(self, event_id: str, *, reason: str) -> Event:
+        manager = self._station.session.require_manager()
+        return self.log.void(event_id, reason=reason, operator=manager.id)
+
+    def record_print(self, kind: str, entity_id: str = "") -> Event:
+        """A receipt or test page was printed: its footer carries this event's id."""
+        operator = self._station.session.require_operator()
+        return self.log.append(
+            "receipt.printed",
+            entity_id=entity_id,
+            payload={"kind": kind},
+            operator=operator.id,
+        )
+
+
+class Station:
+    """One station's data folder, open. Not thread-safe: one worker thread makes every call."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.data_dir = store.data_dir
+        self.conn: sqlite3.Connection = store.conn
+        self.session = Session()
+        self.log = EventLog(self.conn, store.transaction, station_id=self._meta("station_id"))
+        self.events = StationEvents(self)
+        self.settings = Settings(self.conn, self.log, self.session)
+        self.operators = Operators(self.conn, self.log, self.session, store.transaction)
+
+    # opening -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return (Path(data_dir) / DB_NAME).exists()
+
+    @classmethod
+    def create(
+        cls,
+        data_dir: Path,
+        *,
+        name: str,
+        manager_name: str,
+        manager_pin: str,
+        phone: str = "",
+    ) -> Station:
+        """First run: the station's folder, its database and first events; logged in as manager."""
+        data_dir = Path(data_dir)
+        if cls.exists(data_dir):
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "A station already exists in {folder}. Open it instead, or choose an empty "
+                    "folder for a new station.",
+                ),
+                folder=str(data_dir),
+            )
+        # validate everything before the folder is touched
+        from stationapp.core import operators as ops
+        from stationapp.core.settings import SETTINGS
+
+        SETTINGS["station.name"].check(name)
+        SETTINGS["station.phone"].check(phone)
+        ops.validate_name(manager_name)
+        ops.validate_pin(manager_pin)
+
+        store = Store.open(data_dir, create=True)
+        try:
+            schema.migrate(store.conn)
+            station = cls(store)
+            with store.transaction() as conn:
+                _put_meta(conn, "id_salt", secrets.token_hex(16))
+                _put_meta(conn, "created_at", clock.now_iso())
+                _put_meta(conn, "station_id", "")
+            with station.log.batch() as batch:
+                manager = add_operator(
+                    batch, name=manager_name, pin=manager_pin, role="manager", actor_id=""
+                )
+                change_setting(batch, "station.name", name, operator=manager.id)
+                change_setting(batch, "station.phone", phone, operator=manager.id)
+        except BaseException:
+            store.close()
+            for leftover in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+                (data_dir / leftover).unlink(missing_ok=True)
+            raise
+        station.session.operator = manager
+        station.store.daily_backup(clock.business_day())
+        return station
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Station:
+        """Open an existing station: back up and migrate an older schema, keep a daily backup."""
+        store = Store.open(Path(data_dir))
+        try:
+            if schema.pending(store.conn):
+                store.backup_before_migrating(clock.now())
+                schema.migrate(store.conn)
+            station = cls(store)
+            store.daily_backup(clock.business_day())
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The station's database could not be opened ({reason}). Restore the latest "
+                    "backup from the backups folder (stationapp restore FILE).",
+                ),
+                reason=str(exc),
+            ) from exc
+        except BaseException:
+            store.close()
+            raise
+        return station
+
+    def close(self) -> None:
+        self.session.operator = None
+        self.store.close()
+
+    def __enter__(self) -> Station:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # who is working ----------------------------------------------------------------------------
+
+    @property
+    def operator(self) -> Operator | None:
+        return self.session.operator
+
+    def login(self, name: str, pin: str) -> Operator:
+        operator = self.operators.check_login(name, pin)
+        self.session.operator = operator
+        return operator
+
+    def unlock(self, pin: str) -> Operator:
+        """The idle-lock screen: the same operator's PIN, counted like a login."""
+        operator = self.session.require_operator()
+        return self.operators.check_login(operator.name, pin)
+
+    def logout(self) -> None:
+        self.session.operator = None
+
+    # what the screens show ---------------------------------------------------------------------
+
+    @property
+    def info(self) -> StationInfo:
+        row = self.conn.execute(
+            "SELECT name FROM operators WHERE role = 'manager' AND active = 1"
+            " ORDER BY created_at LIMIT 1"
+        ).fetchone()
+        return StationInfo(
+            name=self.settings.get("station.name"),
+            phone=self.settings.get("station.phone"),
+            manager_name=row[0] if row else "",
+            station_id=self._meta("station_id"),
+        )
+
+    def today(self) -> TodayFigures:
+        return TodayFigures(day=clock.business_day().isoformat())
+
+    def id_salt(self) -> bytes:
+        """The station's salt for hashing ID numbers (never stored whole)."""
+        return bytes.fromhex(self._meta("id_salt"))
+
+    def backup(self, target: Path | None = None) -> Path:
+        if target is None:
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+            target = self.store.backups_dir() / f"manual-{stamp}.db"
+        return self.store.backup_to(Path(target))
+
+    def _meta(self, key: str) -> str:
+        row = self.conn.execute("SELECT value FROM station_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else ""
+
+
+def _put_meta(conn: sqlite3.Connection, key: str, value: Any) -> None:
+    conn.execute(
+        "INSERT INTO station_meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, str(value)),
+    )
