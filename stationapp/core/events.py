@@ -28,6 +28,7 @@ MAX_PROBLEMS = 50
 EVENT_COLUMNS = (
     "id, station_id, seq, type, entity_id, occurred_at, operator, payload, prev_hash, hash"
 )
+_INSERT_EVENT = f"INSERT INTO events ({EVENT_COLUMNS}, pushed) VALUES (?,?,?,?,?,?,?,?,?,?,0)"
 
 
 @dataclass(frozen=True)
