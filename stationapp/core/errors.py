@@ -14,7 +14,7 @@ class UserError(Exception):
 
     context = "UserError"
 
-    def __init__(self, text: str, **params: Any) -> None:
+    def __init__(self, text: str, /, **params: Any) -> None:
         super().__init__(text)
         self.text = text
         self.params = params
