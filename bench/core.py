@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import resource
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -33,13 +32,22 @@ from stationapp.core.store import apply_pragmas, connect  # noqa: E402
 
 
 def emit(bench: str, value: float, unit: str, **extra: object) -> None:
-    print(json.dumps({"bench": bench, "value": round(value, 4), "unit": unit, **extra},
-                     ensure_ascii=False), flush=True)
+    print(
+        json.dumps(
+            {"bench": bench, "value": round(value, 4), "unit": unit, **extra}, ensure_ascii=False
+        ),
+        flush=True,
+    )
 
 
 def new_station(folder: Path) -> Station:
-    return Station.create(folder, name="孟定镇芒艾村电商服务站", manager_name="岩温",
-                          manager_pin="123456", phone="0883-6123456")
+    return Station.create(
+        folder,
+        name="孟定镇芒艾村电商服务站",
+        manager_name="岩温",
+        manager_pin="123456",
+        phone="0883-6123456",
+    )
 
 
 def bench_append(folder: Path, rounds: int) -> None:
@@ -106,8 +114,7 @@ def bench_verify(folder: Path, count: int) -> None:
     full = station.events.verify()
     elapsed = time.perf_counter() - started
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    emit("verify.full", elapsed, "s", events=count, ok=full.ok,
-         events_per_s=round(count / elapsed))
+    emit("verify.full", elapsed, "s", events=count, ok=full.ok, events_per_s=round(count / elapsed))
     emit("verify.peak_rss_growth", rss_after - rss_before, "MB", events=count)
     station.close()
 
@@ -121,7 +128,10 @@ def bench_startup(folder: Path, runs: int) -> None:
         started = time.perf_counter()
         out = subprocess.run(
             [sys.executable, str(ROOT / "bench" / "startup_child.py"), str(data)],
-            capture_output=True, text=True, env=env, timeout=120,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
         )
         elapsed = time.perf_counter() - started
         if out.returncode != 0:
@@ -129,8 +139,14 @@ def bench_startup(folder: Path, runs: int) -> None:
         report = json.loads(out.stdout.strip().splitlines()[-1])
         times.append(elapsed if report.get("shown") else float("nan"))
         rss.append(report["rss_mb"])
-    emit("startup.to_main_window", statistics.median(times), "s", runs=runs, stat="median",
-         target="<= 0.8")
+    emit(
+        "startup.to_main_window",
+        statistics.median(times),
+        "s",
+        runs=runs,
+        stat="median",
+        target="<= 0.8",
+    )
     emit("startup.rss", statistics.median(rss), "MB", runs=runs, target="<= 150")
 
 

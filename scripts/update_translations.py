@@ -76,8 +76,9 @@ def fill(ts: Path, pairs: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
             translation.attrib.pop("type", None)
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-                  encoding="utf-8")
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
     return missing
 
 
@@ -91,14 +92,16 @@ def build(out_dir: Path) -> list[tuple[str, str]]:
             shutil.copyfile(committed, ts)
         files = [str(p.relative_to(ROOT)) for p in sources()]
         subprocess.run(
-            [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *files,
-             "-ts", str(ts)],
-            cwd=ROOT, check=True, capture_output=True,
+            [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *files, "-ts", str(ts)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
         )
         missing += fill(ts, incoming(language))
         subprocess.run(
             [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
     return missing
 
