@@ -1,0 +1,174 @@
+"""Phone numbers: villagers' mobiles (they receive pickup texts) and the station's contact line.
+
+What is printed, texted or shown on a shared screen hides at least six digits (GB/T 41833-2022
+asks this of waybills): ``尾号5678``, never ``138****5678``, which hides only four.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from stationapp.core.errors import ValidationError
+from stationapp.core.i18n import QT_TRANSLATE_NOOP
+
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—.·()]")
+_COUNTRY_PREFIX = re.compile(r"^(?:\+86|0086)")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+_IOT = re.compile(r"^1\d{12}$", re.ASCII)
+# Area codes: 010 and 02x have three digits with the 0, the rest four; subscribers 7-8 digits.
+_LANDLINE = re.compile(r"^(?P<area>010|02\d|0[3-9]\d{2})(?P<local>[1-9]\d{6,7})$", re.ASCII)
+_NATIONWIDE = re.compile(r"^(?P<kind>400|800)(?P<a>\d{3})(?P<b>\d{4})$", re.ASCII)
+_SERVICE = re.compile(r"^9[56]\d{3,6}$", re.ASCII)
+_LOCAL_ONLY = re.compile(r"^[2-9]\d{6,7}$", re.ASCII)
+_MIN_HIDDEN = 6
+_TAIL = 4
+
+
+def _digits_and_plus(text: str) -> str:
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _national(cleaned: str) -> str:
+    """Drop +86/0086, and a bare 86 when an 11-digit mobile follows it."""
+    cleaned = _COUNTRY_PREFIX.sub("", cleaned)
+    if len(cleaned) == 13 and cleaned.startswith("86") and _MOBILE.match(cleaned[2:]):
+        cleaned = cleaned[2:]
+    return cleaned
+
+
+def normalize_mobile(text: str) -> str:
+    """A mainland mobile as its 11 digits (``13812345678``), from ``+86 138-1234-5678`` etc."""
+    shown = text.strip()
+    number = _national(_digits_and_plus(text))
+    if not number:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Enter a mobile number: 11 digits starting with 1, like 13812345678.",
+            )
+        )
+    if _MOBILE.match(number):
+        return number
+    if _IOT.match(number):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{number} has 13 digits: it is an IoT card number that cannot receive texts; "
+                "enter the 11-digit mobile number, like 13812345678.",
+            ),
+            number=shown,
+        )
+    if _landline_parts(number) is not None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{number} is a landline, which cannot receive texts; "
+                "enter the 11-digit mobile number, like 13812345678.",
+            ),
+            number=shown,
+        )
+    raise ValidationError(
+        QT_TRANSLATE_NOOP(
+            "UserError",
+            "{number} is not a mobile number; a mobile number has 11 digits "
+            "and starts with 13 to 19, like 13812345678.",
+        ),
+        number=shown,
+    )
+
+
+def is_mobile(text: str) -> bool:
+    """Whether ``text`` is a mainland mobile number in any accepted spelling."""
+    if not isinstance(text, str):
+        return False
+    try:
+        normalize_mobile(text)
+    except ValidationError:
+        return False
+    return True
+
+
+def mask_phone(phone: str) -> str:
+    """``尾号5678``: only the last digits, and at least six digits always hidden.
+
+    A number too short to hide six digits and still show four shows fewer (a 9-digit number shows
+    three); one with nothing left to show gives ``尾号**``.
+    """
+    digits = _digits_only(phone)
+    if not digits:
+        return ""
+    shown = min(_TAIL, len(digits) - _MIN_HIDDEN)
+    return "尾号" + (digits[-shown:] if shown > 0 else "**")
+
+
+def phone_tail(phone: str) -> str:
+    """The last four digits, as operators ask for them at pickup."""
+    digits = _digits_only(phone)
+    if len(digits) < _TAIL:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{number} has fewer than four digits; enter the whole phone number.",
+            ),
+            number=phone.strip(),
+        )
+    return digits[-_TAIL:]
+
+
+def normalize_contact_phone(text: str) -> str:
+    """The station's contact number, as printed on notices and receipts.
+
+    A mobile (``13812345678``), a landline with its area code (``0883-1234567``; written
+    ``08831234567``, ``(0883)1234567`` or ``+86 883 1234567``), a 400/800 number
+    (``400-123-4567``) or a 95/96 service number (``95338``).
+    """
+    shown = text.strip()
+    cleaned = _digits_and_plus(text)
+    if not cleaned:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Enter the station's phone number: a mobile, or a landline with its area code "
+                "like 0883-1234567.",
+            )
+        )
+    number = _national(cleaned)
+    if _MOBILE.match(number):
+        return number
+    if _COUNTRY_PREFIX.match(cleaned) and not number.startswith("0"):
+        number = "0" + number  # +86 883 1234567: the area code loses its 0 abroad
+    parts = _landline_parts(number)
+    if parts is not None:
+        return f"{parts[0]}-{parts[1]}"
+    nationwide = _NATIONWIDE.match(number)
+    if nationwide is not None:
+        return f"{nationwide['kind']}-{nationwide['a']}-{nationwide['b']}"
+    if _SERVICE.match(number):
+        return number
+    if _LOCAL_ONLY.match(number):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{number} has no area code; write the landline with it, like 0883-1234567.",
+            ),
+            number=shown,
+        )
+    raise ValidationError(
+        QT_TRANSLATE_NOOP(
+            "UserError",
+            "{number} is not a phone number the station can be reached on; enter a mobile "
+            "(13812345678), a landline with its area code (0883-1234567) "
+            "or a 400/95 service number.",
+        ),
+        number=shown,
+    )
+
+
+def _landline_parts(number: str) -> tuple[str, str] | None:
+    match = _LANDLINE.match(number)
+    return None if match is None else (match["area"], match["local"])
+
+
+def _digits_only(phone: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", phone) if ch in "0123456789")

@@ -1,0 +1,210 @@
+import ast
+import string
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from stationapp.core import idcard
+from stationapp.core.clock import set_clock
+from stationapp.core.errors import ValidationError
+from stationapp.core.idcard import (
+    birth_date,
+    check_character,
+    id_hash,
+    mask_id,
+    validate_resident_id,
+)
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources/i18n/incoming/values.tsv"
+
+# GB 11643's own example, and numbers made with its rule.
+WITH_X = "11010519491231002X"
+VALID = "530102199001011231"
+VALID_X = "53252719850315102X"
+
+
+def translations() -> dict[tuple[str, str], str]:
+    rows = TRANSLATIONS.read_text(encoding="utf-8").splitlines()
+    return {(c, s): t for c, s, t in (row.split("\t") for row in rows if row)}
+
+
+def marked_messages(module) -> list[tuple[str, str]]:
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    return [
+        (node.args[0].value, node.args[1].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
+    ]
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize(
+    ("first17", "check"),
+    [("11010519491231002", "X"), ("53010219900101123", "1"), ("53252719850315102", "X")],
+)
+def test_check_character_follows_gb_11643(first17, check):
+    assert check_character(first17) == check
+
+
+def test_check_character_needs_seventeen_digits():
+    with pytest.raises(ValueError, match="17 digits"):
+        check_character("1234")
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        (WITH_X, WITH_X),
+        (WITH_X.lower(), WITH_X),
+        (VALID, VALID),
+        (f" {VALID[:6]} {VALID[6:14]} {VALID[14:]} ", VALID),
+        ("５３０１０２１９９００１０１１２３１", VALID),
+        (VALID_X.lower(), VALID_X),
+    ],
+)
+def test_validate_resident_id_gives_the_number_with_an_upper_case_x(typed, number):
+    assert validate_resident_id(typed) == number
+
+
+def test_validate_resident_id_asks_for_the_number_when_empty():
+    with pytest.raises(ValidationError, match="Enter the 18-character ID number"):
+        validate_resident_id("  ")
+
+
+@pytest.mark.parametrize("typed", ["5301021990010112", "5301021990010112311", "53010219"])
+def test_validate_resident_id_refuses_the_wrong_length(typed):
+    with pytest.raises(
+        ValidationError, match=rf"has {len(typed)} characters; a resident ID number has 18"
+    ):
+        validate_resident_id(typed)
+
+
+def test_validate_resident_id_asks_for_the_current_card_for_an_old_15_digit_number():
+    with pytest.raises(ValidationError, match="is an old 15-digit ID number; ask for the current"):
+        validate_resident_id("530102900101123")
+
+
+@pytest.mark.parametrize(
+    "typed", ["5301021990010112A1", "X30102199001011231", "53010219900101123Y"]
+)
+def test_validate_resident_id_refuses_letters_other_than_a_last_x(typed):
+    with pytest.raises(ValidationError, match="may hold only digits, with X allowed as the last"):
+        validate_resident_id(typed)
+
+
+def test_validate_resident_id_refuses_an_unknown_province():
+    with pytest.raises(ValidationError, match="starts with 99, which is no province's code"):
+        validate_resident_id("99" + VALID[2:])
+
+
+@pytest.mark.parametrize("birth", ["19901301", "19900230", "18991231", "20990101", "19900100"])
+def test_validate_resident_id_refuses_an_impossible_birth_date(birth):
+    first17 = "530102" + birth + "123"
+    with pytest.raises(ValidationError, match=rf"The birth date {birth} in the ID number"):
+        validate_resident_id(first17 + check_character(first17))
+
+
+@pytest.fixture
+def today_2026_11_22():
+    set_clock(lambda: datetime(2026, 11, 22, 12, 0, tzinfo=UTC))
+    yield
+    set_clock(None)
+
+
+def test_validate_resident_id_refuses_a_birth_date_after_today(today_2026_11_22):
+    first17 = "53010220261123123"
+    with pytest.raises(ValidationError, match="is not a possible date"):
+        validate_resident_id(first17 + check_character(first17))
+
+
+def test_validate_resident_id_accepts_a_baby_born_today(today_2026_11_22):
+    first17 = "53010220261122123"
+    assert validate_resident_id(first17 + check_character(first17)).startswith(first17)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        VALID[:-1] + "2",  # wrong check digit
+        "530102199001011321",  # two digits swapped
+        "530102199001011291",  # one digit misread
+        WITH_X[:-1] + "0",
+    ],
+)
+def test_validate_resident_id_says_the_check_digit_is_wrong_and_to_re_read_the_card(typed):
+    with pytest.raises(ValidationError, match=r"check digit .* is wrong.*re-read the card"):
+        validate_resident_id(typed)
+
+
+def test_validate_resident_id_does_not_tell_the_right_check_digit():
+    with pytest.raises(ValidationError) as refusal:
+        validate_resident_id(VALID[:-1] + "2")
+    assert "1" not in str(refusal.value).replace(VALID[:-1] + "2", "")
+
+
+def test_birth_date_reads_the_date_from_the_number():
+    assert birth_date(WITH_X) == date(1949, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("number", "masked"),
+    [
+        (VALID, "5301**********1231"),
+        (WITH_X.lower(), "1101**********002X"),
+    ],
+)
+def test_mask_id_keeps_the_first_four_and_last_four(number, masked):
+    assert mask_id(number) == masked
+
+
+def test_mask_id_hides_the_birth_date():
+    masked = mask_id(VALID)
+    assert "1990" not in masked
+    assert len(masked) == 18
+    assert sum(ch != "*" for ch in masked) == 8
+
+
+@pytest.mark.parametrize(("number", "masked"), [("E12345678", "E1*****78"), ("AB12", "A**2")])
+def test_mask_id_hides_at_least_half_of_other_document_numbers(number, masked):
+    assert mask_id(number) == masked
+
+
+def test_mask_id_of_nothing_is_empty():
+    assert mask_id("") == ""
+
+
+def test_id_hash_is_sha256_hex():
+    digest = id_hash(VALID, b"station-salt")
+    assert len(digest) == 64
+    assert int(digest, 16) >= 0
+
+
+def test_id_hash_is_the_same_for_the_same_person_however_typed():
+    salt = b"station-salt"
+    assert id_hash(WITH_X, salt) == id_hash(f" {WITH_X.lower()} ", salt)
+
+
+def test_id_hash_depends_on_the_salt_and_the_number():
+    assert id_hash(VALID, b"salt-a") != id_hash(VALID, b"salt-b")
+    assert id_hash(VALID, b"salt-a") != id_hash(WITH_X, b"salt-a")
+
+
+def test_id_hash_does_not_contain_the_number():
+    assert VALID not in id_hash(VALID, b"salt")
+
+
+@pytest.mark.parametrize("salt", [b"", "text-salt", None])
+def test_id_hash_needs_a_non_empty_bytes_salt(salt):
+    with pytest.raises(ValueError, match="salt"):
+        id_hash(VALID, salt)
+
+
+def test_every_idcard_message_has_a_chinese_translation_with_the_same_fields():
+    known = translations()
+    for key in marked_messages(idcard):
+        assert key in known, f"no translation for {key}"
+        assert fields(known[key]) == fields(key[1])

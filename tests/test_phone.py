@@ -1,0 +1,216 @@
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from stationapp.core import phone
+from stationapp.core.errors import ValidationError
+from stationapp.core.phone import (
+    is_mobile,
+    mask_phone,
+    normalize_contact_phone,
+    normalize_mobile,
+    phone_tail,
+)
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources/i18n/incoming/values.tsv"
+
+
+def translations() -> dict[tuple[str, str], str]:
+    rows = TRANSLATIONS.read_text(encoding="utf-8").splitlines()
+    return {(c, s): t for c, s, t in (row.split("\t") for row in rows if row)}
+
+
+def marked_messages(module) -> list[tuple[str, str]]:
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    return [
+        (node.args[0].value, node.args[1].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
+    ]
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "13812345678",
+        "138 1234 5678",
+        "138-1234-5678",
+        "+86 138 1234 5678",
+        "+8613812345678",
+        "0086 13812345678",
+        "86 13812345678",
+        "8613812345678",
+        "(+86) 138-1234-5678",
+        "１３８１２３４５６７８",
+        " 13812345678\n",
+    ],
+)
+def test_normalize_mobile_accepts_the_usual_spellings(typed):
+    assert normalize_mobile(typed) == "13812345678"
+
+
+@pytest.mark.parametrize("number", ["13000000000", "15912345678", "19912345678", "16612345678"])
+def test_normalize_mobile_accepts_every_mobile_prefix_from_13_to_19(number):
+    assert normalize_mobile(number) == number
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "+86"])
+def test_normalize_mobile_asks_for_a_number_when_empty(typed):
+    with pytest.raises(ValidationError, match="Enter a mobile number: 11 digits starting with 1"):
+        normalize_mobile(typed)
+
+
+@pytest.mark.parametrize(
+    "typed", ["12812345678", "1381234567", "138123456789", "23812345678", "abc", "138l2345678"]
+)
+def test_normalize_mobile_says_what_a_mobile_number_looks_like(typed):
+    with pytest.raises(
+        ValidationError,
+        match="is not a mobile number; a mobile number has 11 digits and starts with 13 to 19",
+    ):
+        normalize_mobile(typed)
+
+
+@pytest.mark.parametrize("typed", ["1440123456789", "1064812345678"])
+def test_normalize_mobile_refuses_iot_numbers_that_cannot_receive_texts(typed):
+    with pytest.raises(ValidationError, match="IoT card number that cannot receive texts"):
+        normalize_mobile(typed)
+
+
+@pytest.mark.parametrize("typed", ["0883-6123456", "(010)12345678"])
+def test_normalize_mobile_tells_a_landline_cannot_receive_texts(typed):
+    with pytest.raises(ValidationError, match="is a landline, which cannot receive texts"):
+        normalize_mobile(typed)
+
+
+def test_normalize_mobile_names_the_typed_number_in_its_refusal():
+    with pytest.raises(ValidationError) as refusal:
+        normalize_mobile(" 12812345678 ")
+    assert str(refusal.value).startswith("12812345678 is not a mobile number")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("+86 138 1234 5678", True), ("13812345678", True), ("12812345678", False), ("", False)],
+)
+def test_is_mobile_answers_without_raising(text, expected):
+    assert is_mobile(text) is expected
+
+
+def test_is_mobile_is_false_for_a_missing_number():
+    assert is_mobile(None) is False
+
+
+@pytest.mark.parametrize(
+    ("number", "masked"),
+    [
+        ("13812345678", "尾号5678"),
+        ("+86 138 1234 5678", "尾号5678"),
+        ("0883-6123456", "尾号3456"),
+        ("010-12345678", "尾号5678"),
+    ],
+)
+def test_mask_phone_shows_only_the_last_four_digits(number, masked):
+    assert mask_phone(number) == masked
+
+
+def test_mask_phone_never_prints_the_first_digits_with_stars():
+    masked = mask_phone("13812345678")
+    assert "138" not in masked
+    assert "*" not in masked
+
+
+@pytest.mark.parametrize(
+    ("number", "masked"), [("123456789", "尾号789"), ("6123456", "尾号6"), ("95338", "尾号**")]
+)
+def test_mask_phone_hides_six_digits_even_of_a_short_number(number, masked):
+    assert mask_phone(number) == masked
+
+
+def test_mask_phone_of_no_number_is_empty():
+    assert mask_phone("") == ""
+
+
+@pytest.mark.parametrize(
+    ("number", "tail"),
+    [("13812345678", "5678"), ("138-1234-5678", "5678"), ("0883-6123456", "3456")],
+)
+def test_phone_tail_gives_the_last_four_digits(number, tail):
+    assert phone_tail(number) == tail
+
+
+def test_phone_tail_refuses_a_number_of_fewer_than_four_digits():
+    with pytest.raises(ValidationError, match="has fewer than four digits; enter the whole phone"):
+        phone_tail("123")
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalized"),
+    [
+        ("0883-6123456", "0883-6123456"),
+        ("08836123456", "0883-6123456"),
+        ("(0883)6123456", "0883-6123456"),
+        ("0883 6123456", "0883-6123456"),
+        ("（０８８３）６１２３４５６", "0883-6123456"),
+        ("+86 883 6123456", "0883-6123456"),
+        ("0883-1234567", "0883-1234567"),
+        ("010-12345678", "010-12345678"),
+        ("(010)12345678", "010-12345678"),
+        ("021 6543 2100", "021-65432100"),
+        ("0871-65123456", "0871-65123456"),
+    ],
+)
+def test_normalize_contact_phone_writes_a_landline_with_a_dash_after_its_area_code(
+    typed, normalized
+):
+    assert normalize_contact_phone(typed) == normalized
+
+
+@pytest.mark.parametrize("typed", ["13812345678", "+86 138-1234-5678"])
+def test_normalize_contact_phone_accepts_a_mobile(typed):
+    assert normalize_contact_phone(typed) == "13812345678"
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalized"),
+    [
+        ("400-123-4567", "400-123-4567"),
+        ("4001234567", "400-123-4567"),
+        ("800 123 4567", "800-123-4567"),
+        ("95338", "95338"),
+        ("950616", "950616"),
+        ("95 546", "95546"),
+    ],
+)
+def test_normalize_contact_phone_accepts_service_numbers(typed, normalized):
+    assert normalize_contact_phone(typed) == normalized
+
+
+@pytest.mark.parametrize("typed", ["6123456", "65123456"])
+def test_normalize_contact_phone_asks_for_the_area_code(typed):
+    with pytest.raises(ValidationError, match="has no area code; write the landline with it"):
+        normalize_contact_phone(typed)
+
+
+@pytest.mark.parametrize("typed", ["12345", "0883-123", "12812345678", "station", "40012345678"])
+def test_normalize_contact_phone_refuses_what_cannot_be_dialled(typed):
+    with pytest.raises(ValidationError, match="is not a phone number the station can be reached"):
+        normalize_contact_phone(typed)
+
+
+def test_normalize_contact_phone_asks_for_a_number_when_empty():
+    with pytest.raises(ValidationError, match="Enter the station's phone number"):
+        normalize_contact_phone("  ")
+
+
+def test_every_phone_message_has_a_chinese_translation_with_the_same_fields():
+    known = translations()
+    for key in marked_messages(phone):
+        assert key in known, f"no translation for {key}"
+        assert fields(known[key]) == fields(key[1])
