@@ -1,0 +1,40 @@
+"""The docs are tested: every command and every setting is documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stationapp.cli import COMMANDS
+from stationapp.core.settings import SETTINGS
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_cli_command_is_documented(command):
+    assert f"`stationapp {command}" in CLI_DOC
+
+
+@pytest.mark.parametrize("key", sorted(SETTINGS))
+def test_every_setting_is_documented(key):
+    assert f"`{key}`" in CLI_DOC
+
+
+def test_the_readme_quick_start_is_two_commands_that_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
+    assert commands == ["bash scripts/run.sh", "bash scripts/test.sh"]
+    for command in commands:
+        assert (ROOT / command.split()[1]).exists()
+
+
+def test_every_doc_the_readme_links_exists():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)#]+)\)", readme):
+        assert (ROOT / target).exists(), target
