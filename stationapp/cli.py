@@ -65,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     from stationapp import paths
     from stationapp.core.errors import UserError
 
-    data_dir = args.data_dir or paths.default_data_dir()
+    # a self-test never touches the user's station unless a folder is named
+    data_dir = args.data_dir
+    if data_dir is None and command != "selftest":
+        data_dir = paths.default_data_dir()
     try:
         return COMMANDS[command](data_dir, args)
     except UserError as error:
@@ -141,7 +144,7 @@ def _restore(data_dir: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _selftest(data_dir: Path, args: argparse.Namespace) -> int:
+def _selftest(data_dir: Path | None, args: argparse.Namespace) -> int:
     from stationapp.ui.selftest import run_selftest
 
     return run_selftest(data_dir, args.out)

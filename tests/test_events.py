@@ -160,3 +160,11 @@ def test_iter_events_streams_in_seq_order(station):
         station.settings.set("paper", paper)
     seqs = [e.seq for e in station.log.iter_events(after_seq=2)]
     assert seqs == list(range(3, station.events.count() + 1))
+
+
+def test_verify_reports_an_event_whose_payload_cannot_be_replayed(station):
+    event = station.settings.set("paper", "58mm")
+    station.conn.execute("UPDATE events SET payload = '{}' WHERE id = ?", (event.id,))
+    result = station.events.verify()
+    assert not result.ok
+    assert any(f"seq {event.seq}" in p and "cannot be replayed" in p for p in result.problems)

@@ -407,7 +407,15 @@ class EventLog:
                 scratch.execute("PRAGMA journal_mode=OFF")
                 scratch.execute("PRAGMA synchronous=OFF")
                 schema(scratch)
-                rebuild_into(scratch, self.iter_events(), self.find_event)
+
+                def cannot_replay(event: Event, error: Exception) -> None:
+                    _problem(
+                        result,
+                        event.seq,
+                        f"seq {event.seq} ({event.type}): cannot be replayed ({error!r})",
+                    )
+
+                rebuild_into(scratch, self.iter_events(), self.find_event, cannot_replay)
                 for table, order_by in PROJECTED_TABLES.items():
                     compare_table(result, table, order_by, live=self.conn, rebuilt=scratch)
             finally:
@@ -419,14 +427,27 @@ def rebuild_into(
     conn: sqlite3.Connection,
     events: Iterator[Event],
     find_event: Callable[[str], Event | None],
+    on_error: Callable[[Event, Exception], None] | None = None,
 ) -> int:
-    """Replay events into the (empty) projection tables of ``conn``, in one transaction."""
+    """Replay events into the (empty) projection tables of ``conn``, in one transaction.
+
+    An event that cannot be applied (a payload edited behind the app's back) goes to
+    ``on_error`` and the replay goes on; without ``on_error`` it raises."""
     replay = Replay(conn, find_event)
     count = 0
     conn.execute("BEGIN")
     try:
         for event in events:
-            project(replay, event)
+            if on_error is None:
+                project(replay, event)
+            else:
+                conn.execute("SAVEPOINT replay_event")
+                try:
+                    project(replay, event)
+                except Exception as error:  # reported; the rest is still compared
+                    conn.execute("ROLLBACK TO replay_event")
+                    on_error(event, error)
+                conn.execute("RELEASE replay_event")
             count += 1
         conn.execute("COMMIT")
     except BaseException:

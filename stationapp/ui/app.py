@@ -1,0 +1,120 @@
+"""The application: fonts, language, logging and the error hook, and ``run_gui``."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from stationapp import APP_NAME, __version__
+from stationapp.core import i18n as core_i18n
+from stationapp.resources import resource_path
+from stationapp.ui import errors
+from stationapp.ui.theme import BASE_FONT_PX, STYLE_SHEET
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "zh_CN"
+FONT_FILE = ("fonts", "wqy-microhei.ttc")
+QM_OVERRIDE_ENV = "STATIONAPP_QM"
+"""Path of a .qm file to load instead of the bundled ``stationapp_<language>.qm`` (to try a
+translation before it is merged)."""
+
+_translators: list[QTranslator] = []
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the station's font, size and style (reused if one exists)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    family = register_font()
+    font = QFont(family) if family else QFont(app.font())
+    font.setPixelSize(BASE_FONT_PX)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+def register_font() -> str:
+    """Register the bundled CJK font, so Chinese shows on a PC without a Chinese font; returns
+    its family name ("" when it could not be loaded)."""
+    path = resource_path(*FONT_FILE)
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id < 0:
+        log.warning("the font %s could not be loaded", path)
+        return ""
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    plain = [f for f in families if "Mono" not in f]
+    return (plain or families)[0]
+
+
+def install_translators(language: str = DEFAULT_LANGUAGE) -> bool:
+    """Show the app in ``language`` ("zh_CN" or "en"): Qt's own translation first, then the
+    station's. Core messages are translated through Qt too. False when a file is missing."""
+    app = QCoreApplication.instance()
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    core_i18n.install_translator(QCoreApplication.translate)
+    if language == "en":
+        QLocale.setDefault(QLocale("en_US"))
+        return True
+    QLocale.setDefault(QLocale(language))
+    complete = True
+    qt_own = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", qt_folder):
+        app.installTranslator(qt_own)
+        _translators.append(qt_own)
+    else:
+        log.warning("Qt's own translation qtbase_%s was not found in %s", language, qt_folder)
+        complete = False
+    ours = QTranslator(app)
+    path = os.environ.get(QM_OVERRIDE_ENV) or str(
+        resource_path("i18n", f"stationapp_{language}.qm")
+    )
+    if ours.load(path):
+        app.installTranslator(ours)
+        _translators.append(ours)
+    else:
+        log.warning("the translation %s was not found", path)
+        complete = False
+    return complete
+
+
+def default_data_dir() -> Path:
+    """The user's data folder for the app (QStandardPaths.AppDataLocation, "VillageStation")."""
+    if not QCoreApplication.applicationName():
+        QCoreApplication.setApplicationName(APP_NAME)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location)
+
+
+def run_gui(data_dir: Path | None = None) -> int:
+    """Start the GUI: the setup wizard on first run, else the login; then the main window."""
+    from stationapp.ui.shell import Shell
+
+    app = create_application()
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    errors.setup_logging(folder)
+    errors.install_excepthook(app)
+    install_translators(DEFAULT_LANGUAGE)
+    log.info("Village Station %s starting, data folder %s", __version__, folder)
+    app.setQuitOnLastWindowClosed(False)
+    shell = Shell(folder)
+    shell.finished.connect(app.exit)
+    shell.start()
+    code = app.exec()
+    shell.shutdown()
+    log.info("Village Station stopped (%s)", code)
+    return code

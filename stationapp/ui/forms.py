@@ -1,0 +1,68 @@
+"""Pieces the forms share: the PIN field and the line that says what went wrong."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+
+class PinEdit(QLineEdit):
+    """A PIN field: digits only, at most 8, shown as dots."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setMaxLength(8)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), self))
+        self.setMaximumWidth(260)
+
+
+class MessageLabel(QLabel):
+    """A line under a form: red for a refusal, green for a success, hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_refusal(self, text: str) -> None:
+        self._show("refusal", text)
+
+    def show_success(self, text: str) -> None:
+        self._show("success", text)
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+    @property
+    def kind(self) -> str:
+        return self.objectName()
+
+    def _show(self, kind: str, text: str) -> None:
+        self.setObjectName(kind)
+        # the style sheet selects on the object name: re-polish so the colour follows
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setText(text)
+        self.show()
+
+
+def centered_card(window: QWidget, *, max_width: int = 820) -> QVBoxLayout:
+    """The layout of a card centred in ``window``: the wizard, the login and the lock screen
+    look the same in a small dialog and on a maximised 1366×768 screen."""
+    card = QFrame(window)
+    card.setObjectName("card")
+    card.setMaximumWidth(max_width)
+    outer = QGridLayout(window)
+    outer.setContentsMargins(24, 24, 24, 24)
+    outer.setRowStretch(0, 1)
+    outer.setRowStretch(2, 1)
+    outer.setColumnStretch(0, 1)
+    outer.setColumnStretch(2, 1)
+    outer.addWidget(card, 1, 1)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(40, 30, 40, 30)
+    layout.setSpacing(16)
+    return layout

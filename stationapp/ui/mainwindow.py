@@ -1,0 +1,303 @@
+"""The main window: the navigation column, the pages, the status bar, the idle lock, the scanner.
+
+A page that records something emits what the core returned; the window broadcasts it with
+``event_appended`` and every page refreshes itself from it (STYLE.md, "A change says what it
+changed").
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.core import Event, Operator, Station, VerifyResult
+from stationapp.ui.errors import ErrorDialog
+from stationapp.ui.idle import IdleWatch
+from stationapp.ui.lock import LockScreen
+from stationapp.ui.pages.base import Page, PageContext
+from stationapp.ui.pages.home import HomePage
+from stationapp.ui.pages.placeholder import PlaceholderPage
+from stationapp.ui.pages.settings import SettingsPage
+from stationapp.ui.scanner import ScannerFilter
+from stationapp.ui.worker import StationWorker
+
+log = logging.getLogger(__name__)
+
+# (key, title) in the order of F1..F10
+PAGES = (
+    ("home", QT_TRANSLATE_NOOP("MainWindow", "Home")),
+    ("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels")),
+    ("orders", QT_TRANSLATE_NOOP("MainWindow", "Proxy purchases")),
+    ("produce", QT_TRANSLATE_NOOP("MainWindow", "Produce")),
+    ("bills", QT_TRANSLATE_NOOP("MainWindow", "Bills")),
+    ("households", QT_TRANSLATE_NOOP("MainWindow", "Household log")),
+    ("dayclose", QT_TRANSLATE_NOOP("MainWindow", "Day close")),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync")),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+)
+NAVIGATION_WIDTH = 200
+MINUTE_MS = 60_000
+NOTICE_MS = 20_000
+
+
+class MainWindow(QMainWindow):
+    event_appended = Signal(object)
+    language_changed = Signal(str)
+    switch_operator_requested = Signal()
+    closed = Signal()
+
+    def __init__(
+        self,
+        station: Station,
+        worker: StationWorker,
+        operator: Operator,
+        *,
+        idle_interval_ms: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.worker = worker
+        self.operator = operator
+        self.locked = False
+        self._idle_override = idle_interval_ms
+        self.setWindowTitle(self.tr("Village Station"))
+
+        context = PageContext(station=station, worker=worker, operator=operator)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages = QStackedWidget()
+        self.page_keys: list[str] = []
+        for number, (key, title) in enumerate(PAGES, start=1):
+            name = QCoreApplication.translate("MainWindow", title)
+            self.navigation.addItem(f"F{number}  {name}")
+            page = self._make_page(context, key, name)
+            page.event_recorded.connect(self.event_appended)
+            self.event_appended.connect(page.on_event)
+            self.pages.addWidget(page)
+            self.page_keys.append(key)
+        self.navigation.currentRowChanged.connect(self._page_chosen)
+        self.event_appended.connect(self._on_event)
+
+        self.tamper_warning = QLabel()
+        self.tamper_warning.setObjectName("tamperWarning")
+        self.tamper_warning.setWordWrap(True)
+        self.tamper_warning.hide()
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.setInterval(NOTICE_MS)
+        self.notice_timer.timeout.connect(self.notice.hide)
+
+        content = QVBoxLayout()
+        content.setContentsMargins(20, 12, 20, 12)
+        content.setSpacing(10)
+        content.addWidget(self.tamper_warning)
+        content.addWidget(self.notice)
+        content.addWidget(self.pages, 1)
+        self.workspace = QWidget()
+        row = QHBoxLayout(self.workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addLayout(content, 1)
+
+        self.lock_screen = LockScreen(station, worker)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.lock_screen.switch_operator_requested.connect(self.switch_operator_requested)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.workspace)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
+
+        self.operator_label = QLabel(self._operator_text(operator))
+        self.county_label = QLabel(self.tr("Not joined to a county center"))
+        self.waiting_label = QLabel()
+        self._show_waiting(0)
+        for label in (self.operator_label, self.county_label, self.waiting_label):
+            self.statusBar().addWidget(label)
+
+        self.shortcuts = self._make_shortcuts()
+        self.scanner = ScannerFilter(self)
+        self.scanner.scanned.connect(self.scan_received)
+        self.idle = IdleWatch(self)
+        self.idle.went_idle.connect(self.lock)
+
+        self.show_page(0)
+        self._load_status()
+
+    def _make_page(self, context: PageContext, key: str, title: str) -> Page:
+        if key == "home":
+            return HomePage(context)
+        if key == "settings":
+            return SettingsPage(context)
+        return PlaceholderPage(context, key, title)
+
+    def _make_shortcuts(self) -> list[QShortcut]:
+        shortcuts = []
+        for index in range(len(PAGES)):
+            key = getattr(Qt.Key, f"Key_F{index + 1}")
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda index=index: self.show_page(index))
+            shortcuts.append(shortcut)
+        lock = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), self)
+        lock.activated.connect(self.lock)
+        shortcuts.append(lock)
+        return shortcuts
+
+    # pages --------------------------------------------------------------------------------------
+
+    def show_page(self, index_or_key: int | str) -> Page:
+        index = (
+            self.page_keys.index(index_or_key) if isinstance(index_or_key, str) else index_or_key
+        )
+        self.navigation.setCurrentRow(index)
+        return self.current_page()
+
+    def current_page(self) -> Page:
+        return self.pages.currentWidget()  # type: ignore[return-value]
+
+    def page(self, key: str) -> Page:
+        return self.pages.widget(self.page_keys.index(key))  # type: ignore[return-value]
+
+    @Slot(int)
+    def _page_chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        self.pages.setCurrentIndex(index)
+        self.current_page().on_shown()
+
+    # the scanner --------------------------------------------------------------------------------
+
+    @Slot(str)
+    def scan_received(self, code: str) -> None:
+        if self.locked:
+            return
+        if not self.current_page().on_scan(code):
+            self.show_notice(self.tr("Scanned {code}").format(code=code))
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+        self.notice_timer.start()
+
+    # status -------------------------------------------------------------------------------------
+
+    def _operator_text(self, operator: Operator) -> str:
+        role = self.tr("manager") if operator.is_manager else self.tr("operator")
+        return self.tr("Operator: {name} ({role})").format(name=operator.name, role=role)
+
+    def _show_waiting(self, count: int) -> None:
+        self.waiting_label.setText(self.tr("Waiting to send: {count}").format(count=count))
+
+    def _load_status(self) -> None:
+        self.worker.call(self._status, on_done=self._show_status)
+        # the chain check only (fast): an event edited with SQL breaks the chain
+        self.worker.call(self.station.events.verify, rebuild=False, on_done=self._show_verification)
+
+    def _status(self) -> tuple[dict[str, Any], int, str]:
+        return (
+            self.station.settings.all(),
+            self.station.events.unpushed_count(),
+            self.station.info.station_id,
+        )
+
+    def _show_status(self, status: tuple[dict[str, Any], int, str]) -> None:
+        settings, waiting, station_id = status
+        self._show_waiting(waiting)
+        if station_id:
+            self.county_label.setText(self.tr("Joined to the county center"))
+        if self._idle_override is not None:
+            self.idle.set_interval_ms(self._idle_override)
+        else:
+            self.idle.set_interval_ms(int(settings["idle_lock_minutes"]) * MINUTE_MS)
+
+    def _show_verification(self, result: VerifyResult) -> None:
+        if result.ok:
+            return
+        log.warning("the event log fails verification: %s", result.problems)
+        problem = result.problems[0] if result.problems else ""
+        self.tamper_warning.setText(
+            self.tr(
+                "Warning: the station's records fail their check. Someone may have changed them "
+                "outside this program. Do not close the day; call the county center now. "
+                "Details for the county center: {problem}"
+            ).format(problem=problem)
+        )
+        self.tamper_warning.show()
+
+    @Slot(object)
+    def _on_event(self, event: Any) -> None:
+        self.worker.call(self.station.events.unpushed_count, on_done=self._show_waiting)
+        if isinstance(event, Event) and event.type == "settings.changed":
+            key, value = event.payload.get("key"), event.payload.get("value")
+            if key == "idle_lock_minutes" and self._idle_override is None:
+                self.idle.set_interval_ms(int(value) * MINUTE_MS)
+            elif key == "language":
+                self.language_changed.emit(value)
+
+    # the idle lock ------------------------------------------------------------------------------
+
+    @Slot()
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.pause()
+        self.scanner.release_held_keys()
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(False)
+        # a form left open (a new PIN half typed) must not stay on top of the lock screen
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and not isinstance(dialog, ErrorDialog):
+                dialog.reject()
+        self.lock_screen.prepare(self.operator)
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.lock_screen.pin.setFocus()
+
+    @Slot(object)
+    def _unlocked(self, operator: Operator) -> None:
+        self.locked = False
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(True)
+        self.screens.setCurrentWidget(self.workspace)
+        self.idle.restart()
+
+    # the window ---------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        app = QCoreApplication.instance()
+        app.installEventFilter(self.scanner)
+        app.installEventFilter(self.idle)
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_watching()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def stop_watching(self) -> None:
+        """Take the scanner and the idle watch off the application (the window is going)."""
+        app = QCoreApplication.instance()
+        app.removeEventFilter(self.scanner)
+        app.removeEventFilter(self.idle)
+        self.idle.pause()

@@ -1,0 +1,156 @@
+"""Which window is up: the setup wizard on first run, else the login, then the main window;
+back to the login when the operator changes; a new main window when the language changes."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from stationapp.core import Operator, Station
+from stationapp.core.errors import UserError
+from stationapp.ui.app import install_translators
+from stationapp.ui.login import LoginDialog
+from stationapp.ui.mainwindow import MainWindow
+from stationapp.ui.wizard import SetupWizard
+from stationapp.ui.worker import StationWorker
+
+log = logging.getLogger(__name__)
+
+
+class Shell(QObject):
+    """``finished(exit_code)`` when the program should end (run_gui ends the event loop)."""
+
+    finished = Signal(int)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        worker: StationWorker | None = None,
+        maximized: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.worker = worker or StationWorker(self)
+        self.maximized = maximized
+        self.station: Station | None = None
+        self.window: MainWindow | None = None
+        self.dialog: SetupWizard | LoginDialog | None = None
+
+    def start(self) -> None:
+        if Station.exists(self.data_dir):
+            self.worker.call(
+                Station.open, self.data_dir, on_done=self._opened, on_error=self._cannot_open
+            )
+        else:
+            self._show_wizard()
+
+    # first run ----------------------------------------------------------------------------------
+
+    def _show_wizard(self) -> None:
+        wizard = SetupWizard(self.data_dir, self.worker)
+        wizard.station_created.connect(self._created)
+        wizard.rejected.connect(self.quit)
+        self._show_dialog(wizard)
+
+    @Slot(object)
+    def _created(self, station: Station) -> None:
+        self.station = station
+        operator = station.operator
+        assert operator is not None  # Station.create logs the manager in
+        self.open_main_window(operator)
+
+    # later runs ---------------------------------------------------------------------------------
+
+    def _opened(self, station: Station) -> None:
+        self.station = station
+        self.worker.call(station.settings.get, "language", on_done=self._language_known)
+
+    def _language_known(self, language: str) -> None:
+        install_translators(language)
+        self.show_login()
+
+    def _cannot_open(self, error: UserError) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Shell", "Cannot open the station"),
+            str(error),
+        )
+        box.exec()
+        self.quit(1)
+
+    def show_login(self) -> None:
+        assert self.station is not None
+        login = LoginDialog(self.station, self.worker)
+        login.logged_in.connect(self.open_main_window)
+        login.rejected.connect(self.quit)
+        self._show_dialog(login)
+
+    # the main window ----------------------------------------------------------------------------
+
+    @Slot(object)
+    def open_main_window(self, operator: Operator, *, page: str = "home") -> MainWindow:
+        assert self.station is not None
+        old = self.window
+        window = MainWindow(self.station, self.worker, operator)
+        window.closed.connect(self.quit)
+        window.switch_operator_requested.connect(self.switch_operator)
+        window.language_changed.connect(self.change_language)
+        window.show_page(page)
+        self.window = window
+        self._show(window)
+        self.dialog = None
+        if old is not None:
+            self._drop_window(old)
+        return window
+
+    @Slot()
+    def switch_operator(self) -> None:
+        assert self.station is not None
+        if self.window is not None:
+            self._drop_window(self.window)
+            self.window = None
+        self.worker.call(self.station.logout)
+        self.show_login()
+
+    @Slot(str)
+    def change_language(self, language: str) -> None:
+        """Qt widgets take their texts when built: build the main window again."""
+        install_translators(language)
+        if self.window is not None:
+            self.open_main_window(self.window.operator, page="settings")
+
+    def _drop_window(self, window: MainWindow) -> None:
+        window.closed.disconnect(self.quit)
+        window.close()
+        window.deleteLater()
+
+    def _show_dialog(self, dialog: SetupWizard | LoginDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        self._show(dialog)
+
+    def _show(self, widget: QWidget) -> None:
+        if self.maximized:
+            widget.showMaximized()
+        else:
+            widget.show()
+        widget.raise_()
+        widget.activateWindow()
+
+    # the end ------------------------------------------------------------------------------------
+
+    @Slot()
+    def quit(self, code: int = 0) -> None:
+        self.finished.emit(code)
+
+    def shutdown(self) -> None:
+        """Close the station on its own thread, then stop the thread."""
+        if self.station is not None:
+            self.worker.wait_for(self.station.close)
+            self.station = None
+        self.worker.shutdown()

@@ -1,0 +1,106 @@
+"""One thread owns the station's database: every Station call runs on it, results come back
+to the GUI thread by a signal (STYLE.md, "One thread owns the database")."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from stationapp.core.errors import UserError
+from stationapp.ui import errors
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+
+
+@dataclass
+class _Job:
+    name: str
+    on_done: Callback | None
+    on_error: Callable[[UserError], None] | None
+    future: Future | None = None
+
+
+def _alive(callback: Callable | None) -> bool:
+    """False when the callback belongs to a widget that was closed and deleted meanwhile."""
+    owner = getattr(callback, "__self__", None)
+    return callback is not None and (not isinstance(owner, QObject) or shiboken6.isValid(owner))
+
+
+class StationWorker(QObject):
+    """Runs ``fn(*args)`` on the one database thread; ``on_done(result)`` runs on the GUI thread.
+
+    A refusal (``UserError``) goes to ``on_error`` or, without one, to a warning box; any other
+    exception is a bug and goes to the error dialog and the log.
+    """
+
+    busy_changed = Signal(bool)
+    _job_finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="station-db")
+        self._pending = 0
+        self._job_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def idle(self) -> bool:
+        """No call is waiting or running (tests wait on this)."""
+        return self._pending == 0
+
+    def call(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callback | None = None,
+        on_error: Callable[[UserError], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        job = _Job(getattr(fn, "__qualname__", repr(fn)), on_done, on_error)
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        job.future = self._executor.submit(fn, *args, **kwargs)
+        job.future.add_done_callback(lambda _future: self._hand_back(job))
+
+    def wait_for(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run on the database thread and block until done: only for start, quit and selftest,
+        when no window is waiting for input."""
+        return self._executor.submit(fn, *args, **kwargs).result()
+
+    def shutdown(self) -> None:
+        """Finish what is queued, then stop the thread."""
+        self._executor.shutdown(wait=True)
+
+    def _hand_back(self, job: _Job) -> None:
+        # runs on the database thread: the queued signal carries the job to the GUI thread
+        try:
+            self._job_finished.emit(job)
+        except RuntimeError:  # the worker was deleted while the call ran (the app is quitting)
+            log.info("result of %s dropped: the window is gone", job.name)
+
+    @Slot(object)
+    def _deliver(self, job: _Job) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        assert job.future is not None
+        error = job.future.exception()
+        if error is None:
+            if _alive(job.on_done):
+                job.on_done(job.future.result())  # type: ignore[misc]
+        elif isinstance(error, UserError):
+            log.info("%s refused: %s", job.name, error.text)
+            if job.on_error is None:
+                errors.show_refusal(error)
+            elif _alive(job.on_error):
+                job.on_error(error)
+        else:
+            errors.report_unexpected(error)
