@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
-bash scripts/venv.sh test
+bash scripts/venv.sh test,bundle
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 .venv/bin/ruff check stationapp tests bench scripts
 .venv/bin/python -m pytest -q "$@"

@@ -166,7 +166,6 @@ def test_bundle_keeps_the_qt_files_a_shop_pc_needs(bundle, bundle_path, kept):
 
 
 def test_hidden_imports_cover_lazily_loaded_pages_barcodes_and_time_zones(bundle):
-    pytest.importorskip("PyInstaller")
     hidden = set(bundle.hidden_imports())
     expected = {
         "stationapp.ui.selftest",

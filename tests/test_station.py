@@ -226,3 +226,12 @@ def test_a_manual_backup_holds_the_records(station, tmp_path):
     conn = sqlite3.connect(target)
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == station.events.count()
     conn.close()
+
+
+def test_the_login_screen_can_offer_whoever_logged_in_last(station):
+    assert station.operators.last_logged_in() == ""
+    station.operators.add(name="玉香", pin="2468")
+    station.login("玉香", "2468")
+    with pytest.raises(ValidationError):
+        station.login(MANAGER, "000000")
+    assert station.operators.last_logged_in() == "玉香"

@@ -201,6 +201,15 @@ def test_login_lists_the_active_operators(qtbot, with_operator, worker, shown_er
     assert names == [MANAGER, OPERATOR]
 
 
+def test_login_offers_whoever_logged_in_last(qtbot, with_operator, worker, shown_errors):
+    worker.wait_for(with_operator.login, OPERATOR, OPERATOR_PIN)
+    login = LoginDialog(with_operator, worker)
+    qtbot.addWidget(login)
+    qtbot.waitUntil(lambda: login.operator_name.count() == 2)
+    assert login.operator_name.currentText() == OPERATOR
+    assert login.pin.hasFocus() or not login.isVisible()
+
+
 @pytest.fixture
 def station_folder(tmp_data_dir: Path) -> Path:
     """A station on disk, closed, with a manager and an operator: what a second start finds."""

@@ -143,7 +143,7 @@ class Operators:
         with self._log.batch() as batch:
             return add_operator(batch, name=name, pin=pin, role=role, actor_id=actor.id)
 
-    def reset_pin(self, operator_id: str, new_pin: str) -> None:
+    def reset_pin(self, operator_id: str, new_pin: str) -> Event:
         actor = self._session.require_operator()
         if actor.id != operator_id and not actor.is_manager:
             raise PermissionDenied(
@@ -154,14 +154,15 @@ class Operators:
         with self._log.batch() as batch:
             _store_pin(batch.conn, target.id, pin)
             # the fact is logged for audit; the PIN itself is not
-            batch.append(
+            return batch.append(
                 "operator.changed",
                 entity_id=target.id,
                 payload={"pin_reset": True},
                 operator=actor.id,
             )
 
-    def set_active(self, operator_id: str, active: bool) -> None:
+    def set_active(self, operator_id: str, active: bool) -> Event | None:
+        """Switch an account off (or on again); None when it already was."""
         actor = self._session.require_manager()
         target = self.get(operator_id)
         if target.id == actor.id and not active:
@@ -171,8 +172,8 @@ class Operators:
                 )
             )
         if target.active == active:
-            return
-        self._log.append(
+            return None
+        return self._log.append(
             "operator.changed",
             entity_id=target.id,
             payload={"active": active},
@@ -248,6 +249,14 @@ class Operators:
             )
             self._audit(now, name, ok=True)
         return operator
+
+    def last_logged_in(self) -> str:
+        """The name of whoever logged in last (the login screen offers it first)."""
+        row = self._conn.execute(
+            "SELECT a.name FROM login_audit a JOIN operators o ON o.name = a.name"
+            " WHERE a.ok = 1 AND o.active = 1 ORDER BY a.id DESC LIMIT 1"
+        ).fetchone()
+        return row[0] if row else ""
 
     def failed_logins(self, name: str | None = None) -> list[dict]:
         sql = "SELECT at, name, ok, reason FROM login_audit WHERE ok = 0"

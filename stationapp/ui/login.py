@@ -74,17 +74,17 @@ class LoginDialog(QDialog):
 
         self.worker.call(self._names, on_done=self._show_names)
 
-    def _names(self) -> tuple[list[str], str]:
+    def _names(self) -> tuple[list[str], str, str]:
         # runs on the database thread
         names = [op.name for op in self.station.operators.list() if op.active]
-        return names, self.station.info.name
+        return names, self.station.operators.last_logged_in(), self.station.info.name
 
-    def _show_names(self, result: tuple[list[str], str]) -> None:
-        names, station_name = result
+    def _show_names(self, result: tuple[list[str], str, str]) -> None:
+        names, last, station_name = result
         typed = self.operator_name.currentText()
         self.operator_name.clear()
         self.operator_name.addItems(names)
-        self.operator_name.setCurrentText(typed or (names[0] if len(names) == 1 else ""))
+        self.operator_name.setCurrentText(typed or last or (names[0] if len(names) == 1 else ""))
         self.station_label.setText(station_name)
         (self.pin if self.operator_name.currentText() else self.operator_name).setFocus()
 
