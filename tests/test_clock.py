@@ -1,8 +1,5 @@
-import ast
 import re
-import string
 from datetime import UTC, date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
@@ -19,26 +16,6 @@ from stationapp.core.clock import (
     set_clock,
 )
 from stationapp.core.errors import ValidationError
-
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources/i18n/incoming/values.tsv"
-
-
-def translations() -> dict[tuple[str, str], str]:
-    rows = TRANSLATIONS.read_text(encoding="utf-8").splitlines()
-    return {(c, s): t for c, s, t in (row.split("\t") for row in rows if row)}
-
-
-def marked_messages(module) -> list[tuple[str, str]]:
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    return [
-        (node.args[0].value, node.args[1].value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
-    ]
-
-
-def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @pytest.fixture
@@ -180,10 +157,3 @@ def test_manual_clock_stands_still_until_advanced(real_clock_after):
 def test_manual_clock_needs_an_aware_start():
     with pytest.raises(ValueError, match="aware"):
         ManualClock(datetime(2026, 11, 22, 9, 30))
-
-
-def test_every_clock_message_has_a_chinese_translation_with_the_same_fields():
-    known = translations()
-    for key in marked_messages(clock):
-        assert key in known, f"no translation for {key}"
-        assert fields(known[key]) == fields(key[1])

@@ -1,11 +1,7 @@
-import ast
-import string
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
-from stationapp.core import idcard
 from stationapp.core.clock import set_clock
 from stationapp.core.errors import ValidationError
 from stationapp.core.idcard import (
@@ -16,30 +12,10 @@ from stationapp.core.idcard import (
     validate_resident_id,
 )
 
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources/i18n/incoming/values.tsv"
-
 # GB 11643's own example, and numbers made with its rule.
 WITH_X = "11010519491231002X"
 VALID = "530102199001011231"
 VALID_X = "53252719850315102X"
-
-
-def translations() -> dict[tuple[str, str], str]:
-    rows = TRANSLATIONS.read_text(encoding="utf-8").splitlines()
-    return {(c, s): t for c, s, t in (row.split("\t") for row in rows if row)}
-
-
-def marked_messages(module) -> list[tuple[str, str]]:
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    return [
-        (node.args[0].value, node.args[1].value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
-    ]
-
-
-def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @pytest.mark.parametrize(
@@ -201,10 +177,3 @@ def test_id_hash_does_not_contain_the_number():
 def test_id_hash_needs_a_non_empty_bytes_salt(salt):
     with pytest.raises(ValueError, match="salt"):
         id_hash(VALID, salt)
-
-
-def test_every_idcard_message_has_a_chinese_translation_with_the_same_fields():
-    known = translations()
-    for key in marked_messages(idcard):
-        assert key in known, f"no translation for {key}"
-        assert fields(known[key]) == fields(key[1])

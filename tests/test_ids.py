@@ -1,35 +1,12 @@
-import ast
-import string
 import threading
 import uuid
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from stationapp.core import ids
 from stationapp.core.errors import ValidationError
 from stationapp.core.ids import uuid7, uuid7_time
-
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources/i18n/incoming/values.tsv"
-
-
-def translations() -> dict[tuple[str, str], str]:
-    rows = TRANSLATIONS.read_text(encoding="utf-8").splitlines()
-    return {(c, s): t for c, s, t in (row.split("\t") for row in rows if row)}
-
-
-def marked_messages(module) -> list[tuple[str, str]]:
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    return [
-        (node.args[0].value, node.args[1].value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
-    ]
-
-
-def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @pytest.fixture
@@ -123,10 +100,3 @@ def test_uuid7_time_reads_a_known_value():
 def test_uuid7_time_refuses_what_is_not_a_uuid7(value):
     with pytest.raises(ValidationError, match="is not a record id of this app"):
         uuid7_time(value)
-
-
-def test_every_ids_message_has_a_chinese_translation_with_the_same_fields():
-    known = translations()
-    for key in marked_messages(ids):
-        assert key in known, f"no translation for {key}"
-        assert fields(known[key]) == fields(key[1])

@@ -1,10 +1,5 @@
-import ast
-import string
-from pathlib import Path
-
 import pytest
 
-from stationapp.core import phone
 from stationapp.core.errors import ValidationError
 from stationapp.core.phone import (
     is_mobile,
@@ -13,26 +8,6 @@ from stationapp.core.phone import (
     normalize_mobile,
     phone_tail,
 )
-
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources/i18n/incoming/values.tsv"
-
-
-def translations() -> dict[tuple[str, str], str]:
-    rows = TRANSLATIONS.read_text(encoding="utf-8").splitlines()
-    return {(c, s): t for c, s, t in (row.split("\t") for row in rows if row)}
-
-
-def marked_messages(module) -> list[tuple[str, str]]:
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    return [
-        (node.args[0].value, node.args[1].value)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
-    ]
-
-
-def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @pytest.mark.parametrize(
@@ -207,10 +182,3 @@ def test_normalize_contact_phone_refuses_what_cannot_be_dialled(typed):
 def test_normalize_contact_phone_asks_for_a_number_when_empty():
     with pytest.raises(ValidationError, match="Enter the station's phone number"):
         normalize_contact_phone("  ")
-
-
-def test_every_phone_message_has_a_chinese_translation_with_the_same_fields():
-    known = translations()
-    for key in marked_messages(phone):
-        assert key in known, f"no translation for {key}"
-        assert fields(known[key]) == fields(key[1])

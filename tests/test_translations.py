@@ -43,3 +43,19 @@ def test_core_messages_come_out_in_chinese_with_the_translator_installed():
         assert str(error) == "密码是 4 到 8 位数字（只能是数字）。请重新输入。"
     else:  # pragma: no cover
         raise AssertionError("a two-digit PIN was accepted")
+
+
+def test_every_translation_keeps_the_fields_of_its_source():
+    import string
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    tree = ET.parse(ROOT / "resources" / "i18n" / "stationapp_zh_CN.ts")
+    broken = [
+        (ctx.findtext("name"), m.findtext("source"))
+        for ctx in tree.getroot().findall("context")
+        for m in ctx.findall("message")
+        if fields(m.findtext("source") or "") != fields("".join(m.find("translation").itertext()))
+    ]
+    assert broken == []
