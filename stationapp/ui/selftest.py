@@ -155,11 +155,11 @@ def _render_test_receipt(station) -> bytes:
 
 def _settle(app, worker, timeout: float = 10.0) -> None:
     """Let the window's first calls come back and paint."""
+    from PySide6.QtCore import QEventLoop
+
     deadline = time.monotonic() + timeout
     app.processEvents()
-    while time.monotonic() < deadline:
-        app.processEvents()
-        if worker.idle:
-            break
-        time.sleep(0.01)
+    while time.monotonic() < deadline and not worker.idle:
+        # waits for the worker's result signals instead of spinning
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     app.processEvents()
