@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from stationapp.core.i18n import translate
+from stationapp.core.i18n import Term, translate
 
 
 class UserError(Exception):
@@ -21,7 +21,11 @@ class UserError(Exception):
 
     @property
     def message(self) -> str:
-        return translate(self.context, self.text).format(**self.params)
+        params = {
+            key: translate(self.context, value) if isinstance(value, Term) else value
+            for key, value in self.params.items()
+        }
+        return translate(self.context, self.text).format(**params)
 
     def __str__(self) -> str:
         return self.message

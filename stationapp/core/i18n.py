@@ -28,3 +28,8 @@ def translate(context: str, text: str) -> str:
     if _translator is None:
         return text
     return _translator(context, text) or text
+
+
+class Term(str):
+    """A message parameter that is itself a translatable word (``Term(QT_TRANSLATE_NOOP(
+    "UserError", "the sender's name"))``): translated when the message is shown."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,6 +70,71 @@ def _printer(value: Any) -> str:
     return str(value or "").strip()
 
 
+def _int_range(low: int, high: int, text: str) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            number = low - 1
+        if not low <= number <= high:
+            raise ValidationError(text, low=low, high=high)
+        return number
+
+    return check
+
+
+_DAYS_TEXT = QT_TRANSLATE_NOOP("UserError", "Type a number of days from {low} to {high}.")
+
+
+def _shelves(value: Any) -> list[dict[str, Any]]:
+    """The parcel room's shelves: a name (as painted on the shelf) and a number of layers."""
+    if isinstance(value, str):  # "A:4, B:4, 3:5" as typed in a form
+        items = []
+        for part in value.replace("，", ",").split(","):
+            if part.strip():
+                name, _, layers = part.strip().partition(":")
+                items.append({"name": name, "layers": layers or "4"})
+        value = items
+    shelves: list[dict[str, Any]] = []
+    for item in value or []:
+        name = str(item.get("name", "")).strip().upper()
+        try:
+            layers = int(str(item.get("layers", "")).strip())
+        except ValueError:
+            layers = 0
+        if not re.fullmatch(r"[A-Z0-9]{1,3}", name) or not 1 <= layers <= 20:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "A shelf is a name of 1 to 3 letters or digits and 1 to 20 layers, written "
+                    "like A:4, B:4, 3:5.",
+                )
+            )
+        if any(s["name"] == name for s in shelves):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("UserError", "The shelf {name} is listed twice."), name=name
+            )
+        shelves.append({"name": name, "layers": layers})
+    if not shelves:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("UserError", "Define at least one shelf, e.g. A:4.")
+        )
+    return shelves
+
+
+def _clock_time(value: Any) -> str:
+    text = str(value or "").strip().replace("：", ":")
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text)
+    if not match:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("UserError", "Write the time like 14:00 (24-hour clock).")
+        )
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+CONSENTS = ("sms_notice", "phone_call", "standing", "in_person")
+
+
 @dataclass(frozen=True)
 class Setting:
     default: Any
@@ -83,6 +149,25 @@ SETTINGS: dict[str, Setting] = {
     "printer": Setting("", _printer),
     "station.name": Setting("", _station_name),
     "station.phone": Setting("", _contact_phone),
+    "parcels.shelves": Setting(
+        [{"name": "A", "layers": 4}, {"name": "B", "layers": 4}, {"name": "C", "layers": 4}],
+        _shelves,
+    ),
+    "parcels.overdue_days": Setting(3, _int_range(1, 30, _DAYS_TEXT)),
+    "parcels.return_days": Setting(7, _int_range(2, 60, _DAYS_TEXT)),
+    "parcels.default_consent": Setting("sms_notice", _choice(CONSENTS)),
+    "parcels.pickup_fee_fen": Setting(
+        0,
+        _int_range(
+            0,
+            1000,
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The pickup fee is in fen, from {low} (no fee, the usual) to {high}.",
+            ),
+        ),
+    ),
+    "parcels.cutoff": Setting("14:00", _clock_time),
 }
 
 

@@ -13,6 +13,8 @@ from stationapp.core.errors import PermissionDenied, StateError, StoreError
 from stationapp.core.events import Event, EventLog, VerifyResult
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.operators import Operator, Operators, add_operator
+from stationapp.core.parcels import Parcels
+from stationapp.core.sending import Sending
 from stationapp.core.settings import Settings, change_setting
 from stationapp.core.store import DB_NAME, Store
 
@@ -111,6 +113,8 @@ class Station:
         self.events = StationEvents(self)
         self.settings = Settings(self.conn, self.log, self.session)
         self.operators = Operators(self.conn, self.log, self.session, store.transaction)
+        self.parcels = Parcels(self.conn, self.log, self.session, self.settings)
+        self.sending = Sending(self.conn, self.log, self.session, self.settings, self.id_salt)
 
     # opening -----------------------------------------------------------------------------------
 
@@ -241,7 +245,13 @@ class Station:
         )
 
     def today(self) -> TodayFigures:
-        return TodayFigures(day=clock.business_day().isoformat())
+        parcels = self.parcels.day_summary()
+        return TodayFigures(
+            day=parcels.day,
+            parcels_in=parcels.received,
+            parcels_out=parcels.sent,
+            cash_fen=parcels.fees_fen + parcels.sent_cash_fen,
+        )
 
     def id_salt(self) -> bytes:
         """The station's salt for hashing ID numbers (never stored whole)."""

@@ -1,0 +1,891 @@
+"""Parcels in (快递到站): intake onto the shelves, pickup, reminders, returns, shelf checks.
+
+Each command validates first, then writes its events (and the queued SMS notice) in one
+transaction; the ``parcels`` table is the projection of ``parcel.*`` events.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from typing import Any
+
+from stationapp.core import clock, ids, phone, pinyin, waybill
+from stationapp.core.errors import StateError, ValidationError
+from stationapp.core.events import Batch, Event, EventLog, Replay, projected_table, projects
+from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.settings import CONSENTS, Settings
+
+projected_table("parcels", "id")
+projected_table("shelf_counters", "shelf, layer")
+projected_table("carrier_prefixes", "prefix")
+projected_table("customers", "id")
+
+MAX_SEQ = 9999
+VERIFICATIONS = ("code", "phone", "id")
+
+
+@dataclass(frozen=True)
+class Shelf:
+    name: str
+    layers: int
+
+
+@dataclass(frozen=True)
+class Parcel:
+    id: str
+    waybill: str
+    carrier: str
+    recipient_name: str
+    recipient_phone: str
+    customer_id: str
+    shelf: str
+    layer: int
+    seq: int
+    pickup_code: str
+    status: str
+    consent: str
+    received_at: str
+    received_by: str
+    picked_up_at: str
+    picked_up_by: str
+    verified_by: str
+    proxy_name: str
+    proxy_phone: str
+    fee_fen: int
+    returned_at: str
+    return_reason: str
+    return_batch: str
+    last_reminder_day: str
+
+    @property
+    def carrier_name(self) -> str:
+        return waybill.CARRIERS.get(self.carrier, self.carrier)
+
+    @property
+    def masked_phone(self) -> str:
+        return phone.mask_phone(self.recipient_phone)
+
+    def age_days(self, today: date | None = None) -> int:
+        """Whole business days on the shelf (0 on the day it came)."""
+        today = today or clock.business_day()
+        return (today - clock.business_day(self.received_at)).days
+
+
+PARCEL_COLUMNS = ", ".join(f.name for f in fields(Parcel))
+
+
+def _parcel(row: sqlite3.Row | tuple) -> Parcel:
+    return Parcel(*row)
+
+
+@dataclass(frozen=True)
+class ShelfCheck:
+    found: list[Parcel]
+    missing: list[Parcel]
+    unexpected: list[str]
+
+
+@dataclass(frozen=True)
+class ParcelDaySummary:
+    day: str
+    received: int
+    picked_up: int
+    returned: int
+    waiting: int
+    overdue: int
+    sent: int
+    handed_over: int
+    received_by_carrier: dict[str, int]
+    sent_by_carrier: dict[str, int]
+    fees_fen: int  # pickup fees (only when the station turned a fee on)
+    sent_fees_fen: int
+    sent_cash_fen: int
+
+
+def pickup_code(shelf: str, layer: int, seq: int) -> str:
+    return f"{shelf}-{layer}-{seq:04d}"
+
+
+# --- projections -----------------------------------------------------------------------------
+
+
+@projects("parcel.received")
+def _received(replay: Replay, event: Event) -> None:
+    p = event.payload
+    conn = replay.conn
+    conn.execute(
+        "INSERT INTO parcels (id, waybill, carrier, recipient_name, recipient_phone, phone_tail,"
+        " customer_id, shelf, layer, seq, pickup_code, status, consent, received_at, received_by)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)",
+        (
+            event.entity_id,
+            p["waybill"],
+            p["carrier"],
+            p["name"],
+            p["phone"],
+            p["phone"][-4:],
+            p["customer_id"],
+            p["shelf"],
+            p["layer"],
+            p["seq"],
+            pickup_code(p["shelf"], p["layer"], p["seq"]),
+            p["consent"],
+            event.occurred_at,
+            event.operator,
+        ),
+    )
+    conn.execute(
+        "INSERT INTO shelf_counters (shelf, layer, last_seq) VALUES (?, ?, ?)"
+        " ON CONFLICT (shelf, layer) DO UPDATE SET last_seq = excluded.last_seq",
+        (p["shelf"], p["layer"], p["seq"]),
+    )
+    if p.get("carrier_confirmed"):
+        conn.execute(
+            "INSERT INTO carrier_prefixes (prefix, carrier, confirmed) VALUES (?, ?, 1)"
+            " ON CONFLICT (prefix) DO UPDATE SET carrier = excluded.carrier,"
+            " confirmed = CASE WHEN carrier_prefixes.carrier = excluded.carrier"
+            " THEN carrier_prefixes.confirmed + 1 ELSE 1 END",
+            (waybill.learning_prefix(p["waybill"]), p["carrier"]),
+        )
+    customer = p.get("new_customer")
+    if customer:
+        conn.execute(
+            "INSERT INTO customers (id, name, phone, search_key, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (p["customer_id"], p["name"], p["phone"], customer["search_key"], event.occurred_at),
+        )
+    elif p.get("customer_name"):  # the operator corrected a known customer's name
+        conn.execute(
+            "UPDATE customers SET name = ?, search_key = ? WHERE id = ?",
+            (p["customer_name"]["name"], p["customer_name"]["search_key"], p["customer_id"]),
+        )
+
+
+def _revert_pickup(replay: Replay, event: Event) -> None:
+    """A pickup by mistake, undone: the parcel is back on its shelf, under a new code if its
+    slot was taken meanwhile (the voiding event names the new seq, so replay agrees)."""
+    conn = replay.conn
+    row = conn.execute(
+        "SELECT shelf, layer, seq FROM parcels WHERE id = ?", (event.entity_id,)
+    ).fetchone()
+    shelf, layer, seq = row
+    if _slot_taken(conn, shelf, layer, seq):
+        seq = _next_free_seq(conn, shelf, layer)
+        conn.execute(
+            "INSERT INTO shelf_counters (shelf, layer, last_seq) VALUES (?, ?, ?)"
+            " ON CONFLICT (shelf, layer) DO UPDATE SET last_seq = excluded.last_seq",
+            (shelf, layer, seq),
+        )
+    conn.execute(
+        "UPDATE parcels SET status = 'waiting', seq = ?, pickup_code = ?, picked_up_at = '',"
+        " picked_up_by = '', verified_by = '', proxy_name = '', proxy_phone = '', fee_fen = 0"
+        " WHERE id = ?",
+        (seq, pickup_code(shelf, layer, seq), event.entity_id),
+    )
+
+
+@projects("parcel.picked_up", revert=_revert_pickup)
+def _picked_up(replay: Replay, event: Event) -> None:
+    p = event.payload
+    replay.conn.execute(
+        "UPDATE parcels SET status = 'picked_up', picked_up_at = ?, picked_up_by = ?,"
+        " verified_by = ?, proxy_name = ?, proxy_phone = ?, fee_fen = ? WHERE id = ?",
+        (
+            event.occurred_at,
+            event.operator,
+            p["verified_by"],
+            p.get("proxy_name", ""),
+            p.get("proxy_phone", ""),
+            p.get("fee_fen", 0),
+            event.entity_id,
+        ),
+    )
+
+
+@projects("parcel.returned")
+def _returned(replay: Replay, event: Event) -> None:
+    p = event.payload
+    replay.conn.execute(
+        "UPDATE parcels SET status = 'returned', returned_at = ?, return_reason = ?,"
+        " return_batch = ? WHERE id = ?",
+        (event.occurred_at, p["reason"], p["batch_id"], event.entity_id),
+    )
+
+
+@projects("parcel.notified")
+def _notified(replay: Replay, event: Event) -> None:
+    if event.payload.get("kind") == "reminder":
+        replay.conn.execute(
+            "UPDATE parcels SET last_reminder_day = ? WHERE id = ?",
+            (event.payload["day"], event.entity_id),
+        )
+
+
+def _slot_taken(conn: sqlite3.Connection, shelf: str, layer: int, seq: int) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM parcels WHERE shelf = ? AND layer = ? AND seq = ?"
+            " AND status = 'waiting'",
+            (shelf, layer, seq),
+        ).fetchone()
+        is not None
+    )
+
+
+def _next_free_seq(conn: sqlite3.Connection, shelf: str, layer: int) -> int:
+    """The next seq after the last one given on this shelf layer, wrapping after 9999 and
+    skipping seqs still on the shelf: a code is reused only once it is free, and as late as
+    possible (so a code on yesterday's SMS does not point at today's parcel)."""
+    row = conn.execute(
+        "SELECT last_seq FROM shelf_counters WHERE shelf = ? AND layer = ?", (shelf, layer)
+    ).fetchone()
+    last = row[0] if row else 0
+    for step in range(1, MAX_SEQ + 1):
+        seq = (last + step - 1) % MAX_SEQ + 1
+        if not _slot_taken(conn, shelf, layer, seq):
+            return seq
+    raise StateError(
+        QT_TRANSLATE_NOOP(
+            "UserError",
+            "Shelf {shelf} layer {layer} is full (9999 parcels). Put the parcel on another layer.",
+        ),
+        shelf=shelf,
+        layer=layer,
+    )
+
+
+# --- the service -----------------------------------------------------------------------------
+
+
+class Parcels:
+    """``st.parcels``."""
+
+    def __init__(self, conn: sqlite3.Connection, log: EventLog, session, settings: Settings):
+        self._conn = conn
+        self._log = log
+        self._session = session
+        self._settings = settings
+
+    # reading ------------------------------------------------------------------------------------
+
+    def get(self, parcel_id: str) -> Parcel:
+        row = self._conn.execute(
+            f"SELECT {PARCEL_COLUMNS} FROM parcels WHERE id = ?", (parcel_id,)
+        ).fetchone()
+        if row is None:
+            raise StateError(QT_TRANSLATE_NOOP("UserError", "No such parcel. Search for it again."))
+        return _parcel(row)
+
+    def _select(self, where: str, args: tuple, *, limit: int = 200) -> list[Parcel]:
+        rows = self._conn.execute(
+            f"SELECT {PARCEL_COLUMNS} FROM parcels WHERE {where}"
+            f" ORDER BY received_at DESC LIMIT {int(limit)}",
+            args,
+        ).fetchall()
+        return [_parcel(r) for r in rows]
+
+    def find(self, query: str, *, waiting_only: bool = True) -> list[Parcel]:
+        """Pickup code, last four digits of the phone, whole phone, waybill, or name / pinyin
+        initials: every matching parcel (waiting ones only, unless asked)."""
+        text = (query or "").strip()
+        if not text:
+            return []
+        status = " AND status = 'waiting'" if waiting_only else ""
+        upper = text.upper().replace(" ", "")
+        if upper.count("-") == 2:
+            return self._select(f"pickup_code = ?{status}", (upper,))
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if text.isdigit() and len(text) == 4:
+            return self._select(f"phone_tail = ?{status}", (text,))
+        if phone.is_mobile(text):
+            return self._select(f"recipient_phone = ?{status}", (phone.normalize_mobile(text),))
+        try:
+            number = waybill.normalize_waybill(text)
+        except ValidationError:
+            number = ""
+        if number and (len(digits) >= 8 or any(ch.isdigit() for ch in number)):
+            return self._select(f"waybill = ?{status}", (number,))
+        key = pinyin.initials(text) if text.isascii() else text
+        like = f"%{key.lower()}%" if text.isascii() else f"%{text}%"
+        return self._select(
+            "customer_id IN (SELECT id FROM customers WHERE search_key LIKE ? OR name LIKE ?)"
+            f"{status}",
+            (like, f"%{text}%"),
+        )
+
+    def waiting_for(self, recipient_phone: str) -> list[Parcel]:
+        return self._select(
+            "recipient_phone = ? AND status = 'waiting'", (phone.normalize_mobile(recipient_phone),)
+        )
+
+    def carrier_candidates(self, number: str) -> list[waybill.CarrierGuess]:
+        number = waybill.normalize_waybill(number)
+        prefix = waybill.learning_prefix(number)
+        row = self._conn.execute(
+            "SELECT carrier FROM carrier_prefixes WHERE prefix = ?", (prefix,)
+        ).fetchone()
+        return waybill.carrier_candidates(number, {prefix: row[0]} if row else None)
+
+    def customer_by_phone(self, mobile: str) -> dict[str, Any] | None:
+        row = self._conn.execute(
+            "SELECT id, name, phone FROM customers WHERE phone = ? ORDER BY created_at LIMIT 1",
+            (phone.normalize_mobile(mobile),),
+        ).fetchone()
+        return dict(row) if row else None
+
+    def last_shelf(self) -> tuple[str, int]:
+        """Where the last intake went: the next one goes there too, unless changed."""
+        row = self._conn.execute(
+            "SELECT shelf, layer FROM parcels ORDER BY received_at DESC LIMIT 1"
+        ).fetchone()
+        if row:
+            return row[0], row[1]
+        first = self.shelves()[0]
+        return first.name, 1
+
+    def shelves(self) -> list[Shelf]:
+        return [Shelf(s["name"], int(s["layers"])) for s in self._settings.get("parcels.shelves")]
+
+    def overdue(self, days: int | None = None, *, today: date | None = None) -> list[Parcel]:
+        days = self._settings.get("parcels.overdue_days") if days is None else days
+        today = today or clock.business_day()
+        start, _ = clock.business_day_bounds(today - timedelta(days=days))
+        return self._select(
+            "status = 'waiting' AND received_at < ?", (clock.format_iso(start),), limit=100_000
+        )
+
+    def due_for_return(self, *, today: date | None = None) -> list[Parcel]:
+        return self.overdue(self._settings.get("parcels.return_days"), today=today)
+
+    def shelf_list(
+        self, *, shelf: str | None = None, status: str = "waiting", overdue_only: bool = False
+    ) -> ShelfQuery:
+        where, args = ["status = ?"], [status]
+        if shelf:
+            where.append("shelf = ?")
+            args.append(shelf)
+        if overdue_only:
+            start, _ = clock.business_day_bounds(
+                clock.business_day() - timedelta(days=self._settings.get("parcels.overdue_days"))
+            )
+            where.append("received_at < ?")
+            args.append(clock.format_iso(start))
+        return ShelfQuery(self._conn, " AND ".join(where), tuple(args))
+
+    # intake -------------------------------------------------------------------------------------
+
+    def receive(
+        self,
+        *,
+        waybill: str,
+        recipient_phone: str,
+        recipient_name: str = "",
+        carrier: str | None = None,
+        shelf: str | None = None,
+        layer: int | None = None,
+        consent: str | None = None,
+        confirm_redelivery: bool = False,
+    ) -> Parcel:
+        """到件入库: validate everything, then the parcel, its customer and its SMS notice in one
+        transaction. Returns the parcel with its pickup code."""
+        return self.receive_many(
+            [
+                {
+                    "waybill": waybill,
+                    "recipient_phone": recipient_phone,
+                    "recipient_name": recipient_name,
+                    "carrier": carrier,
+                    "shelf": shelf,
+                    "layer": layer,
+                    "consent": consent,
+                    "confirm_redelivery": confirm_redelivery,
+                }
+            ]
+        )[0]
+
+    def receive_many(self, items: list[dict[str, Any]]) -> list[Parcel]:
+        """Several intakes in one transaction, all or nothing (a courier's delivery list, an
+        import): each item takes the keyword arguments of :meth:`receive`."""
+        operator = self._session.require_operator()
+        parcel_ids = []
+        with self._log.batch() as batch:
+            for item in items:
+                parcel_id = ids.uuid7()
+                payload = self._intake_payload(**item)
+                payload["seq"] = _next_free_seq(batch.conn, payload["shelf"], payload["layer"])
+                batch.append(
+                    "parcel.received", entity_id=parcel_id, payload=payload, operator=operator.id
+                )
+                self._queue_arrival_notice(batch, parcel_id, payload, operator.id)
+                parcel_ids.append(parcel_id)
+        return [self.get(parcel_id) for parcel_id in parcel_ids]
+
+    def _intake_payload(
+        self,
+        *,
+        waybill: str,
+        recipient_phone: str,
+        recipient_name: str = "",
+        carrier: str | None = None,
+        shelf: str | None = None,
+        layer: int | None = None,
+        consent: str | None = None,
+        confirm_redelivery: bool = False,
+    ) -> dict[str, Any]:
+        """Everything checked before anything is written; the event's payload but its seq."""
+        number, carrier_code, confirmed = self._checked_waybill(waybill, carrier)
+        mobile = phone.normalize_mobile(recipient_phone)
+        shelf_name, layer_no = self._checked_slot(shelf, layer)
+        consent = consent or self._settings.get("parcels.default_consent")
+        if consent not in CONSENTS:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("UserError", "Choose how the recipient agreed: {options}."),
+                options=", ".join(CONSENTS),
+            )
+        self._check_not_waiting(number, confirm_redelivery)
+        name = " ".join((recipient_name or "").split())
+        if len(name) > 20:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("UserError", "A name has at most 20 characters; shorten it.")
+            )
+        customer = self.customer_by_phone(mobile)
+        payload: dict[str, Any] = {
+            "waybill": number,
+            "carrier": carrier_code,
+            "phone": mobile,
+            "consent": consent,
+            "shelf": shelf_name,
+            "layer": layer_no,
+        }
+        if confirmed:
+            payload["carrier_confirmed"] = True
+        if customer is None:
+            if not name:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "This phone is new to the station: type the recipient's name as the "
+                        "waybill prints it (张* is fine).",
+                    )
+                )
+            payload["customer_id"] = ids.uuid7()
+            payload["new_customer"] = {"search_key": pinyin.search_key(name)}
+        else:
+            payload["customer_id"] = customer["id"]
+            known = customer["name"]
+            if name and name != known and "*" not in name:
+                payload["customer_name"] = {"name": name, "search_key": pinyin.search_key(name)}
+            name = name or known
+        payload["name"] = name
+        return payload
+
+    def _checked_waybill(self, text: str, carrier: str | None) -> tuple[str, str, bool]:
+        number = waybill.normalize_waybill(text)
+        if carrier:
+            carrier = carrier.strip().upper()
+            if carrier not in waybill.CARRIERS:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError", "Unknown carrier '{carrier}'. Choose one from the list."
+                    ),
+                    carrier=carrier,
+                )
+            return number, carrier, True
+        candidates = self.carrier_candidates(number)
+        if not candidates:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The carrier of waybill {waybill} cannot be told from its number. Choose the "
+                    "carrier.",
+                ),
+                waybill=number,
+            )
+        return number, candidates[0].carrier, False
+
+    def _checked_slot(self, shelf: str | None, layer: int | None) -> tuple[str, int]:
+        if shelf is None and layer is None:
+            return self.last_shelf()
+        last_shelf, last_layer = self.last_shelf()
+        name = (shelf or last_shelf).strip().upper()
+        shelves = {s.name: s for s in self.shelves()}
+        if name not in shelves:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "There is no shelf {shelf}. The shelves are {shelves}; add shelves in "
+                    "Settings.",
+                ),
+                shelf=name,
+                shelves=", ".join(shelves),
+            )
+        try:
+            layer_no = int(layer if layer is not None else last_layer)
+        except (TypeError, ValueError):
+            layer_no = 0
+        if not 1 <= layer_no <= shelves[name].layers:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError", "Shelf {shelf} has layers 1 to {layers}; choose one of them."
+                ),
+                shelf=name,
+                layers=shelves[name].layers,
+            )
+        return name, layer_no
+
+    def _check_not_waiting(self, number: str, confirm_redelivery: bool) -> None:
+        earlier = self._select("waybill = ?", (number,), limit=5)
+        for parcel in earlier:
+            if parcel.status == "waiting":
+                raise StateError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "Waybill {waybill} is already on the shelf at {code} (since {since}). "
+                        "Do not take it in twice.",
+                    ),
+                    waybill=number,
+                    code=parcel.pickup_code,
+                    since=parcel.received_at[:16].replace("T", " "),
+                )
+        if earlier and not confirm_redelivery:
+            last = earlier[0]
+            when = (last.picked_up_at or last.returned_at)[:16].replace("T", " ")
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Waybill {waybill} was taken in before and left the station on {when}. If "
+                    "the courier delivered it again, confirm the re-delivery.",
+                ),
+                waybill=number,
+                when=when,
+            )
+
+    def _queue_arrival_notice(
+        self, batch: Batch, parcel_id: str, payload: dict[str, Any], operator: str
+    ) -> None:
+        from stationapp.core import sms
+
+        deadline = clock.business_day() + timedelta(days=self._settings.get("sms.pickup_days"))
+        sms.queue_text(
+            batch,
+            purpose="parcel_arrival",
+            entity_key=parcel_id,
+            phone=payload["phone"],
+            template="parcel_arrival",
+            params={
+                "carrier": waybill.CARRIERS.get(payload["carrier"], payload["carrier"]),
+                "tails": payload["waybill"][-4:],
+                "codes": pickup_code(payload["shelf"], payload["layer"], payload["seq"]),
+                "deadline": f"{deadline.month}月{deadline.day}日",
+            },
+            operator=operator,
+            group_key=f"parcel_arrival:{payload['phone']}",
+        )
+
+    # pickup -------------------------------------------------------------------------------------
+
+    def pick_up(
+        self,
+        parcel_ids: list[str],
+        verified_by: str = "code",
+        *,
+        proxy_name: str = "",
+        proxy_phone: str = "",
+    ) -> list[Event]:
+        """取件出库: one or several parcels of one person; refused whole if any cannot go."""
+        operator = self._session.require_operator()
+        if verified_by not in VERIFICATIONS:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError", "Say how the recipient was checked: pickup code, phone or ID."
+                )
+            )
+        if not parcel_ids:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("UserError", "Choose the parcels to hand out first.")
+            )
+        proxy_name = " ".join((proxy_name or "").split())
+        proxy = {}
+        if proxy_name or proxy_phone:
+            if not proxy_name:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "Someone else is collecting: type their name as well as their phone.",
+                    )
+                )
+            proxy = {"proxy_name": proxy_name, "proxy_phone": phone.normalize_mobile(proxy_phone)}
+        parcels = [self.get(i) for i in dict.fromkeys(parcel_ids)]
+        for parcel in parcels:
+            self._check_on_shelf(parcel)
+        fee = self._settings.get("parcels.pickup_fee_fen")
+        with self._log.batch() as batch:
+            return [
+                batch.append(
+                    "parcel.picked_up",
+                    entity_id=parcel.id,
+                    payload={"verified_by": verified_by, "fee_fen": fee, **proxy},
+                    operator=operator.id,
+                )
+                for parcel in parcels
+            ]
+
+    def _check_on_shelf(self, parcel: Parcel) -> None:
+        if parcel.status == "picked_up":
+            who = parcel.proxy_name or parcel.recipient_name or parcel.masked_phone
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Parcel {code} (waybill {waybill}) was already picked up by {who} on {when}. "
+                    "It is not on the shelf.",
+                ),
+                code=parcel.pickup_code,
+                waybill=parcel.waybill,
+                who=who,
+                when=parcel.picked_up_at[:16].replace("T", " "),
+            )
+        if parcel.status == "returned":
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Parcel {code} (waybill {waybill}) was returned to the courier on {when}. "
+                    "It is not on the shelf.",
+                ),
+                code=parcel.pickup_code,
+                waybill=parcel.waybill,
+                when=parcel.returned_at[:16].replace("T", " "),
+            )
+
+    def undo_pickup(self, parcel_id: str, reason: str) -> Event:
+        """A pickup by mistake, undone by the manager on the same business day."""
+        manager = self._session.require_manager()
+        parcel = self.get(parcel_id)
+        if parcel.status != "picked_up":
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError", "Parcel {code} is not picked up; there is nothing to undo."
+                ),
+                code=parcel.pickup_code,
+            )
+        if clock.business_day(parcel.picked_up_at) != clock.business_day():
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "A pickup can only be undone on the day it happened ({day}). Call the "
+                    "county center to correct an older one.",
+                ),
+                day=clock.business_day(parcel.picked_up_at).isoformat(),
+            )
+        row = self._conn.execute(
+            "SELECT id FROM events WHERE entity_id = ? AND type = 'parcel.picked_up'"
+            " ORDER BY seq DESC LIMIT 1",
+            (parcel_id,),
+        ).fetchone()
+        return self._log.void(row[0], reason=reason, operator=manager.id)
+
+    # overdue and returns ------------------------------------------------------------------------
+
+    def remind(self, parcel_ids: list[str]) -> list[Event]:
+        """Re-send the notice for overdue parcels: at most once a business day per parcel."""
+        from stationapp.core import sms
+
+        operator = self._session.require_operator()
+        today = clock.business_day()
+        parcels = [self.get(i) for i in dict.fromkeys(parcel_ids)]
+        for parcel in parcels:
+            self._check_on_shelf(parcel)
+        due = [p for p in parcels if p.last_reminder_day != today.isoformat()]
+        with self._log.batch() as batch:
+            events = []
+            for parcel in due:
+                events.append(
+                    batch.append(
+                        "parcel.notified",
+                        entity_id=parcel.id,
+                        payload={"kind": "reminder", "day": today.isoformat()},
+                        operator=operator.id,
+                    )
+                )
+                sms.queue_text(
+                    batch,
+                    purpose="parcel_reminder",
+                    entity_key=f"{parcel.id}:{today.isoformat()}",
+                    phone=parcel.recipient_phone,
+                    template="parcel_reminder",
+                    params={"codes": parcel.pickup_code, "days": str(parcel.age_days(today))},
+                    operator=operator.id,
+                    group_key=f"parcel_reminder:{parcel.recipient_phone}:{today.isoformat()}",
+                )
+            return events
+
+    def return_to_courier(self, parcel_ids: list[str], reason: str) -> list[Event]:
+        """退回: the parcels go back to the courier; one batch, printed as a return manifest."""
+        operator = self._session.require_operator()
+        reason = " ".join((reason or "").split())
+        if len(reason) < 2:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Write why the parcels go back (at least two characters), e.g. 超期未取.",
+                )
+            )
+        parcels = [self.get(i) for i in dict.fromkeys(parcel_ids)]
+        if not parcels:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("UserError", "Choose the parcels to return first.")
+            )
+        for parcel in parcels:
+            self._check_on_shelf(parcel)
+        batch_id = ids.uuid7()
+        with self._log.batch() as batch:
+            return [
+                batch.append(
+                    "parcel.returned",
+                    entity_id=parcel.id,
+                    payload={"reason": reason, "batch_id": batch_id},
+                    operator=operator.id,
+                )
+                for parcel in parcels
+            ]
+
+    def returned_batch(self, batch_id: str) -> list[Parcel]:
+        return self._select("return_batch = ?", (batch_id,), limit=100_000)
+
+    # shelf check --------------------------------------------------------------------------------
+
+    def check_shelf(self, shelf: str, scanned: list[str]) -> ShelfCheck:
+        """盘点: what should be on the shelf against what was scanned (waybills or codes)."""
+        name = (shelf or "").strip().upper()
+        if name not in {s.name for s in self.shelves()}:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("UserError", "There is no shelf {shelf}."), shelf=name
+            )
+        on_shelf = self._select("status = 'waiting' AND shelf = ?", (name,), limit=1_000_000)
+        by_key: dict[str, Parcel] = {}
+        for parcel in on_shelf:
+            by_key[parcel.waybill] = parcel
+            by_key[parcel.pickup_code] = parcel
+        seen: dict[str, Parcel] = {}
+        unexpected: list[str] = []
+        for text in scanned:
+            key = text.strip().upper()
+            if not key:
+                continue
+            parcel = by_key.get(key)
+            if parcel is None:
+                try:
+                    parcel = by_key.get(waybill.normalize_waybill(key))
+                except ValidationError:
+                    parcel = None
+            if parcel is None:
+                if key not in unexpected:
+                    unexpected.append(key)
+            else:
+                seen[parcel.id] = parcel
+        missing = [p for p in on_shelf if p.id not in seen]
+        return ShelfCheck(found=list(seen.values()), missing=missing, unexpected=unexpected)
+
+    # the day ------------------------------------------------------------------------------------
+
+    def day_summary(self, day: date | None = None) -> ParcelDaySummary:
+        day = day or clock.business_day()
+        start, end = (clock.format_iso(t) for t in clock.business_day_bounds(day))
+        conn = self._conn
+
+        def count(sql: str, *args: Any) -> int:
+            return conn.execute(sql, args).fetchone()[0]
+
+        received_by_carrier = dict(
+            conn.execute(
+                "SELECT carrier, count(*) FROM parcels WHERE received_at >= ? AND received_at < ?"
+                " GROUP BY carrier ORDER BY carrier",
+                (start, end),
+            ).fetchall()
+        )
+        sent_by_carrier = dict(
+            conn.execute(
+                "SELECT carrier, count(*) FROM sent_parcels WHERE sent_at >= ? AND sent_at < ?"
+                " GROUP BY carrier ORDER BY carrier",
+                (start, end),
+            ).fetchall()
+        )
+        overdue_start, _ = clock.business_day_bounds(
+            day - timedelta(days=self._settings.get("parcels.overdue_days"))
+        )
+        return ParcelDaySummary(
+            day=day.isoformat(),
+            received=sum(received_by_carrier.values()),
+            picked_up=count(
+                "SELECT count(*) FROM parcels WHERE picked_up_at >= ? AND picked_up_at < ?"
+                " AND status = 'picked_up'",
+                start,
+                end,
+            ),
+            returned=count(
+                "SELECT count(*) FROM parcels WHERE returned_at >= ? AND returned_at < ?",
+                start,
+                end,
+            ),
+            waiting=count("SELECT count(*) FROM parcels WHERE status = 'waiting'"),
+            overdue=count(
+                "SELECT count(*) FROM parcels WHERE status = 'waiting' AND received_at < ?",
+                clock.format_iso(overdue_start),
+            ),
+            sent=sum(sent_by_carrier.values()),
+            handed_over=count(
+                "SELECT coalesce(sum(count), 0) FROM handovers WHERE handed_at >= ?"
+                " AND handed_at < ?",
+                start,
+                end,
+            ),
+            received_by_carrier=received_by_carrier,
+            sent_by_carrier=sent_by_carrier,
+            fees_fen=count(
+                "SELECT coalesce(sum(fee_fen), 0) FROM parcels WHERE picked_up_at >= ?"
+                " AND picked_up_at < ? AND status = 'picked_up'",
+                start,
+                end,
+            ),
+            sent_fees_fen=count(
+                "SELECT coalesce(sum(fee_fen), 0) FROM sent_parcels WHERE sent_at >= ?"
+                " AND sent_at < ?",
+                start,
+                end,
+            ),
+            sent_cash_fen=count(
+                "SELECT coalesce(sum(fee_fen), 0) FROM sent_parcels WHERE sent_at >= ?"
+                " AND sent_at < ? AND payment = 'cash'",
+                start,
+                end,
+            ),
+        )
+
+
+class ShelfQuery:
+    """The shelf list, lazily: a count and pages of ids, rows fetched only for what is shown."""
+
+    def __init__(self, conn: sqlite3.Connection, where: str, args: tuple) -> None:
+        self._conn = conn
+        self._where = where
+        self._args = args
+
+    def count(self) -> int:
+        return self._conn.execute(
+            f"SELECT count(*) FROM parcels WHERE {self._where}", self._args
+        ).fetchone()[0]
+
+    def page(self, after: Parcel | None, limit: int) -> list[Parcel]:
+        """The next ``limit`` parcels after ``after`` (None: from the start), oldest first: the
+        parcels that have waited longest need attention first. Keyset paging, so the millionth
+        row costs what the first does."""
+        where, args = self._where, self._args
+        if after is not None:
+            where += " AND (received_at, id) > (?, ?)"
+            args = (*args, after.received_at, after.id)
+        rows = self._conn.execute(
+            f"SELECT {PARCEL_COLUMNS} FROM parcels WHERE {where} ORDER BY received_at, id LIMIT ?",
+            (*args, int(limit)),
+        ).fetchall()
+        return [_parcel(r) for r in rows]

@@ -1,0 +1,367 @@
+"""Parcels out (寄件): real-name sending (实名收寄) and the handover to the courier (交件).
+
+The sender's ID is checked (GB 11643 for resident ID cards) and kept only masked plus a salted
+hash: never whole, not in the table and not in the event.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from stationapp.core import clock, idcard, ids, phone, waybill
+from stationapp.core.errors import StateError, ValidationError
+from stationapp.core.events import Event, EventLog, Replay, projected_table, projects
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.settings import Settings
+
+projected_table("sent_parcels", "id")
+projected_table("handovers", "id")
+
+# 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 护照, 外国人永久居留身份证, 其他
+ID_TYPES = ("resident_id", "hk_macao_permit", "taiwan_permit", "passport", "foreign_pr", "other")
+PAYMENTS = ("cash", "wechat", "alipay", "monthly", "other")
+CATEGORIES = ("documents", "daily_goods", "clothing", "food", "produce", "electronics", "other")
+MAX_WEIGHT_G = 70_000  # what one person hands over the counter; heavier goes as freight
+MAX_FEE_FEN = 100_000
+
+# the fields named in refusals
+_SENDER_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the sender's name"))
+_ITEM_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the item's name"))
+_ITEM_COUNT = Term(QT_TRANSLATE_NOOP("UserError", "the item count"))
+_RECIPIENT_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the recipient's name"))
+_ADDRESS = Term(QT_TRANSLATE_NOOP("UserError", "the address"))
+_WEIGHT = Term(QT_TRANSLATE_NOOP("UserError", "the weight in grams"))
+_FEE = Term(QT_TRANSLATE_NOOP("UserError", "the fee in fen"))
+
+
+@dataclass(frozen=True)
+class SentParcel:
+    id: str
+    sender_name: str
+    sender_phone: str
+    id_type: str
+    id_masked: str
+    id_hash: str
+    item_name: str
+    item_category: str
+    item_count: int
+    recipient_name: str
+    recipient_phone: str
+    recipient_address: str
+    carrier: str
+    weight_g: int
+    fee_fen: int
+    payment: str
+    waybill: str
+    status: str
+    sent_at: str
+    sent_by: str
+    handover_id: str
+
+    @property
+    def carrier_name(self) -> str:
+        return waybill.CARRIERS.get(self.carrier, self.carrier)
+
+
+@dataclass(frozen=True)
+class HandoverBatch:
+    id: str
+    carrier: str
+    handed_at: str
+    operator: str
+    parcels: list[SentParcel]
+
+
+SENT_COLUMNS = ", ".join(f.name for f in fields(SentParcel))
+
+
+@projects("parcel.sent")
+def _sent(replay: Replay, event: Event) -> None:
+    p = event.payload
+    replay.conn.execute(
+        f"INSERT INTO sent_parcels ({SENT_COLUMNS}) VALUES"
+        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?, '')",
+        (
+            event.entity_id,
+            p["sender_name"],
+            p["sender_phone"],
+            p["id_type"],
+            p["id_masked"],
+            p["id_hash"],
+            p["item_name"],
+            p["item_category"],
+            p["item_count"],
+            p["recipient_name"],
+            p["recipient_phone"],
+            p["recipient_address"],
+            p["carrier"],
+            p["weight_g"],
+            p["fee_fen"],
+            p["payment"],
+            p.get("waybill", ""),
+            event.occurred_at,
+            event.operator,
+        ),
+    )
+
+
+@projects("parcel.labelled")
+def _labelled(replay: Replay, event: Event) -> None:
+    replay.conn.execute(
+        "UPDATE sent_parcels SET waybill = ? WHERE id = ?",
+        (event.payload["waybill"], event.entity_id),
+    )
+
+
+@projects("parcel.handed_over")
+def _handed_over(replay: Replay, event: Event) -> None:
+    p = event.payload
+    replay.conn.execute(
+        "INSERT INTO handovers (id, carrier, handed_at, operator, count) VALUES (?, ?, ?, ?, ?)",
+        (event.entity_id, p["carrier"], event.occurred_at, event.operator, len(p["parcel_ids"])),
+    )
+    replay.conn.executemany(
+        "UPDATE sent_parcels SET status = 'handed_over', handover_id = ? WHERE id = ?",
+        [(event.entity_id, parcel_id) for parcel_id in p["parcel_ids"]],
+    )
+
+
+def _text(value: str, *, limit: int, what: Term) -> str:
+    text = " ".join((value or "").split())
+    if not text:
+        raise ValidationError(QT_TRANSLATE_NOOP("UserError", "Fill in {what}."), what=what)
+    if len(text) > limit:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("UserError", "{what} has at most {limit} characters."),
+            what=what,
+            limit=limit,
+        )
+    return text
+
+
+def _choice(value: str, options: tuple[str, ...]) -> str:
+    if value not in options:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("UserError", "Choose one of: {options}."),
+            options=", ".join(options),
+        )
+    return value
+
+
+def _checked_id(id_type: str, number: str, salt: bytes) -> tuple[str, str]:
+    """(masked, salted hash); the whole number goes no further than this function."""
+    _choice(id_type, ID_TYPES)
+    if id_type == "resident_id":
+        number = idcard.validate_resident_id(number)
+    else:
+        number = re.sub(r"\s", "", number or "").upper()
+        if not re.fullmatch(r"[A-Z0-9]{5,20}", number):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The document number should be 5 to 20 letters or digits; read it again "
+                    "from the document.",
+                )
+            )
+    return idcard.mask_id(number), idcard.id_hash(number, salt)
+
+
+class Sending:
+    """``st.sending``: real-name sending and handover batches."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, log: EventLog, session, settings: Settings, salt
+    ) -> None:
+        self._conn = conn
+        self._log = log
+        self._session = session
+        self._settings = settings
+        self._salt = salt
+
+    def send(
+        self,
+        *,
+        sender_name: str,
+        sender_phone: str,
+        id_type: str,
+        id_number: str,
+        item_name: str,
+        item_category: str,
+        item_count: int,
+        recipient_name: str,
+        recipient_phone: str,
+        recipient_address: str,
+        carrier: str,
+        weight_g: int,
+        fee_fen: int,
+        payment: str,
+        waybill: str = "",
+    ) -> SentParcel:
+        operator = self._session.require_operator()
+        id_masked, id_digest = _checked_id(id_type, id_number, self._salt())
+        payload: dict[str, Any] = {
+            "sender_name": _text(sender_name, limit=20, what=_SENDER_NAME),
+            "sender_phone": phone.normalize_mobile(sender_phone),
+            "id_type": id_type,
+            "id_masked": id_masked,
+            "id_hash": id_digest,
+            "item_name": _text(item_name, limit=30, what=_ITEM_NAME),
+            "item_category": _choice(item_category, CATEGORIES),
+            "item_count": _whole(item_count, 1, 999, _ITEM_COUNT),
+            "recipient_name": _text(recipient_name, limit=20, what=_RECIPIENT_NAME),
+            "recipient_phone": _recipient_phone(recipient_phone),
+            "recipient_address": _text(recipient_address, limit=120, what=_ADDRESS),
+            "carrier": _carrier(carrier),
+            "weight_g": _whole(weight_g, 1, MAX_WEIGHT_G, _WEIGHT),
+            "fee_fen": _whole(fee_fen, 0, MAX_FEE_FEN, _FEE),
+            "payment": _choice(payment, PAYMENTS),
+        }
+        if waybill:
+            payload["waybill"] = _waybill(waybill)
+        sent_id = ids.uuid7()
+        self._log.append("parcel.sent", entity_id=sent_id, payload=payload, operator=operator.id)
+        return self.get(sent_id)
+
+    def attach_waybill(self, sent_id: str, number: str) -> Event:
+        operator = self._session.require_operator()
+        parcel = self.get(sent_id)
+        if parcel.status != "sent":
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "This parcel was already handed to the courier; its label is fixed.",
+                )
+            )
+        return self._log.append(
+            "parcel.labelled",
+            entity_id=sent_id,
+            payload={"waybill": _waybill(number)},
+            operator=operator.id,
+        )
+
+    def get(self, sent_id: str) -> SentParcel:
+        row = self._conn.execute(
+            f"SELECT {SENT_COLUMNS} FROM sent_parcels WHERE id = ?", (sent_id,)
+        ).fetchone()
+        if row is None:
+            raise StateError(QT_TRANSLATE_NOOP("UserError", "No such sent parcel."))
+        return SentParcel(*row)
+
+    def on_day(self, day: date | None = None, *, carrier: str | None = None) -> list[SentParcel]:
+        start, end = (
+            clock.format_iso(t) for t in clock.business_day_bounds(day or clock.business_day())
+        )
+        sql = f"SELECT {SENT_COLUMNS} FROM sent_parcels WHERE sent_at >= ? AND sent_at < ?"
+        args: list[Any] = [start, end]
+        if carrier:
+            sql += " AND carrier = ?"
+            args.append(carrier)
+        return [SentParcel(*r) for r in self._conn.execute(sql + " ORDER BY sent_at", args)]
+
+    def waiting_for_handover(self, carrier: str | None = None) -> list[SentParcel]:
+        sql = f"SELECT {SENT_COLUMNS} FROM sent_parcels WHERE status = 'sent'"
+        args: list[Any] = []
+        if carrier:
+            sql += " AND carrier = ?"
+            args.append(carrier)
+        return [SentParcel(*r) for r in self._conn.execute(sql + " ORDER BY sent_at", args)]
+
+    def hand_over(self, carrier: str) -> HandoverBatch:
+        """交件: every sent parcel of this carrier not yet handed over becomes one batch, printed
+        as a manifest for the courier's signature."""
+        operator = self._session.require_operator()
+        carrier = _carrier(carrier)
+        parcels = self.waiting_for_handover(carrier)
+        if not parcels:
+            raise StateError(
+                QT_TRANSLATE_NOOP("UserError", "No parcels are waiting for {carrier}'s courier."),
+                carrier=waybill.CARRIERS[carrier],
+            )
+        unlabelled = [p for p in parcels if not p.waybill]
+        if unlabelled:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{count} parcels for {carrier} have no waybill yet: scan their labels first.",
+                ),
+                count=len(unlabelled),
+                carrier=waybill.CARRIERS[carrier],
+            )
+        batch_id = ids.uuid7()
+        event = self._log.append(
+            "parcel.handed_over",
+            entity_id=batch_id,
+            payload={"carrier": carrier, "parcel_ids": [p.id for p in parcels]},
+            operator=operator.id,
+        )
+        return HandoverBatch(
+            id=batch_id,
+            carrier=carrier,
+            handed_at=event.occurred_at,
+            operator=operator.name,
+            parcels=[self.get(p.id) for p in parcels],
+        )
+
+    def handover(self, batch_id: str) -> HandoverBatch:
+        row = self._conn.execute(
+            "SELECT h.id, h.carrier, h.handed_at, coalesce(o.name, h.operator) FROM handovers h"
+            " LEFT JOIN operators o ON o.id = h.operator WHERE h.id = ?",
+            (batch_id,),
+        ).fetchone()
+        if row is None:
+            raise StateError(QT_TRANSLATE_NOOP("UserError", "No such handover batch."))
+        parcels = [
+            SentParcel(*r)
+            for r in self._conn.execute(
+                f"SELECT {SENT_COLUMNS} FROM sent_parcels WHERE handover_id = ? ORDER BY sent_at",
+                (batch_id,),
+            )
+        ]
+        return HandoverBatch(*row, parcels=parcels)
+
+    def cutoff(self) -> str:
+        """Parcels handed over before this time reach the county the same day (e.g. 14:00)."""
+        return self._settings.get("parcels.cutoff")
+
+
+def _whole(value: Any, low: int, high: int, what: Term) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = low - 1
+    if not low <= number <= high:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("UserError", "{what} must be a whole number from {low} to {high}."),
+            what=what,
+            low=low,
+            high=high,
+        )
+    return number
+
+
+def _recipient_phone(value: str) -> str:
+    # a recipient far away may give a landline; the courier calls it
+    text = (value or "").strip()
+    if phone.is_mobile(text):
+        return phone.normalize_mobile(text)
+    return phone.normalize_contact_phone(text)
+
+
+def _carrier(value: str) -> str:
+    code = (value or "").strip().upper()
+    if code not in waybill.CARRIERS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError", "Unknown carrier '{carrier}'. Choose one from the list."
+            ),
+            carrier=value,
+        )
+    return code
+
+
+def _waybill(value: str) -> str:
+    return waybill.normalize_waybill(value)
