@@ -105,8 +105,9 @@ def build_big(folder: Path, parcels: int, customers: int, waiting: int) -> Stati
 def deliver_texts(station: Station) -> None:
     """Send what the outbox holds through the file provider, as the SMS worker would."""
     from stationapp.core import sms
+    from stationapp.sms.station import station_provider
 
-    provider = station.sms.provider()
+    provider = station_provider(station.settings.all(), station.data_dir)
     while sms.deliver_due(station.sms, provider, limit=5000):
         pass
 

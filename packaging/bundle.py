@@ -39,6 +39,7 @@ LAZY_PACKAGES: dict[str, tuple[str, ...]] = {
     "sqlite_utils": ("submodules",),
     "tzdata": ("submodules", "data"),
     "requests": (),
+    "serial": ("submodules",),  # pyserial, for the SMS modem
 }
 
 # Modules named explicitly on top of the collected packages.

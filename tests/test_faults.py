@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ from stationapp.core.events import EventLog
 from stationapp.core.operators import add_operator
 from stationapp.core.settings import change_setting
 from stationapp.core.store import apply_pragmas, connect
-from tests.conftest import MANAGER, MANAGER_PIN, STATION_NAME
+from tests.conftest import MANAGER, MANAGER_PIN, STATION_NAME, read_only
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,29 +97,6 @@ def test_kill_9_mid_burst_loses_no_returned_append_and_leaves_nothing_half_writt
                 assert found is not None and found.seq == seq
             last = next(iter(st.log.iter_events(after_seq=st.events.count() - 1)))
             assert st.settings.get("idle_lock_minutes") == last.payload["value"]
-
-
-@contextlib.contextmanager
-def read_only(folder: Path) -> Iterator[None]:
-    """Make ``folder`` read-only for this process, even as root (a read-only bind mount)."""
-    if os.geteuid() != 0:
-        mode = folder.stat().st_mode
-        folder.chmod(0o555)
-        try:
-            yield
-        finally:
-            folder.chmod(mode)
-        return
-    bind = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
-    if bind.returncode != 0:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"cannot make a read-only mount in CI: {bind.stderr!r}")
-        pytest.skip("this machine cannot make a read-only bind mount as root")
-    try:
-        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
-        yield
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
 
 
 def test_a_read_only_data_folder_gives_a_clear_error_and_no_corruption(station, tmp_data_dir):

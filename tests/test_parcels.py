@@ -147,7 +147,7 @@ def test_intake_queues_one_arrival_text_for_several_parcels_of_one_phone(station
 
 
 def test_the_arrival_text_names_carrier_tail_code_and_deadline(station, clock):
-    parcel = receive(station, "YT7512340521")
+    parcel = receive(station, "YT751234560521")
     text = station.sms.outbox()[0].text
     assert "圆通" in text and "0521" in text and parcel.pickup_code in text
     assert "11月26日" in text  # three days to collect, by default

@@ -11,6 +11,8 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from stationapp.core.sms_store import migrate_sms
+
 MIGRATION_SET = "stationapp"
 migrations = Migrations(MIGRATION_SET)
 
@@ -198,6 +200,10 @@ def _parcels(db: sqlite_utils.Database) -> None:
         "CREATE TABLE handovers (id TEXT PRIMARY KEY, carrier TEXT NOT NULL,"
         " handed_at TEXT NOT NULL, operator TEXT NOT NULL, count INTEGER NOT NULL)"
     )
+
+
+# the SMS outbox: its tables are defined beside the outbox (stationapp/core/sms_store.py)
+migrations(name="005_sms_outbox")(migrate_sms)
 
 
 def pending(conn: sqlite3.Connection) -> list[str]:

@@ -269,3 +269,13 @@ class Settings:
         with self._log.batch() as batch:
             changed = [change_setting(batch, k, v, operator=actor.id) for k, v in values.items()]
         return [e for e in changed if e is not None]
+
+
+def _merge_line_settings() -> None:
+    # each business line keeps its settings beside its code; the station sees them all here
+    from stationapp.core.sms_settings import SMS_SETTINGS
+
+    SETTINGS.update(SMS_SETTINGS)
+
+
+_merge_line_settings()

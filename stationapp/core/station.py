@@ -16,6 +16,7 @@ from stationapp.core.operators import Operator, Operators, add_operator
 from stationapp.core.parcels import Parcels
 from stationapp.core.sending import Sending
 from stationapp.core.settings import Settings, change_setting
+from stationapp.core.sms import SmsOutbox
 from stationapp.core.store import DB_NAME, Store
 
 
@@ -115,6 +116,7 @@ class Station:
         self.operators = Operators(self.conn, self.log, self.session, store.transaction)
         self.parcels = Parcels(self.conn, self.log, self.session, self.settings)
         self.sending = Sending(self.conn, self.log, self.session, self.settings, self.id_salt)
+        self.sms = SmsOutbox(self)
 
     # opening -----------------------------------------------------------------------------------
 

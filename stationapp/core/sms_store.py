@@ -1,0 +1,233 @@
+"""The SMS outbox's tables and how the ``sms.*`` events project into them.
+
+Projected (rebuilt from the events by ``verify``): ``sms_outbox`` (one row per text),
+``sms_subjects`` (the further purposes + entities a grouped text is about) and
+``sms_do_not_text``. Local only (delivery bookkeeping, never compared): ``sms_delivery`` (the
+"being sent" claim and why a due text is held back) and ``sms_sends`` (recent sends per number,
+for the providers' per-number limits).
+
+``sms.queued`` comes in three forms, told apart by its payload:
+- a new text: purpose, entity_key, phone, template, params, text (and group_key, not_before);
+- ``amends``: a still-queued grouped text takes one more subject; the full new params and text;
+- ``retry``: a failed text is queued again by an operator.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from stationapp.core.errors import StateError
+from stationapp.core.events import Event, Replay, projected_table, projects
+from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.sms_render import measure
+
+projected_table("sms_outbox", "id")
+projected_table("sms_subjects", "purpose, entity_key")
+projected_table("sms_do_not_text", "phone")
+
+DO_NOT_TEXT_ADDED = "sms.do_not_text_added"
+DO_NOT_TEXT_REMOVED = "sms.do_not_text_removed"
+
+
+def migrate_sms(db: Any) -> None:
+    """The body of migration ``005_sms_outbox`` (``db``: a sqlite_utils.Database)."""
+    db.execute(
+        """
+        CREATE TABLE sms_outbox (
+            id TEXT PRIMARY KEY,
+            purpose TEXT NOT NULL,
+            entity_key TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            template TEXT NOT NULL,
+            params TEXT NOT NULL,
+            text TEXT NOT NULL,
+            chars INTEGER NOT NULL,
+            parts INTEGER NOT NULL,
+            group_key TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL DEFAULT '',
+            last_code TEXT NOT NULL DEFAULT '',
+            last_error TEXT NOT NULL DEFAULT '',
+            retryable INTEGER NOT NULL DEFAULT 0,
+            provider TEXT NOT NULL DEFAULT '',
+            provider_message_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            requeued_at TEXT NOT NULL DEFAULT '',
+            sent_at TEXT NOT NULL DEFAULT '',
+            UNIQUE (purpose, entity_key)
+        )
+        """
+    )
+    # small partial indexes: queued and failed texts are few beside the sent ones
+    db.execute(
+        "CREATE INDEX sms_outbox_queued ON sms_outbox (next_attempt_at) WHERE status = 'queued'"
+    )
+    db.execute("CREATE INDEX sms_outbox_group ON sms_outbox (group_key) WHERE status = 'queued'")
+    db.execute("CREATE INDEX sms_outbox_failed ON sms_outbox (id) WHERE status = 'failed'")
+    # the parcels that joined a grouped text after its first: with sms_outbox's own unique
+    # key, one (purpose, entity_key) has one text whichever table holds it; the triggers make
+    # the database refuse a key found in the other table, as a unique index would
+    db.execute(
+        "CREATE TABLE sms_subjects (purpose TEXT NOT NULL, entity_key TEXT NOT NULL,"
+        " text_id TEXT NOT NULL, PRIMARY KEY (purpose, entity_key)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE TRIGGER sms_subjects_unique BEFORE INSERT ON sms_subjects"
+        " WHEN EXISTS (SELECT 1 FROM sms_outbox"
+        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
+        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_outbox.purpose,"
+        " sms_outbox.entity_key'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER sms_outbox_unique BEFORE INSERT ON sms_outbox"
+        " WHEN EXISTS (SELECT 1 FROM sms_subjects"
+        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
+        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_subjects.purpose,"
+        " sms_subjects.entity_key'); END"
+    )
+    db.execute(
+        """
+        CREATE TABLE sms_do_not_text (
+            phone TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE sms_delivery (
+            text_id TEXT PRIMARY KEY,
+            claimed_at TEXT NOT NULL DEFAULT '',
+            held_code TEXT NOT NULL DEFAULT '',
+            held_until TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        "CREATE TABLE sms_sends (id INTEGER PRIMARY KEY, phone TEXT NOT NULL,"
+        " sent_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX sms_sends_phone ON sms_sends (phone, sent_at)")
+
+
+# --- projections -----------------------------------------------------------------------------
+
+
+@projects("sms.queued")
+def _queued(replay: Replay, event: Event) -> None:
+    payload = event.payload
+    if "amends" in payload:
+        _amend(replay.conn, event)
+    elif payload.get("retry"):
+        replay.conn.execute(
+            "UPDATE sms_outbox SET status = 'queued', attempts = 0, next_attempt_at = ?,"
+            " requeued_at = ? WHERE id = ?",
+            (event.occurred_at, event.occurred_at, event.entity_id),
+        )
+    else:
+        _insert(replay.conn, event)
+
+
+def _insert(conn: sqlite3.Connection, event: Event) -> None:
+    p = event.payload
+    text = measure(p["text"])
+    conn.execute(
+        "INSERT INTO sms_outbox (id, purpose, entity_key, phone, template, params, text, chars,"
+        " parts, group_key, status, next_attempt_at, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
+        (
+            event.entity_id,
+            p["purpose"],
+            p["entity_key"],
+            p["phone"],
+            p["template"],
+            _params_json(p["params"]),
+            text.text,
+            text.chars,
+            text.parts,
+            p.get("group_key", ""),
+            p.get("not_before") or event.occurred_at,
+            event.occurred_at,
+        ),
+    )
+
+
+def _amend(conn: sqlite3.Connection, event: Event) -> None:
+    p = event.payload
+    row = conn.execute("SELECT status FROM sms_outbox WHERE id = ?", (p["amends"],)).fetchone()
+    if row is None or row[0] != "queued":
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "This text has already left the outbox and cannot take more parcels; queue a "
+                "new text instead.",
+            )
+        )
+    text = measure(p["text"])
+    conn.execute(
+        "UPDATE sms_outbox SET params = ?, text = ?, chars = ?, parts = ? WHERE id = ?",
+        (_params_json(p["params"]), text.text, text.chars, text.parts, p["amends"]),
+    )
+    _add_subject(conn, p["purpose"], p["entity_key"], p["amends"])
+
+
+def _add_subject(conn: sqlite3.Connection, purpose: str, entity_key: str, text_id: str) -> None:
+    conn.execute(
+        "INSERT INTO sms_subjects (purpose, entity_key, text_id) VALUES (?, ?, ?)",
+        (purpose, entity_key, text_id),
+    )
+
+
+@projects("sms.sent")
+def _sent(replay: Replay, event: Event) -> None:
+    p = event.payload
+    replay.conn.execute(
+        "UPDATE sms_outbox SET status = 'sent', sent_at = ?, attempts = ?, next_attempt_at = '',"
+        " group_key = '',"
+        " provider = ?, provider_message_id = ?, last_code = '', last_error = '', retryable = 0"
+        " WHERE id = ?",
+        (event.occurred_at, p["attempt"], p["provider"], p["message_id"], event.entity_id),
+    )
+
+
+@projects("sms.failed")
+def _failed(replay: Replay, event: Event) -> None:
+    """A refusal: with a next attempt the text stays queued; without one it is failed."""
+    p = event.payload
+    replay.conn.execute(
+        "UPDATE sms_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_code = ?,"
+        " last_error = ?, retryable = ?, provider = coalesce(nullif(?, ''), provider)"
+        " WHERE id = ?",
+        (
+            "queued" if p["next_attempt_at"] else "failed",
+            p["attempt"],
+            p["next_attempt_at"],
+            p["code"],
+            p["reason"],
+            int(bool(p["retryable"])),
+            p.get("provider", ""),
+            event.entity_id,
+        ),
+    )
+
+
+@projects(DO_NOT_TEXT_ADDED)
+def _do_not_text_added(replay: Replay, event: Event) -> None:
+    replay.conn.execute(
+        "INSERT INTO sms_do_not_text (phone, reason, added_by, added_at) VALUES (?, ?, ?, ?)",
+        (event.payload["phone"], event.payload["reason"], event.operator, event.occurred_at),
+    )
+
+
+@projects(DO_NOT_TEXT_REMOVED)
+def _do_not_text_removed(replay: Replay, event: Event) -> None:
+    replay.conn.execute("DELETE FROM sms_do_not_text WHERE phone = ?", (event.payload["phone"],))
+
+
+def _params_json(params: dict[str, str]) -> str:
+    return json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

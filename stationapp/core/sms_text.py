@@ -1,0 +1,160 @@
+"""One text of the outbox as the screens read it, and the outbox's times."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from stationapp.core import clock
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, translate
+from stationapp.core.phone import mask_phone
+from stationapp.core.sms_pacing import GAP_HOLD
+
+STATUSES = ("queued", "sending", "sent", "failed")
+_CTX = "SmsOutbox"
+
+
+@dataclass(frozen=True)
+class OutboxText:
+    """A row of the outbox as the screen shows it (``text_id``, ``phone``, ``text``,
+    ``template``, ``params`` and ``signature`` are what a provider's OutgoingText holds)."""
+
+    id: str
+    purpose: str
+    entity_key: str
+    phone: str
+    template: str
+    params: dict[str, str]
+    text: str
+    chars: int
+    parts: int
+    group_key: str
+    status: str  # queued | sending | sent | failed
+    attempts: int
+    next_attempt_at: str
+    last_code: str
+    last_reason: str  # as stored: the provider's English source, translated by last_error
+    retryable: bool
+    provider: str
+    provider_message_id: str
+    created_at: str
+    requeued_at: str  # when an operator queued it again after it failed
+    sent_at: str
+    claimed_at: str = ""
+    held_code: str = ""
+    held_until: str = ""
+
+    @property
+    def text_id(self) -> str:
+        return self.id
+
+    @property
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone)
+
+    @property
+    def signature(self) -> str:
+        end = self.text.find("】")
+        return self.text[1:end] if self.text.startswith("【") and end > 0 else ""
+
+    @property
+    def last_error(self) -> str:
+        """Why the last try did not go through, in the installed language; "" if it did."""
+        if self.last_code == "cancelled":
+            return translate(_CTX, CANCELLED)
+        if self.last_code == "do_not_text":
+            return translate(_CTX, LISTED)
+        reason = translate("Sms", self.last_reason) if self.last_reason else self.last_code
+        if self.status == "failed" and self.retryable:
+            return translate(_CTX, GAVE_UP).format(attempts=self.attempts, reason=reason)
+        return reason
+
+    @property
+    def waiting_reason(self) -> str:
+        """Why a queued text has not gone yet ("" when it goes with the next round)."""
+        if self.status == "sending":
+            return translate(_CTX, SENDING)
+        if self.status != "queued":
+            return ""
+        now = clock.now_iso()
+        if self.held_until > now:
+            source = GAP if self.held_code == GAP_HOLD else DAILY
+            return translate(_CTX, source).format(time=short_time(self.held_until))
+        if self.next_attempt_at > now:
+            if self.attempts:
+                source = RETRY_AT
+            elif self.group_key:
+                source = GROUP_HOLD
+            else:
+                source = WAITS
+            return translate(_CTX, source).format(
+                time=short_time(self.next_attempt_at), attempts=self.attempts
+            )
+        return ""
+
+
+CANCELLED = QT_TRANSLATE_NOOP(
+    "SmsOutbox", "Cancelled by an operator. Press Retry to send it after all."
+)
+LISTED = QT_TRANSLATE_NOOP(
+    "SmsOutbox",
+    "Not sent: the number was put on the do-not-text list. Tell the villager in person.",
+)
+GAVE_UP = QT_TRANSLATE_NOOP(
+    "SmsOutbox", "Gave up after {attempts} tries; press Retry to try again. Last answer: {reason}"
+)
+SENDING = QT_TRANSLATE_NOOP("SmsOutbox", "Being sent now.")
+GAP = QT_TRANSLATE_NOOP("SmsOutbox", "One text per 30 seconds to a number: it goes after {time}.")
+DAILY = QT_TRANSLATE_NOOP(
+    "SmsOutbox", "This number has had 10 texts in a day, the most allowed: it goes after {time}."
+)
+RETRY_AT = QT_TRANSLATE_NOOP(
+    "SmsOutbox", "Try {attempts} did not go through; the next try is at {time}."
+)
+GROUP_HOLD = QT_TRANSLATE_NOOP(
+    "SmsOutbox", "Held until {time} so that more parcels for this number can join the text."
+)
+WAITS = QT_TRANSLATE_NOOP("SmsOutbox", "Waits until {time}.")
+
+TEXT_COLUMNS = (
+    "o.id, o.purpose, o.entity_key, o.phone, o.template, o.params, o.text, o.chars, o.parts,"
+    " o.group_key, o.status, o.attempts, o.next_attempt_at, o.last_code, o.last_error,"
+    " o.retryable, o.provider, o.provider_message_id, o.created_at, o.requeued_at, o.sent_at,"
+    " coalesce(d.claimed_at, ''), coalesce(d.held_code, ''), coalesce(d.held_until, '')"
+)
+SELECT_TEXTS = (
+    f"SELECT {TEXT_COLUMNS} FROM sms_outbox o LEFT JOIN sms_delivery d ON d.text_id = o.id"
+)
+
+
+def outbox_text(row: sqlite3.Row | tuple) -> OutboxText:
+    values = list(row)
+    values[5] = json.loads(values[5])
+    values[15] = bool(values[15])
+    if values[10] == "queued" and values[21]:
+        values[10] = "sending"
+    return OutboxText(*values)
+
+
+# --- time ------------------------------------------------------------------------------------
+
+
+def to_moment(now: datetime | str | None) -> datetime:
+    if now is None:
+        return clock.now()
+    moment = clock.parse_iso(now) if isinstance(now, str) else now
+    return moment.astimezone(clock.SHANGHAI)
+
+
+def iso(moment: datetime) -> str:
+    """Stored times compare as strings: always Asia/Shanghai, milliseconds, offset."""
+    return clock.format_iso(moment.astimezone(clock.SHANGHAI))
+
+
+def short_time(text: str) -> str:
+    moment = clock.parse_iso(text).astimezone(clock.SHANGHAI)
+    if moment.date() == clock.now().date():
+        return moment.strftime("%H:%M")
+    return moment.strftime("%m-%d %H:%M")

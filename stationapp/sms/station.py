@@ -1,0 +1,16 @@
+"""The provider a station's settings choose, with its keys from the data folder's secrets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from stationapp.core.sms_settings import provider_config
+from stationapp.sms import Provider, make_provider
+from stationapp.sms.secrets import SecretStore
+
+
+def station_provider(settings: dict[str, Any], data_dir: Path) -> Provider:
+    """``settings`` is ``st.settings.all()`` (read on the database worker); building the
+    provider touches no database, so it can then be used on the network worker."""
+    return make_provider(provider_config(settings), SecretStore(data_dir), data_dir)
