@@ -487,3 +487,27 @@ def test_the_outbox_is_rebuilt_from_the_events(station, outbox, clock):
     assert statuses == ["failed", "sent", "sent"]
     result = station.events.verify()
     assert result.ok, result.problems
+
+
+# A text is not stored in its event: replay renders it again from the template. So a template's
+# text never changes under its name; a new wording is a new template name.
+FROZEN_TEMPLATES = {
+    "parcel_arrival": "bc3391bfb04a1d05",
+    "parcel_reminder": "43bc20751838d9c8",
+    "sms_test": "85cb7e7354567949",
+}
+
+
+def test_no_shipped_sms_template_changes_its_text():
+    import hashlib
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "resources" / "sms" / "templates.json"
+    templates = json.loads(path.read_text(encoding="utf-8"))
+    digests = {
+        name: hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        for name, text in templates.items()
+        if name in FROZEN_TEMPLATES
+    }
+    assert digests == FROZEN_TEMPLATES, "add a new template name instead of changing a text"

@@ -61,16 +61,18 @@ def queue_text(
         grown = _grown(template, json.loads(group[1]), params, sign) if group else None
         if grown is not None:
             payload = {"amends": group[0], "purpose": purpose, "entity_key": entity_key}
-            payload.update(params=grown[0], text=grown[1].text)
+            payload.update(params=grown[0], signature=sign)
             return _append_once(batch, entity_id=group[0], payload=payload, operator=operator)
-    rendered = render(template, params, sign)
+    render(template, params, sign)  # refused here, before anything is written, if it cannot be
+    # the text itself is not in the event (it is most of its size): the projection renders it
+    # again from the template, which therefore never changes under the same name
     payload: dict[str, Any] = {
         "purpose": purpose,
         "entity_key": entity_key,
         "phone": number,
         "template": template,
         "params": params,
-        "text": rendered.text,
+        "signature": sign,
     }
     hold = iso(clock.parse_iso(not_before)) if not_before else ""
     if group_key:

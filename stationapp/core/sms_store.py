@@ -21,7 +21,7 @@ from typing import Any
 from stationapp.core.errors import StateError
 from stationapp.core.events import Event, Replay, projected_table, projects
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sms_render import measure
+from stationapp.core.sms_render import Rendered, render
 
 projected_table("sms_outbox", "id")
 projected_table("sms_subjects", "purpose, entity_key")
@@ -133,9 +133,15 @@ def _queued(replay: Replay, event: Event) -> None:
         _insert(replay.conn, event)
 
 
+def _text_of(payload: dict[str, Any], template: str) -> Rendered:
+    """The text as sent, rendered again from its template (whose text is frozen: see
+    tests/test_sms_outbox.py) with the event's parameters and signature."""
+    return render(template, payload["params"], payload["signature"])
+
+
 def _insert(conn: sqlite3.Connection, event: Event) -> None:
     p = event.payload
-    text = measure(p["text"])
+    text = _text_of(p, p["template"])
     conn.execute(
         "INSERT INTO sms_outbox (id, purpose, entity_key, phone, template, params, text, chars,"
         " parts, group_key, status, next_attempt_at, created_at)"
@@ -159,7 +165,9 @@ def _insert(conn: sqlite3.Connection, event: Event) -> None:
 
 def _amend(conn: sqlite3.Connection, event: Event) -> None:
     p = event.payload
-    row = conn.execute("SELECT status FROM sms_outbox WHERE id = ?", (p["amends"],)).fetchone()
+    row = conn.execute(
+        "SELECT status, template FROM sms_outbox WHERE id = ?", (p["amends"],)
+    ).fetchone()
     if row is None or row[0] != "queued":
         raise StateError(
             QT_TRANSLATE_NOOP(
@@ -168,7 +176,7 @@ def _amend(conn: sqlite3.Connection, event: Event) -> None:
                 "new text instead.",
             )
         )
-    text = measure(p["text"])
+    text = _text_of(p, row[1])
     conn.execute(
         "UPDATE sms_outbox SET params = ?, text = ?, chars = ?, parts = ? WHERE id = ?",
         (_params_json(p["params"]), text.text, text.chars, text.parts, p["amends"]),
