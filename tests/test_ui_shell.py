@@ -277,8 +277,8 @@ def test_function_keys_switch_pages(qtbot, station, make_window, number):
 
 def test_later_pages_say_what_will_be_there(station, make_window):
     window = make_window(station)
-    page = window.show_page("parcels")
-    assert "pickup code" in page.sentence.text()
+    page = window.show_page("orders")
+    assert "deposit" in page.sentence.text()
 
 
 def test_status_bar_shows_operator_county_and_waiting_records(qtbot, station, make_window, chinese):
@@ -297,7 +297,7 @@ def test_home_page_shows_the_station_and_todays_figures(qtbot, station, make_win
     assert home.tiles["cash_fen"].value.text() == "¥0.00"
 
 
-def test_a_scan_shows_a_notice_and_leaves_the_focused_field_alone(
+def test_a_scan_leaves_the_focused_field_alone_and_lands_on_pickup(
     qtbot, station, make_window, chinese
 ):
     window = make_window(station)
@@ -308,9 +308,8 @@ def test_a_scan_shows_a_notice_and_leaves_the_focused_field_alone(
     with qtbot.waitSignal(window.scanner.scanned, timeout=1000):
         qtbot.keyClicks(field, "73100012345678")
         qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert window.notice.text() == "扫描到 73100012345678"
-    assert not window.notice.isHidden()
     assert field.text() == "0883-6123456"
+    assert window.current_page() is window.page("parcels")
 
 
 def test_the_tamper_warning_shows_when_an_event_was_edited_with_sql(qtbot, station, make_window):

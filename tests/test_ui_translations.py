@@ -1,4 +1,4 @@
-"""Every string the GUI shows goes through tr() and has its Chinese line in ui.tsv."""
+"""Every string the GUI shows goes through tr() and has its Chinese line in a ui*.tsv."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_DIR = ROOT / "stationapp" / "ui"
-UI_TSV = ROOT / "resources" / "i18n" / "incoming" / "ui.tsv"
+UI_TSVS = sorted((ROOT / "resources" / "i18n" / "incoming").glob("ui*.tsv"))
 NOT_OURS = {"printing.py"}  # printing has its own translations file
 FIELD = re.compile(r"\{[a-z_]+\}")
 
@@ -45,7 +45,12 @@ def ui_sources() -> set[tuple[str, str]]:
 
 
 def tsv_lines() -> list[list[str]]:
-    return [line.split("\t") for line in UI_TSV.read_text(encoding="utf-8").splitlines()]
+    return [
+        line.split("\t")
+        for tsv in UI_TSVS
+        for line in tsv.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def test_every_tsv_line_has_context_source_and_translation():

@@ -88,6 +88,107 @@
         </message>
     </context>
     <context>
+        <name>HandoverPanel</name>
+        <message>
+            <source>Today's cut-off for the courier</source>
+            <translation>今日交件截止时间</translation>
+        </message>
+        <message>
+            <source>Sent at</source>
+            <translation>寄件时间</translation>
+        </message>
+        <message>
+            <source>Waybill</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>寄往</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>物品</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>重量</translation>
+        </message>
+        <message>
+            <source>Carriers</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>A&amp;4 sheet</source>
+            <translation>A4 纸(&amp;4)</translation>
+        </message>
+        <message>
+            <source>&amp;80 mm roll</source>
+            <translation>80 毫米卷纸(&amp;8)</translation>
+        </message>
+        <message>
+            <source>Manifest on:</source>
+            <translation>清单打印在：</translation>
+        </message>
+        <message numerus="yes">
+            <source>{carrier}  %n parcel(s)</source>
+            <translation>
+                <numerusform>{carrier}  %n 件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Past {cutoff}: parcels handed over now reach the county tomorrow. Tell the senders.</source>
+            <translation>已过 {cutoff}：现在交出的快递明天才能到县里，请告知寄件人。</translation>
+        </message>
+        <message>
+            <source>no label yet</source>
+            <translation>未贴面单</translation>
+        </message>
+        <message>
+            <source>{grams} g</source>
+            <translation>{grams} 克</translation>
+        </message>
+        <message numerus="yes">
+            <source>Waiting for {carrier}'s courier: %n</source>
+            <translation>
+                <numerusform>等待{carrier}快递员揽收：%n 件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No parcels are waiting for a courier.</source>
+            <translation>没有等待交件的快递。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Hand %n parcel(s) to {carrier} and print (Enter)</source>
+            <translation>
+                <numerusform>交给{carrier} %n 件并打印清单（Enter）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s) have no waybill yet: scan their labels on the Sending page first.</source>
+            <translation>
+                <numerusform>有 %n 件还没有运单号：请先在“寄件”页扫描面单。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Up/Down chooses the carrier; Enter hands the parcels over.</source>
+            <translation>上下方向键选择快递公司，按 Enter 交件。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s) handed to {carrier}'s courier.</source>
+            <translation>
+                <numerusform>已交给{carrier}快递员 %n 件。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
+        </message>
+    </context>
+    <context>
         <name>HomePage</name>
         <message>
             <source>Parcels arrived</source>
@@ -116,6 +217,146 @@
         <message>
             <source>Today, {day}</source>
             <translation>今天：{day}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakePanel</name>
+        <message>
+            <source>Shel&amp;f:</source>
+            <translation>货架(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>La&amp;yer:</source>
+            <translation>层(&amp;Y)：</translation>
+        </message>
+        <message>
+            <source>C&amp;onsent:</source>
+            <translation>同意方式(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Scan the waybill barcode, or type it and press Enter</source>
+            <translation>扫描运单条码，或输入单号后按 Enter</translation>
+        </message>
+        <message>
+            <source>Recipient's mobile, then Enter</source>
+            <translation>收件人手机号，输完按 Enter</translation>
+        </message>
+        <message>
+            <source>Only for a new phone: the name on the waybill (张* is fine)</source>
+            <translation>新号码才需填写：面单上的姓名（可写 张*）</translation>
+        </message>
+        <message>
+            <source>&amp;Waybill:</source>
+            <translation>运单号(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Carrier:</source>
+            <translation>快递公司(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Phone:</source>
+            <translation>手机号(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>姓名(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>Pickup code</source>
+            <translation>取件码</translation>
+        </message>
+        <message>
+            <source>Waybill tail</source>
+            <translation>运单尾号</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递</translation>
+        </message>
+        <message>
+            <source>Wait a moment: the last parcel is still being saved.</source>
+            <translation>请稍等：上一件还在保存。</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is not recorded yet: type its recipient's phone and press Enter, or press Esc to drop it; then scan the next one.</source>
+            <translation>运单 {waybill} 还没有入库：请输入收件人手机号并按 Enter，或按 Esc 放弃，然后再扫下一件。</translation>
+        </message>
+        <message>
+            <source>Scan the next parcel's waybill.</source>
+            <translation>请扫描下一件快递的运单。</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is already on the shelf at {code} (taken in {since}). Do not take it in twice: put this parcel with it and scan the next one.</source>
+            <translation>运单 {waybill} 已在货架上，取件码 {code}（{since} 入库）。不要重复入库：把这件和它放在一起，扫描下一件。</translation>
+        </message>
+        <message>
+            <source>Press Enter for the highlighted carrier, or its number to pick another.</source>
+            <translation>按 Enter 确认高亮的快递公司，或按数字键选择其他公司。</translation>
+        </message>
+        <message>
+            <source>The carrier cannot be told from this number: press its number.</source>
+            <translation>无法从单号判断快递公司：请按对应的数字键选择。</translation>
+        </message>
+        <message>
+            <source>Choose the carrier first: press its number (1 to 9).</source>
+            <translation>请先选择快递公司：按数字键 1 到 9。</translation>
+        </message>
+        <message>
+            <source>Type the recipient's mobile number and press Enter.</source>
+            <translation>请输入收件人手机号，按 Enter。</translation>
+        </message>
+        <message>
+            <source>Delivered again?</source>
+            <translation>再次派送？</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} was taken in before and left the station on {when}. Did the courier bring it again? Enter: yes, take it in again. Esc: no.</source>
+            <translation>运单 {waybill} 以前入库过，已于 {when} 离站。快递员又送来了吗？按 Enter：是，再次入库；按 Esc：否。</translation>
+        </message>
+        <message>
+            <source>Not taken in. Scan the next parcel's waybill.</source>
+            <translation>未入库。请扫描下一件快递的运单。</translation>
+        </message>
+        <message>
+            <source>Scan the waybill first, then type the phone.</source>
+            <translation>请先扫描运单，再输入手机号。</translation>
+        </message>
+        <message>
+            <source>Type the recipient's name as the waybill prints it (张* is fine).</source>
+            <translation>请按面单输入收件人姓名（可写 张*）。</translation>
+        </message>
+        <message>
+            <source>A new phone: type the name on the waybill (张* is fine) and press Enter.</source>
+            <translation>新号码：请输入面单上的姓名（可写 张*），按 Enter 入库。</translation>
+        </message>
+        <message>
+            <source>Taken in: {code}  ·  {carrier} tail {tail}  ·  {name} {phone}</source>
+            <translation>已入库：{code}  ·  {carrier} 尾号{tail}  ·  {name} {phone}</translation>
+        </message>
+        <message numerus="yes">
+            <source>This batch: %n parcel(s)</source>
+            <translation>
+                <numerusform>本批已入库 %n 件</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyEdit</name>
+        <message>
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <source>copy it from the service's console</source>
+            <translation>从短信服务的控制台复制</translation>
         </message>
     </context>
     <context>
@@ -342,6 +583,384 @@
         </message>
     </context>
     <context>
+        <name>OutboxPanel</name>
+        <message>
+            <source>Waiting</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>发送中</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>All texts</source>
+            <translation>全部短信</translation>
+        </message>
+        <message>
+            <source>S&amp;how:</source>
+            <translation>显示(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>生成时间</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>发给</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Length</source>
+            <translation>长度</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Tries</source>
+            <translation>尝试</translation>
+        </message>
+        <message>
+            <source>Why not sent</source>
+            <translation>未发出原因</translation>
+        </message>
+        <message>
+            <source>&amp;Retry (R)</source>
+            <translation>重试(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel text (Del)</source>
+            <translation>取消发送 Del(&amp;C)</translation>
+        </message>
+        <message>
+            <source>A text over 70 characters is sent, and paid, as several parts (67 characters each). A failed text is kept: fix the cause, then Retry.</source>
+            <translation>超过 70 个字的短信分成几条发送和计费（每条 67 个字）。发送失败的短信会保留：排除原因后按“重试”。</translation>
+        </message>
+        <message>
+            <source>Waiting: {queued} (costing {parts} messages)   Sent: {sent}   Failed: {failed}</source>
+            <translation>待发送 {queued} 条（计费 {parts} 条）   已发送 {sent} 条   失败 {failed} 条</translation>
+        </message>
+        <message numerus="yes">
+            <source>{chars} chars, %n part(s)</source>
+            <translation>
+                <numerusform>{chars} 字，%n 条</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose a failed text first; only those can be retried.</source>
+            <translation>请先选中一条发送失败的短信；只有失败的短信可以重试。</translation>
+        </message>
+        <message>
+            <source>Choose a waiting text first; only those can be cancelled.</source>
+            <translation>请先选中一条待发送的短信；只有待发送的短信可以取消。</translation>
+        </message>
+        <message>
+            <source>The text is queued again.</source>
+            <translation>短信已重新排队发送。</translation>
+        </message>
+        <message>
+            <source>The text is cancelled; Retry sends it after all.</source>
+            <translation>短信已取消；按“重试”仍可发送。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParcelWords</name>
+        <message>
+            <source>On the shelf</source>
+            <translation>在架</translation>
+        </message>
+        <message>
+            <source>Picked up</source>
+            <translation>已取出</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <source>Told by SMS</source>
+            <translation>短信告知</translation>
+        </message>
+        <message>
+            <source>Agreed on the phone</source>
+            <translation>电话确认</translation>
+        </message>
+        <message>
+            <source>Standing agreement</source>
+            <translation>长期同意</translation>
+        </message>
+        <message>
+            <source>Agreed in person</source>
+            <translation>当面同意</translation>
+        </message>
+        <message>
+            <source>Pickup code</source>
+            <translation>取件码</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <source>ID card shown</source>
+            <translation>出示身份证</translation>
+        </message>
+        <message>
+            <source>Resident ID card</source>
+            <translation>居民身份证</translation>
+        </message>
+        <message>
+            <source>Hong Kong/Macao travel permit</source>
+            <translation>港澳居民来往内地通行证</translation>
+        </message>
+        <message>
+            <source>Taiwan travel permit</source>
+            <translation>台湾居民来往大陆通行证</translation>
+        </message>
+        <message>
+            <source>Passport</source>
+            <translation>护照</translation>
+        </message>
+        <message>
+            <source>Foreigner's permanent residence card</source>
+            <translation>外国人永久居留身份证</translation>
+        </message>
+        <message>
+            <source>Other document</source>
+            <translation>其他证件</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <source>Monthly account</source>
+            <translation>月结</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Daily goods</source>
+            <translation>日用品</translation>
+        </message>
+        <message>
+            <source>Clothing and shoes</source>
+            <translation>服装鞋帽</translation>
+        </message>
+        <message>
+            <source>Food</source>
+            <translation>食品</translation>
+        </message>
+        <message>
+            <source>Farm produce</source>
+            <translation>农产品</translation>
+        </message>
+        <message>
+            <source>Electronics</source>
+            <translation>电子产品</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParcelsPage</name>
+        <message>
+            <source>Intake</source>
+            <translation>到件入库</translation>
+        </message>
+        <message>
+            <source>Pickup</source>
+            <translation>取件</translation>
+        </message>
+        <message>
+            <source>Shelves</source>
+            <translation>货架</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>寄件</translation>
+        </message>
+        <message>
+            <source>Handover</source>
+            <translation>交件</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <source>Parcels</source>
+            <translation>快递</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickupPanel</name>
+        <message>
+            <source>Pickup code, last 4 digits of the phone, phone, waybill or name</source>
+            <translation>取件码、手机尾号 4 位、手机号、运单号或姓名</translation>
+        </message>
+        <message>
+            <source>Also &amp;picked up (to undo a mistake)</source>
+            <translation>包括已取出的（撤销误取用）(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>查找(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Pickup code</source>
+            <translation>取件码</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递</translation>
+        </message>
+        <message>
+            <source>Waybill tail</source>
+            <translation>运单尾号</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>在架天数</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Checked by:</source>
+            <translation>核验方式：</translation>
+        </message>
+        <message>
+            <source>Pickup &amp;code</source>
+            <translation>取件码(&amp;C)</translation>
+        </message>
+        <message>
+            <source>P&amp;hone number</source>
+            <translation>手机号(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;ID card shown</source>
+            <translation>出示身份证(&amp;I)</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <source>Collected &amp;for them by:</source>
+            <translation>代取人(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>Print slip (Ctrl+P)</source>
+            <translation>打印取件单 (Ctrl+P)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Handed out %n parcel(s): {codes}. Ctrl+P prints the slip.</source>
+            <translation>
+                <numerusform>已交付 %n 件：{codes}。按 Ctrl+P 打印取件单。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Hand out parcels first; then Ctrl+P prints their slip.</source>
+            <translation>请先交付快递，再按 Ctrl+P 打印取件单。</translation>
+        </message>
+        <message>
+            <source>Undo this pickup (U)</source>
+            <translation>撤销这次取件 (U)</translation>
+        </message>
+        <message>
+            <source>Scan or type the pickup code, the last 4 digits of the phone, or the name.</source>
+            <translation>扫描或输入取件码、手机尾号 4 位，或姓名。</translation>
+        </message>
+        <message>
+            <source>Enter hands out the ticked parcels. Space ticks or unticks one, A all. Esc: new search.</source>
+            <translation>按 Enter 交付勾选的快递。空格键勾选或取消一件，A 键全选。Esc：重新查找。</translation>
+        </message>
+        <message>
+            <source>These parcels belong to several people: tick the right ones with Space, then Enter.</source>
+            <translation>这些快递属于不同的人：请用空格键勾选要取的件，再按 Enter。</translation>
+        </message>
+        <message>
+            <source>Nothing found for {text}. Check the code or the phone's last 4 digits, or search by the name.</source>
+            <translation>没有找到“{text}”。请核对取件码或手机尾号，或按姓名查找。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Hand out %n parcel(s) (Enter)</source>
+            <translation>
+                <numerusform>交付 %n 件（Enter）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tick the parcels to hand out first: Space ticks one, A ticks all.</source>
+            <translation>请先勾选要交付的快递：空格键勾选一件，A 键全选。</translation>
+        </message>
+        <message>
+            <source>The pickup slip was printed or saved.</source>
+            <translation>取件单已打印或保存。</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
+        </message>
+        <message>
+            <source>Choose a picked-up parcel in the list (arrow keys), then press U.</source>
+            <translation>请在列表中选中一件已取出的快递（方向键），再按 U。</translation>
+        </message>
+        <message>
+            <source>Only the station manager can undo a pickup. Ask the manager to log in.</source>
+            <translation>只有站长可以撤销取件。请站长登录。</translation>
+        </message>
+        <message>
+            <source>Undo pickup</source>
+            <translation>撤销取件</translation>
+        </message>
+        <message>
+            <source>Why is pickup {code} undone? (e.g. handed to the wrong person)</source>
+            <translation>为什么撤销取件 {code}？（例如：交错了人）</translation>
+        </message>
+        <message>
+            <source>The pickup was undone: the parcel is back on the shelf.</source>
+            <translation>已撤销取件：快递回到货架上。</translation>
+        </message>
+    </context>
+    <context>
         <name>PinForm</name>
         <message>
             <source>&amp;OK</source>
@@ -366,10 +985,6 @@
     </context>
     <context>
         <name>PlaceholderPage</name>
-        <message>
-            <source>Parcels: scan a parcel's waybill when it arrives, give it a pickup code and text the villager; hand it over by code or phone number; send parcels with the sender's ID checked.</source>
-            <translation>快递：包裹到站时扫描运单号，生成取件码并短信通知村民；凭取件码或手机号交件；寄件时查验寄件人身份证。</translation>
-        </message>
         <message>
             <source>Proxy purchases: write down what a villager asks you to buy online, the deposit and the service fee, and follow the order until it is handed over.</source>
             <translation>代购：记下村民要网购的东西、定金和服务费，跟踪订单直到交到村民手上。</translation>
@@ -504,12 +1119,480 @@
             <source>If every line is sharp and the ruler reaches both edges of the paper, the printer is set up right. If the ruler is cut off, choose the narrower paper in the settings.</source>
             <translation>每行字都清晰、标尺两端都完整印在纸上，打印机就设置好了。如果标尺被截断，请在设置里选择更窄的纸张。</translation>
         </message>
+        <message>
+            <source>Pickup code</source>
+            <translation>取件码</translation>
+        </message>
+        <message>
+            <source>Phone number</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <source>ID document</source>
+            <translation>身份证件</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Checked by</source>
+            <translation>核验方式</translation>
+        </message>
+        <message>
+            <source>Collected for them by</source>
+            <translation>代取人</translation>
+        </message>
+        <message>
+            <source>Picked up</source>
+            <translation>取件时间</translation>
+        </message>
+        <message>
+            <source>Parcels</source>
+            <translation>件数</translation>
+        </message>
+        <message>
+            <source>Pickup fee</source>
+            <translation>取件费</translation>
+        </message>
+        <message>
+            <source>No fee of any kind was charged.</source>
+            <translation>未收取任何费用。</translation>
+        </message>
+        <message>
+            <source>Check the parcels here at the counter; report any damage before you leave.</source>
+            <translation>请当场检查包裹，如有破损请在离站前提出。</translation>
+        </message>
+        <message>
+            <source>Collector's signature</source>
+            <translation>取件人签字</translation>
+        </message>
+        <message>
+            <source>Pickup slip</source>
+            <translation>取件凭条</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Waybill</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Business day</source>
+            <translation>营业日</translation>
+        </message>
+        <message>
+            <source>Parcels in</source>
+            <translation>到件</translation>
+        </message>
+        <message>
+            <source>Received today</source>
+            <translation>今日到件</translation>
+        </message>
+        <message>
+            <source>Picked up today</source>
+            <translation>今日取件</translation>
+        </message>
+        <message>
+            <source>Returned to couriers</source>
+            <translation>今日退件</translation>
+        </message>
+        <message>
+            <source>Waiting on the shelves</source>
+            <translation>在架待取</translation>
+        </message>
+        <message>
+            <source>Of them overdue</source>
+            <translation>其中超期</translation>
+        </message>
+        <message>
+            <source>Parcels out</source>
+            <translation>寄件</translation>
+        </message>
+        <message>
+            <source>Sent today</source>
+            <translation>今日寄件</translation>
+        </message>
+        <message>
+            <source>Handed to couriers</source>
+            <translation>今日交件</translation>
+        </message>
+        <message>
+            <source>By carrier</source>
+            <translation>按快递公司</translation>
+        </message>
+        <message>
+            <source>Sending fees</source>
+            <translation>寄件运费</translation>
+        </message>
+        <message>
+            <source>Of them in cash</source>
+            <translation>其中现金</translation>
+        </message>
+        <message>
+            <source>Pickup fees</source>
+            <translation>取件费</translation>
+        </message>
+        <message>
+            <source>none charged</source>
+            <translation>未收取</translation>
+        </message>
+        <message>
+            <source>Parcel takings</source>
+            <translation>快递收款合计</translation>
+        </message>
+        <message>
+            <source>Day's parcel summary</source>
+            <translation>当日快递汇总</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>In</source>
+            <translation>到件</translation>
+        </message>
+        <message>
+            <source>Out</source>
+            <translation>寄件</translation>
+        </message>
+        <message>
+            <source>{count} parcels</source>
+            <translation>{count} 件</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation>交件时间</translation>
+        </message>
+        <message>
+            <source>Cut-off time</source>
+            <translation>截单时间</translation>
+        </message>
+        <message>
+            <source>Handed over after the cut-off time: these parcels may leave the county only tomorrow.</source>
+            <translation>交件晚于截单时间，这批快递可能次日才能发出。</translation>
+        </message>
+        <message>
+            <source>Items in all</source>
+            <translation>物品总数</translation>
+        </message>
+        <message>
+            <source>Weight in all</source>
+            <translation>总重量</translation>
+        </message>
+        <message>
+            <source>Fees in all</source>
+            <translation>运费合计</translation>
+        </message>
+        <message>
+            <source>The courier counted the parcels above at the station; their number matches this manifest.</source>
+            <translation>以上快递已由快递员在站点当面清点，件数与本清单一致。</translation>
+        </message>
+        <message>
+            <source>Courier's signature</source>
+            <translation>快递员签字</translation>
+        </message>
+        <message>
+            <source>Station's signature</source>
+            <translation>站点经办人签字</translation>
+        </message>
+        <message>
+            <source>Handover manifest</source>
+            <translation>交件清单</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>物品</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Weight (kg)</source>
+            <translation>重量(kg)</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>目的地</translation>
+        </message>
+        <message>
+            <source>Fee</source>
+            <translation>运费</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>退回时间</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>退回原因</translation>
+        </message>
+        <message>
+            <source>The courier took back the parcels above at the station; their number matches this manifest.</source>
+            <translation>以上快递已由快递员在站点当面取回，件数与本清单一致。</translation>
+        </message>
+        <message>
+            <source>Return manifest</source>
+            <translation>退件清单</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>到站日期</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>滞留天数</translation>
+        </message>
+        <message>
+            <source>{carrier}, arrived {day}, waited {days} days</source>
+            <translation>{carrier}，{day}到站，滞留{days}天</translation>
+        </message>
     </context>
     <context>
         <name>RefusalBox</name>
         <message>
             <source>Cannot do that</source>
             <translation>无法完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnDialog</name>
+        <message>
+            <source>Return to the courier</source>
+            <translation>退回快递公司</translation>
+        </message>
+        <message>
+            <source>Looking for parcels to return…</source>
+            <translation>正在查找需要退回的快递……</translation>
+        </message>
+        <message>
+            <source>&amp;Courier taking them back:</source>
+            <translation>取回的快递公司(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Pickup code</source>
+            <translation>取件码</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递</translation>
+        </message>
+        <message>
+            <source>Waybill</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>在架天数</translation>
+        </message>
+        <message>
+            <source>Not collected in time</source>
+            <translation>超期未取</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>退回原因(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭（Esc）</translation>
+        </message>
+        <message>
+            <source>Space ticks or unticks a parcel. The return manifest is printed for the courier to sign.</source>
+            <translation>空格键勾选或取消一件。退件清单会打印出来给快递员签字。</translation>
+        </message>
+        <message numerus="yes">
+            <source>{carrier} (%n)</source>
+            <translation>
+                <numerusform>{carrier}（%n 件）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s) waited more than {days} days</source>
+            <translation>
+                <numerusform>共 %n 件超过 {days} 天未取</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Return %n parcel(s) and print the manifest (Enter)</source>
+            <translation>
+                <numerusform>退回 %n 件并打印清单（Enter）</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SendingPanel</name>
+        <message>
+            <source>read it from the card</source>
+            <translation>照证件输入</translation>
+        </message>
+        <message>
+            <source>Sender (real name)</source>
+            <translation>寄件人（实名）</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>姓名(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>ID &amp;type:</source>
+            <translation>证件类型(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>ID n&amp;umber:</source>
+            <translation>证件号码(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>e.g. 普洱茶</source>
+            <translation>例如：普洱茶</translation>
+        </message>
+        <message>
+            <source>What is sent</source>
+            <translation>寄递物品</translation>
+        </message>
+        <message>
+            <source>&amp;Item:</source>
+            <translation>物品名称(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>Cate&amp;gory:</source>
+            <translation>类别(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>C&amp;ount:</source>
+            <translation>件数(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>province, city, street, number</source>
+            <translation>省、市、街道、门牌号</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>&amp;Mobile:</source>
+            <translation>手机(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>Nam&amp;e:</source>
+            <translation>姓名(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>P&amp;hone:</source>
+            <translation>电话(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>A&amp;ddress:</source>
+            <translation>地址(&amp;D)：</translation>
+        </message>
+        <message>
+            <source> g</source>
+            <translation> 克</translation>
+        </message>
+        <message>
+            <source>e.g. 12.5 or 12元5角</source>
+            <translation>例如 12.5 或 12元5角</translation>
+        </message>
+        <message>
+            <source>Carriage</source>
+            <translation>快递与运费</translation>
+        </message>
+        <message>
+            <source>&amp;Carrier:</source>
+            <translation>快递公司(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Weight:</source>
+            <translation>重量(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Fee (yuan):</source>
+            <translation>运费（元）(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Paid by:</source>
+            <translation>付款方式(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>Record the sending (Ctrl+Enter)</source>
+            <translation>登记寄件（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <source>New form (Ctrl+N)</source>
+            <translation>新的一单（Ctrl+N）</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>物品</translation>
+        </message>
+        <message>
+            <source>Waybill</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Scan the label of the chosen parcel</source>
+            <translation>扫描所选快递的面单</translation>
+        </message>
+        <message>
+            <source>&amp;Label waybill:</source>
+            <translation>面单运单号(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Recorded: {item} to {name}, {carrier}, fee {fee}. Put the label on and scan its waybill.</source>
+            <translation>已登记：{item} 寄给 {name}，{carrier}，运费 {fee}。贴好面单后扫描运单号。</translation>
+        </message>
+        <message>
+            <source>no label yet</source>
+            <translation>未贴面单</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sent today: %n</source>
+            <translation>
+                <numerusform>今日寄件 %n 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s) still need their label: choose one, scan its waybill.</source>
+            <translation>
+                <numerusform>还有 %n 件没有面单：选中一件，扫描它的运单号。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every parcel sent today has its waybill.</source>
+            <translation>今天寄出的快递都已有运单号。</translation>
+        </message>
+        <message>
+            <source>Choose a parcel marked “no label yet” in the list first, then scan.</source>
+            <translation>请先在列表中选中一件“未贴面单”的快递，再扫描。</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is on the parcel.</source>
+            <translation>运单 {waybill} 已登记到这件快递。</translation>
         </message>
     </context>
     <context>
@@ -537,6 +1620,10 @@
         <message>
             <source>Change &amp;my PIN</source>
             <translation>修改我的 PIN(&amp;M)</translation>
+        </message>
+        <message>
+            <source>SMS settin&amp;gs…</source>
+            <translation>短信设置(&amp;G)…</translation>
         </message>
         <message>
             <source>The station</source>
@@ -695,10 +1782,599 @@
         </message>
     </context>
     <context>
+        <name>ShelfCheckPanel</name>
+        <message>
+            <source>S&amp;helf to check:</source>
+            <translation>盘点货架(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>Scan each parcel on the shelf (waybill or pickup code)</source>
+            <translation>逐件扫描货架上的快递（运单号或取件码）</translation>
+        </message>
+        <message>
+            <source>Finish the check (Ctrl+Enter)</source>
+            <translation>完成盘点（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <source>Back to the list (Esc)</source>
+            <translation>返回列表（Esc）</translation>
+        </message>
+        <message>
+            <source>Shelf check</source>
+            <translation>盘点</translation>
+        </message>
+        <message>
+            <source>Scan every parcel on shelf {shelf}, then press Ctrl+Enter.</source>
+            <translation>请扫描 {shelf} 号货架上的每一件快递，扫完按 Ctrl+Enter。</translation>
+        </message>
+        <message>
+            <source>{code} was scanned already.</source>
+            <translation>{code} 已经扫过了。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Scanned: %n</source>
+            <translation>
+                <numerusform>已扫描：%n 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Missing: %n</source>
+            <translation>
+                <numerusform>缺少：%n 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Not expected here: %n</source>
+            <translation>
+                <numerusform>不该在此：%n 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Shelf {shelf} is in order: all %n parcel(s) found.</source>
+            <translation>
+                <numerusform>{shelf} 号货架无误：%n 件全部找到。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Look for the missing parcels, and put the unexpected ones where their pickup code says (search them on the Pickup page).</source>
+            <translation>请找回缺少的快递；不该在此的快递请按取件码放回原位（可在“取件”页查找）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShelfModel</name>
+        <message>
+            <source>Pickup code</source>
+            <translation>取件码</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递</translation>
+        </message>
+        <message>
+            <source>Waybill</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>到站时间</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>在架天数</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Reminded</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShelfPanel</name>
+        <message>
+            <source>All shelves</source>
+            <translation>全部货架</translation>
+        </message>
+        <message>
+            <source>&amp;Overdue only</source>
+            <translation>只看滞留件(&amp;O)</translation>
+        </message>
+        <message>
+            <source>S&amp;helf:</source>
+            <translation>货架(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation>状态(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Return proposals (T)</source>
+            <translation>建议退回 (T)</translation>
+        </message>
+        <message>
+            <source>Shelf check (K)</source>
+            <translation>盘点 (K)</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Overdue only (more than %n day(s))</source>
+            <translation>
+                <numerusform>只看滞留件（超过 %n 天）(&amp;O)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s)</source>
+            <translation>
+                <numerusform>共 %n 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Text a reminder to %n (R); each parcel at most once a day</source>
+            <translation>
+                <numerusform>给 %n 件发提醒短信 (R)，每件每天最多一条</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the chosen parcels were already reminded today: each parcel gets at most one reminder a day.</source>
+            <translation>
+                <numerusform>所选快递中有 %n 件今天已提醒过：每件每天最多提醒一次。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose parcels (Shift+arrows, Ctrl+A for all shown), then R texts a reminder; each parcel gets at most one reminder a day.</source>
+            <translation>选择快递（Shift+方向键多选，Ctrl+A 全选），按 R 发提醒短信；每件每天最多提醒一次。</translation>
+        </message>
+        <message>
+            <source>Choose the parcels to remind first (tick Overdue only to see them); parcels reminded today are not texted again.</source>
+            <translation>请先选择要提醒的快递（勾选“只看滞留件”查看）；今天已提醒过的不会再发。</translation>
+        </message>
+        <message numerus="yes">
+            <source>A reminder is queued for %n parcel(s).</source>
+            <translation>
+                <numerusform>已为 %n 件快递排队发送提醒短信。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n parcel(s) go back to the courier.</source>
+            <translation>
+                <numerusform>%n 件快递已退回快递公司。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Shell</name>
         <message>
             <source>Cannot open the station</source>
             <translation>无法打开服务站</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sms</name>
+        <message>
+            <source>The SMS service says this is not a valid mobile number. Check the number with the villager and correct it; this text will not be sent.</source>
+            <translation>短信服务说这不是有效的手机号码。请和村民核对号码后改正；这条短信不会发出。</translation>
+        </message>
+        <message>
+            <source>This number refuses texts (it unsubscribed or is on the operator's block list). Tell the villager in person or by phone; this text will not be sent.</source>
+            <translation>这个号码拒收短信（已退订或在运营商的拦截名单上）。请当面或打电话告诉村民；这条短信不会发出。</translation>
+        </message>
+        <message>
+            <source>The SMS service allows only a few texts to one number in a given time, and this number has reached it. The text stays queued and goes out later by itself.</source>
+            <translation>短信服务限制一段时间内发给同一号码的条数，这个号码已经到了上限。短信留在待发队列里，稍后会自动发出。</translation>
+        </message>
+        <message>
+            <source>The SMS account has run out of credit. Top it up in the SMS service's console, or call the county center; the texts stay queued.</source>
+            <translation>短信账户余额不足。请在短信服务的控制台充值，或打电话给县级服务中心；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>The SMS service rejected the station's keys. Check the keys in the SMS settings (copy them again from the service's console); this text was not sent.</source>
+            <translation>短信服务不认本站的密钥。请检查短信设置里的密钥（从服务控制台重新复制）；这条短信没有发出。</translation>
+        </message>
+        <message>
+            <source>The SMS service's keys are not entered yet. Enter them in the SMS settings; the texts stay queued.</source>
+            <translation>还没有填写短信服务的密钥。请在短信设置里填写；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>No SMS signature is set. Enter the signature the SMS service approved (like 芒艾村服务站) in the SMS settings; the texts stay queued.</source>
+            <translation>还没有设置短信签名。请在短信设置里填写短信服务审核通过的签名（例如：芒艾村服务站）；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>This kind of text has no template code in the SMS settings. Enter the code of the template the SMS service approved for it; this text was not sent.</source>
+            <translation>短信设置里没有这类短信的模板编号。请填写短信服务为它审核通过的模板编号；这条短信没有发出。</translation>
+        </message>
+        <message>
+            <source>The SMS service says the signature, template or application ID in the SMS settings is not an approved one, or the template's fields do not match. Check them against the service's console; this text was not sent.</source>
+            <translation>短信服务说短信设置里的签名、模板或应用 ID 不是审核通过的，或模板的变量对不上。请对照服务控制台检查；这条短信没有发出。</translation>
+        </message>
+        <message>
+            <source>A value in this text is longer than the SMS template allows (many pickup codes, a long name). Send it in shorter texts or by phone; this text was not sent.</source>
+            <translation>短信里有一项内容超过了模板允许的长度（取件码太多、名字太长）。请分成几条短信发送，或打电话通知；这条短信没有发出。</translation>
+        </message>
+        <message>
+            <source>The SMS service refused this text (see the code in the details). Correct the template or the settings, then send it again.</source>
+            <translation>短信服务拒绝了这条短信（错误代码见详情）。请改正模板或设置后再发送。</translation>
+        </message>
+        <message>
+            <source>The SMS service refused the request because this computer's date or time is wrong. Set the clock right; the texts stay queued.</source>
+            <translation>这台电脑的日期或时间不对，短信服务拒绝了请求。请把时钟调准；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>The SMS service could not be reached (no internet, or the service is down). The text stays queued and is sent again by itself.</source>
+            <translation>连不上短信服务（没有网络，或服务暂时不可用）。短信留在待发队列里，会自动重发。</translation>
+        </message>
+        <message>
+            <source>The internet connection answered with a web page instead of the SMS service (a network login page?). Log in to the network in a browser; the text stays queued.</source>
+            <translation>网络返回的是一个网页而不是短信服务（需要登录上网？）。请先在浏览器里登录网络；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>The SMS service had a problem of its own. The text stays queued and is sent again later.</source>
+            <translation>短信服务自身出了问题。短信留在待发队列里，稍后会重发。</translation>
+        </message>
+        <message>
+            <source>The texts file in the station's folder cannot be written (disk full, or no permission). Free some space or fix the folder; the text stays queued.</source>
+            <translation>无法写入本站文件夹里的短信文件（磁盘已满或没有权限）。请腾出空间或修好文件夹；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>The SMS modem is not plugged in, or its port is wrong. Plug it in or choose its port in the SMS settings; the texts stay queued.</source>
+            <translation>短信猫没有插上，或端口选错了。请插上短信猫，或在短信设置里选择它的端口；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>Nothing answers like a modem on the chosen port. Choose the modem's port in the SMS settings, or unplug the modem and plug it in again; the texts stay queued.</source>
+            <translation>所选端口上没有短信猫应答。请在短信设置里选择短信猫的端口，或拔下短信猫再插上；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>The modem's SIM card is missing, locked with a PIN, or barred. Insert the SIM, remove its PIN in a phone, or check the SIM's credit; the texts stay queued.</source>
+            <translation>短信猫的 SIM 卡没插、被 PIN 码锁住或已停机。请插好 SIM 卡、在手机上取消 PIN 码，或查一下卡里的话费；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>The modem has no mobile network right now. Move it near a window or check its antenna; the texts stay queued.</source>
+            <translation>短信猫现在没有手机信号。请把它放到窗边或检查天线；短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>The modem refused the format of this text. Tell the support staff, with the code in the details; this text will not be sent.</source>
+            <translation>短信猫不接受这条短信的格式。请把详情里的代码告诉技术支持人员；这条短信不会发出。</translation>
+        </message>
+        <message>
+            <source>The modem could not send the text this time. It stays queued and is tried again.</source>
+            <translation>短信猫这次没能发出短信。短信留在待发队列里，会再试。</translation>
+        </message>
+        <message>
+            <source>The station has not joined a county center yet, so texts cannot go through it; they stay queued. Join the county center in the settings, or choose another way to send texts.</source>
+            <translation>本站还没有加入县级服务中心，短信不能经由中心发送；短信留在待发队列里。请在设置里加入县级服务中心，或选择其他发短信的方式。</translation>
+        </message>
+        <message>
+            <source>Texts are written to the file {path}, not sent to phones. Choose an SMS service in the settings to reach the villagers.</source>
+            <translation>短信只写入文件 {path}，不会发到手机上。要让村民收到短信，请在设置里选择一个短信服务。</translation>
+        </message>
+        <message>
+            <source>Texts go out through Aliyun SMS, signed 【{signature}】.</source>
+            <translation>短信经阿里云短信发出，签名为【{signature}】。</translation>
+        </message>
+        <message>
+            <source>Texts go out through Tencent Cloud SMS, signed 【{signature}】.</source>
+            <translation>短信经腾讯云短信发出，签名为【{signature}】。</translation>
+        </message>
+        <message>
+            <source>The {service} keys are not entered yet: enter them in the SMS settings.</source>
+            <translation>还没有填写{service}的密钥：请在短信设置里填写。</translation>
+        </message>
+        <message>
+            <source>No SMS signature is set: enter the signature the SMS service approved (like 芒艾村服务站) in the SMS settings.</source>
+            <translation>还没有设置短信签名：请在短信设置里填写短信服务审核通过的签名（例如：芒艾村服务站）。</translation>
+        </message>
+        <message>
+            <source>The SmsSdkAppId of the Tencent Cloud SMS application is not entered: copy it from the console into the SMS settings.</source>
+            <translation>还没有填写腾讯云短信应用的 SmsSdkAppId：请从控制台复制到短信设置里。</translation>
+        </message>
+        <message>
+            <source>No modem port is chosen: choose the modem's port (like COM3) in the SMS settings.</source>
+            <translation>还没有选择短信猫的端口：请在短信设置里选择（例如 COM3）。</translation>
+        </message>
+        <message>
+            <source>No modem on {port}: plug it in, or choose its port in the SMS settings. Texts stay queued.</source>
+            <translation>{port} 上没有短信猫：请插上它，或在短信设置里选择它的端口。短信留在待发队列里。</translation>
+        </message>
+        <message>
+            <source>The port {port} exists but cannot be opened: another program (the modem's own dialer?) uses it, or this user account may not open it. Close that program and check again.</source>
+            <translation>端口 {port} 存在但打不开：可能被另一个程序（短信猫自带的拨号软件？）占用，或这个用户账号无权打开。请关掉那个程序后再检查。</translation>
+        </message>
+        <message>
+            <source>The port {port} opens but no modem answers on it: choose the modem's port in the SMS settings.</source>
+            <translation>端口 {port} 能打开，但没有短信猫应答：请在短信设置里选择短信猫的端口。</translation>
+        </message>
+        <message>
+            <source>The modem on {port} has no usable SIM card (missing or locked with a PIN): insert the SIM or remove its PIN in a phone.</source>
+            <translation>{port} 上的短信猫没有可用的 SIM 卡（没插或被 PIN 码锁住）：请插好 SIM 卡，或在手机上取消 PIN 码。</translation>
+        </message>
+        <message>
+            <source>The modem on {port} has no mobile network: move it near a window or check its antenna.</source>
+            <translation>{port} 上的短信猫没有手机信号：请把它放到窗边或检查天线。</translation>
+        </message>
+        <message>
+            <source>Modem ready on {port}, signal {signal} of 31; texts need no internet.</source>
+            <translation>{port} 上的短信猫已就绪，信号 {signal}（满格 31）；发短信不需要网络。</translation>
+        </message>
+        <message>
+            <source>Not joined to a county center yet: join one in the settings, or choose another way to send texts.</source>
+            <translation>还没有加入县级服务中心：请在设置里加入，或选择其他发短信的方式。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SmsOutbox</name>
+        <message>
+            <source>Cancelled by an operator. Press Retry to send it after all.</source>
+            <translation>已被业务员取消。如仍要发送，请按“重发”。</translation>
+        </message>
+        <message>
+            <source>Not sent: the number was put on the do-not-text list. Tell the villager in person.</source>
+            <translation>未发送：这个号码已加入免打扰名单。请当面告知村民。</translation>
+        </message>
+        <message>
+            <source>Gave up after {attempts} tries; press Retry to try again. Last answer: {reason}</source>
+            <translation>已尝试 {attempts} 次，不再自动重发；请按“重发”再试。最后一次的答复：{reason}</translation>
+        </message>
+        <message>
+            <source>Being sent now.</source>
+            <translation>正在发送。</translation>
+        </message>
+        <message>
+            <source>One text per 30 seconds to a number: it goes after {time}.</source>
+            <translation>同一号码每 30 秒只能发一条：这条将在 {time} 之后发出。</translation>
+        </message>
+        <message>
+            <source>This number has had 10 texts in a day, the most allowed: it goes after {time}.</source>
+            <translation>这个号码一天内已收到 10 条短信，已达上限：这条将在 {time} 之后发出。</translation>
+        </message>
+        <message>
+            <source>Try {attempts} did not go through; the next try is at {time}.</source>
+            <translation>第 {attempts} 次发送没有成功；下次尝试时间为 {time}。</translation>
+        </message>
+        <message>
+            <source>Held until {time} so that more parcels for this number can join the text.</source>
+            <translation>暂留到 {time}，以便这个号码的其他快递合并到同一条短信里。</translation>
+        </message>
+        <message>
+            <source>Waits until {time}.</source>
+            <translation>等到 {time} 再发。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SmsSettingsDialog</name>
+        <message>
+            <source>SMS settings</source>
+            <translation>短信设置</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>SmsSettingsPage</name>
+        <message>
+            <source>File (demo)</source>
+            <translation>文件（演示）</translation>
+        </message>
+        <message>
+            <source>Aliyun SMS</source>
+            <translation>阿里云短信</translation>
+        </message>
+        <message>
+            <source>Tencent Cloud SMS</source>
+            <translation>腾讯云短信</translation>
+        </message>
+        <message>
+            <source>SMS modem (USB)</source>
+            <translation>短信猫（USB modem）</translation>
+        </message>
+        <message>
+            <source>Through the county center</source>
+            <translation>县级中心转发</translation>
+        </message>
+        <message>
+            <source>Parcel arrival notice:</source>
+            <translation>到件通知：</translation>
+        </message>
+        <message>
+            <source>Pickup reminder:</source>
+            <translation>催领提醒：</translation>
+        </message>
+        <message>
+            <source>Test text:</source>
+            <translation>测试短信：</translation>
+        </message>
+        <message>
+            <source>SMS settings</source>
+            <translation>短信设置</translation>
+        </message>
+        <message>
+            <source>Every text waits in the SMS outbox and goes out the way chosen here. Keys are kept only on this computer and are never shown again.</source>
+            <translation>每条短信先进入短信发件箱，再按这里选的方式发出。密钥只保存在这台电脑上，保存后不再显示。</translation>
+        </message>
+        <message>
+            <source>Only the station manager can change the SMS settings. Ask the manager to log in.</source>
+            <translation>只有站长才能修改短信设置。请站长登录。</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>How texts go out</source>
+            <translation>短信怎么发</translation>
+        </message>
+        <message>
+            <source>e.g. 芒艾村服务站</source>
+            <translation>例如 芒艾村服务站</translation>
+        </message>
+        <message>
+            <source>The signature the SMS service approved, without 【】. Left empty, texts are signed with the station's name.</source>
+            <translation>填短信服务审核通过的签名，不要带【】。不填就用服务站的名称签名。</translation>
+        </message>
+        <message>
+            <source>Send texts &amp;through:</source>
+            <translation>发送方式(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Si&amp;gnature:</source>
+            <translation>短信签名(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>Texts are written to the file {path} and reach no phone. Use it to try the station out; choose an SMS service to reach the villagers.</source>
+            <translation>短信只写入文件 {path}，不会发到任何手机上。用来试用本软件；要让村民收到短信，请选择一个短信服务。</translation>
+        </message>
+        <message>
+            <source>AccessKey &amp;ID:</source>
+            <translation>AccessKey ID(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>AccessKey S&amp;ecret:</source>
+            <translation>AccessKey Secret(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>Template codes</source>
+            <translation>模板代码</translation>
+        </message>
+        <message>
+            <source>e.g. SMS_123456789</source>
+            <translation>例如 SMS_123456789</translation>
+        </message>
+        <message>
+            <source>Copy the codes from the Aliyun SMS console. Aliyun templates may contain no 【】 and no mobile number.</source>
+            <translation>模板代码从阿里云短信控制台复制。阿里云的模板里不能有【】，也不能有手机号码。</translation>
+        </message>
+        <message>
+            <source>e.g. 1400006666</source>
+            <translation>例如 1400006666</translation>
+        </message>
+        <message>
+            <source>Secret&amp;Id:</source>
+            <translation>SecretId(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>Secret&amp;Key:</source>
+            <translation>SecretKey(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>Sdk&amp;AppId:</source>
+            <translation>SdkAppId(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>&amp;Region:</source>
+            <translation>地域(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Template ID</source>
+            <translation>模板 ID</translation>
+        </message>
+        <message>
+            <source>Parameter order</source>
+            <translation>参数顺序</translation>
+        </message>
+        <message>
+            <source>e.g. 1234567</source>
+            <translation>例如 1234567</translation>
+        </message>
+        <message>
+            <source>Parameter order: the names that fill {1}, {2}… of the Tencent template, separated by commas. Left empty, the order shown in grey is used.</source>
+            <translation>参数顺序：依次填入腾讯云模板 {1}、{2}… 的参数名，用逗号分开。不填就按灰色显示的顺序。</translation>
+        </message>
+        <message>
+            <source>e.g. COM3</source>
+            <translation>例如 COM3</translation>
+        </message>
+        <message>
+            <source>&amp;Find ports</source>
+            <translation>查找端口(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>端口(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>Spee&amp;d:</source>
+            <translation>速率(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>The modem sends texts with its own SIM card and needs no internet. While it is unplugged, texts wait in the queue.</source>
+            <translation>短信猫用自己的 SIM 卡发短信，不需要上网。没插上时，短信在队列里等着。</translation>
+        </message>
+        <message>
+            <source>Texts go out through the county center's SMS service once the station has joined the county center. Until then they stay queued.</source>
+            <translation>服务站加入县级中心以后，短信经县级中心的短信服务发出。在此之前短信留在队列里。</translation>
+        </message>
+        <message>
+            <source>Can texts go out now?</source>
+            <translation>现在能发短信吗？</translation>
+        </message>
+        <message>
+            <source>&amp;Check</source>
+            <translation>检查(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Asks the way shown here whether it can send now. No text is sent.</source>
+            <translation>问一问这里选的发送方式现在能不能发。不会发出短信。</translation>
+        </message>
+        <message>
+            <source>Send a test text</source>
+            <translation>发一条测试短信</translation>
+        </message>
+        <message>
+            <source>mobile number, e.g. 13812345678</source>
+            <translation>手机号，例如 13812345678</translation>
+        </message>
+        <message>
+            <source>Se&amp;nd a test text</source>
+            <translation>发送测试短信(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Goes out the saved way, through the SMS outbox, like a parcel notice. Save your changes first.</source>
+            <translation>和到件通知一样经短信发件箱、按已保存的方式发出。改了设置请先保存。</translation>
+        </message>
+        <message>
+            <source>&amp;Mobile:</source>
+            <translation>手机号(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>没有改动。</translation>
+        </message>
+        <message>
+            <source>The SMS settings are saved.</source>
+            <translation>短信设置已保存。</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>No serial port found. Plug the modem in, then press Find ports.</source>
+            <translation>没有找到串口。请插上短信猫，再按“查找端口”。</translation>
+        </message>
+        <message>
+            <source>Found: {ports}</source>
+            <translation>找到：{ports}</translation>
+        </message>
+        <message>
+            <source>Save the settings first: the test text goes out the saved way.</source>
+            <translation>请先保存设置：测试短信按已保存的方式发出。</translation>
+        </message>
+        <message>
+            <source>A test text to {number} is queued and goes out within a minute. If it does not arrive, the SMS outbox says why.</source>
+            <translation>发给{number}的测试短信已排队，一分钟内发出。如果没收到，短信发件箱里会写明原因。</translation>
         </message>
     </context>
     <context>
@@ -892,8 +2568,72 @@
             <translation>恢复时无法写入 {folder}（{reason}）。没有丢失任何数据。</translation>
         </message>
         <message>
+            <source>the sender's name</source>
+            <translation>寄件人姓名</translation>
+        </message>
+        <message>
+            <source>the item's name</source>
+            <translation>物品名称</translation>
+        </message>
+        <message>
+            <source>the item count</source>
+            <translation>物品件数</translation>
+        </message>
+        <message>
+            <source>the recipient's name</source>
+            <translation>收件人姓名</translation>
+        </message>
+        <message>
+            <source>the address</source>
+            <translation>收件地址</translation>
+        </message>
+        <message>
+            <source>the weight in grams</source>
+            <translation>重量（克）</translation>
+        </message>
+        <message>
+            <source>the fee in fen</source>
+            <translation>运费（分）</translation>
+        </message>
+        <message>
+            <source>Fill in {what}.</source>
+            <translation>请填写{what}。</translation>
+        </message>
+        <message>
+            <source>{what} has at most {limit} characters.</source>
+            <translation>{what}最多 {limit} 个字。</translation>
+        </message>
+        <message>
             <source>Choose one of: {options}.</source>
             <translation>请从这些里选一个：{options}。</translation>
+        </message>
+        <message>
+            <source>The document number should be 5 to 20 letters or digits; read it again from the document.</source>
+            <translation>证件号码应为 5 到 20 位字母或数字，请对照证件重新输入。</translation>
+        </message>
+        <message>
+            <source>This parcel was already handed to the courier; its label is fixed.</source>
+            <translation>这件快递已经交给快递员，运单号不能再改。</translation>
+        </message>
+        <message>
+            <source>No such sent parcel.</source>
+            <translation>找不到这件寄件记录。</translation>
+        </message>
+        <message>
+            <source>No parcels are waiting for {carrier}'s courier.</source>
+            <translation>没有等待交给{carrier}快递员的快递。</translation>
+        </message>
+        <message>
+            <source>{count} parcels for {carrier} have no waybill yet: scan their labels first.</source>
+            <translation>{carrier}有 {count} 件快递还没有运单号：请先扫描它们的面单。</translation>
+        </message>
+        <message>
+            <source>No such handover batch.</source>
+            <translation>找不到这批交件记录。</translation>
+        </message>
+        <message>
+            <source>{what} must be a whole number from {low} to {high}.</source>
+            <translation>{what}必须是 {low} 到 {high} 之间的整数。</translation>
         </message>
         <message>
             <source>The idle lock is a number of minutes from 0 (never) to 240, e.g. 10.</source>
@@ -902,6 +2642,30 @@
         <message>
             <source>Type the station's name, 2 to 40 characters, as on its sign, e.g. 孟定镇芒艾村电商服务站.</source>
             <translation>请按门牌输入服务站名称，2 到 40 个字，例如：孟定镇芒艾村电商服务站。</translation>
+        </message>
+        <message>
+            <source>Type a number of days from {low} to {high}.</source>
+            <translation>请输入 {low} 到 {high} 之间的天数。</translation>
+        </message>
+        <message>
+            <source>A shelf is a name of 1 to 3 letters or digits and 1 to 20 layers, written like A:4, B:4, 3:5.</source>
+            <translation>货架名是 1 到 3 个字母或数字，层数 1 到 20，写成 A:4, B:4, 3:5 这样。</translation>
+        </message>
+        <message>
+            <source>The shelf {name} is listed twice.</source>
+            <translation>货架 {name} 写了两次。</translation>
+        </message>
+        <message>
+            <source>Define at least one shelf, e.g. A:4.</source>
+            <translation>请至少设一个货架，例如 A:4。</translation>
+        </message>
+        <message>
+            <source>Write the time like 14:00 (24-hour clock).</source>
+            <translation>请按 24 小时制写时间，例如 14:00。</translation>
+        </message>
+        <message>
+            <source>The pickup fee is in fen, from {low} (no fee, the usual) to {high}.</source>
+            <translation>取件费以“分”为单位，从 {low}（不收费，通常如此）到 {high}。</translation>
         </message>
         <message>
             <source>There is no setting called '{key}'.</source>
@@ -966,6 +2730,190 @@
         <message>
             <source>The paper kind {kind} is unknown; choose one of {kinds}.</source>
             <translation>没有“{kind}”这种纸张，请从以下选择一种：{kinds}。</translation>
+        </message>
+        <message>
+            <source>Shelf {shelf} layer {layer} is full (9999 parcels). Put the parcel on another layer.</source>
+            <translation>{shelf} 号货架第 {layer} 层已满（9999 件）。请放到别的层。</translation>
+        </message>
+        <message>
+            <source>No such parcel. Search for it again.</source>
+            <translation>找不到这件快递。请重新查找。</translation>
+        </message>
+        <message>
+            <source>Choose how the recipient agreed: {options}.</source>
+            <translation>请选择收件人同意代收的方式：{options}。</translation>
+        </message>
+        <message>
+            <source>This phone is new to the station: type the recipient's name as the waybill prints it (张* is fine).</source>
+            <translation>这个手机号是第一次来：请按面单输入收件人姓名（写“张*”也可以）。</translation>
+        </message>
+        <message>
+            <source>Unknown carrier '{carrier}'. Choose one from the list.</source>
+            <translation>没有“{carrier}”这家快递公司。请从列表中选择。</translation>
+        </message>
+        <message>
+            <source>The carrier of waybill {waybill} cannot be told from its number. Choose the carrier.</source>
+            <translation>从运单号 {waybill} 看不出是哪家快递。请选择快递公司。</translation>
+        </message>
+        <message>
+            <source>There is no shelf {shelf}. The shelves are {shelves}; add shelves in Settings.</source>
+            <translation>没有 {shelf} 号货架。现有货架：{shelves}；要加货架请到“设置”里改。</translation>
+        </message>
+        <message>
+            <source>Shelf {shelf} has layers 1 to {layers}; choose one of them.</source>
+            <translation>{shelf} 号货架只有第 1 到 {layers} 层，请从中选择。</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} is already on the shelf at {code} (since {since}). Do not take it in twice.</source>
+            <translation>运单 {waybill} 已经在货架上，取件码 {code}（{since} 入库）。请不要重复入库。</translation>
+        </message>
+        <message>
+            <source>Waybill {waybill} was taken in before and left the station on {when}. If the courier delivered it again, confirm the re-delivery.</source>
+            <translation>运单 {waybill} 以前入库过，已于 {when} 离站。如果是快递员再次派送，请确认“再次到件”。</translation>
+        </message>
+        <message>
+            <source>Say how the recipient was checked: pickup code, phone or ID.</source>
+            <translation>请选择核验方式：取件码、手机号或身份证。</translation>
+        </message>
+        <message>
+            <source>Choose the parcels to hand out first.</source>
+            <translation>请先选择要取出的快递。</translation>
+        </message>
+        <message>
+            <source>Someone else is collecting: type their name as well as their phone.</source>
+            <translation>有人代取：请同时输入代取人的姓名和手机号。</translation>
+        </message>
+        <message>
+            <source>Parcel {code} (waybill {waybill}) was already picked up by {who} on {when}. It is not on the shelf.</source>
+            <translation>快递 {code}（运单 {waybill}）已于 {when} 由 {who} 取走，不在货架上。</translation>
+        </message>
+        <message>
+            <source>Parcel {code} (waybill {waybill}) was returned to the courier on {when}. It is not on the shelf.</source>
+            <translation>快递 {code}（运单 {waybill}）已于 {when} 退回快递公司，不在货架上。</translation>
+        </message>
+        <message>
+            <source>Parcel {code} is not picked up; there is nothing to undo.</source>
+            <translation>快递 {code} 没有被取走，无需撤销。</translation>
+        </message>
+        <message>
+            <source>A pickup can only be undone on the day it happened ({day}). Call the county center to correct an older one.</source>
+            <translation>取件只能在当天（{day}）撤销。更早的取件请联系县级中心更正。</translation>
+        </message>
+        <message>
+            <source>Write why the parcels go back (at least two characters), e.g. 超期未取.</source>
+            <translation>请写明退回原因（至少两个字），例如“超期未取”。</translation>
+        </message>
+        <message>
+            <source>Choose the parcels to return first.</source>
+            <translation>请先选择要退回的快递。</translation>
+        </message>
+        <message>
+            <source>There is no shelf {shelf}.</source>
+            <translation>没有 {shelf} 号货架。</translation>
+        </message>
+        <message>
+            <source>No text with id {text_id} is in the outbox. Refresh the list.</source>
+            <translation>短信发件箱里没有编号为 {text_id} 的短信。请刷新列表。</translation>
+        </message>
+        <message>
+            <source>Only a failed text can be sent again; this one is {status}. Refresh the list.</source>
+            <translation>只有发送失败的短信才能重发；这条短信{status}。请刷新列表。</translation>
+        </message>
+        <message>
+            <source>{number} is on the do-not-text list. Take it off the list first if the villager wants texts again.</source>
+            <translation>{number} 在免打扰名单上。如果村民又愿意收短信，请先把这个号码移出名单。</translation>
+        </message>
+        <message>
+            <source>Only a text still waiting in the queue can be cancelled; this one is {status}.</source>
+            <translation>只有还在排队等待的短信才能取消；这条短信{status}。</translation>
+        </message>
+        <message>
+            <source>waiting in the queue</source>
+            <translation>正在排队等待</translation>
+        </message>
+        <message>
+            <source>being sent right now</source>
+            <translation>正在发送</translation>
+        </message>
+        <message>
+            <source>already sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>marked as failed</source>
+            <translation>已标为发送失败</translation>
+        </message>
+        <message>
+            <source>{number} is already on the do-not-text list (since {since}).</source>
+            <translation>{number} 已经在免打扰名单上了（自 {since} 起）。</translation>
+        </message>
+        <message>
+            <source>{number} is not on the do-not-text list; nothing to remove.</source>
+            <translation>{number} 不在免打扰名单上，无需移除。</translation>
+        </message>
+        <message>
+            <source>Write why (at least two characters), e.g. 'the villager asked for no texts'.</source>
+            <translation>请写明原因（至少两个字），例如“村民要求不发短信”。</translation>
+        </message>
+        <message>
+            <source>The text '{template}' needs a value for {fields}. Fill it in and queue the text again.</source>
+            <translation>短信“{template}”缺少 {fields} 的内容。请填写后重新加入发送队列。</translation>
+        </message>
+        <message>
+            <source>This text would have {chars} characters; a text may have at most {limit}. Send fewer items in one text.</source>
+            <translation>这条短信会有 {chars} 个字，一条短信最多 {limit} 个字。请在一条短信里少写几项。</translation>
+        </message>
+        <message>
+            <source>There is no text template called '{template}'. Choose one of: {known}.</source>
+            <translation>没有名为“{template}”的短信模板。请从以下模板中选择：{known}。</translation>
+        </message>
+        <message>
+            <source>The SMS signature is the name the SMS service approved, 2 to 20 characters without 【】, e.g. 芒艾村服务站; leave it empty to sign with the station's name.</source>
+            <translation>短信签名是短信服务商审核通过的名称，2 到 20 个字，不带【】，例如 芒艾村服务站；留空则用服务站名称作签名。</translation>
+        </message>
+        <message>
+            <source>Texts to one phone are grouped for a number of minutes from {low} (each parcel its own text) to {high}, e.g. 10.</source>
+            <translation>发给同一号码的短信合并等待的分钟数，从 {low}（每个快递单独发一条）到 {high}，例如 10。</translation>
+        </message>
+        <message>
+            <source>At most {limit} characters here.</source>
+            <translation>这里最多 {limit} 个字。</translation>
+        </message>
+        <message>
+            <source>Write the service address starting with https://, or leave it empty.</source>
+            <translation>请以 https:// 开头填写服务地址，或留空。</translation>
+        </message>
+        <message>
+            <source>Give one value per SMS template.</source>
+            <translation>请为每个短信模板各填一个值。</translation>
+        </message>
+        <message>
+            <source>Type a number of seconds from {low} to {high}.</source>
+            <translation>请输入 {low} 到 {high} 之间的秒数。</translation>
+        </message>
+        <message>
+            <source>A serial speed from {low} to {high}.</source>
+            <translation>串口速率应在 {low} 到 {high} 之间。</translation>
+        </message>
+        <message>
+            <source>This text has already left the outbox and cannot take more parcels; queue a new text instead.</source>
+            <translation>这条短信已经离开发件箱，不能再合并更多快递；请另发一条短信。</translation>
+        </message>
+        <message>
+            <source>A pickup slip needs the parcels that were picked up; choose them.</source>
+            <translation>取件凭条要列出取走的快递，请先选择快递。</translation>
+        </message>
+        <message>
+            <source>A return manifest needs the parcels going back; choose them.</source>
+            <translation>退件清单要列出退回的快递，请先选择快递。</translation>
+        </message>
+        <message>
+            <source>There is no SMS service called '{name}'. Choose one of: file, aliyun, tencent, modem, county.</source>
+            <translation>没有名为“{name}”的短信服务。请从以下选择：file、aliyun、tencent、modem、county。</translation>
+        </message>
+        <message>
+            <source>The number {number} is on the do-not-text list, so no test text was queued. Type another number, or take it off the list first.</source>
+            <translation>{number} 在免打扰名单上，测试短信没有排队。请换一个号码，或者先把这个号码移出名单。</translation>
         </message>
     </context>
     <context>

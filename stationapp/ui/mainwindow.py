@@ -29,6 +29,7 @@ from stationapp.ui.idle import IdleWatch
 from stationapp.ui.lock import LockScreen
 from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.home import HomePage
+from stationapp.ui.pages.parcels import ParcelsPage
 from stationapp.ui.pages.placeholder import PlaceholderPage
 from stationapp.ui.pages.settings import SettingsPage
 from stationapp.ui.scanner import ScannerFilter
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
     def _make_page(self, context: PageContext, key: str, title: str) -> Page:
         if key == "home":
             return HomePage(context)
+        if key == "parcels":
+            return ParcelsPage(context)
         if key == "settings":
             return SettingsPage(context)
         return PlaceholderPage(context, key, title)
@@ -190,9 +193,16 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def scan_received(self, code: str) -> None:
+        """A scan the page shown does not use lands on the parcels page's pickup search."""
         if self.locked:
             return
-        if not self.current_page().on_scan(code):
+        if self.current_page().on_scan(code):
+            return
+        parcels = self.page("parcels")
+        if isinstance(parcels, ParcelsPage):
+            self.show_page("parcels")
+            parcels.find_scanned(code)
+        else:
             self.show_notice(self.tr("Scanned {code}").format(code=code))
 
     def show_notice(self, text: str) -> None:

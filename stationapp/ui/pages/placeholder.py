@@ -8,12 +8,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from stationapp.ui.pages.base import Page, PageContext
 
 PLANNED = {
-    "parcels": QT_TRANSLATE_NOOP(
-        "PlaceholderPage",
-        "Parcels: scan a parcel's waybill when it arrives, give it a pickup code and text the "
-        "villager; hand it over by code or phone number; send parcels with the sender's ID "
-        "checked.",
-    ),
     "orders": QT_TRANSLATE_NOOP(
         "PlaceholderPage",
         "Proxy purchases: write down what a villager asks you to buy online, the deposit and "

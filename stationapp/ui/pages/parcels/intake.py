@@ -1,0 +1,568 @@
+"""到件入库 in batch mode: waybill (scanned) → carrier (Enter or a digit) → phone → Enter → next.
+
+No mouse is needed: each step puts the focus where the next key goes, a success and a refusal
+sound different, and the running list shows what this batch took in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.core import Event, Station, phone, waybill
+from stationapp.core.errors import UserError, ValidationError
+from stationapp.core.i18n import translate
+from stationapp.core.parcels import Parcel, Shelf
+from stationapp.ui.pages.base import Page, PageContext
+from stationapp.ui.pages.parcels.common import (
+    Outcome,
+    StepHint,
+    scan_field,
+    section_title,
+    shortcut,
+    waybill_tail,
+    when_text,
+)
+from stationapp.ui.pages.parcels.words import CONSENTS, fill_combo, select_data
+
+DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+CARRIER_LIST_HEIGHT = 276  # all nine carriers without scrolling
+
+
+@dataclass(frozen=True)
+class WaybillCheck:
+    number: str
+    candidates: list[waybill.CarrierGuess]
+    on_shelf: Parcel | None  # the same waybill still waiting: refused
+    left_before: Parcel | None  # taken in before and gone: a re-delivery, to be confirmed
+
+
+@dataclass(frozen=True)
+class Entry:
+    waybill: str
+    carrier: str
+    phone: str
+    name: str
+    shelf: str
+    layer: int
+    consent: str
+    confirm_redelivery: bool
+
+
+@dataclass(frozen=True)
+class DeskSetup:
+    shelves: list[Shelf]
+    last_shelf: tuple[str, int]
+    default_consent: str
+
+
+# on the database thread -------------------------------------------------------------------------
+
+
+def _check_waybill(station: Station, text: str) -> WaybillCheck:
+    number = waybill.normalize_waybill(text)
+    earlier = [p for p in station.parcels.find(number, waiting_only=False) if p.waybill == number]
+    on_shelf = next((p for p in earlier if p.status == "waiting"), None)
+    return WaybillCheck(
+        number=number,
+        candidates=station.parcels.carrier_candidates(number),
+        on_shelf=on_shelf,
+        left_before=None if on_shelf else (earlier[0] if earlier else None),
+    )
+
+
+def _record(station: Station, entry: Entry) -> Parcel | None:
+    """The parcel, or None when the phone is new and the name is still needed."""
+    if not entry.name and station.parcels.customer_by_phone(entry.phone) is None:
+        return None
+    return station.parcels.receive(
+        waybill=entry.waybill,
+        recipient_phone=entry.phone,
+        recipient_name=entry.name,
+        carrier=entry.carrier,
+        shelf=entry.shelf,
+        layer=entry.layer,
+        consent=entry.consent,
+        confirm_redelivery=entry.confirm_redelivery,
+    )
+
+
+def _desk_setup(station: Station) -> DeskSetup:
+    return DeskSetup(
+        shelves=station.parcels.shelves(),
+        last_shelf=station.parcels.last_shelf(),
+        default_consent=station.settings.get("parcels.default_consent"),
+    )
+
+
+# the panel --------------------------------------------------------------------------------------
+
+
+class IntakePanel(Page):
+    BATCH_COLUMNS = 5
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.check: WaybillCheck | None = None
+        self.redelivery_confirmed = False
+        self.redelivery_box: QMessageBox | None = None
+        self.recorded: list[Parcel] = []
+        self.setup_loaded = False
+        self.saving = False
+
+        self.shelf = QComboBox()
+        self.layer = QComboBox()
+        self.consent = QComboBox()
+        fill_combo(self.consent, CONSENTS)
+        self.shelf.currentIndexChanged.connect(self._shelf_changed)
+        for combo in (self.shelf, self.layer, self.consent):
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # where the parcels go and how the recipients agreed: set once for the batch
+        slot = QGridLayout()
+        slot.setColumnStretch(4, 1)
+        for row, column, text, combo in (
+            (0, 0, self.tr("Shel&f:"), self.shelf),
+            (0, 2, self.tr("La&yer:"), self.layer),
+            (1, 0, self.tr("C&onsent:"), self.consent),
+        ):
+            slot.addWidget(self._label(text, combo), row, column)
+            slot.addWidget(combo, row, column + 1, 1, 3 if row else 1)
+
+        self.waybill = scan_field(self.tr("Scan the waybill barcode, or type it and press Enter"))
+        self.carriers = QListWidget()
+        self.carriers.setObjectName("carrierChoice")
+        self.carriers.setFixedHeight(CARRIER_LIST_HEIGHT)
+        self.carriers.installEventFilter(self)
+        self.phone = scan_field(self.tr("Recipient's mobile, then Enter"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(
+            self.tr("Only for a new phone: the name on the waybill (张* is fine)")
+        )
+        self.step = StepHint()
+        self.message = Outcome()
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self._label(self.tr("&Waybill:"), self.waybill), self.waybill)
+        form.addRow(self._label(self.tr("&Carrier:"), self.carriers), self.carriers)
+        form.addRow(self._label(self.tr("&Phone:"), self.phone), self.phone)
+        form.addRow(self._label(self.tr("&Name:"), self.name), self.name)
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.step)
+        left.addWidget(self.message)
+        left.addStretch(1)
+
+        self.batch_title = section_title("")
+        self.batch = QTableWidget(0, self.BATCH_COLUMNS)
+        self.batch.setHorizontalHeaderLabels(
+            [
+                self.tr("Pickup code"),
+                self.tr("Waybill tail"),
+                self.tr("Phone"),
+                self.tr("Name"),
+                self.tr("Carrier"),
+            ]
+        )
+        self.batch.verticalHeader().hide()
+        self.batch.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.batch.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.batch.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.batch.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.batch.horizontalHeader().setStretchLastSection(True)
+        right = QVBoxLayout()
+        right.addLayout(slot)
+        right.addSpacing(8)
+        right.addWidget(self.batch_title)
+        right.addWidget(self.batch, 1)
+
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(20)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+
+        self.waybill.returnPressed.connect(self.waybill_entered)
+        self.phone.returnPressed.connect(self.phone_entered)
+        self.name.returnPressed.connect(self.name_entered)
+        shortcut(self, Qt.Key.Key_Escape, self.start_over)
+        self._show_batch_count()
+        self.start_over()
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    # Page -----------------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        if not self.setup_loaded:
+            self.worker.call(_desk_setup, self.station, on_done=self._show_setup)
+        self._focus_step()
+
+    def on_event(self, event: Any) -> None:
+        if not isinstance(event, Event) or event.type != "settings.changed":
+            return
+        if str(event.payload.get("key", "")).startswith("parcels."):
+            self.setup_loaded = False
+            if self.isVisible():
+                self.worker.call(_desk_setup, self.station, on_done=self._show_setup)
+
+    def on_scan(self, code: str) -> bool:
+        """A scanned waybill starts the next parcel; a scanned phone fills the phone step."""
+        if self.saving:
+            self.message.refuse(self.tr("Wait a moment: the last parcel is still being saved."))
+            return True
+        if self.check is not None:
+            self._scan_while_typing(code)
+            return True
+        self.start_over()
+        self.waybill.setText(code)
+        self.waybill_entered()
+        return True
+
+    def _scan_while_typing(self, code: str) -> None:
+        """A parcel is half entered: a phone fills it in; the same waybill again is nothing new;
+        another waybill is refused, so that no parcel is dropped without the operator knowing."""
+        assert self.check is not None
+        if phone.is_mobile(code):
+            self.phone.setText(code)
+            self.phone_entered()
+            return
+        try:
+            number = waybill.normalize_waybill(code)
+        except ValidationError:
+            number = code
+        if number == self.check.number:
+            self._focus_step()
+            return
+        self.message.refuse(
+            self.tr(
+                "Waybill {waybill} is not recorded yet: type its recipient's phone and press "
+                "Enter, or press Esc to drop it; then scan the next one."
+            ).format(waybill=self.check.number)
+        )
+
+    # shelves and consent --------------------------------------------------------------------------
+
+    def _show_setup(self, setup: DeskSetup) -> None:
+        first_load = not self.setup_loaded
+        self.setup_loaded = True
+        current = (self.shelf.currentData(), self.layer.currentData())
+        self.shelf.blockSignals(True)
+        self.shelf.clear()
+        for shelf in setup.shelves:
+            self.shelf.addItem(shelf.name, shelf.layers)
+        self.shelf.blockSignals(False)
+        shelf_name, layer = setup.last_shelf if first_load or current[0] is None else current
+        index = self.shelf.findText(str(shelf_name))
+        self.shelf.setCurrentIndex(max(index, 0))
+        self._shelf_changed()
+        select_data(self.layer, layer)
+        if first_load:
+            select_data(self.consent, setup.default_consent)
+
+    @Slot()
+    def _shelf_changed(self) -> None:
+        keep = self.layer.currentData()
+        layers = self.shelf.currentData() or 0
+        self.layer.clear()
+        for number in range(1, int(layers) + 1):
+            self.layer.addItem(str(number), number)
+        select_data(self.layer, keep)
+
+    # the steps ------------------------------------------------------------------------------------
+
+    @Slot()
+    def start_over(self) -> None:
+        """Esc: drop the parcel being typed (nothing was recorded) and wait for a waybill."""
+        self.check = None
+        self.redelivery_confirmed = False
+        self.waybill.clear()
+        self.carriers.clear()
+        self.phone.clear()
+        self.name.clear()
+        self._set_step_enabled()
+        self.step.setText(self.tr("Scan the next parcel's waybill."))
+        self.waybill.setFocus()
+
+    def _set_step_enabled(self) -> None:
+        ready = self.check is not None
+        self.carriers.setEnabled(ready)
+        self.phone.setEnabled(ready)
+        self.name.setEnabled(ready)
+
+    def _focus_step(self) -> None:
+        if self.check is None:
+            self.waybill.setFocus()
+        elif not self.phone.text():
+            self.carriers.setFocus()
+        else:
+            self.phone.setFocus()
+
+    @Slot()
+    def waybill_entered(self) -> None:
+        text = self.waybill.text()
+        self.check = None
+        self.carriers.clear()
+        self._set_step_enabled()
+        self.worker.call(
+            _check_waybill,
+            self.station,
+            text,
+            on_done=self._show_waybill_check,
+            on_error=self._refuse_waybill,
+        )
+
+    def _refuse_waybill(self, error: UserError) -> None:
+        self.message.refuse(str(error))
+        self.waybill.setFocus()
+        self.waybill.selectAll()
+
+    def _show_waybill_check(self, check: WaybillCheck) -> None:
+        if check.on_shelf is not None:
+            parcel = check.on_shelf
+            self._refuse_waybill_text(
+                self.tr(
+                    "Waybill {waybill} is already on the shelf at {code} (taken in {since}). "
+                    "Do not take it in twice: put this parcel with it and scan the next one."
+                ).format(
+                    waybill=check.number,
+                    code=parcel.pickup_code,
+                    since=when_text(parcel.received_at),
+                )
+            )
+            return
+        self.check = check
+        self.waybill.setText(check.number)
+        self._show_candidates(check.candidates)
+        self._set_step_enabled()
+        self.message.clear_message()
+        self.step.setText(
+            self.tr("Press Enter for the highlighted carrier, or its number to pick another.")
+        )
+        self.carriers.setFocus()
+        if check.left_before is not None:
+            self._ask_redelivery(check)
+
+    def _refuse_waybill_text(self, text: str) -> None:
+        self.message.refuse(text)
+        self.waybill.setFocus()
+        self.waybill.selectAll()
+
+    def _show_candidates(self, candidates: list[waybill.CarrierGuess]) -> None:
+        """The ranked guesses first, then every other carrier: digits 1-9 reach all of them."""
+        self.carriers.clear()
+        guessed = [g.carrier for g in candidates]
+        others = [c for c in waybill.CARRIERS if c not in guessed]
+        for number, code in enumerate(guessed + others, start=1):
+            name = waybill.CARRIERS[code]
+            if code in guessed:
+                reason = translate("CarrierGuess", candidates[guessed.index(code)].reason)
+                text = f"{number}  {name}   · {reason}"
+            else:
+                text = f"{number}  {name}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            if code not in guessed:
+                item.setForeground(Qt.GlobalColor.darkGray)
+            self.carriers.addItem(item)
+        self.carriers.setCurrentRow(0 if guessed else -1)
+        if not guessed:
+            self.step.setText(
+                self.tr("The carrier cannot be told from this number: press its number.")
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.carriers and event.type() == QEvent.Type.KeyPress:
+            return self._carrier_key(event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
+
+    def _carrier_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in DIGIT_KEYS and DIGIT_KEYS[key] <= self.carriers.count():
+            self.carriers.setCurrentRow(DIGIT_KEYS[key] - 1)
+            self.carrier_confirmed()
+            return True
+        if key in ENTER_KEYS:
+            self.carrier_confirmed()
+            return True
+        return False
+
+    @Slot()
+    def carrier_confirmed(self) -> None:
+        if self.check is None:
+            return
+        if self.carriers.currentItem() is None:
+            self.message.refuse(self.tr("Choose the carrier first: press its number (1 to 9)."))
+            return
+        self.message.clear_message()
+        self.step.setText(self.tr("Type the recipient's mobile number and press Enter."))
+        self.phone.setFocus()
+        self.phone.selectAll()
+
+    def chosen_carrier(self) -> str:
+        item = self.carriers.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+
+    def _ask_redelivery(self, check: WaybillCheck) -> None:
+        parcel = check.left_before
+        assert parcel is not None
+        when = when_text(parcel.picked_up_at or parcel.returned_at)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delivered again?"),
+            self.tr(
+                "Waybill {waybill} was taken in before and left the station on {when}. Did "
+                "the courier bring it again? Enter: yes, take it in again. Esc: no."
+            ).format(waybill=check.number, when=when),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self._redelivery_answered(box, result))
+        self.redelivery_box = box
+        box.open()
+
+    def _redelivery_answered(self, box: QMessageBox, _result: int) -> None:
+        self.redelivery_box = None
+        box.deleteLater()
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self.redelivery_confirmed = True
+            self.carriers.setFocus()
+        else:
+            self.start_over()
+            self.step.setText(self.tr("Not taken in. Scan the next parcel's waybill."))
+
+    @Slot()
+    def phone_entered(self) -> None:
+        if self.check is None:
+            self._refuse_waybill_text(self.tr("Scan the waybill first, then type the phone."))
+            return
+        try:
+            phone.normalize_mobile(self.phone.text())
+        except ValidationError as error:
+            self.message.refuse(str(error))
+            self.phone.setFocus()
+            self.phone.selectAll()
+            return
+        self._save()
+
+    @Slot()
+    def name_entered(self) -> None:
+        if not self.name.text().strip():
+            self.message.refuse(
+                self.tr("Type the recipient's name as the waybill prints it (张* is fine).")
+            )
+            return
+        self.phone_entered()
+
+    def entry(self) -> Entry:
+        assert self.check is not None
+        return Entry(
+            waybill=self.check.number,
+            carrier=self.chosen_carrier(),
+            phone=self.phone.text().strip(),
+            name=self.name.text().strip(),
+            shelf=self.shelf.currentText(),
+            layer=int(self.layer.currentData() or 0),
+            consent=self.consent.currentData(),
+            confirm_redelivery=self.redelivery_confirmed,
+        )
+
+    def _save(self) -> None:
+        if self.saving:
+            return
+        if not self.chosen_carrier():
+            self.message.refuse(self.tr("Choose the carrier first: press its number (1 to 9)."))
+            self.carriers.setFocus()
+            return
+        self.saving = True
+        self.worker.call(
+            _record, self.station, self.entry(), on_done=self._recorded, on_error=self._refused
+        )
+
+    def _refused(self, error: UserError) -> None:
+        self.saving = False
+        self.message.refuse(str(error))
+        field = self.name if self.name.hasFocus() else self.phone
+        field.setFocus()
+        field.selectAll()
+
+    def _recorded(self, parcel: Parcel | None) -> None:
+        self.saving = False
+        if parcel is None:
+            self.message.clear_message()
+            self.step.setText(
+                self.tr("A new phone: type the name on the waybill (张* is fine) and press Enter.")
+            )
+            self.name.setFocus()
+            return
+        self.recorded.append(parcel)
+        self._add_to_batch(parcel)
+        self.message.succeed(
+            self.tr("Taken in: {code}  ·  {carrier} tail {tail}  ·  {name} {phone}").format(
+                code=parcel.pickup_code,
+                carrier=parcel.carrier_name,
+                tail=waybill_tail(parcel),
+                name=parcel.recipient_name,
+                phone=parcel.masked_phone,
+            )
+        )
+        self.event_recorded.emit(parcel)
+        self.start_over()
+
+    # the running batch ----------------------------------------------------------------------------
+
+    def _add_to_batch(self, parcel: Parcel) -> None:
+        self.batch.insertRow(0)
+        cells = (
+            parcel.pickup_code,
+            waybill_tail(parcel),
+            parcel.masked_phone,
+            parcel.recipient_name,
+            parcel.carrier_name,
+        )
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if column == 0:
+                font = item.font()
+                font.setBold(True)
+                font.setPixelSize(20)
+                item.setFont(font)
+            self.batch.setItem(0, column, item)
+        self._show_batch_count()
+
+    def _show_batch_count(self) -> None:
+        self.batch_title.setText(self.tr("This batch: %n parcel(s)", "", len(self.recorded)))
+
+    def batch_rows(self) -> list[list[str]]:
+        """The running list as shown, newest first (for tests and the screenshot)."""
+        return [
+            [self.batch.item(row, column).text() for column in range(self.BATCH_COLUMNS)]
+            for row in range(self.batch.rowCount())
+        ]

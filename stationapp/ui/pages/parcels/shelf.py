@@ -1,0 +1,320 @@
+"""货架: the parcels on the shelves, lazily listed, coloured by age; the overdue view with one-key
+reminders; return proposals; and 盘点 (the shelf check), which takes the panel's place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.core import Event, Station, clock
+from stationapp.core.errors import UserError
+from stationapp.core.parcels import Parcel
+from stationapp.ui.models import STATUS_WORDS, ShelfModel, status_word
+from stationapp.ui.pages.base import Page, PageContext
+from stationapp.ui.pages.parcels.common import Outcome, StepHint, shortcut
+from stationapp.ui.pages.parcels.returns import ReturnDialog
+from stationapp.ui.pages.parcels.shelfcheck import ShelfCheckPanel
+
+SELECTED_TINT = QColor(36, 110, 200, 90)
+COLUMN_WIDTHS = (120, 70, 190, 110, 110, 120, 90, 80)
+
+
+class AgeTintDelegate(QStyledItemDelegate):
+    """Chosen rows keep their age colour under a translucent tint, so the operator sees both
+    which parcels are chosen and how long they have waited."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if not option.state & QStyle.StateFlag.State_Selected:
+            super().paint(painter, option, index)
+            return
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        super().paint(painter, plain, index)
+        painter.fillRect(option.rect, SELECTED_TINT)
+
+
+@dataclass(frozen=True)
+class ShelfSetup:
+    shelves: list[str]
+    overdue_days: int
+    return_days: int
+
+
+def _shelf_setup(station: Station) -> ShelfSetup:
+    return ShelfSetup(
+        shelves=[s.name for s in station.parcels.shelves()],
+        overdue_days=station.settings.get("parcels.overdue_days"),
+        return_days=station.settings.get("parcels.return_days"),
+    )
+
+
+class ShelfPanel(Page):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setup: ShelfSetup | None = None
+        self.return_dialog: ReturnDialog | None = None
+        self.stale = True
+
+        self.model = ShelfModel(context.station, context.worker, parent=self)
+        self.model.count_changed.connect(self._show_count)
+
+        self.shelf = QComboBox()
+        self.shelf.addItem(self.tr("All shelves"), "")
+        self.status = QComboBox()
+        for code in STATUS_WORDS:
+            self.status.addItem(status_word(code), code)
+        self.overdue_only = QCheckBox(self.tr("&Overdue only"))
+        self.count = QLabel()
+        self.count.setObjectName("sectionTitle")
+        filters = QHBoxLayout()
+        for text, widget in ((self.tr("S&helf:"), self.shelf), (self.tr("S&tatus:"), self.status)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+            filters.addSpacing(12)
+        filters.addWidget(self.overdue_only)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        self.shelf.currentIndexChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.overdue_only.toggled.connect(self.apply_filter)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        self.table.setItemDelegate(AgeTintDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selection())
+
+        self.remind_button = QPushButton()
+        self.remind_button.setObjectName("primary")
+        self.remind_button.clicked.connect(self.remind)
+        self.returns_button = QPushButton(self.tr("Return proposals (T)"))
+        self.returns_button.clicked.connect(self.open_returns)
+        self.check_button = QPushButton(self.tr("Shelf check (K)"))
+        self.check_button.clicked.connect(self.open_check)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remind_button)
+        buttons.addWidget(self.returns_button)
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+
+        self.step = StepHint()
+        self.message = Outcome()
+
+        self.list_view = QWidget()
+        inner = QVBoxLayout(self.list_view)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(filters)
+        inner.addWidget(self.table, 1)
+        inner.addWidget(self.step)
+        inner.addLayout(buttons)
+        inner.addWidget(self.message)
+        shortcut(self.list_view, Qt.Key.Key_R, self.remind)
+        shortcut(self.list_view, Qt.Key.Key_T, self.open_returns)
+        shortcut(self.list_view, Qt.Key.Key_K, self.open_check)
+
+        self.check_panel = ShelfCheckPanel(context)
+        self.check_panel.closed.connect(self.close_check)
+        self.check_panel.event_recorded.connect(self.event_recorded)
+
+        self.views = QStackedWidget()
+        self.views.addWidget(self.list_view)
+        self.views.addWidget(self.check_panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.views)
+        self._show_selection()
+
+    # Page -----------------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        if self.setup is None:
+            self.worker.call(_shelf_setup, self.station, on_done=self._show_setup)
+        elif self.stale:
+            self.apply_filter()
+        if self.checking:
+            self.check_panel.on_shown()
+        else:
+            self.table.setFocus()
+
+    def on_event(self, event: Any) -> None:
+        if isinstance(event, Event) and event.type == "settings.changed":
+            self.setup = None
+        self.stale = True
+        if self.isVisible() and not self.checking:
+            if self.setup is None:
+                self.worker.call(_shelf_setup, self.station, on_done=self._show_setup)
+            else:
+                self.apply_filter()
+
+    def on_scan(self, code: str) -> bool:
+        return self.check_panel.on_scan(code) if self.checking else False
+
+    @property
+    def checking(self) -> bool:
+        return self.views.currentWidget() is self.check_panel
+
+    # the list -------------------------------------------------------------------------------------
+
+    def _show_setup(self, setup: ShelfSetup) -> None:
+        self.setup = setup
+        self.model.set_thresholds(setup.overdue_days, setup.return_days)
+        chosen = self.shelf.currentData()
+        self.shelf.blockSignals(True)
+        self.shelf.clear()
+        self.shelf.addItem(self.tr("All shelves"), "")
+        for name in setup.shelves:
+            self.shelf.addItem(name, name)
+        index = self.shelf.findData(chosen)
+        self.shelf.setCurrentIndex(max(index, 0))
+        self.shelf.blockSignals(False)
+        self.overdue_only.setText(
+            self.tr("&Overdue only (more than %n day(s))", "", setup.overdue_days)
+        )
+        self.check_panel.set_shelves(setup.shelves)
+        self.apply_filter()
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self.stale = False
+        status = self.status.currentData()
+        self.overdue_only.setEnabled(status == "waiting")
+        self.model.set_filter(
+            shelf=self.shelf.currentData() or None,
+            status=status,
+            overdue_only=self.overdue_only.isChecked() and status == "waiting",
+        )
+        self._show_selection()
+
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self.tr("%n parcel(s)", "", total))
+
+    def selected_parcels(self) -> list[Parcel]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.parcel(row) for row in rows if row < self.model.loaded]
+
+    def _to_remind(self) -> list[Parcel]:
+        today = clock.business_day().isoformat()
+        return [
+            p
+            for p in self.selected_parcels()
+            if p.status == "waiting" and p.last_reminder_day != today
+        ]
+
+    def _show_selection(self) -> None:
+        due = len(self._to_remind())
+        chosen = len(self.selected_parcels())
+        self.remind_button.setText(
+            self.tr("Text a reminder to %n (R); each parcel at most once a day", "", due)
+        )
+        self.remind_button.setEnabled(due > 0)
+        if chosen and due < chosen:
+            self.step.setText(
+                self.tr(
+                    "%n of the chosen parcels were already reminded today: each parcel gets at "
+                    "most one reminder a day.",
+                    "",
+                    chosen - due,
+                )
+            )
+        else:
+            self.step.setText(
+                self.tr(
+                    "Choose parcels (Shift+arrows, Ctrl+A for all shown), then R texts a "
+                    "reminder; each parcel gets at most one reminder a day."
+                )
+            )
+
+    @Slot()
+    def remind(self) -> None:
+        parcels = self._to_remind()
+        if not parcels:
+            self.message.refuse(
+                self.tr(
+                    "Choose the parcels to remind first (tick Overdue only to see them); "
+                    "parcels reminded today are not texted again."
+                )
+            )
+            return
+        self.worker.call(
+            self.station.parcels.remind,
+            [p.id for p in parcels],
+            on_done=self._reminded,
+            on_error=self._refuse,
+        )
+
+    def _reminded(self, events: list[Event]) -> None:
+        self.message.succeed(self.tr("A reminder is queued for %n parcel(s).", "", len(events)))
+        for event in events:
+            self.event_recorded.emit(event)
+
+    def _refuse(self, error: UserError) -> None:
+        self.message.refuse(str(error))
+
+    # returns --------------------------------------------------------------------------------------
+
+    @Slot()
+    def open_returns(self) -> ReturnDialog:
+        dialog = ReturnDialog(self.context, self)
+        dialog.event_recorded.connect(self.event_recorded)
+        dialog.returned.connect(
+            lambda count: self.message.succeed(
+                self.tr("%n parcel(s) go back to the courier.", "", count)
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._returns_closed)
+        self.return_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _returns_closed(self) -> None:
+        self.return_dialog = None
+        self.table.setFocus()
+
+    # the shelf check ------------------------------------------------------------------------------
+
+    @Slot()
+    def open_check(self) -> None:
+        self.views.setCurrentWidget(self.check_panel)
+        self.check_panel.on_shown()
+
+    @Slot()
+    def close_check(self) -> None:
+        self.views.setCurrentWidget(self.list_view)
+        if self.stale:
+            self.apply_filter()
+        self.table.setFocus()
