@@ -337,8 +337,8 @@ class Parcels:
 
     def last_shelf(self) -> tuple[str, int]:
         """Where the last intake went: the next one goes there too, unless changed."""
-        row = self._conn.execute(
-            "SELECT shelf, layer FROM parcels ORDER BY received_at DESC LIMIT 1"
+        row = self._conn.execute(  # the last row written: rowid order is intake order
+            "SELECT shelf, layer FROM parcels ORDER BY rowid DESC LIMIT 1"
         ).fetchone()
         if row:
             return row[0], row[1]
@@ -506,10 +506,13 @@ class Parcels:
         return number, candidates[0].carrier, False
 
     def _checked_slot(self, shelf: str | None, layer: int | None) -> tuple[str, int]:
-        if shelf is None and layer is None:
-            return self.last_shelf()
-        last_shelf, last_layer = self.last_shelf()
-        name = (shelf or last_shelf).strip().upper()
+        if shelf is None or layer is None:
+            last_shelf, last_layer = self.last_shelf()
+            if shelf is None and layer is None:
+                return last_shelf, last_layer
+            shelf = shelf if shelf is not None else last_shelf
+            layer = layer if layer is not None else last_layer
+        name = shelf.strip().upper()
         shelves = {s.name: s for s in self.shelves()}
         if name not in shelves:
             raise ValidationError(
@@ -522,7 +525,7 @@ class Parcels:
                 shelves=", ".join(shelves),
             )
         try:
-            layer_no = int(layer if layer is not None else last_layer)
+            layer_no = int(layer)
         except (TypeError, ValueError):
             layer_no = 0
         if not 1 <= layer_no <= shelves[name].layers:

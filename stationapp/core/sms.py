@@ -315,8 +315,9 @@ def _recent_sends(conn: sqlite3.Connection, number: str, now: datetime) -> list[
     """When texts to ``number`` went out in the last day, and those being sent right now."""
     rows = conn.execute(
         "SELECT sent_at FROM sms_sends WHERE phone = ? AND sent_at > ?"
-        " UNION ALL SELECT d.claimed_at FROM sms_delivery d JOIN sms_outbox o ON o.id = d.text_id"
-        " WHERE o.phone = ? AND d.claimed_at != ''",
+        # CROSS JOIN keeps the few claimed texts as the outer loop, not the whole outbox
+        " UNION ALL SELECT d.claimed_at FROM sms_delivery d CROSS JOIN sms_outbox o"
+        " ON o.id = d.text_id WHERE o.phone = ? AND d.claimed_at != ''",
         (number, iso(now - DAY), number),
     )
     return [clock.parse_iso(row[0]) for row in rows]
