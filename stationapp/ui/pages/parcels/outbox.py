@@ -90,10 +90,13 @@ class OutboxPanel(Page):
         self.retry_button.clicked.connect(self.retry)
         self.cancel_button = QPushButton(self.tr("&Cancel text (Del)"))
         self.cancel_button.clicked.connect(self.cancel)
+        self.do_not_text_button = QPushButton(self.tr("Do-not-text list (N)"))
+        self.do_not_text_button.clicked.connect(self.open_do_not_text)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.do_not_text_button)
         self.step = StepHint()
         self.step.setText(
             self.tr(
@@ -200,6 +203,9 @@ class OutboxPanel(Page):
             if key == Qt.Key.Key_Delete:
                 self.cancel()
                 return True
+            if key == Qt.Key.Key_N:
+                self.open_do_not_text()
+                return True
         return super().eventFilter(watched, event)
 
     @Slot()
@@ -231,6 +237,14 @@ class OutboxPanel(Page):
     def _acted_cancel(self, event: Event) -> None:
         self.message.succeed(self.tr("The text is cancelled; Retry sends it after all."))
         self.event_recorded.emit(event)
+
+    @Slot()
+    def open_do_not_text(self) -> None:
+        from stationapp.ui.pages.parcels.do_not_text import DoNotTextDialog
+
+        dialog = DoNotTextDialog(self.station, self.worker, self)
+        dialog.exec()
+        self.refresh()
 
     def _refuse(self, error: UserError) -> None:
         self.message.refuse(str(error))
