@@ -224,6 +224,8 @@ def station_folder(tmp_data_dir: Path) -> Path:
 def shell(qtbot, station_folder: Path, worker, shown_errors, english) -> Iterator[Shell]:
     shell = Shell(station_folder, worker=worker, maximized=False)
     yield shell
+    if shell.sms_sender is not None:
+        shell.sms_sender.stop()
     for widget in (shell.window, shell.dialog):
         if widget is not None:
             widget.close()
@@ -254,6 +256,33 @@ def test_a_new_language_rebuilds_the_main_window_in_it(qtbot, station, worker, e
     qtbot.addWidget(shell.window)
     assert shell.window.navigation.item(0).text() == "F1  Home"
     assert shell.window.current_page() is shell.window.page("settings")
+    shell.sms_sender.stop()
+
+
+def test_after_login_a_parcels_arrival_text_goes_out_in_the_background(qtbot, shell, worker):
+    shell.start()
+    qtbot.waitUntil(lambda: isinstance(shell.dialog, LoginDialog), timeout=5000)
+    login = shell.dialog
+    qtbot.waitUntil(lambda: login.operator_name.count() == 2)
+    login.operator_name.setCurrentText(MANAGER)
+    login.pin.setText(MANAGER_PIN)
+    login.login_button.click()
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=5000)
+    station = shell.station
+    worker.wait_for(station.settings.set, "sms.group_minutes", 0)  # no waiting for more parcels
+    parcel = worker.wait_for(
+        station.parcels.receive,
+        waybill="YT7512345678901",
+        recipient_phone="13812340521",
+        recipient_name="张三",
+    )
+    shell.sms_sender.send_now()
+    qtbot.waitUntil(
+        lambda: [t.status for t in worker.wait_for(station.sms.outbox)] == ["sent"], timeout=5000
+    )
+    written = (station.data_dir / "sms-outbox.txt").read_text(encoding="utf-8")
+    assert parcel.pickup_code in written and "13812340521" in written
+
 
 
 def test_the_first_start_shows_the_setup_wizard(qtbot, tmp_data_dir, worker, english):

@@ -73,6 +73,69 @@
         </message>
     </context>
     <context>
+        <name>DoNotTextDialog</name>
+        <message>
+            <source>Do-not-text list</source>
+            <translation>不发短信名单</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>加入时间</translation>
+        </message>
+        <message>
+            <source>the villager's mobile number</source>
+            <translation>村民的手机号</translation>
+        </message>
+        <message>
+            <source>e.g. asked at the counter on 11-23</source>
+            <translation>例如：11月23日本人在柜台要求</translation>
+        </message>
+        <message>
+            <source>&amp;Mobile:</source>
+            <translation>手机号(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>&amp;Why:</source>
+            <translation>原因(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Add to the list</source>
+            <translation>加入名单(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Take off the list (manager)</source>
+            <translation>移出名单（站长）(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭（Esc）</translation>
+        </message>
+        <message>
+            <source>Added: this number gets no more texts, and its waiting texts are cancelled.</source>
+            <translation>已加入：这个号码不会再收到短信，待发的短信已取消。</translation>
+        </message>
+        <message>
+            <source>Choose a number in the list first.</source>
+            <translation>请先在列表中选一个号码。</translation>
+        </message>
+        <message>
+            <source>asked to be texted again</source>
+            <translation>本人要求恢复短信</translation>
+        </message>
+        <message>
+            <source>Taken off the list.</source>
+            <translation>已移出名单。</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorDialog</name>
         <message>
             <source>Unexpected error</source>
@@ -643,6 +706,10 @@
         <message>
             <source>&amp;Cancel text (Del)</source>
             <translation>取消发送 Del(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Do-not-text list (N)</source>
+            <translation>不发短信名单（N）</translation>
         </message>
         <message>
             <source>A text over 70 characters is sent, and paid, as several parts (67 characters each). A failed text is kept: fix the cause, then Retry.</source>

@@ -14,6 +14,7 @@ from stationapp.core.errors import UserError
 from stationapp.ui.app import install_translators
 from stationapp.ui.login import LoginDialog
 from stationapp.ui.mainwindow import MainWindow
+from stationapp.ui.sms_sender import SmsSender
 from stationapp.ui.wizard import SetupWizard
 from stationapp.ui.worker import StationWorker
 
@@ -40,6 +41,7 @@ class Shell(QObject):
         self.station: Station | None = None
         self.window: MainWindow | None = None
         self.dialog: SetupWizard | LoginDialog | None = None
+        self.sms_sender: SmsSender | None = None
 
     def start(self) -> None:
         if Station.exists(self.data_dir):
@@ -100,6 +102,7 @@ class Shell(QObject):
         window.closed.connect(self.quit)
         window.switch_operator_requested.connect(self.switch_operator)
         window.language_changed.connect(self.change_language)
+        self._connect_sms_sender(window)
         window.show_page(page)
         self.window = window
         self._show(window)
@@ -107,6 +110,16 @@ class Shell(QObject):
         if old is not None:
             self._drop_window(old)
         return window
+
+    def _connect_sms_sender(self, window: MainWindow) -> None:
+        """One sender for the station's whole run (windows come and go): texts go out in the
+        background, a new text at once, and each result reaches the pages as an event."""
+        if self.sms_sender is None:
+            assert self.station is not None
+            self.sms_sender = SmsSender(self.station, self.worker, self)
+            self.sms_sender.start()
+        window.event_appended.connect(self.sms_sender.on_event)
+        self.sms_sender.event_recorded.connect(window.event_appended)
 
     @Slot()
     def switch_operator(self) -> None:
@@ -149,7 +162,10 @@ class Shell(QObject):
         self.finished.emit(code)
 
     def shutdown(self) -> None:
-        """Close the station on its own thread, then stop the thread."""
+        """Stop sending texts, close the station on its own thread, then stop the thread."""
+        if self.sms_sender is not None:
+            self.sms_sender.stop()
+            self.sms_sender = None
         if self.station is not None:
             self.worker.wait_for(self.station.close)
             self.station = None

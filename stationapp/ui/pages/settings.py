@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -59,6 +60,8 @@ class SettingsPage(Page):
         self.save_test_page_button.clicked.connect(self.save_test_page)
         self.my_pin_button = QPushButton(self.tr("Change &my PIN"))
         self.my_pin_button.clicked.connect(self.open_my_pin_form)
+        self.sms_button = QPushButton(self.tr("SMS settin&gs…"))
+        self.sms_button.clicked.connect(self.open_sms_settings)
         self.message = MessageLabel()
 
         left = QVBoxLayout()
@@ -78,6 +81,7 @@ class SettingsPage(Page):
         actions.addWidget(self.test_page_button)
         actions.addWidget(self.save_test_page_button)
         actions.addWidget(self.my_pin_button)
+        actions.addWidget(self.sms_button)
         actions.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -89,7 +93,13 @@ class SettingsPage(Page):
         layout.addLayout(actions)
         layout.addWidget(self.message)
 
-        editors = (self.station_box, self.general_box, self.save_button, self.operators_panel)
+        editors = (
+            self.station_box,
+            self.general_box,
+            self.save_button,
+            self.operators_panel,
+            self.sms_button,
+        )
         for editor in editors:
             editor.setVisible(self.editing_allowed)
         self.manager_only.setVisible(not self.editing_allowed)
@@ -222,6 +232,23 @@ class SettingsPage(Page):
         form.finished.connect(form.deleteLater)
         form.open()
         return form
+
+    # the SMS settings -------------------------------------------------------------------------
+
+    @Slot()
+    def open_sms_settings(self) -> QDialog | None:
+        """The SMS settings in a window of their own (the manager's)."""
+        if not self._allowed():
+            return None
+        from stationapp.ui.pages.sms_settings import SmsSettingsDialog
+
+        dialog = SmsSettingsDialog(self.context, self)
+        dialog.page.event_recorded.connect(self.event_recorded)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(self.window().size())
+        dialog.open()
+        dialog.page.on_shown()
+        return dialog
 
     def _pin_changed(self, form: PinForm) -> None:
         form.accept()
