@@ -264,3 +264,24 @@ def test_a_scan_on_the_shelf_list_goes_to_pickup(qtbot, parcels_page, station, w
     assert parcels_page.on_scan(parcel.waybill)
     assert parcels_page.current_key() == "pickup"
     qtbot.waitUntil(lambda: parcels_page.pickup.results.rowCount() == 1, timeout=3000)
+
+
+def test_d_prints_todays_parcel_summary_with_todays_counts(
+    qtbot, parcels_page, station, worker, monkeypatch
+):
+    from stationapp.ui import printing
+
+    printed: list[bytes] = []
+    monkeypatch.setattr(printing, "print_pdf", lambda pdf, **_kw: printed.append(pdf) or True)
+    receive(station, zto(1))
+    receive(station, yto(2))
+    shelf = parcels_page.show_sub_page("shelf")
+    shelf.summary_button.click()
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=5000)
+    assert printed[0].startswith(b"%PDF")
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=printed[0], capture_output=True, check=True
+    ).stdout.decode()
+    assert "2" in text and "中通" in text and "圆通" in text

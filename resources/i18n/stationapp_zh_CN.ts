@@ -1976,6 +1976,10 @@
             <source>Shelf check (K)</source>
             <translation>盘点 (K)</translation>
         </message>
+        <message>
+            <source>Print today's summary (D)</source>
+            <translation>打印今日快递汇总（D）</translation>
+        </message>
         <message numerus="yes">
             <source>&amp;Overdue only (more than %n day(s))</source>
             <translation>
@@ -2013,6 +2017,10 @@
             <translation>
                 <numerusform>已为 %n 件快递排队发送提醒短信。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Today's parcel summary was printed or saved.</source>
+            <translation>今日快递汇总已打印或保存。</translation>
         </message>
         <message numerus="yes">
             <source>%n parcel(s) go back to the courier.</source>

@@ -92,6 +92,22 @@ def render_return_manifest(
     return Rendered(pdf, settings["printer"])
 
 
+def render_day_summary(station: Station, *, operator_name: str) -> Rendered:
+    """当日快递汇总 for today: the print is recorded, its id is in the footer."""
+    from stationapp.receipts import parcel_docs
+
+    settings = station.settings.all()
+    summary = station.parcels.day_summary()
+    event = station.events.record_print("parcel_day_summary", summary.day)
+    pdf = parcel_docs.parcel_day_summary(
+        summary=summary,
+        paper=settings["paper"],
+        event_id=event.id,
+        **_header(station, operator_name),
+    )
+    return Rendered(pdf, settings["printer"])
+
+
 def print_rendered(rendered: Rendered, parent: QWidget) -> bool:
     """Hand the PDF to the printer (the print dialog when no printer is set); False when the
     operator cancelled."""

@@ -125,11 +125,14 @@ class ShelfPanel(Page):
         self.returns_button.clicked.connect(self.open_returns)
         self.check_button = QPushButton(self.tr("Shelf check (K)"))
         self.check_button.clicked.connect(self.open_check)
+        self.summary_button = QPushButton(self.tr("Print today's summary (D)"))
+        self.summary_button.clicked.connect(self.print_day_summary)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remind_button)
         buttons.addWidget(self.returns_button)
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.summary_button)
 
         self.step = StepHint()
         self.message = Outcome()
@@ -145,6 +148,7 @@ class ShelfPanel(Page):
         shortcut(self.list_view, Qt.Key.Key_R, self.remind)
         shortcut(self.list_view, Qt.Key.Key_T, self.open_returns)
         shortcut(self.list_view, Qt.Key.Key_K, self.open_check)
+        shortcut(self.list_view, Qt.Key.Key_D, self.print_day_summary)
 
         self.check_panel = ShelfCheckPanel(context)
         self.check_panel.closed.connect(self.close_check)
@@ -287,6 +291,22 @@ class ShelfPanel(Page):
     # returns --------------------------------------------------------------------------------------
 
     @Slot()
+    def print_day_summary(self) -> None:
+        """当日快递汇总: rendered on the database worker, printed (or saved) here."""
+        from stationapp.ui.pages.parcels.printouts import print_rendered, render_day_summary
+
+        def printed(rendered) -> None:
+            if print_rendered(rendered, self):
+                self.message.succeed(self.tr("Today's parcel summary was printed or saved."))
+
+        self.worker.call(
+            render_day_summary,
+            self.station,
+            operator_name=self.operator.name,
+            on_done=printed,
+            on_error=lambda error: self.message.refuse(str(error)),
+        )
+
     def open_returns(self) -> ReturnDialog:
         dialog = ReturnDialog(self.context, self)
         dialog.event_recorded.connect(self.event_recorded)
