@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ class Request:
     body: bytes
 
 
-class FakeHttpService:
+class FakeHttpService(ABC):
     def __init__(self) -> None:
         self.clock: Callable[[], float] = time.time
         self.requests: list[Request] = []
@@ -62,8 +63,9 @@ class FakeHttpService:
         """The next request gets no answer until the fake stops: the client must time out."""
         self._stall_next = True
 
+    @abstractmethod
     def answer(self, request: Request) -> tuple[int, dict[str, Any]]:
-        raise NotImplementedError
+        """The service's own answer to a request: status and JSON body."""
 
     def _respond(self, request: Request) -> tuple[int, str, bytes]:
         with self._lock:
