@@ -7,256 +7,27 @@ transaction; the ``parcels`` table is the projection of ``parcel.*`` events.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any
 
 from stationapp.core import clock, ids, phone, pinyin, waybill
 from stationapp.core.errors import StateError, ValidationError
-from stationapp.core.events import Batch, Event, EventLog, Replay, projected_table, projects
+from stationapp.core.events import Batch, Event, EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.parcel_store import (
+    PARCEL_COLUMNS,
+    Parcel,
+    Shelf,
+    next_free_seq,
+    pickup_code,
+    row_to_parcel,
+)
+from stationapp.core.parcel_views import ParcelDaySummary, ShelfCheck, ShelfQuery, day_summary
 from stationapp.core.settings import CONSENTS, Settings
 
-projected_table("parcels", "id")
-projected_table("shelf_counters", "shelf, layer")
-projected_table("carrier_prefixes", "prefix")
-projected_table("customers", "id")
+__all__ = ["Parcel", "ParcelDaySummary", "Parcels", "Shelf", "ShelfCheck", "ShelfQuery"]
 
-MAX_SEQ = 9999
 VERIFICATIONS = ("code", "phone", "id")
-
-
-@dataclass(frozen=True)
-class Shelf:
-    name: str
-    layers: int
-
-
-@dataclass(frozen=True)
-class Parcel:
-    id: str
-    waybill: str
-    carrier: str
-    recipient_name: str
-    recipient_phone: str
-    customer_id: str
-    shelf: str
-    layer: int
-    seq: int
-    pickup_code: str
-    status: str
-    consent: str
-    received_at: str
-    received_by: str
-    picked_up_at: str
-    picked_up_by: str
-    verified_by: str
-    proxy_name: str
-    proxy_phone: str
-    fee_fen: int
-    returned_at: str
-    return_reason: str
-    return_batch: str
-    last_reminder_day: str
-
-    @property
-    def carrier_name(self) -> str:
-        return waybill.CARRIERS.get(self.carrier, self.carrier)
-
-    @property
-    def masked_phone(self) -> str:
-        return phone.mask_phone(self.recipient_phone)
-
-    def age_days(self, today: date | None = None) -> int:
-        """Whole business days on the shelf (0 on the day it came)."""
-        today = today or clock.business_day()
-        return (today - clock.business_day(self.received_at)).days
-
-
-PARCEL_COLUMNS = ", ".join(f.name for f in fields(Parcel))
-
-
-def _parcel(row: sqlite3.Row | tuple) -> Parcel:
-    return Parcel(*row)
-
-
-@dataclass(frozen=True)
-class ShelfCheck:
-    found: list[Parcel]
-    missing: list[Parcel]
-    unexpected: list[str]
-
-
-@dataclass(frozen=True)
-class ParcelDaySummary:
-    day: str
-    received: int
-    picked_up: int
-    returned: int
-    waiting: int
-    overdue: int
-    sent: int
-    handed_over: int
-    received_by_carrier: dict[str, int]
-    sent_by_carrier: dict[str, int]
-    fees_fen: int  # pickup fees (only when the station turned a fee on)
-    sent_fees_fen: int
-    sent_cash_fen: int
-
-
-def pickup_code(shelf: str, layer: int, seq: int) -> str:
-    return f"{shelf}-{layer}-{seq:04d}"
-
-
-# --- projections -----------------------------------------------------------------------------
-
-
-@projects("parcel.received")
-def _received(replay: Replay, event: Event) -> None:
-    p = event.payload
-    conn = replay.conn
-    conn.execute(
-        "INSERT INTO parcels (id, waybill, carrier, recipient_name, recipient_phone, phone_tail,"
-        " customer_id, shelf, layer, seq, pickup_code, status, consent, received_at, received_by)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)",
-        (
-            event.entity_id,
-            p["waybill"],
-            p["carrier"],
-            p["name"],
-            p["phone"],
-            p["phone"][-4:],
-            p["customer_id"],
-            p["shelf"],
-            p["layer"],
-            p["seq"],
-            pickup_code(p["shelf"], p["layer"], p["seq"]),
-            p["consent"],
-            event.occurred_at,
-            event.operator,
-        ),
-    )
-    conn.execute(
-        "INSERT INTO shelf_counters (shelf, layer, last_seq) VALUES (?, ?, ?)"
-        " ON CONFLICT (shelf, layer) DO UPDATE SET last_seq = excluded.last_seq",
-        (p["shelf"], p["layer"], p["seq"]),
-    )
-    if p.get("carrier_confirmed"):
-        conn.execute(
-            "INSERT INTO carrier_prefixes (prefix, carrier, confirmed) VALUES (?, ?, 1)"
-            " ON CONFLICT (prefix) DO UPDATE SET carrier = excluded.carrier,"
-            " confirmed = CASE WHEN carrier_prefixes.carrier = excluded.carrier"
-            " THEN carrier_prefixes.confirmed + 1 ELSE 1 END",
-            (waybill.learning_prefix(p["waybill"]), p["carrier"]),
-        )
-    customer = p.get("new_customer")
-    if customer:
-        conn.execute(
-            "INSERT INTO customers (id, name, phone, search_key, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (p["customer_id"], p["name"], p["phone"], customer["search_key"], event.occurred_at),
-        )
-    elif p.get("customer_name"):  # the operator corrected a known customer's name
-        conn.execute(
-            "UPDATE customers SET name = ?, search_key = ? WHERE id = ?",
-            (p["customer_name"]["name"], p["customer_name"]["search_key"], p["customer_id"]),
-        )
-
-
-def _revert_pickup(replay: Replay, event: Event) -> None:
-    """A pickup by mistake, undone: the parcel is back on its shelf, under a new code if its
-    slot was taken meanwhile (the voiding event names the new seq, so replay agrees)."""
-    conn = replay.conn
-    row = conn.execute(
-        "SELECT shelf, layer, seq FROM parcels WHERE id = ?", (event.entity_id,)
-    ).fetchone()
-    shelf, layer, seq = row
-    if _slot_taken(conn, shelf, layer, seq):
-        seq = _next_free_seq(conn, shelf, layer)
-        conn.execute(
-            "INSERT INTO shelf_counters (shelf, layer, last_seq) VALUES (?, ?, ?)"
-            " ON CONFLICT (shelf, layer) DO UPDATE SET last_seq = excluded.last_seq",
-            (shelf, layer, seq),
-        )
-    conn.execute(
-        "UPDATE parcels SET status = 'waiting', seq = ?, pickup_code = ?, picked_up_at = '',"
-        " picked_up_by = '', verified_by = '', proxy_name = '', proxy_phone = '', fee_fen = 0"
-        " WHERE id = ?",
-        (seq, pickup_code(shelf, layer, seq), event.entity_id),
-    )
-
-
-@projects("parcel.picked_up", revert=_revert_pickup)
-def _picked_up(replay: Replay, event: Event) -> None:
-    p = event.payload
-    replay.conn.execute(
-        "UPDATE parcels SET status = 'picked_up', picked_up_at = ?, picked_up_by = ?,"
-        " verified_by = ?, proxy_name = ?, proxy_phone = ?, fee_fen = ? WHERE id = ?",
-        (
-            event.occurred_at,
-            event.operator,
-            p["verified_by"],
-            p.get("proxy_name", ""),
-            p.get("proxy_phone", ""),
-            p.get("fee_fen", 0),
-            event.entity_id,
-        ),
-    )
-
-
-@projects("parcel.returned")
-def _returned(replay: Replay, event: Event) -> None:
-    p = event.payload
-    replay.conn.execute(
-        "UPDATE parcels SET status = 'returned', returned_at = ?, return_reason = ?,"
-        " return_batch = ? WHERE id = ?",
-        (event.occurred_at, p["reason"], p["batch_id"], event.entity_id),
-    )
-
-
-@projects("parcel.notified")
-def _notified(replay: Replay, event: Event) -> None:
-    if event.payload.get("kind") == "reminder":
-        replay.conn.execute(
-            "UPDATE parcels SET last_reminder_day = ? WHERE id = ?",
-            (event.payload["day"], event.entity_id),
-        )
-
-
-def _slot_taken(conn: sqlite3.Connection, shelf: str, layer: int, seq: int) -> bool:
-    return (
-        conn.execute(
-            "SELECT 1 FROM parcels WHERE shelf = ? AND layer = ? AND seq = ?"
-            " AND status = 'waiting'",
-            (shelf, layer, seq),
-        ).fetchone()
-        is not None
-    )
-
-
-def _next_free_seq(conn: sqlite3.Connection, shelf: str, layer: int) -> int:
-    """The next seq after the last one given on this shelf layer, wrapping after 9999 and
-    skipping seqs still on the shelf: a code is reused only once it is free, and as late as
-    possible (so a code on yesterday's SMS does not point at today's parcel)."""
-    row = conn.execute(
-        "SELECT last_seq FROM shelf_counters WHERE shelf = ? AND layer = ?", (shelf, layer)
-    ).fetchone()
-    last = row[0] if row else 0
-    for step in range(1, MAX_SEQ + 1):
-        seq = (last + step - 1) % MAX_SEQ + 1
-        if not _slot_taken(conn, shelf, layer, seq):
-            return seq
-    raise StateError(
-        QT_TRANSLATE_NOOP(
-            "UserError",
-            "Shelf {shelf} layer {layer} is full (9999 parcels). Put the parcel on another layer.",
-        ),
-        shelf=shelf,
-        layer=layer,
-    )
-
-
-# --- the service -----------------------------------------------------------------------------
 
 
 class Parcels:
@@ -276,7 +47,7 @@ class Parcels:
         ).fetchone()
         if row is None:
             raise StateError(QT_TRANSLATE_NOOP("UserError", "No such parcel. Search for it again."))
-        return _parcel(row)
+        return row_to_parcel(row)
 
     def _select(self, where: str, args: tuple, *, limit: int = 200) -> list[Parcel]:
         rows = self._conn.execute(
@@ -284,7 +55,7 @@ class Parcels:
             f" ORDER BY received_at DESC LIMIT {int(limit)}",
             args,
         ).fetchall()
-        return [_parcel(r) for r in rows]
+        return [row_to_parcel(r) for r in rows]
 
     def find(self, query: str, *, waiting_only: bool = True) -> list[Parcel]:
         """Pickup code, last four digits of the phone, whole phone, waybill, or name / pinyin
@@ -414,7 +185,7 @@ class Parcels:
             for item in items:
                 parcel_id = ids.uuid7()
                 payload = self._intake_payload(**item)
-                payload["seq"] = _next_free_seq(batch.conn, payload["shelf"], payload["layer"])
+                payload["seq"] = next_free_seq(batch.conn, payload["shelf"], payload["layer"])
                 batch.append(
                     "parcel.received", entity_id=parcel_id, payload=payload, operator=operator.id
                 )
@@ -793,102 +564,4 @@ class Parcels:
     # the day ------------------------------------------------------------------------------------
 
     def day_summary(self, day: date | None = None) -> ParcelDaySummary:
-        day = day or clock.business_day()
-        start, end = (clock.format_iso(t) for t in clock.business_day_bounds(day))
-        conn = self._conn
-
-        def count(sql: str, *args: Any) -> int:
-            return conn.execute(sql, args).fetchone()[0]
-
-        received_by_carrier = dict(
-            conn.execute(
-                "SELECT carrier, count(*) FROM parcels WHERE received_at >= ? AND received_at < ?"
-                " GROUP BY carrier ORDER BY carrier",
-                (start, end),
-            ).fetchall()
-        )
-        sent_by_carrier = dict(
-            conn.execute(
-                "SELECT carrier, count(*) FROM sent_parcels WHERE sent_at >= ? AND sent_at < ?"
-                " GROUP BY carrier ORDER BY carrier",
-                (start, end),
-            ).fetchall()
-        )
-        overdue_start, _ = clock.business_day_bounds(
-            day - timedelta(days=self._settings.get("parcels.overdue_days"))
-        )
-        return ParcelDaySummary(
-            day=day.isoformat(),
-            received=sum(received_by_carrier.values()),
-            picked_up=count(
-                "SELECT count(*) FROM parcels WHERE picked_up_at >= ? AND picked_up_at < ?"
-                " AND status = 'picked_up'",
-                start,
-                end,
-            ),
-            returned=count(
-                "SELECT count(*) FROM parcels WHERE returned_at >= ? AND returned_at < ?",
-                start,
-                end,
-            ),
-            waiting=count("SELECT count(*) FROM parcels WHERE status = 'waiting'"),
-            overdue=count(
-                "SELECT count(*) FROM parcels WHERE status = 'waiting' AND received_at < ?",
-                clock.format_iso(overdue_start),
-            ),
-            sent=sum(sent_by_carrier.values()),
-            handed_over=count(
-                "SELECT coalesce(sum(count), 0) FROM handovers WHERE handed_at >= ?"
-                " AND handed_at < ?",
-                start,
-                end,
-            ),
-            received_by_carrier=received_by_carrier,
-            sent_by_carrier=sent_by_carrier,
-            fees_fen=count(
-                "SELECT coalesce(sum(fee_fen), 0) FROM parcels WHERE picked_up_at >= ?"
-                " AND picked_up_at < ? AND status = 'picked_up'",
-                start,
-                end,
-            ),
-            sent_fees_fen=count(
-                "SELECT coalesce(sum(fee_fen), 0) FROM sent_parcels WHERE sent_at >= ?"
-                " AND sent_at < ?",
-                start,
-                end,
-            ),
-            sent_cash_fen=count(
-                "SELECT coalesce(sum(fee_fen), 0) FROM sent_parcels WHERE sent_at >= ?"
-                " AND sent_at < ? AND payment = 'cash'",
-                start,
-                end,
-            ),
-        )
-
-
-class ShelfQuery:
-    """The shelf list, lazily: a count and pages of ids, rows fetched only for what is shown."""
-
-    def __init__(self, conn: sqlite3.Connection, where: str, args: tuple) -> None:
-        self._conn = conn
-        self._where = where
-        self._args = args
-
-    def count(self) -> int:
-        return self._conn.execute(
-            f"SELECT count(*) FROM parcels WHERE {self._where}", self._args
-        ).fetchone()[0]
-
-    def page(self, after: Parcel | None, limit: int) -> list[Parcel]:
-        """The next ``limit`` parcels after ``after`` (None: from the start), oldest first: the
-        parcels that have waited longest need attention first. Keyset paging, so the millionth
-        row costs what the first does."""
-        where, args = self._where, self._args
-        if after is not None:
-            where += " AND (received_at, id) > (?, ?)"
-            args = (*args, after.received_at, after.id)
-        rows = self._conn.execute(
-            f"SELECT {PARCEL_COLUMNS} FROM parcels WHERE {where} ORDER BY received_at, id LIMIT ?",
-            (*args, int(limit)),
-        ).fetchall()
-        return [_parcel(r) for r in rows]
+        return day_summary(self._conn, self._settings.get("parcels.overdue_days"), day)
