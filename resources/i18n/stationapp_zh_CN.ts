@@ -743,6 +743,73 @@
         </message>
     </context>
     <context>
+        <name>ParcelSettingsDialog</name>
+        <message>
+            <source>Parcel settings</source>
+            <translation>快递设置</translation>
+        </message>
+        <message>
+            <source>e.g. A:4, B:4, C:5 (shelf:layers)</source>
+            <translation>例如 A:4, B:4, C:5（货架:层数）</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>&amp;Shelves:</source>
+            <translation>货架(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Overdue after:</source>
+            <translation>超过几天算滞留(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Propose &amp;return after:</source>
+            <translation>超过几天建议退回(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Default &amp;consent:</source>
+            <translation>默认同意方式(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Pickup &amp;fee (yuan):</source>
+            <translation>取件费（元）(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>Leave the fee at 0: regulators have ordered refunds where stations charged recipients for pickup (二次收费).</source>
+            <translation>取件费请保持为 0：已有服务站因向收件人收取取件费（二次收费）被监管部门责令退款。</translation>
+        </message>
+        <message>
+            <source>Handover c&amp;ut-off:</source>
+            <translation>交件截止时间(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>One text per phone &amp;within:</source>
+            <translation>同一号码合并短信的时间(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>Days to co&amp;llect (in the text):</source>
+            <translation>短信中的领取期限(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭（Esc）</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
         <name>ParcelWords</name>
         <message>
             <source>On the shelf</source>
@@ -1691,6 +1758,10 @@
         <message>
             <source>SMS settin&amp;gs…</source>
             <translation>短信设置(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>Parcel settings (&amp;K)…</source>
+            <translation>快递设置(&amp;K)…</translation>
         </message>
         <message>
             <source>The station</source>

@@ -62,6 +62,8 @@ class SettingsPage(Page):
         self.my_pin_button.clicked.connect(self.open_my_pin_form)
         self.sms_button = QPushButton(self.tr("SMS settin&gs…"))
         self.sms_button.clicked.connect(self.open_sms_settings)
+        self.parcel_settings_button = QPushButton(self.tr("Parcel settings (&K)…"))
+        self.parcel_settings_button.clicked.connect(self.open_parcel_settings)
         self.message = MessageLabel()
 
         left = QVBoxLayout()
@@ -82,6 +84,7 @@ class SettingsPage(Page):
         actions.addWidget(self.save_test_page_button)
         actions.addWidget(self.my_pin_button)
         actions.addWidget(self.sms_button)
+        actions.addWidget(self.parcel_settings_button)
         actions.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -99,6 +102,7 @@ class SettingsPage(Page):
             self.save_button,
             self.operators_panel,
             self.sms_button,
+            self.parcel_settings_button,
         )
         for editor in editors:
             editor.setVisible(self.editing_allowed)
@@ -248,6 +252,19 @@ class SettingsPage(Page):
         dialog.resize(self.window().size())
         dialog.open()
         dialog.page.on_shown()
+        return dialog
+
+    @Slot()
+    def open_parcel_settings(self) -> QDialog | None:
+        """Shelves, overdue and return days, consent, fee, cut-off (the manager's)."""
+        if not self._allowed():
+            return None
+        from stationapp.ui.pages.parcel_settings import ParcelSettingsDialog
+
+        dialog = ParcelSettingsDialog(self.station, self.worker, self)
+        dialog.saved.connect(self.event_recorded)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
 
     def _pin_changed(self, form: PinForm) -> None:
