@@ -13,10 +13,10 @@ def _python_files(*folders: str) -> list[Path]:
     return [p for f in folders for p in (ROOT / f).rglob("*.py")]
 
 
-def test_the_domain_and_receipts_never_import_qt():
+def test_the_domain_receipts_and_sms_providers_never_import_qt():
     offenders = [
         str(p.relative_to(ROOT))
-        for p in _python_files("stationapp/core", "stationapp/receipts")
+        for p in _python_files("stationapp/core", "stationapp/receipts", "stationapp/sms")
         if QT_IMPORT.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
