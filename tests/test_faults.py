@@ -186,3 +186,51 @@ def test_a_migration_that_fails_leaves_the_database_as_it_was(tmp_data_dir, monk
     monkeypatch.undo()
     with Station.open(tmp_data_dir) as st:
         assert st.events.verify().ok
+
+
+INTAKE_BURST = """
+import sys
+from stationapp.core import Station
+st = Station.open(sys.argv[1])
+st.login(sys.argv[2], sys.argv[3])
+i = 0
+while True:
+    i += 1
+    number = f"YT75{int(sys.argv[4]):04d}{i:07d}"
+    parcel = st.parcels.receive(waybill=number, recipient_phone=f"139{i % 7:08d}",
+                                recipient_name="张三", carrier="YTO")
+    print(parcel.id, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_mid_intake_keeps_every_parcel_that_was_confirmed_with_its_notice(
+    station, tmp_data_dir
+):
+    station.close()
+    rng = random.Random(23)
+    for trial in range(10):
+        proc = _python(INTAKE_BURST, str(tmp_data_dir), MANAGER, MANAGER_PIN, str(trial))
+        assert proc.stdout is not None
+        wanted = rng.randint(1, 40)
+        confirmed: list[str] = []
+        for line in proc.stdout:
+            confirmed.append(line.strip())
+            if len(confirmed) >= wanted:
+                break
+        proc.kill()
+        proc.wait(timeout=30)
+        assert confirmed, proc.stderr.read() if proc.stderr else ""
+        with Station.open(tmp_data_dir) as st:
+            result = st.events.verify()
+            assert result.ok, result.problems
+            for parcel_id in confirmed:
+                assert st.parcels.get(parcel_id).status == "waiting"
+                notices = st.conn.execute(
+                    "SELECT count(*) FROM sms_outbox WHERE purpose = 'parcel_arrival'"
+                    " AND entity_key = ?"
+                    " UNION ALL SELECT count(*) FROM sms_subjects WHERE purpose = 'parcel_arrival'"
+                    " AND entity_key = ?",
+                    (parcel_id, parcel_id),
+                ).fetchall()
+                assert sum(n for (n,) in notices) == 1  # its notice, exactly once
