@@ -44,3 +44,16 @@ def test_importing_the_core_does_not_load_qt_or_heavy_libraries():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ""
+
+
+def test_the_protocol_and_the_client_import_no_web_framework_and_no_qt():
+    framework = re.compile(
+        r"^\s*(from|import)\s+(PySide6|fastapi|starlette|uvicorn|sqlalchemy|alembic)", re.MULTILINE
+    )
+    offenders = [
+        name
+        for name in ("sync/protocol.py", "sync/client.py")
+        if (ROOT / name).exists() and framework.search((ROOT / name).read_text(encoding="utf-8"))
+    ]
+    assert (ROOT / "sync" / "protocol.py").exists()
+    assert offenders == []

@@ -1,0 +1,1 @@
+"""The county center: a FastAPI app over SQLAlchemy Core storage (DESIGN §6)."""

@@ -1,0 +1,99 @@
+"""``county-center``: run the county center and do its admin work from the command line.
+
+county-center [--data-dir DIR] [--database-url URL] serve [--host H] [--port P]
+county-center [--data-dir DIR] create-station --name N --township T --village V
+county-center [--data-dir DIR] reissue-code --station ID
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sync.server import settings as settings_module
+from sync.server.settings import Settings, SettingsError, ensure_secret_file, load_settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="county-center", description="The county center.")
+    parser.add_argument("--data-dir", help="folder of county.db and secret.key")
+    parser.add_argument("--database-url", help="e.g. postgresql://user@host/county")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the county center's web server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+
+    create = commands.add_parser("create-station", help="add a station; prints its code")
+    create.add_argument("--name", required=True)
+    create.add_argument("--township", required=True)
+    create.add_argument("--village", required=True)
+
+    reissue = commands.add_parser(
+        "reissue-code", help="a new code for a station whose PC was lost; revokes its token"
+    )
+    reissue.add_argument("--station", required=True)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    data_dir = args.data_dir or os.environ.get(settings_module.ENV_DATA_DIR) or "county-data"
+    if not os.environ.get(settings_module.ENV_SECRET):
+        ensure_secret_file(Path(data_dir))
+    return load_settings(data_dir, args.database_url)
+
+
+def _print_json(value: dict[str, str]) -> None:
+    print(json.dumps(value, ensure_ascii=False))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+    except SettingsError as exc:
+        print(f"county-center: {exc}", file=sys.stderr)
+        return 2
+    from sync.server import stations
+    from sync.server.storage import Storage
+
+    if args.command == "serve":
+        import uvicorn
+
+        from sync.server.app import create_app
+
+        uvicorn.run(create_app(settings), host=args.host, port=args.port)
+        return 0
+    storage = Storage.open(settings)
+    try:
+        if args.command == "create-station":
+            station_id, code = stations.create_station(
+                storage,
+                settings.token_secret,
+                name=args.name,
+                township=args.township,
+                village=args.village,
+            )
+        else:
+            station_id = args.station
+            try:
+                code = stations.reissue_code(storage, settings.token_secret, station_id)
+            except LookupError:
+                print(
+                    f"county-center: no station has the id {station_id}. Check the id "
+                    "(create-station printed it).",
+                    file=sys.stderr,
+                )
+                return 1
+        _print_json({"station_id": station_id, "enrollment_code": code})
+    finally:
+        storage.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""The event types this county center knows (DESIGN §4). Any other type is stored and flagged
+for review, never refused: a newer station app may send types the county does not know yet."""
+
+from __future__ import annotations
+
+KNOWN_EVENT_TYPES = frozenset(
+    {
+        "parcel.received",
+        "parcel.labelled",
+        "parcel.notified",
+        "parcel.picked_up",
+        "parcel.returned",
+        "parcel.sent",
+        "parcel.handed_over",
+        "order.created",
+        "order.placed",
+        "order.arrived",
+        "order.delivered",
+        "order.cancelled",
+        "produce.bought",
+        "produce.sold",
+        "bill.requested",
+        "bill.submitted",
+        "bill.paid",
+        "bill.failed",
+        "bill.refunded",
+        "sms.queued",
+        "sms.sent",
+        "sms.failed",
+        "day.closed",
+        "event.voided",
+        "operator.added",
+        "operator.changed",
+        "settings.changed",
+        "receipt.printed",
+    }
+)
+
+
+def is_known(event_type: str) -> bool:
+    return event_type in KNOWN_EVENT_TYPES

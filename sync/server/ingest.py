@@ -1,0 +1,300 @@
+"""Taking in a station's events: the chain checked and every hash recomputed from the county's
+own head, all in one transaction; and reading them back (restore) and the feed."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import sqlalchemy as sa
+
+from stationapp.core import clock
+from stationapp.core.events import canonical_json
+from sync import protocol
+from sync.protocol import FeedChange, PushResponse, WireEvent
+from sync.server.errors import SyncError
+from sync.server.event_types import is_known
+from sync.server.storage import Storage, county_events, events, stations
+
+
+def _name(event: WireEvent) -> str:
+    return f"seq {event.seq} ({event.type}, id {event.id})"
+
+
+def _conflict(detail: str, head_seq: int, head_hash: str) -> SyncError:
+    return SyncError(protocol.CHAIN_CONFLICT, detail, head_seq=head_seq, head_hash=head_hash)
+
+
+class HistoryChanged(SyncError):
+    """A 409 for a seq the county holds with other content: the station is flagged."""
+
+    def __init__(self, detail: str, head_seq: int, head_hash: str) -> None:
+        super().__init__(protocol.CHAIN_CONFLICT, detail, head_seq=head_seq, head_hash=head_hash)
+
+
+def read_head(storage: Storage, station_id: str) -> tuple[int, str]:
+    with storage.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(stations.c.head_seq, stations.c.head_hash).where(stations.c.id == station_id)
+        ).one()
+    return row.head_seq, row.head_hash
+
+
+def _check_order(batch: list[WireEvent], station_id: str) -> None:
+    for before, after in itertools.pairwise(batch):
+        if after.seq != before.seq + 1:
+            raise SyncError(
+                protocol.INVALID_EVENT,
+                f"Event {_name(after)} does not follow seq {before.seq}: a push carries events "
+                "in seq order without gaps.",
+            )
+    for event in batch:
+        if event.station_id and event.station_id != station_id:
+            raise SyncError(
+                protocol.FORBIDDEN,
+                f"Event {_name(event)} names station {event.station_id}, not this token's.",
+            )
+
+
+def _check_known(conn, station_id: str, known: list[WireEvent], head: tuple[int, str]) -> None:
+    """Events the county already holds must be the very same events (same hash)."""
+    if not known:
+        return
+    first, last = known[0].seq, known[-1].seq
+    rows = conn.execute(
+        sa.select(events.c.seq, events.c.prev_hash, events.c.hash)
+        .where(events.c.station_id == station_id, events.c.seq.between(first, last))
+        .order_by(events.c.seq)
+    ).all()
+    stored = {row.seq: row for row in rows}
+    for event in known:
+        row = stored.get(event.seq)
+        same = (
+            row is not None
+            and event.prev_hash in (None, row.prev_hash)
+            and event.hash in (None, row.hash)
+            and event.chain_hash(row.prev_hash) == row.hash
+        )
+        if not same:
+            raise HistoryChanged(
+                f"The county already holds seq {event.seq} with other content than event "
+                f"{_name(event)}: the station's history differs from what it pushed before.",
+                *head,
+            )
+
+
+def _check_ids_are_new(conn, new: list[WireEvent], head: tuple[int, str]) -> None:
+    if not new:
+        return
+    taken = conn.execute(
+        sa.select(events.c.id, events.c.station_id, events.c.seq).where(
+            events.c.id.in_([e.id for e in new])
+        )
+    ).first()
+    if taken is not None:
+        raise _conflict(
+            f"Event id {taken.id} is already stored at seq {taken.seq}; an event keeps its id "
+            "and its seq. Fetch the county's events and heal the fork.",
+            *head,
+        )
+
+
+def _chain_new(new: list[WireEvent], head: tuple[int, str]) -> list[str]:
+    """The recomputed hash of every new event, or the refusal that names the first bad one."""
+    head_seq, head_hash = head
+    first = new[0]
+    if first.seq != head_seq + 1 or first.prev_hash not in (None, head_hash):
+        raise _conflict(
+            f"Event {_name(first)} does not follow the county's head (seq {head_seq}). Ask "
+            "/sync/head and push from there.",
+            head_seq,
+            head_hash,
+        )
+    hashes: list[str] = []
+    prev = head_hash
+    for event in new:
+        if event.prev_hash not in (None, prev):
+            raise SyncError(
+                protocol.INVALID_EVENT,
+                f"Event {_name(event)} has a prev_hash that is not the hash of the event "
+                "before it.",
+            )
+        digest = event.chain_hash(prev)
+        if event.hash is not None and event.hash != digest:
+            raise SyncError(
+                protocol.INVALID_EVENT,
+                f"Event {_name(event)} has a hash its content does not give; it was changed "
+                "after it was written.",
+            )
+        hashes.append(digest)
+        prev = digest
+    return hashes
+
+
+def push(storage: Storage, station_id: str, batch: list[WireEvent]) -> PushResponse:
+    """Store the new events of a batch; events already held are counted as duplicates."""
+    _check_order(batch, station_id)
+    received_at = clock.now_iso()
+    try:
+        with storage.engine.begin() as conn:
+            row = conn.execute(
+                sa.select(stations.c.head_seq, stations.c.head_hash)
+                .where(stations.c.id == station_id)
+                .with_for_update()
+            ).one()
+            head = (row.head_seq, row.head_hash)
+            known = [e for e in batch if e.seq <= head[0]]
+            new = [e for e in batch if e.seq > head[0]]
+            _check_known(conn, station_id, known, head)
+            if not new:
+                return PushResponse(
+                    accepted=0, duplicates=len(known), head_seq=head[0], head_hash=head[1]
+                )
+            _check_ids_are_new(conn, new, head)
+            hashes = _chain_new(new, head)
+            prevs = [head[1], *hashes[:-1]]
+            conn.execute(
+                events.insert(),
+                [
+                    {
+                        "station_id": station_id,
+                        "seq": e.seq,
+                        "id": e.id,
+                        "type": e.type,
+                        "entity_id": e.entity_id,
+                        "occurred_at": e.occurred_at,
+                        "operator": e.operator,
+                        "payload": canonical_json(e.payload),
+                        "prev_hash": prev,
+                        "hash": digest,
+                        "received_at": received_at,
+                        "flagged": not is_known(e.type),
+                    }
+                    for e, prev, digest in zip(new, prevs, hashes, strict=True)
+                ],
+            )
+            new_head = (new[-1].seq, hashes[-1])
+            conn.execute(
+                stations.update()
+                .where(stations.c.id == station_id)
+                .values(head_seq=new_head[0], head_hash=new_head[1])
+            )
+    except sa.exc.IntegrityError as exc:
+        # the UNIQUE constraints are the last word: a race or an id another station holds
+        head = read_head(storage, station_id)
+        raise _conflict(
+            "The county already holds one of these events (same seq or id). Ask /sync/head and "
+            "push from there.",
+            *head,
+        ) from exc
+    except HistoryChanged as refusal:
+        flag_station(storage, station_id, refusal.detail)
+        raise
+    return PushResponse(
+        accepted=len(new), duplicates=len(known), head_seq=new_head[0], head_hash=new_head[1]
+    )
+
+
+def flag_station(storage: Storage, station_id: str, reason: str) -> None:
+    """Mark a station for the supervisor (its pushed history was changed)."""
+    with storage.engine.begin() as conn:
+        conn.execute(
+            stations.update().where(stations.c.id == station_id).values(flagged_reason=reason)
+        )
+
+
+def station_events(
+    storage: Storage, station_id: str, *, after_seq: int, limit: int
+) -> tuple[list[WireEvent], bool]:
+    """The station's own events after ``after_seq``, in seq order, for a restore."""
+    with storage.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(events)
+            .where(events.c.station_id == station_id, events.c.seq > after_seq)
+            .order_by(events.c.seq)
+            .limit(limit + 1)
+        ).all()
+    found = [
+        WireEvent(
+            id=row.id,
+            station_id=row.station_id,
+            seq=row.seq,
+            type=row.type,
+            entity_id=row.entity_id,
+            occurred_at=row.occurred_at,
+            operator=row.operator,
+            payload=json.loads(row.payload),
+            prev_hash=row.prev_hash,
+            hash=row.hash,
+        )
+        for row in rows[:limit]
+    ]
+    return found, len(rows) > limit
+
+
+def parse_cursor(cursor: str) -> int:
+    if cursor == "":
+        return 0
+    if not cursor.isdigit() or len(cursor) > 18:
+        raise SyncError(
+            protocol.BAD_REQUEST,
+            "The feed cursor is not one the county gave. Start again without 'after'.",
+        )
+    return int(cursor)
+
+
+def feed(
+    storage: Storage, station_id: str, *, after: str, limit: int
+) -> tuple[list[FeedChange], str, bool]:
+    """County-side events about this station after the cursor. Reference data (catalog,
+    billers, households...) joins this feed when the county keeps it."""
+    position = parse_cursor(after)
+    with storage.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(county_events)
+            .where(county_events.c.station_id == station_id, county_events.c.cursor > position)
+            .order_by(county_events.c.cursor)
+            .limit(limit + 1)
+        ).all()
+    changes = [
+        FeedChange(
+            cursor=str(row.cursor),
+            kind="event",
+            op="upsert",
+            key=row.id,
+            data={
+                "id": row.id,
+                "type": row.type,
+                "entity_id": row.entity_id,
+                "occurred_at": row.occurred_at,
+                "payload": json.loads(row.payload),
+            },
+        )
+        for row in rows[:limit]
+    ]
+    next_cursor = changes[-1].cursor if changes else (after or "0")
+    return changes, next_cursor, len(rows) > limit
+
+
+def add_county_event(
+    storage: Storage,
+    station_id: str,
+    *,
+    event_id: str,
+    type: str,
+    entity_id: str,
+    payload: dict,
+) -> int:
+    """A fact the county adds about a station's entity (e.g. sms.sent); returns its cursor."""
+    with storage.engine.begin() as conn:
+        result = conn.execute(
+            county_events.insert().values(
+                id=event_id,
+                station_id=station_id,
+                type=type,
+                entity_id=entity_id,
+                occurred_at=clock.now_iso(),
+                payload=canonical_json(payload),
+            )
+        )
+        return result.inserted_primary_key[0]

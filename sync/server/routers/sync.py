@@ -1,0 +1,76 @@
+"""/api/v1/sync/*: a station's head, push, its own events (restore) and the feed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from sync import protocol
+from sync.protocol import (
+    ErrorBody,
+    EventsResponse,
+    FeedResponse,
+    HeadResponse,
+    PushRequest,
+    PushResponse,
+)
+from sync.server import ingest
+from sync.server.deps import CurrentStation, StorageDep
+from sync.server.errors import SyncError
+
+router = APIRouter(
+    prefix=f"{protocol.API_PREFIX}/sync",
+    tags=["sync"],
+    responses={401: {"model": ErrorBody}, 426: {"model": ErrorBody}},
+)
+
+Limit = Annotated[int, Query(ge=1, le=protocol.MAX_PAGE)]
+
+
+@router.get("/head", response_model=HeadResponse)
+def head(station: CurrentStation, storage: StorageDep) -> HeadResponse:
+    head_seq, head_hash = ingest.read_head(storage, station.id)
+    return HeadResponse(station_id=station.id, head_seq=head_seq, head_hash=head_hash)
+
+
+@router.post(
+    "/push",
+    response_model=PushResponse,
+    responses={
+        400: {"model": ErrorBody},
+        403: {"model": ErrorBody},
+        409: {"model": ErrorBody},
+        413: {"model": ErrorBody},
+        422: {"model": ErrorBody},
+    },
+)
+def push(request: PushRequest, station: CurrentStation, storage: StorageDep) -> PushResponse:
+    if request.station_id != station.id:
+        raise SyncError(
+            protocol.FORBIDDEN,
+            f"This token belongs to station {station.id}, not {request.station_id}.",
+        )
+    return ingest.push(storage, station.id, request.events)
+
+
+@router.get("/events", response_model=EventsResponse)
+def events(
+    station: CurrentStation,
+    storage: StorageDep,
+    after_seq: Annotated[int, Query(ge=0, le=protocol.MAX_SEQ)] = 0,
+    limit: Limit = protocol.DEFAULT_PAGE,
+) -> EventsResponse:
+    found, more = ingest.station_events(storage, station.id, after_seq=after_seq, limit=limit)
+    return EventsResponse(events=found, more=more)
+
+
+@router.get("/feed", response_model=FeedResponse, responses={400: {"model": ErrorBody}})
+def feed(
+    station: CurrentStation,
+    storage: StorageDep,
+    after: Annotated[str, Query(max_length=40)] = "",
+    limit: Limit = protocol.DEFAULT_PAGE,
+) -> FeedResponse:
+    changes, next_cursor, more = ingest.feed(storage, station.id, after=after, limit=limit)
+    return FeedResponse(changes=changes, next=next_cursor, more=more)

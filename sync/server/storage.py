@@ -1,0 +1,128 @@
+"""The county's database through SQLAlchemy Core: one code path for SQLite and PostgreSQL.
+
+The tables are declared here for queries; their creation and changes are Alembic migrations
+(``migrations/``), run when the storage opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+
+from stationapp.core.events import GENESIS_HASH
+from sync.server.settings import Settings
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+metadata = sa.MetaData()
+
+stations = sa.Table(
+    "stations",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("township", sa.String(200), nullable=False),
+    sa.Column("village", sa.String(200), nullable=False),
+    sa.Column("code_hash", sa.String(64), unique=True),
+    sa.Column("code_used", sa.Boolean, nullable=False, default=False),
+    sa.Column("token_hash", sa.String(64), unique=True),
+    sa.Column("device_name", sa.String(200), nullable=False, default=""),
+    sa.Column("app_version", sa.String(200), nullable=False, default=""),
+    sa.Column("head_seq", sa.BigInteger, nullable=False, default=0),
+    sa.Column("head_hash", sa.String(64), nullable=False, default=GENESIS_HASH),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("enrolled_at", sa.String(40)),
+    sa.Column("flagged_reason", sa.Text),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("id", sa.String(64), nullable=False),
+    sa.Column("type", sa.String(100), nullable=False),
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("occurred_at", sa.String(64), nullable=False),
+    sa.Column("operator", sa.String(200), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.Column("flagged", sa.Boolean, nullable=False, default=False),
+    sa.PrimaryKeyConstraint("station_id", "seq", name="pk_events"),
+    sa.UniqueConstraint("id", name="uq_events_id"),
+)
+
+# facts the county adds about a station's entities (bill.paid, sms.sent...): the feed's events
+county_events = sa.Table(
+    "county_events",
+    metadata,
+    sa.Column("cursor", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("id", sa.String(64), nullable=False, unique=True),
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), nullable=False),
+    sa.Column("type", sa.String(100), nullable=False),
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("occurred_at", sa.String(64), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+)
+
+
+def create_engine(url: str) -> sa.Engine:
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=True
+        )
+        _serialize_sqlite_writers(engine)
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg2://" + url.removeprefix("postgresql://")
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def _serialize_sqlite_writers(engine: sa.Engine) -> None:
+    """SQLite: WAL, foreign keys, and BEGIN IMMEDIATE so two pushes wait for each other instead
+    of failing when both try to upgrade a read lock (PostgreSQL locks the station row)."""
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Bring the schema to the newest Alembic revision (the config is built here, not read)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Storage:
+    """The engine of one county database, migrated on open."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, settings: Settings) -> Storage:
+        if not settings.database_url:
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(settings.url)
+        migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
