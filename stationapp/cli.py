@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the station's database with FILE")
     restore.add_argument("file", type=Path)
 
+    enroll = commands.add_parser("enroll", help="join the county center with its enrolment code")
+    enroll.add_argument("--server", required=True, help="the county center's address")
+    enroll.add_argument("--code", required=True, help="the code the county center issued")
+
+    commands.add_parser("sync", help="one sync round with the county center, progress on stderr")
+
     selftest = commands.add_parser(
         "selftest", help="open the main window offscreen, save a screenshot and a test receipt"
     )
@@ -144,6 +150,56 @@ def _restore(data_dir: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _enroll(data_dir: Path, args: argparse.Namespace) -> int:
+    from stationapp import __version__
+    from stationapp.core import Station
+
+    with Station.open(data_dir) as station:
+        joined = station.sync.enroll(args.server, args.code, app_version=__version__)
+    print(
+        t(
+            QT_TRANSLATE_NOOP(
+                "cli", "Joined the county center as {name} ({township} {village}), id {station_id}."
+            )
+        ).format(
+            name=joined.station_name,
+            township=joined.township,
+            village=joined.village,
+            station_id=joined.station_id,
+        )
+    )
+    return 0
+
+
+def _sync(data_dir: Path, args: argparse.Namespace) -> int:
+    from stationapp.core import Station
+
+    def progress(done: int, total: int) -> None:
+        print(
+            t(QT_TRANSLATE_NOOP("cli", "Sent {done} of {total} records.")).format(
+                done=done, total=total
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
+
+    with Station.open(data_dir) as station:
+        report = station.sync.run(progress=progress)
+    if report.ok:
+        print(
+            t(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Synced: the county holds {head} records of this station ({accepted} new); "
+                    "{waiting} waiting.",
+                )
+            ).format(head=report.head_seq, accepted=report.accepted, waiting=report.waiting)
+        )
+        return 0
+    print(report.message, file=sys.stderr)
+    return 1
+
+
 def _selftest(data_dir: Path | None, args: argparse.Namespace) -> int:
     from stationapp.ui.selftest import run_selftest
 
@@ -155,6 +211,8 @@ COMMANDS = {
     "verify": _verify,
     "backup": _backup,
     "restore": _restore,
+    "enroll": _enroll,
+    "sync": _sync,
     "selftest": _selftest,
 }
 

@@ -3061,6 +3061,90 @@
             <source>The number {number} is on the do-not-text list, so no test text was queued. Type another number, or take it off the list first.</source>
             <translation>{number} 在免打扰名单上，测试短信没有排队。请换一个号码，或者先把这个号码移出名单。</translation>
         </message>
+        <message>
+            <source>The county center cannot be reached (no network?). The records wait here and are sent when the network is back.</source>
+            <translation>连不上县级中心（没有网络？）。记录先保存在本机，网络恢复后会自动上传。</translation>
+        </message>
+        <message>
+            <source>The county center did not answer in time (slow network). The station tries again by itself with smaller batches.</source>
+            <translation>县级中心没有及时应答（网络较慢）。本站会自动改用更小的批次重试。</translation>
+        </message>
+        <message>
+            <source>Something other than the county center answered (a Wi-Fi login page?). Log in to the network in a browser, then sync again.</source>
+            <translation>应答的不是县级中心（可能是 Wi-Fi 登录页面？）。请先在浏览器里登录上网，再重新同步。</translation>
+        </message>
+        <message>
+            <source>The county center had a problem (error {status}). The station tries again later by itself; nothing is lost.</source>
+            <translation>县级中心出了问题（错误 {status}）。本站稍后会自动重试，数据不会丢失。</translation>
+        </message>
+        <message>
+            <source>The county center is busy. The station tries again in a few minutes by itself.</source>
+            <translation>县级中心正忙。本站几分钟后会自动重试。</translation>
+        </message>
+        <message>
+            <source>The county center did not accept this station's key (a new code may have been issued). Join the county center again with the new code.</source>
+            <translation>县级中心不再接受本站的密钥（可能已重新发放了加入码）。请用新的加入码重新加入县级中心。</translation>
+        </message>
+        <message>
+            <source>The county center says this station's key belongs to another station. Join again with this station's own code.</source>
+            <translation>县级中心说本站的密钥属于另一个服务站。请用本站自己的加入码重新加入。</translation>
+        </message>
+        <message>
+            <source>The county center needs a newer version of this app. Update the app, then sync again.</source>
+            <translation>县级中心需要更新版本的软件。请先更新软件，再重新同步。</translation>
+        </message>
+        <message>
+            <source>The county center refused a record ({detail}). Tell the county center's support; the records wait here.</source>
+            <translation>县级中心拒收了一条记录（{detail}）。请告诉县级中心的技术支持；记录先保存在本机。</translation>
+        </message>
+        <message>
+            <source>The county center's copy of this station's records differs from this one at record {seq}. Nothing more was sent. Call the county center's support; do not delete anything.</source>
+            <translation>县级中心保存的本站记录与本机的在第 {seq} 条处不一致。已停止上传。请联系县级中心的技术支持，不要删除任何数据。</translation>
+        </message>
+        <message>
+            <source>The county center holds a different history of this station at record {seq} (an old backup was restored here, or records were changed). Nothing was sent. Call the county center's support; do not delete anything.</source>
+            <translation>县级中心保存的本站记录在第 {seq} 条处与本机不同（本机恢复过旧备份，或记录被改动过）。没有上传任何数据。请联系县级中心的技术支持，不要删除任何数据。</translation>
+        </message>
+        <message>
+            <source>The records here differ from the county center's at record {seq}, in records that were already sent: they were changed here afterwards. Nothing was sent. Call the county center's support; do not delete anything.</source>
+            <translation>本机的记录在第 {seq} 条处与县级中心的不同，而且不同之处在已经上传过的记录里：这些记录上传后在本机被改动过。没有上传任何数据。请联系县级中心的技术支持，不要删除任何数据。</translation>
+        </message>
+        <message>
+            <source>The county center took none of the records sent. The station tries again later; if this stays, call the county center's support.</source>
+            <translation>县级中心没有收下发送的记录。本站稍后会重试；如果一直这样，请联系县级中心的技术支持。</translation>
+        </message>
+        <message>
+            <source>Type the code the county center gave for this station (on its letter).</source>
+            <translation>请输入县级中心给本站的加入码（见通知函）。</translation>
+        </message>
+        <message>
+            <source>The county center does not know the code {code}. Check it letter by letter, or ask the county center for a new one.</source>
+            <translation>县级中心不认识加入码 {code}。请逐个字符核对，或向县级中心索取新的加入码。</translation>
+        </message>
+        <message>
+            <source>The code {code} was already used. Ask the county center to issue a new code for this station.</source>
+            <translation>加入码 {code} 已经用过了。请让县级中心为本站重新发放加入码。</translation>
+        </message>
+        <message>
+            <source>The county center at {url} cannot be reached now. Check the network and the address, then try again.</source>
+            <translation>现在连不上 {url} 的县级中心。请检查网络和地址，然后再试。</translation>
+        </message>
+        <message>
+            <source>The address {url} did not answer like a county center. Check the address (it is on the county center's letter), then try again.</source>
+            <translation>地址 {url} 的应答不像县级中心。请核对地址（见县级中心的通知函），然后再试。</translation>
+        </message>
+        <message>
+            <source>This station is already joined as {current}, but the code is for station {other}. Ask the county center for this station's own code.</source>
+            <translation>本站已经以 {current} 的身份加入，但这个加入码属于服务站 {other}。请向县级中心索取本站自己的加入码。</translation>
+        </message>
+        <message>
+            <source>This station has not joined a county center yet. Join it first in the settings (设置 → 加入县级中心) with the code the county center gave.</source>
+            <translation>本站还没有加入县级中心。请先在设置里（设置 → 加入县级中心）用县级中心给的加入码加入。</translation>
+        </message>
+        <message>
+            <source>The county center's address {url} is not a web address. Write it like https://county.example.cn (it is on the county center's letter).</source>
+            <translation>县级中心的地址 {url} 不是网址。请写成 https://county.example.cn 这样的形式（见县级中心的通知函）。</translation>
+        </message>
     </context>
     <context>
         <name>cli</name>
@@ -3087,6 +3171,18 @@
         <message>
             <source>Restored from {file}. The database it replaced was kept as {saved}.</source>
             <translation>已从 {file} 恢复。被替换的数据库已另存为 {saved}。</translation>
+        </message>
+        <message>
+            <source>Joined the county center as {name} ({township} {village}), id {station_id}.</source>
+            <translation>已加入县级中心：{name}（{township}{village}），站点编号 {station_id}。</translation>
+        </message>
+        <message>
+            <source>Sent {done} of {total} records.</source>
+            <translation>已上传 {done} / {total} 条记录。</translation>
+        </message>
+        <message>
+            <source>Synced: the county holds {head} records of this station ({accepted} new); {waiting} waiting.</source>
+            <translation>已同步：县级中心已有本站 {head} 条记录（本次新增 {accepted} 条）；还有 {waiting} 条待上传。</translation>
         </message>
     </context>
 </TS>

@@ -12,6 +12,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from stationapp.core.sms_store import migrate_sms
+from stationapp.core.sync import migrate_sync
 
 MIGRATION_SET = "stationapp"
 migrations = Migrations(MIGRATION_SET)
@@ -204,6 +205,8 @@ def _parcels(db: sqlite_utils.Database) -> None:
 
 # the SMS outbox: its tables are defined beside the outbox (stationapp/core/sms_store.py)
 migrations(name="005_sms_outbox")(migrate_sms)
+# the sync history and healed forks: beside the sync driver (stationapp/core/sync.py)
+migrations(name="006_sync")(migrate_sync)
 
 
 def pending(conn: sqlite3.Connection) -> list[str]:

@@ -17,6 +17,7 @@ from stationapp.core.parcels import Parcels
 from stationapp.core.sending import Sending
 from stationapp.core.settings import Settings, change_setting
 from stationapp.core.sms import SmsOutbox
+from stationapp.core.sync import StationSync
 from stationapp.core.store import DB_NAME, Store
 
 
@@ -117,6 +118,7 @@ class Station:
         self.parcels = Parcels(self.conn, self.log, self.session, self.settings)
         self.sending = Sending(self.conn, self.log, self.session, self.settings, self.id_salt)
         self.sms = SmsOutbox(self)
+        self.sync = StationSync(self)
 
     # opening -----------------------------------------------------------------------------------
 
