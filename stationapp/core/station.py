@@ -17,8 +17,8 @@ from stationapp.core.parcels import Parcels
 from stationapp.core.sending import Sending
 from stationapp.core.settings import Settings, change_setting
 from stationapp.core.sms import SmsOutbox
-from stationapp.core.sync import StationSync
 from stationapp.core.store import DB_NAME, Store
+from stationapp.core.sync import StationSync
 
 
 @dataclass(frozen=True)
