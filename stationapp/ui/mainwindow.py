@@ -32,6 +32,7 @@ from stationapp.ui.pages.home import HomePage
 from stationapp.ui.pages.parcels import ParcelsPage
 from stationapp.ui.pages.placeholder import PlaceholderPage
 from stationapp.ui.pages.settings import SettingsPage
+from stationapp.ui.pages.sync_page import SyncPage
 from stationapp.ui.scanner import ScannerFilter
 from stationapp.ui.worker import StationWorker
 
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
             return ParcelsPage(context)
         if key == "settings":
             return SettingsPage(context)
+        if key == "sync":
+            return SyncPage(context)
         return PlaceholderPage(context, key, title)
 
     def _make_shortcuts(self) -> list[QShortcut]:

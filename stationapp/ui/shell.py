@@ -15,6 +15,7 @@ from stationapp.ui.app import install_translators
 from stationapp.ui.login import LoginDialog
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.sms_sender import SmsSender
+from stationapp.ui.sync_runner import SyncRunner
 from stationapp.ui.wizard import SetupWizard
 from stationapp.ui.worker import StationWorker
 
@@ -42,6 +43,7 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self.dialog: SetupWizard | LoginDialog | None = None
         self.sms_sender: SmsSender | None = None
+        self.sync_runner: SyncRunner | None = None
 
     def start(self) -> None:
         if Station.exists(self.data_dir):
@@ -103,6 +105,7 @@ class Shell(QObject):
         window.switch_operator_requested.connect(self.switch_operator)
         window.language_changed.connect(self.change_language)
         self._connect_sms_sender(window)
+        self._connect_sync_runner(window)
         window.show_page(page)
         self.window = window
         self._show(window)
@@ -120,6 +123,24 @@ class Shell(QObject):
             self.sms_sender.start()
         window.event_appended.connect(self.sms_sender.on_event)
         self.sms_sender.event_recorded.connect(window.event_appended)
+
+    def _connect_sync_runner(self, window: MainWindow) -> None:
+        """One sync runner for the station's whole run: rounds with the county in the
+        background; the 同步 page and the status bar show its state; joining starts a round."""
+        from stationapp.ui.pages.sync_page import SyncPage, SyncStatusBar
+
+        if self.sync_runner is None:
+            assert self.station is not None
+            self.sync_runner = SyncRunner(self.station, self.worker, self)
+            self.sync_runner.start()
+        runner = self.sync_runner
+        window.event_appended.connect(runner.on_event)
+        status_bar = SyncStatusBar(window.county_label, window.waiting_label, window)
+        runner.state_changed.connect(status_bar.show_state)
+        page = window.page("sync")
+        if isinstance(page, SyncPage):
+            page.set_runner(runner)
+        runner.refresh()
 
     @Slot()
     def switch_operator(self) -> None:
@@ -166,6 +187,9 @@ class Shell(QObject):
         if self.sms_sender is not None:
             self.sms_sender.stop()
             self.sms_sender = None
+        if self.sync_runner is not None:
+            self.sync_runner.stop()
+            self.sync_runner = None
         if self.station is not None:
             self.worker.wait_for(self.station.close)
             self.station = None

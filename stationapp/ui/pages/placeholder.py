@@ -36,11 +36,6 @@ PLANNED = {
         "PlaceholderPage",
         "Reports: the station's figures by day and by month, to print or send to the township.",
     ),
-    "sync": QT_TRANSLATE_NOOP(
-        "PlaceholderPage",
-        "Sync: join the county center, and send the station's records whenever the internet "
-        "is there.",
-    ),
 }
 
 

@@ -64,6 +64,8 @@ class SettingsPage(Page):
         self.sms_button.clicked.connect(self.open_sms_settings)
         self.parcel_settings_button = QPushButton(self.tr("Parcel settings (&K)…"))
         self.parcel_settings_button.clicked.connect(self.open_parcel_settings)
+        self.join_county_button = QPushButton(self.tr("&Join the county center…"))
+        self.join_county_button.clicked.connect(self.open_join_county)
         self.message = MessageLabel()
 
         left = QVBoxLayout()
@@ -85,6 +87,7 @@ class SettingsPage(Page):
         actions.addWidget(self.my_pin_button)
         actions.addWidget(self.sms_button)
         actions.addWidget(self.parcel_settings_button)
+        actions.addWidget(self.join_county_button)
         actions.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -103,6 +106,7 @@ class SettingsPage(Page):
             self.operators_panel,
             self.sms_button,
             self.parcel_settings_button,
+            self.join_county_button,
         )
         for editor in editors:
             editor.setVisible(self.editing_allowed)
@@ -266,6 +270,15 @@ class SettingsPage(Page):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    @Slot()
+    def open_join_county(self) -> QDialog | None:
+        """加入县级中心 (the manager's): joining is broadcast, so sync starts at once."""
+        if not self._allowed():
+            return None
+        from stationapp.ui.pages.sync_page import open_join_dialog
+
+        return open_join_dialog(self)
 
     def _pin_changed(self, form: PinForm) -> None:
         form.accept()
