@@ -741,7 +741,7 @@ def test_the_push_carries_no_hashes_and_no_per_event_station_id(synced, station,
 RANDOM_FAULTS = ("pass", "pass", "drop_answer", "cut_answer", "html_200", "error_500", "refuse")
 
 
-@pytest.mark.parametrize("seed", range(40))
+@pytest.mark.parametrize("seed", range(200))
 def test_after_random_faults_the_county_holds_exactly_the_station_s_events(seed, tmp_path, county):
     """Random fault schedules over several rounds with small batches and new events between
     rounds: once the faults stop, one round brings the county to the station's head, nothing
