@@ -412,6 +412,45 @@
         </message>
     </context>
     <context>
+        <name>JoinCountyDialog</name>
+        <message>
+            <source>Join the county center</source>
+            <translation>加入县级中心</translation>
+        </message>
+        <message>
+            <source>The county center's letter gives its address and a code for this station. Type both here; the station then sends its records by itself whenever the internet is there.</source>
+            <translation>县级中心的来函上有它的地址和本站的加入码。请在这里填写；之后只要有网络，本站会自动上传记录。</translation>
+        </message>
+        <message>
+            <source>e.g. https://county.example.cn</source>
+            <translation>例如 https://county.example.cn</translation>
+        </message>
+        <message>
+            <source>e.g. 7KQ2-MX4P-9TNA</source>
+            <translation>例如 7KQ2-MX4P-9TNA</translation>
+        </message>
+        <message>
+            <source>County center's &amp;address:</source>
+            <translation>县级中心地址(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>&amp;Code for this station:</source>
+            <translation>本站加入码(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Join</source>
+            <translation>加入(&amp;J)</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Asking the county center…</source>
+            <translation>正在联系县级中心…</translation>
+        </message>
+    </context>
+    <context>
         <name>KeyEdit</name>
         <message>
             <source>Saved</source>
@@ -1144,10 +1183,6 @@
             <translation>报表：本站按日、按月的数据，可以打印或报送乡镇。</translation>
         </message>
         <message>
-            <source>Sync: join the county center, and send the station's records whenever the internet is there.</source>
-            <translation>同步：加入县级中心，有网络时把本站的记录上传。</translation>
-        </message>
-        <message>
             <source>This page comes with a later version of the program.</source>
             <translation>这个页面将在程序的后续版本中提供。</translation>
         </message>
@@ -1762,6 +1797,10 @@
         <message>
             <source>Parcel settings (&amp;K)…</source>
             <translation>快递设置(&amp;K)…</translation>
+        </message>
+        <message>
+            <source>&amp;Join the county center…</source>
+            <translation>加入县级中心(&amp;J)…</translation>
         </message>
         <message>
             <source>The station</source>
@@ -2521,6 +2560,144 @@
         <message>
             <source>A test text to {number} is queued and goes out within a minute. If it does not arrive, the SMS outbox says why.</source>
             <translation>发给{number}的测试短信已排队，一分钟内发出。如果没收到，短信发件箱里会写明原因。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <source>Sync</source>
+            <translation>同步</translation>
+        </message>
+        <message>
+            <source>This station has not joined a county center yet. Its records are kept here safely. To send them to the county, join with the address and the code on the county center's letter.</source>
+            <translation>本站还没有加入县级中心。记录都安全地保存在本机。要把记录上传到县里，请用县级中心来函上的地址和加入码加入。</translation>
+        </message>
+        <message>
+            <source>Ask the station manager to join the county center.</source>
+            <translation>请站长加入县级中心。</translation>
+        </message>
+        <message>
+            <source>&amp;Join the county center…</source>
+            <translation>加入县级中心(&amp;J)…</translation>
+        </message>
+        <message>
+            <source>&amp;Sync now</source>
+            <translation>立即同步(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Ctrl+S</source>
+            <translation>Ctrl+S</translation>
+        </message>
+        <message>
+            <source>%v of %m records sent</source>
+            <translation>已上传 %v / %m 条记录</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>本次上传</translation>
+        </message>
+        <message>
+            <source>At the county</source>
+            <translation>县里已有</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>待上传</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Past rounds</source>
+            <translation>同步记录</translation>
+        </message>
+        <message>
+            <source>Joined the county center as {name}.</source>
+            <translation>已作为“{name}”加入县级中心。</translation>
+        </message>
+        <message>
+            <source>Not joined to a county center</source>
+            <translation>未加入县级中心</translation>
+        </message>
+        <message>
+            <source>Joined to the county center</source>
+            <translation>已加入县级中心</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>正在同步…</translation>
+        </message>
+        <message>
+            <source>Not synced since the program started</source>
+            <translation>本次开机后还没有同步</translation>
+        </message>
+        <message>
+            <source>Online: the county center answers</source>
+            <translation>在线：县级中心有应答</translation>
+        </message>
+        <message>
+            <source>Offline: the county center cannot be reached</source>
+            <translation>离线：连不上县级中心</translation>
+        </message>
+        <message>
+            <source>Last sync: {time}</source>
+            <translation>上次同步：{time}</translation>
+        </message>
+        <message>
+            <source>Last sync: never</source>
+            <translation>上次同步：从未同步</translation>
+        </message>
+        <message>
+            <source>Records waiting to be sent: {count}</source>
+            <translation>待上传记录：{count} 条</translation>
+        </message>
+        <message>
+            <source>Station {station_id} at {url}</source>
+            <translation>站点编号 {station_id} · 县级中心 {url}</translation>
+        </message>
+        <message>
+            <source>Synced: the county center now holds {count} records of this station.</source>
+            <translation>同步完成：县级中心现有本站 {count} 条记录。</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>中断</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatus</name>
+        <message>
+            <source>Not joined to a county center</source>
+            <translation>未加入县级中心</translation>
+        </message>
+        <message>
+            <source>Joined to the county center</source>
+            <translation>已加入县级中心</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>在线</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>离线</translation>
+        </message>
+        <message>
+            <source>Joined to the county center · {link}</source>
+            <translation>已加入县级中心 · {link}</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,233 @@
+"""Sync in the background: a round with the county center now and then, off the GUI thread.
+
+``StationSync.run`` reads and writes the station's database AND talks to the county in one call,
+so a round runs on the station's one database thread (the ``StationWorker``), never beside it
+(STYLE.md, "One thread owns the database"). Its progress reaches the GUI thread by a queued
+signal. After a round that went through, the next comes ``interval_ms`` later; after a failure,
+``sync.client.Backoff`` says when (a county's Retry-After is honoured). Nothing happens while the
+station has not joined a county center; joining (an :class:`EnrolledStation` broadcast through
+the main window) starts a round at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from stationapp.core import Station, clock
+from stationapp.core.errors import UserError
+from stationapp.core.sync import (
+    CHAIN_CONFLICT,
+    NOT_THE_COUNTY,
+    OFFLINE,
+    TIMED_OUT,
+    EnrolledStation,
+    SyncReport,
+    SyncStatus,
+)
+from stationapp.ui.worker import StationWorker
+
+if TYPE_CHECKING:
+    from sync.client import Backoff
+
+log = logging.getLogger(__name__)
+
+# a round that ended with one of these never reached the county: the station is offline
+UNREACHABLE = (OFFLINE, TIMED_OUT, NOT_THE_COUNTY)
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What the status bar and the 同步 page show. ``online`` is None before the first round."""
+
+    enrolled: bool
+    online: bool | None
+    last_sync_at: str  # the last round that went through; "" never
+    waiting: int  # events not yet at the county
+    last_error: str  # the last round's error in plain words; "" when it went through
+    running: bool = False
+    next_try_s: float | None = None  # when the next round is due; None: none planned
+    station_id: str = ""
+    county_url: str = ""
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    report: SyncReport | None  # None: not joined, so no round
+    status: SyncStatus
+
+
+class SyncRunner(QObject):
+    """One per run of the program (the shell owns it); lives on the GUI thread."""
+
+    round_finished = Signal(object)  # SyncReport
+    progress = Signal(int, int)  # events the county now holds of this round, of those to send
+    state_changed = Signal(object)  # SyncState
+    _progressed = Signal(int, int)  # emitted on the database thread
+
+    def __init__(
+        self,
+        station: Station,
+        worker: StationWorker,
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = 60000,
+        backoff: Backoff | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if backoff is None:
+            from sync.client import Backoff
+
+            backoff = Backoff()
+        self._station = station  # only ever called through the worker
+        self._worker = worker
+        self.interval_ms = interval_ms
+        self.backoff = backoff
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.sync_now)
+        self._progressed.connect(self.progress, Qt.ConnectionType.QueuedConnection)
+        self._running = False
+        self._started = False
+        self._stopped = False
+        self.stop_requested = threading.Event()
+        """Set when :meth:`stop` begins (a round not yet begun is skipped)."""
+        self.next_delay_s: float | None = None
+        """Seconds until the planned next round (None: none planned)."""
+        self.state = SyncState(
+            enrolled=False, online=None, last_sync_at="", waiting=0, last_error=""
+        )
+
+    @property
+    def running(self) -> bool:
+        """A round is under way (tests wait on this)."""
+        return self._running
+
+    @property
+    def timer_active(self) -> bool:
+        return self._timer.isActive()
+
+    # control (GUI thread) -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the state, and sync at once when the station has joined a county center."""
+        if self._stopped or self._started:
+            return
+        self._started = True
+        self.sync_now()
+
+    def stop(self) -> None:
+        """No more rounds; blocks until a round under way has finished (at quit)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self.stop_requested.set()
+        self._timer.stop()
+        self.next_delay_s = None
+        # the worker runs one call at a time: when this returns, a queued round has run
+        with contextlib.suppress(RuntimeError):
+            self._worker.wait_for(_nothing)
+
+    @Slot()
+    def sync_now(self) -> None:
+        """A round now (the 立即同步 button, the timer, joining); never two at once."""
+        if self._stopped or self._running:
+            return
+        self._timer.stop()
+        self.next_delay_s = None
+        self._running = True
+        self._publish(running=True, next_try_s=None)
+        self._worker.call(self._round_on_db, on_done=self._round_done)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the state again (after a new main window is connected, say)."""
+        if not self._stopped:
+            self._worker.call(self._station.sync.status, on_done=self._status_read)
+
+    @Slot(object)
+    def on_event(self, event: Any) -> None:
+        """The main window's broadcast: joining a county center starts a round at once."""
+        if isinstance(event, EnrolledStation):
+            self.backoff.succeeded()
+            self.sync_now()
+
+    # database thread ----------------------------------------------------------------------------
+
+    def _round_on_db(self) -> _Outcome:
+        sync = self._station.sync
+        if self.stop_requested.is_set() or not sync.is_enrolled():
+            return _Outcome(None, sync.status())
+        try:
+            report = sync.run(progress=self._progress_on_db)
+        except UserError as error:  # a conflict: the round is recorded, nothing was sent
+            log.warning("the sync round was refused: %s", error.text)
+            report = SyncReport(
+                started_at=clock.now_iso(),
+                finished_at=clock.now_iso(),
+                error=CHAIN_CONFLICT,
+                params=dict(error.params),
+                detail=error.text,
+                waiting=sync.unpushed_count(),
+            )
+        return _Outcome(report, sync.status())
+
+    def _progress_on_db(self, done: int, total: int) -> None:
+        with contextlib.suppress(RuntimeError):  # the runner is gone (the app quits)
+            self._progressed.emit(done, total)
+
+    # GUI thread ---------------------------------------------------------------------------------
+
+    def _round_done(self, outcome: _Outcome) -> None:
+        self._running = False
+        report, status = outcome.report, outcome.status
+        online = self.state.online
+        if report is not None:
+            online = report.error not in UNREACHABLE
+            if self._stopped:
+                pass
+            elif report.ok:
+                self.backoff.succeeded()
+                self._plan(self.interval_ms / 1000 if self.interval_ms > 0 else None)
+            else:
+                self._plan(self.backoff.failed(report.retry_after))
+        self._show_status(status, online)
+        if report is not None:
+            self.round_finished.emit(report)
+
+    def _status_read(self, status: SyncStatus) -> None:
+        self._show_status(status, self.state.online)
+
+    def _plan(self, delay_s: float | None) -> None:
+        self.next_delay_s = delay_s
+        if delay_s is not None:
+            self._timer.start(max(0, int(delay_s * 1000)))
+
+    def _show_status(self, status: SyncStatus, online: bool | None) -> None:
+        self.state = SyncState(
+            enrolled=status.enrolled,
+            online=online if status.enrolled else None,
+            last_sync_at=status.last_sync_at,
+            waiting=status.waiting,
+            last_error=status.last_error,
+            running=self._running,
+            next_try_s=self.next_delay_s,
+            station_id=status.station_id,
+            county_url=status.county_url,
+        )
+        self.state_changed.emit(self.state)
+
+    def _publish(self, **changes: Any) -> None:
+        from dataclasses import replace
+
+        self.state = replace(self.state, **changes)
+        self.state_changed.emit(self.state)
+
+
+def _nothing() -> None:
+    return None
