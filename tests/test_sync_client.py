@@ -11,7 +11,8 @@ import pytest
 
 from sync import client as wire
 from sync import protocol
-from sync.client import Backoff, Batcher, CountyClient
+from sync.client import CountyClient
+from sync.pacing import Backoff, Batcher
 from tests.conftest import MANAGER, MANAGER_PIN
 from tests.fakes.http_service import FakeHttpService, Request
 

@@ -32,7 +32,7 @@ from stationapp.ui.shell import Shell
 from stationapp.ui.sync_runner import SyncRunner
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.worker import StationWorker
-from sync.client import Backoff
+from sync.pacing import Backoff
 from tests.test_sync_client import County
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

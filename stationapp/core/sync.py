@@ -33,7 +33,8 @@ from stationapp.core.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from stationapp.core.station import Station
-    from sync.client import Batcher, CountyClient
+    from sync.client import CountyClient
+    from sync.pacing import Batcher
 
 TOKEN_SECRET = "sync.county.token"  # the name in secrets.json
 META_COUNTY_URL = "county.url"
@@ -424,7 +425,7 @@ class StationSync:
 
     def run(self, progress: Progress | None = None) -> SyncReport:
         """One round: head, compare, push what the county lacks. Network trouble ends the round
-        with ``report.error`` set (the caller backs off, see ``sync.client.Backoff``); a fork is
+        with ``report.error`` set (the caller backs off, see ``sync.pacing.Backoff``); a fork is
         healed (``report.fork``); a history changed after it was sent, or a conflict that
         healing did not end, raises :class:`StateError` after the round is recorded.
         ``progress(done, total)``: events the county holds of those it lacked at the start."""
@@ -468,7 +469,9 @@ class StationSync:
         from sync import client as wire
 
         if self._batcher is None:
-            self._batcher = wire.Batcher()
+            from sync.pacing import Batcher
+
+            self._batcher = Batcher()
         batcher = self._batcher
         station_id = self.station_id
         county_seq = self._take_head(client, report)

@@ -4,7 +4,7 @@
 so a round runs on the station's one database thread (the ``StationWorker``), never beside it
 (STYLE.md, "One thread owns the database"). Its progress reaches the GUI thread by a queued
 signal. After a round that went through, the next comes ``interval_ms`` later; after a failure,
-``sync.client.Backoff`` says when (a county's Retry-After is honoured). Nothing happens while the
+``sync.pacing.Backoff`` says when (a county's Retry-After is honoured). Nothing happens while the
 station has not joined a county center; joining (an :class:`EnrolledStation` broadcast through
 the main window) starts a round at once.
 """
@@ -33,7 +33,7 @@ from stationapp.core.sync import (
 from stationapp.ui.worker import StationWorker
 
 if TYPE_CHECKING:
-    from sync.client import Backoff
+    from sync.pacing import Backoff
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class SyncRunner(QObject):
     ) -> None:
         super().__init__(parent)
         if backoff is None:
-            from sync.client import Backoff
+            from sync.pacing import Backoff
 
             backoff = Backoff()
         self._station = station  # only ever called through the worker
