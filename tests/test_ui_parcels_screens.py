@@ -7,11 +7,9 @@ its picture is saved (into docs/img when STATIONAPP_SCREENSHOTS names that folde
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -27,7 +25,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 from stationapp.core import Station, clock
 from stationapp.sms import reasons
 from stationapp.sms.provider import SendResult
-from stationapp.ui.app import QM_OVERRIDE_ENV, create_application, install_translators
+from stationapp.ui.app import create_application, install_translators
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 
@@ -64,37 +62,9 @@ SENT = [
 
 
 @pytest.fixture
-def chinese_everything(qapp, tmp_path_factory, monkeypatch) -> Iterator[None]:
-    """The app in Chinese as the lead's merge will build it: every incoming TSV in one .qm."""
-    contexts: dict[str, list[tuple[str, str]]] = {}
-    for tsv in sorted(INCOMING.glob("*.tsv")):
-        for line in tsv.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                context, source, translation = line.split("\t", 2)
-                contexts.setdefault(context, []).append((source, translation))
-    xml = ['<?xml version="1.0" encoding="utf-8"?>', '<TS version="2.1" language="zh_CN">']
-    for context, messages in contexts.items():
-        xml.append(f"<context><name>{escape(context)}</name>")
-        for source, translation in messages:
-            numerus = "%n" in source
-            target = (
-                f"<numerusform>{escape(translation)}</numerusform>"
-                if numerus
-                else escape(translation)
-            )
-            attribute = ' numerus="yes"' if numerus else ""
-            xml.append(
-                f"<message{attribute}><source>{escape(source)}</source>"
-                f"<translation>{target}</translation></message>"
-            )
-        xml.append("</context>")
-    xml.append("</TS>")
-    folder = tmp_path_factory.mktemp("i18n")
-    ts, qm = folder / "all_zh_CN.ts", folder / "all_zh_CN.qm"
-    ts.write_text("\n".join(xml), encoding="utf-8")
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
+def chinese_everything(qapp) -> Iterator[None]:
+    """The app in Chinese, with the committed translation (complete: test_translations)."""
     create_application()
-    monkeypatch.setenv(QM_OVERRIDE_ENV, str(qm))
     assert install_translators("zh_CN")
     yield
     install_translators("en")
