@@ -236,12 +236,19 @@ class ShelfModel(QAbstractTableModel):
 
     # results from the database thread -----------------------------------------------------------
 
-    def _opened(self, generation: int, opened: tuple[Any, int, list[Parcel]]) -> None:
+    def _opened(self, generation: int, opened: tuple[Any, list[Parcel]]) -> None:
         if generation != self._generation:
             return
-        self._query, self.total, rows = opened
-        self.count_changed.emit(self.total)
+        self._query, rows = opened
         self._append(generation, rows)
+        # the count comes after the first rows: over a long history it is the slow part
+        self._worker.call(self._query.count, on_done=lambda total: self._counted(generation, total))
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self.total = total
+        self.count_changed.emit(total)
 
     def _append(self, generation: int, rows: list[Parcel]) -> None:
         if generation != self._generation:
@@ -258,7 +265,7 @@ class ShelfModel(QAbstractTableModel):
         self.page_loaded.emit(len(self._rows))
 
 
-def _open_query(station: Station, selection: dict[str, Any], limit: int) -> tuple[Any, int, list]:
-    """On the database thread: the query, how many parcels it holds, and its first page."""
+def _open_query(station: Station, selection: dict[str, Any], limit: int) -> tuple[Any, list]:
+    """On the database thread: the query and its first page (the count follows)."""
     query = station.parcels.shelf_list(**selection)
-    return query, query.count(), query.page(None, limit)
+    return query, query.page(None, limit)
