@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -237,7 +238,7 @@ class ShelfModel(QAbstractTableModel):
     # results from the database thread -----------------------------------------------------------
 
     def _opened(self, generation: int, opened: tuple[Any, list[Parcel]]) -> None:
-        if generation != self._generation:
+        if not shiboken6.isValid(self) or generation != self._generation:
             return
         self._query, rows = opened
         self._append(generation, rows)
@@ -245,13 +246,14 @@ class ShelfModel(QAbstractTableModel):
         self._worker.call(self._query.count, on_done=lambda total: self._counted(generation, total))
 
     def _counted(self, generation: int, total: int) -> None:
-        if generation != self._generation:
+        # the count may come back after the page (and this model) is gone
+        if not shiboken6.isValid(self) or generation != self._generation:
             return
         self.total = total
         self.count_changed.emit(total)
 
     def _append(self, generation: int, rows: list[Parcel]) -> None:
-        if generation != self._generation:
+        if not shiboken6.isValid(self) or generation != self._generation:
             return
         if rows:
             start = len(self._rows)
