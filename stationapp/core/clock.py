@@ -43,6 +43,11 @@ def format_iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds")
 
 
+def minute_text(iso: str) -> str:
+    """``2026-11-22 09:30`` from a stored ISO time, for messages and screens (empty stays empty)."""
+    return iso[:16].replace("T", " ")
+
+
 def now_iso() -> str:
     """The current time as ISO 8601 with milliseconds and offset, in Asia/Shanghai."""
     return format_iso(now())

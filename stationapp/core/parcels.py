@@ -321,11 +321,11 @@ class Parcels:
                     ),
                     waybill=number,
                     code=parcel.pickup_code,
-                    since=parcel.received_at[:16].replace("T", " "),
+                    since=clock.minute_text(parcel.received_at),
                 )
         if earlier and not confirm_redelivery:
             last = earlier[0]
-            when = (last.picked_up_at or last.returned_at)[:16].replace("T", " ")
+            when = clock.minute_text(last.picked_up_at or last.returned_at)
             raise StateError(
                 QT_TRANSLATE_NOOP(
                     "UserError",
@@ -418,7 +418,7 @@ class Parcels:
                 code=parcel.pickup_code,
                 waybill=parcel.waybill,
                 who=who,
-                when=parcel.picked_up_at[:16].replace("T", " "),
+                when=clock.minute_text(parcel.picked_up_at),
             )
         if parcel.status == "returned":
             raise StateError(
@@ -429,7 +429,7 @@ class Parcels:
                 ),
                 code=parcel.pickup_code,
                 waybill=parcel.waybill,
-                when=parcel.returned_at[:16].replace("T", " "),
+                when=clock.minute_text(parcel.returned_at),
             )
 
     def undo_pickup(self, parcel_id: str, reason: str) -> Event:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from stationapp.core import clock
 from stationapp.core.parcels import Parcel
 from stationapp.ui import sounds
 from stationapp.ui.forms import MessageLabel
@@ -86,4 +87,4 @@ def waybill_tail(parcel: Parcel) -> str:
 
 def when_text(iso: str) -> str:
     """``2026-11-22 09:30`` from an ISO time (empty stays empty)."""
-    return iso[:16].replace("T", " ")
+    return clock.minute_text(iso)

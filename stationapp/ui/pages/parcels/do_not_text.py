@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from stationapp.core import Station
 from stationapp.core.errors import UserError
 from stationapp.ui.forms import MessageLabel
+from stationapp.ui.pages.parcels.common import when_text
 from stationapp.ui.worker import StationWorker
 
 
@@ -81,7 +82,7 @@ class DoNotTextDialog(QDialog):
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             for column, text in enumerate(
-                (entry.masked_phone, entry.reason, entry.added_at[:16].replace("T", " "))
+                (entry.masked_phone, entry.reason, when_text(entry.added_at))
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
