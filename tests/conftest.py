@@ -71,3 +71,13 @@ def read_only(folder: Path) -> Iterator[None]:
         yield
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.fixture
+def worker():
+    """The GUI's single database worker, shut down after the test."""
+    from stationapp.ui.worker import StationWorker
+
+    w = StationWorker()
+    yield w
+    w.shutdown()

@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 
 from stationapp.ui.pages.parcels.do_not_text import DoNotTextDialog
-from stationapp.ui.worker import StationWorker
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-@pytest.fixture
-def worker():
-    w = StationWorker()
-    yield w
-    w.shutdown()
 
 
 def test_a_listed_number_gets_no_arrival_text_and_shows_masked(qtbot, station, worker):

@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 
 from stationapp.ui.pages.parcel_settings import ParcelSettingsDialog
-from stationapp.ui.worker import StationWorker
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-@pytest.fixture
-def worker():
-    w = StationWorker()
-    yield w
-    w.shutdown()
 
 
 @pytest.fixture
