@@ -3,19 +3,36 @@
 county-center [--data-dir DIR] [--database-url URL] serve [--host H] [--port P]
 county-center [--data-dir DIR] create-station --name N --township T --village V
 county-center [--data-dir DIR] reissue-code --station ID
+
+Further commands live in their own modules (``COMMAND_MODULES``), each with
+``add_commands(commands)`` to declare its subparsers and ``run(args, settings) -> int | None``
+that answers None for a command that is not its own.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from sync.server import settings as settings_module
 from sync.server.settings import Settings, SettingsError, ensure_secret_file, load_settings
+
+COMMAND_MODULES = (
+    "sync.server.cli_backup",
+    "sync.server.cli_reference",
+    "sync.server.cli_sms",
+    "sync.server.cli_users",
+)
+
+
+def _command_modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
         "reissue-code", help="a new code for a station whose PC was lost; revokes its token"
     )
     reissue.add_argument("--station", required=True)
+    for module in _command_modules():
+        module.add_commands(commands)
     return parser
 
 
@@ -61,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sync.server import stations
     from sync.server.storage import Storage
 
+    for module in _command_modules():
+        answer = module.run(args, settings)
+        if answer is not None:
+            return answer
     if args.command == "serve":
         import uvicorn
 
