@@ -14,6 +14,7 @@ from sync import protocol
 from sync.protocol import FeedChange, PushResponse, WireEvent
 from sync.server.errors import SyncError
 from sync.server.event_types import is_known
+from sync.server.ingest_hooks import run_hooks
 from sync.server.storage import Storage, county_events, events, stations
 
 
@@ -173,6 +174,7 @@ def push(storage: Storage, station_id: str, batch: list[WireEvent]) -> PushRespo
                     for e, prev, digest in zip(new, prevs, hashes, strict=True)
                 ],
             )
+            run_hooks(conn, station_id, new)
             new_head = (new[-1].seq, hashes[-1])
             conn.execute(
                 stations.update()
