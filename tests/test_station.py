@@ -235,3 +235,11 @@ def test_the_login_screen_can_offer_whoever_logged_in_last(station):
     with pytest.raises(ValidationError):
         station.login(MANAGER, "000000")
     assert station.operators.last_logged_in() == "玉香"
+
+
+def test_login_of_an_operator_without_a_pin_here_says_to_ask_the_manager(station):
+    """PINs never travel: an operator whose PIN is not on this PC is told what to do."""
+    clerk = station.operators.add(name="玉香", pin="246810")
+    station.conn.execute("DELETE FROM credentials WHERE operator_id = ?", (clerk.id,))
+    with pytest.raises(StateError, match="no PIN on this computer"):
+        station.login("玉香", "246810")

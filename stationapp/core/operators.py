@@ -199,11 +199,23 @@ class Operators:
                 ),
                 name=name,
             )
-        salt, pin_hash, failed, locked_until = self._conn.execute(
+        credentials = self._conn.execute(
             "SELECT salt, pin_hash, failed_count, locked_until FROM credentials"
             " WHERE operator_id = ?",
             (operator.id,),
         ).fetchone()
+        if credentials is None:  # PINs never travel: an operator restored from the county
+            with self._transaction():
+                self._audit(now, name, ok=False, reason="no_pin")
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} has no PIN on this computer yet. Ask the manager to set one "
+                    "(设置 → 操作员 → 重设 PIN).",
+                ),
+                name=name,
+            )
+        salt, pin_hash, failed, locked_until = credentials
         if locked_until and clock.parse_iso(locked_until) > now:
             with self._transaction():
                 self._audit(now, name, ok=False, reason="locked")
