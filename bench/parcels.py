@@ -37,8 +37,12 @@ CARRIER_FORMS = [("YTO", "YT75{:011d}"), ("JT", "JT75{:011d}"), ("SF", "SF14{:01
 
 
 def emit(bench: str, value: float, unit: str, **extra: object) -> None:
-    print(json.dumps({"bench": bench, "value": round(value, 4), "unit": unit, **extra},
-                     ensure_ascii=False), flush=True)
+    print(
+        json.dumps(
+            {"bench": bench, "value": round(value, 4), "unit": unit, **extra}, ensure_ascii=False
+        ),
+        flush=True,
+    )
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -47,8 +51,13 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def new_station(folder: Path) -> Station:
-    return Station.create(folder, name="孟定镇芒艾村电商服务站", manager_name="岩温",
-                          manager_pin="123456", phone="0883-6123456")
+    return Station.create(
+        folder,
+        name="孟定镇芒艾村电商服务站",
+        manager_name="岩温",
+        manager_pin="123456",
+        phone="0883-6123456",
+    )
 
 
 def phone_of(customer: int) -> str:
@@ -62,14 +71,16 @@ def waybill_of(number: int) -> tuple[str, str]:
 
 def bench_intake(folder: Path, rounds: int) -> None:
     station = new_station(folder / "intake")
-    station.parcels.receive(waybill="YT7599999999999", recipient_phone="13900000001",
-                            recipient_name="张三")  # warm-up: first imports (pinyin) excluded
+    station.parcels.receive(
+        waybill="YT7599999999999", recipient_phone="13900000001", recipient_name="张三"
+    )  # warm-up: first imports (pinyin) excluded
     times = []
     for i in range(rounds):
         carrier, number = waybill_of(i)
         started = time.perf_counter()
-        station.parcels.receive(waybill=number, recipient_phone=phone_of(i % 50),
-                                recipient_name="张三", carrier=carrier)
+        station.parcels.receive(
+            waybill=number, recipient_phone=phone_of(i % 50), recipient_name="张三", carrier=carrier
+        )
         times.append((time.perf_counter() - started) * 1000)
     station.close()
     emit("intake.median", statistics.median(times), "ms", rounds=rounds, target="<= 2")
@@ -89,9 +100,16 @@ def build_big(folder: Path, parcels: int, customers: int, waiting: int) -> Stati
         for i in range(start, min(parcels, start + batch_size)):
             carrier, number = waybill_of(i)
             shelf, layer = shelves[(i // 50) % len(shelves)]
-            items.append({"waybill": number, "recipient_phone": phone_of(i % customers),
-                          "recipient_name": "张三", "carrier": carrier, "shelf": shelf,
-                          "layer": layer})
+            items.append(
+                {
+                    "waybill": number,
+                    "recipient_phone": phone_of(i % customers),
+                    "recipient_name": "张三",
+                    "carrier": carrier,
+                    "shelf": shelf,
+                    "layer": layer,
+                }
+            )
         received = station.parcels.receive_many(items)
         if start + batch_size <= parcels - waiting:
             station.parcels.pick_up([p.id for p in received], "code")
@@ -130,10 +148,21 @@ def bench_find(station: Station, samples: int) -> None:
             started = time.perf_counter()
             found += len(station.parcels.find(query))
             times.append((time.perf_counter() - started) * 1000)
-        emit(f"find.{kind}.median", statistics.median(times), "ms", samples=len(queries),
-             target="<= 1")
-        emit(f"find.{kind}.p99", percentile(times, 0.99), "ms", samples=len(queries),
-             target="<= 5", found=found)
+        emit(
+            f"find.{kind}.median",
+            statistics.median(times),
+            "ms",
+            samples=len(queries),
+            target="<= 1",
+        )
+        emit(
+            f"find.{kind}.p99",
+            percentile(times, 0.99),
+            "ms",
+            samples=len(queries),
+            target="<= 5",
+            found=found,
+        )
 
 
 def bench_shelf_list(station: Station) -> None:
@@ -145,16 +174,27 @@ def bench_shelf_list(station: Station) -> None:
         started = time.perf_counter()
         total = query.count()
         counted = (time.perf_counter() - started) * 1000
-        emit(f"shelf_list.{status}.open", opened, "ms", rows=total, target="<= 300",
-             note="first page shown; the count follows")
+        emit(
+            f"shelf_list.{status}.open",
+            opened,
+            "ms",
+            rows=total,
+            target="<= 300",
+            note="first page shown; the count follows",
+        )
         emit(f"shelf_list.{status}.count", counted, "ms", rows=total)
         started = time.perf_counter()
         page, pages = first, 0
         while page and pages < 50:
             page = query.page(page[-1], 100)
             pages += 1
-        emit(f"shelf_list.{status}.scroll_page", (time.perf_counter() - started) * 1000 / pages,
-             "ms", page_rows=100, pages=pages)
+        emit(
+            f"shelf_list.{status}.scroll_page",
+            (time.perf_counter() - started) * 1000 / pages,
+            "ms",
+            page_rows=100,
+            pages=pages,
+        )
 
 
 def bench_shelf_model(station: Station) -> None:
@@ -185,8 +225,13 @@ def bench_shelf_model(station: Station) -> None:
         wait_until(lambda counts=counts: bool(counts))
         counted = (time.perf_counter() - started) * 1000
         model.count_changed.disconnect(counts.append)
-        emit(f"shelf_model.{status}.open", opened, "ms", rows_loaded=model.rowCount(),
-             target="<= 300")
+        emit(
+            f"shelf_model.{status}.open",
+            opened,
+            "ms",
+            rows_loaded=model.rowCount(),
+            target="<= 300",
+        )
         emit(f"shelf_model.{status}.counted", counted, "ms", total=model.total)
         started = time.perf_counter()
         pages = 0
@@ -195,8 +240,13 @@ def bench_shelf_model(station: Station) -> None:
             wait_until(lambda: not model.busy)
             pages += 1
         if pages:
-            emit(f"shelf_model.{status}.fetch_more", (time.perf_counter() - started) * 1000 / pages,
-                 "ms", rows_loaded=model.rowCount(), total=model.total)
+            emit(
+                f"shelf_model.{status}.fetch_more",
+                (time.perf_counter() - started) * 1000 / pages,
+                "ms",
+                rows_loaded=model.rowCount(),
+                total=model.total,
+            )
     worker.shutdown()
     del app
 
@@ -216,8 +266,15 @@ def main() -> None:
         station.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = sum(p.stat().st_size for p in (folder / "big").glob("station.db*"))
         events = station.events.count()
-        emit("size.per_parcel", size / args.parcels, "bytes", parcels=args.parcels,
-             events=events, db_mb=round(size / 1e6, 1), target="<= 2048")
+        emit(
+            "size.per_parcel",
+            size / args.parcels,
+            "bytes",
+            parcels=args.parcels,
+            events=events,
+            db_mb=round(size / 1e6, 1),
+            target="<= 2048",
+        )
         bench_find(station, args.samples)
         bench_shelf_list(station)
         bench_shelf_model(station)

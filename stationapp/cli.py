@@ -44,8 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="copy the station's database to FILE")
     backup.add_argument("file", nargs="?", type=Path, default=None)
 
-    restore = commands.add_parser("restore", help="replace the station's database with FILE")
-    restore.add_argument("file", type=Path)
+    restore = commands.add_parser(
+        "restore",
+        help="replace the station's database with FILE, or restore the station onto this PC "
+        "from the county center (--from-county URL --code CODE)",
+    )
+    restore.add_argument("file", nargs="?", type=Path, default=None)
+    restore.add_argument(
+        "--from-county", metavar="URL", default=None, help="the county center's address"
+    )
+    restore.add_argument("--code", default=None, help="the code the county center reissued")
+    restore.add_argument(
+        "--manager-pin", default=None, help="the manager's new PIN (asked when not given)"
+    )
 
     enroll = commands.add_parser("enroll", help="join the county center with its enrolment code")
     enroll.add_argument("--server", required=True, help="the county center's address")
@@ -137,8 +148,27 @@ def _backup(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _restore(data_dir: Path, args: argparse.Namespace) -> int:
+    from stationapp.core.errors import ValidationError
     from stationapp.core.restore import restore_station
 
+    if args.from_county is not None or args.code is not None:
+        if args.file is not None or not args.from_county or not args.code:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Restore either from a backup file (stationapp restore FILE) or from the "
+                    "county center (stationapp restore --from-county URL --code CODE), not both.",
+                )
+            )
+        return _restore_from_county(data_dir, args)
+    if args.file is None:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Name the backup file to restore (stationapp restore FILE), or restore from the "
+                "county center (stationapp restore --from-county URL --code CODE).",
+            )
+        )
     saved = restore_station(data_dir, args.file)
     print(
         t(
@@ -148,6 +178,79 @@ def _restore(data_dir: Path, args: argparse.Namespace) -> int:
         ).format(file=args.file, saved=saved or "-")
     )
     return 0
+
+
+def _restore_from_county(data_dir: Path, args: argparse.Namespace) -> int:
+    from stationapp import __version__
+    from stationapp.core.operators import validate_pin
+    from stationapp.core.sync_restore import download_from_county, finish_restore
+
+    def progress(done: int, total: int) -> None:
+        print(
+            t(QT_TRANSLATE_NOOP("cli", "Restored {done} of {total} records.")).format(
+                done=done, total=total
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
+
+    if args.manager_pin is not None:
+        validate_pin(args.manager_pin)  # a script's typo is caught before anything is fetched
+    pending = download_from_county(
+        data_dir, args.from_county, args.code, progress=progress, app_version=__version__
+    )
+    pin = args.manager_pin
+    if pin is None:
+        pin = _ask_new_pin(pending.manager_name)
+    station = finish_restore(data_dir, pin)
+    try:
+        info = station.info
+        manager = station.operator.name if station.operator else pending.manager_name
+        count = station.events.count()
+    finally:
+        station.close()
+    print(
+        t(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Station '{name}' ({station_id}) restored from the county center into {folder}: "
+                "{count} records, verified. The manager {manager} logs in with the new PIN and "
+                "sets the other operators' PINs again (设置 → 操作员).",
+            )
+        ).format(
+            name=info.name,
+            station_id=info.station_id,
+            folder=data_dir,
+            count=count,
+            manager=manager,
+        )
+    )
+    return 0
+
+
+def _ask_new_pin(manager_name: str) -> str:
+    """The manager's new PIN: typed twice at a terminal, or one line from a pipe."""
+    from stationapp.core.errors import ValidationError
+
+    prompt = t(
+        QT_TRANSLATE_NOOP("cli", "New PIN for the manager {manager} (4 to 8 digits): ")
+    ).format(manager=manager_name)
+    if not sys.stdin.isatty():
+        print(prompt, file=sys.stderr, flush=True)
+        return sys.stdin.readline().strip()
+    import getpass
+
+    pin = getpass.getpass(prompt)
+    again = getpass.getpass(t(QT_TRANSLATE_NOOP("cli", "The same PIN again: ")))
+    if pin != again:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The two PINs are not the same. Run the same command again: the records that "
+                "came are kept, only the PIN is asked again.",
+            )
+        )
+    return pin
 
 
 def _enroll(data_dir: Path, args: argparse.Namespace) -> int:

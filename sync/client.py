@@ -19,13 +19,15 @@ from __future__ import annotations
 import gzip
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PayloadError
 
+from stationapp.core import clock
 from sync import protocol
 from sync.protocol import (
     EnrollResponse,
@@ -214,6 +216,11 @@ class CountyClient:
         self.token = token
         self.timeout = timeout
         self._session = session
+        self.clock_skew_s: float | None = None
+        """This station's clock minus the county's, in seconds, from the last answer that
+        carried the county's time (``X-County-Time``); None until one did."""
+        self.on_clock_skew: Callable[[float], None] | None = None
+        """Called with each new ``clock_skew_s`` (the station keeps the last one)."""
 
     def __repr__(self) -> str:  # never the token
         return f"CountyClient({self.base_url!r})"
@@ -267,8 +274,10 @@ class CountyClient:
 
         if self._session is None:
             self._session = requests.Session()  # the system's proxy settings apply
+        sent_at = clock.now()  # the station's wall time, which the county compares with its own
         headers = {
             protocol.VERSION_HEADER: str(protocol.PROTOCOL_VERSION),
+            protocol.STATION_TIME_HEADER: clock.format_iso(sent_at),
             "Accept": "application/json",
             "Accept-Encoding": "gzip",
         }
@@ -300,6 +309,7 @@ class CountyClient:
         except requests.RequestException as error:
             raise Offline(f"{type(error).__name__}: {error}") from error
         status = response.status_code
+        self._note_county_time(sent_at, response.headers.get(protocol.COUNTY_TIME_HEADER))
         body = _json_or_none(response.headers.get("Content-Type", ""), content)
         if 200 <= status < 300:
             if body is None:
@@ -318,6 +328,21 @@ class CountyClient:
                 body=content[:200].decode("utf-8", "replace"),
             )
         raise failure_for(status, body, response.headers)
+
+    def _note_county_time(self, sent_at: datetime, county_time: str | None) -> None:
+        """The skew, as the county measured it: our time when sent minus the county's time
+        when the call arrived (the header is absent from anything but the county)."""
+        if not county_time or len(county_time) > 64:
+            return
+        try:
+            county = datetime.fromisoformat(county_time.strip())
+        except ValueError:
+            return
+        if county.tzinfo is None or county.utcoffset() is None:
+            return
+        self.clock_skew_s = (sent_at - county).total_seconds()
+        if self.on_clock_skew is not None:
+            self.on_clock_skew(self.clock_skew_s)
 
 
 def encode_push(station_id: str, events: Sequence[Mapping[str, Any]]) -> bytes:

@@ -6,9 +6,10 @@ by the station's client and the county's server; it imports no web framework and
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from stationapp.core.events import GENESIS_HASH, Event, event_hash
 
@@ -19,6 +20,12 @@ from stationapp.core.events import GENESIS_HASH, Event, event_hash
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS: tuple[int, ...] = (1,)
 VERSION_HEADER = "X-Protocol-Version"
+# clocks (DESIGN §5), optional on both sides: the station's wall time when it sent the call, and
+# the county's when the call arrived (ISO 8601 with offset); their difference is the station's
+# clock skew, the same number at both ends. More than MAX_CLOCK_SKEW_S off is flagged.
+STATION_TIME_HEADER = "X-Station-Time"
+COUNTY_TIME_HEADER = "X-County-Time"
+MAX_CLOCK_SKEW_S = 5 * 60
 
 API_PREFIX = "/api/v1"
 ENROLL_PATH = f"{API_PREFIX}/enroll"
@@ -68,8 +75,17 @@ ERROR_STATUS: dict[str, int] = {
 
 FEED_KINDS = ("catalog", "biller", "household", "sms_template", "announcement", "setting", "event")
 
+
+def _without_nul(value: str) -> str:
+    # PostgreSQL's text columns cannot hold U+0000: refused here, not as a 500 there
+    if "\x00" in value:
+        raise ValueError("contains the character U+0000, which no text field may hold")
+    return value
+
+
+NoNul = AfterValidator(_without_nul)
 HashHex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-Text = Annotated[str, Field(max_length=200)]
+Text = Annotated[str, Field(max_length=200), NoNul]
 
 
 class _Model(BaseModel):
@@ -102,16 +118,29 @@ class WireEvent(_Model):
 
     `prev_hash` and `hash` may be left out: the county recomputes the chain."""
 
-    id: Annotated[str, Field(min_length=1, max_length=64)]
+    id: Annotated[str, Field(min_length=1, max_length=64), NoNul]
     station_id: Annotated[str, Field(max_length=64)] = ""
     seq: Annotated[int, Field(ge=1, le=MAX_SEQ)]
-    type: Annotated[str, Field(min_length=1, max_length=100)]
-    entity_id: Annotated[str, Field(max_length=200)] = ""
-    occurred_at: Annotated[str, Field(min_length=1, max_length=64)]
-    operator: Annotated[str, Field(max_length=200)] = ""
+    type: Annotated[str, Field(min_length=1, max_length=100), NoNul]
+    entity_id: Annotated[str, Field(max_length=200), NoNul] = ""
+    occurred_at: Annotated[str, Field(min_length=1, max_length=64), NoNul]
+    operator: Annotated[str, Field(max_length=200), NoNul] = ""
     payload: dict[str, Any]
     prev_hash: HashHex | None = None
     hash: HashHex | None = None
+
+    @field_validator("payload")
+    @classmethod
+    def _payload_is_plain_json(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        """NaN, Infinity or a lone surrogate would be stored but never hash or read back the
+        same on the station: the envelope is broken."""
+        try:
+            json.dumps(payload, allow_nan=False, ensure_ascii=False).encode("utf-8")
+        except ValueError as error:  # UnicodeEncodeError is a ValueError too
+            raise ValueError(
+                "is not plain JSON: numbers must be finite and text valid Unicode"
+            ) from error
+        return payload
 
     @classmethod
     def from_event(cls, event: Event, *, with_hashes: bool = True) -> WireEvent:
@@ -163,11 +192,14 @@ class PushResponse(_Model):
     head_hash: str
 
 
+FEED_KINDS = ("catalog", "biller", "household", "sms_template", "announcement", "setting", "event")
+
+
 class FeedChange(_Model):
     cursor: str
-    kind: Literal[
-        "catalog", "biller", "household", "sms_template", "announcement", "setting", "event"
-    ]
+    # one of FEED_KINDS; any other string is taken too, and kept aside by the station: a newer
+    # county may send kinds this app does not know yet, and a page must not fail for them
+    kind: str = Field(max_length=40)
     op: Literal["upsert", "delete"]  # delete: a tombstone, `data` is None
     key: str
     data: dict[str, Any] | None = None

@@ -31,8 +31,17 @@ def run_cli(*args: str, lang: str | None = None) -> subprocess.CompletedProcess:
 def inited(tmp_path: Path) -> Path:
     folder = tmp_path / "st"
     result = run_cli(
-        "--data-dir", str(folder), "init", "--name", "孟定镇芒艾村电商服务站",
-        "--manager", "岩温", "--pin", "123456", "--phone", "0883-6123456",
+        "--data-dir",
+        str(folder),
+        "init",
+        "--name",
+        "孟定镇芒艾村电商服务站",
+        "--manager",
+        "岩温",
+        "--pin",
+        "123456",
+        "--phone",
+        "0883-6123456",
     )
     assert result.returncode == 0, result.stderr
     return folder
@@ -60,8 +69,15 @@ def test_verify_names_the_edited_seq_and_exits_1(inited):
 def test_init_refuses_a_bad_pin_in_chinese_and_writes_nothing(tmp_path):
     folder = tmp_path / "st"
     result = run_cli(
-        "--data-dir", str(folder), "init", "--name", "芒艾村服务站", "--manager", "岩温",
-        "--pin", "12",
+        "--data-dir",
+        str(folder),
+        "init",
+        "--name",
+        "芒艾村服务站",
+        "--manager",
+        "岩温",
+        "--pin",
+        "12",
     )
     assert result.returncode == 2
     assert "错误：密码是 4 到 8 位数字" in result.stderr
@@ -71,8 +87,16 @@ def test_init_refuses_a_bad_pin_in_chinese_and_writes_nothing(tmp_path):
 def test_english_messages_when_asked(tmp_path):
     folder = tmp_path / "st"
     result = run_cli(
-        "--data-dir", str(folder), "init", "--name", "芒艾村服务站", "--manager", "岩温",
-        "--pin", "12", lang="en",
+        "--data-dir",
+        str(folder),
+        "init",
+        "--name",
+        "芒艾村服务站",
+        "--manager",
+        "岩温",
+        "--pin",
+        "12",
+        lang="en",
     )
     assert "4 to 8 digits" in result.stderr
 

@@ -23,6 +23,21 @@ def test_every_setting_is_documented(key):
     assert f"`{key}`" in CLI_DOC
 
 
+def _county_commands() -> list[str]:
+    from sync.server.cli import _parser
+
+    parser = _parser()
+    commands = next(a for a in parser._actions if a.dest == "command")
+    return sorted(commands.choices)
+
+
+@pytest.mark.parametrize("command", _county_commands())
+def test_every_county_center_command_is_documented(command):
+    import re
+
+    assert re.search(rf"`county-center [^`]*\b{re.escape(command)}[ `]", CLI_DOC)
+
+
 def test_the_readme_quick_start_is_two_commands_that_exist():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]

@@ -155,8 +155,16 @@ def test_the_arrival_text_names_carrier_tail_code_and_deadline(station, clock):
 
 @pytest.mark.parametrize(
     ("query", "count"),
-    [("A-1-0001", 1), ("a-1-0001", 1), ("0521", 2), (PHONE, 2), ("YT7512345678901", 1),
-     ("张三", 2), ("zs", 2), ("9999", 0)],
+    [
+        ("A-1-0001", 1),
+        ("a-1-0001", 1),
+        ("0521", 2),
+        (PHONE, 2),
+        ("YT7512345678901", 1),
+        ("张三", 2),
+        ("zs", 2),
+        ("9999", 0),
+    ],
 )
 def test_find_by_code_tail_phone_waybill_name_and_initials(station, clock, query, count):
     receive(station, "YT7512345678901", shelf="A", layer=1)

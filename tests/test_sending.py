@@ -48,7 +48,8 @@ def test_sending_records_the_sender_with_the_id_only_masked_and_hashed(station):
     assert "*" in sent.id_masked
     assert len(sent.id_hash) == 64
     dump = "\n".join(
-        str(tuple(row)) for table in ("events", "sent_parcels")
+        str(tuple(row))
+        for table in ("events", "sent_parcels")
         for row in station.conn.execute(f"SELECT * FROM {table}")
     )
     assert ID_NUMBER not in dump and ID_NUMBER[6:14] not in dump
@@ -57,8 +58,9 @@ def test_sending_records_the_sender_with_the_id_only_masked_and_hashed(station):
 def test_the_id_hash_is_salted_per_station(station, tmp_path):
     from stationapp.core import Station
 
-    other = Station.create(tmp_path / "other", name="勐撒镇服务站", manager_name="玉香",
-                           manager_pin="2468")
+    other = Station.create(
+        tmp_path / "other", name="勐撒镇服务站", manager_name="玉香", manager_pin="2468"
+    )
     try:
         assert send(station).id_hash != send(other).id_hash
     finally:

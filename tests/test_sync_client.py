@@ -1,5 +1,8 @@
 """The station's sync client (DESIGN §5): backoff, batches, typed failures, and the driver
-against the real county server on loopback with a fault-injecting proxy between."""
+against the real county server on loopback with a fault-injecting proxy between, on SQLite and
+on a real PostgreSQL."""
+
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
 
 from __future__ import annotations
 
@@ -14,6 +17,11 @@ from sync import protocol
 from sync.client import CountyClient
 from sync.pacing import Backoff, Batcher
 from tests.conftest import MANAGER, MANAGER_PIN
+from tests.county_db import (  # noqa: F401  (fixtures)
+    county_database,
+    county_database_kind,
+    county_database_url,
+)
 from tests.fakes.http_service import FakeHttpService, Request
 
 # --- Backoff -----------------------------------------------------------------------------------
@@ -316,9 +324,10 @@ def test_the_client_s_repr_never_shows_the_token():
 
 
 class County:
-    """The real county app under uvicorn on 127.0.0.1 (port 0), in a thread."""
+    """The real county app under uvicorn on 127.0.0.1 (port 0), in a thread, over the database
+    at ``database_url`` (SQLite or PostgreSQL)."""
 
-    def __init__(self, data_dir) -> None:
+    def __init__(self, data_dir, database_url: str = "") -> None:
         import socket
         import threading
 
@@ -327,7 +336,9 @@ class County:
         from sync.server.app import create_app
         from sync.server.settings import Settings
 
-        self.settings = Settings(data_dir=data_dir, token_secret="t" * 48, development=True)
+        self.settings = Settings(
+            data_dir=data_dir, token_secret="t" * 48, database_url=database_url, development=True
+        )
         self.app = create_app(self.settings)
         self.storage = self.app.state.storage
         # bound and listening before the thread starts: a request waits in the backlog until
@@ -380,10 +391,21 @@ class County:
 
 
 @pytest.fixture
-def county(tmp_path):
-    server = County(tmp_path / "county")
+def county(tmp_path, county_database_url):
+    server = County(tmp_path / "county", county_database_url)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def shared_county(tmp_path_factory, county_database_kind):
+    """One county server per database kind for the randomized fault schedules: each schedule
+    enrols a station of its own, so they share the server without seeing each other's events."""
+    folder = tmp_path_factory.mktemp("county")
+    with county_database(county_database_kind, folder / "db") as database_url:
+        server = County(folder, database_url)
+        yield server
+        server.stop()
 
 
 @pytest.fixture
@@ -743,7 +765,9 @@ RANDOM_FAULTS = ("pass", "pass", "drop_answer", "cut_answer", "html_200", "error
 
 
 @pytest.mark.parametrize("seed", range(200))
-def test_after_random_faults_the_county_holds_exactly_the_station_s_events(seed, tmp_path, county):
+def test_after_random_faults_the_county_holds_exactly_the_station_s_events(
+    seed, tmp_path, shared_county
+):
     """Random fault schedules over several rounds with small batches and new events between
     rounds: once the faults stop, one round brings the county to the station's head, nothing
     doubled, everything marked pushed."""
@@ -753,6 +777,7 @@ def test_after_random_faults_the_county_holds_exactly_the_station_s_events(seed,
     from stationapp.core.sync import StationSync
     from tests.fakes.fault_proxy import FaultProxy
 
+    county = shared_county
     rng = random.Random(seed)
     with (
         Station.create(

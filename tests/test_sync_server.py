@@ -1,4 +1,7 @@
-"""The county center over real HTTP: uvicorn on 127.0.0.1, a free port, one server per module."""
+"""The county center over real HTTP: uvicorn on 127.0.0.1, a free port, one server per module
+and database kind: the tests that use it run on SQLite and on a real PostgreSQL."""
+
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from sync.server import cli
 from sync.server.app import create_app
 from sync.server.settings import ensure_secret_file, load_settings
 from sync.server.storage import Storage, events, stations
+from tests.county_db import county_database, county_database_kind  # noqa: F401  (a fixture)
 
 
 class _Server(uvicorn.Server):
@@ -39,35 +43,47 @@ class _Server(uvicorn.Server):
 
 
 @pytest.fixture(scope="module")
-def county(tmp_path_factory):
+def county(tmp_path_factory, county_database_kind):
     data_dir = tmp_path_factory.mktemp("county")
     ensure_secret_file(data_dir)
-    settings = load_settings(data_dir, development=False)
-    app = create_app(settings)
-    server = _Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    assert server.ready.wait(30), "the county center did not start"
-    assert server.started, "the county center failed to start"
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield County(f"http://127.0.0.1:{port}", data_dir, app.state.storage)
-    server.should_exit = True
-    thread.join(30)
+    with county_database(county_database_kind, data_dir) as database_url:
+        settings = load_settings(data_dir, database_url, development=False)
+        app = create_app(settings)
+        server = _Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        assert server.ready.wait(30), "the county center did not start"
+        assert server.started, "the county center failed to start"
+        port = server.servers[0].sockets[0].getsockname()[1]
+        yield County(f"http://127.0.0.1:{port}", data_dir, app.state.storage, database_url)
+        server.should_exit = True
+        thread.join(30)
 
 
 class County:
-    def __init__(self, url: str, data_dir: Path, storage: Storage) -> None:
+    def __init__(self, url: str, data_dir: Path, storage: Storage, database_url: str) -> None:
         self.url = url
         self.data_dir = data_dir
         self.storage = storage
+        self.database_url = database_url
         self.http = requests.Session()
         self.http.headers[protocol.VERSION_HEADER] = str(protocol.PROTOCOL_VERSION)
 
     def cli(self, *args: str) -> dict[str, str]:
         out = io.StringIO()
+        where = ["--data-dir", str(self.data_dir), "--database-url", self.database_url]
         with contextlib.redirect_stdout(out):
-            assert cli.main(["--data-dir", str(self.data_dir), *args]) == 0
+            assert cli.main([*where, *args]) == 0
         return json.loads(out.getvalue())
+
+    def database_text(self) -> str:
+        """Every row of every table, as text: what a copy of the database would show."""
+        tables = sa.MetaData()
+        with self.storage.engine.connect() as conn:
+            tables.reflect(conn)
+            return "\n".join(
+                repr(row) for table in tables.sorted_tables for row in conn.execute(table.select())
+            )
 
     def create_station(self, name: str = "东村服务站") -> dict[str, str]:
         return self.cli(
@@ -213,7 +229,10 @@ def test_tokens_are_stored_only_as_hashes(county, enrolled):
     with county.storage.engine.connect() as conn:
         row = conn.execute(sa.select(stations).where(stations.c.id == enrolled.station_id)).one()
     assert row.token_hash != enrolled.token
-    assert enrolled.token not in (county.data_dir / "county.db").read_bytes().decode("latin-1")
+    assert row.token_hash in county.database_text()
+    assert enrolled.token not in county.database_text()
+    for file in county.data_dir.glob("county.db*"):  # SQLite: the file and its WAL
+        assert enrolled.token not in file.read_bytes().decode("latin-1")
 
 
 # --- head and push ---------------------------------------------------------------------------
@@ -510,3 +529,14 @@ def test_settings_default_to_county_db_in_the_data_folder(tmp_path):
 def test_reissue_code_for_an_unknown_station_says_so(tmp_path, capsys):
     assert cli.main(["--data-dir", str(tmp_path), "reissue-code", "--station", "nope"]) == 1
     assert "no station has the id nope" in capsys.readouterr().err
+
+
+def test_every_event_type_the_station_writes_is_known_to_the_county(tmp_path):
+    """An unknown type is stored but flagged for review: the station's own types must not be."""
+    from stationapp.core import Station
+    from stationapp.core.events import _PROJECTORS
+    from sync.server.event_types import is_known
+
+    Station.create(tmp_path / "st", name="芒艾村服务站", manager_name="岩温", manager_pin="1234")
+    written = set(_PROJECTORS) | {"event.voided", "receipt.printed"}
+    assert sorted(t for t in written if not is_known(t)) == []

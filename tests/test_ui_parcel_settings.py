@@ -29,8 +29,12 @@ def test_the_manager_saves_new_shelves_and_days_and_intake_uses_them(
     assert values["parcels.shelves"][-1] == {"name": "3", "layers": 6}
     assert (values["parcels.overdue_days"], values["parcels.cutoff"]) == (5, "15:30")
     parcel = worker.wait_for(
-        station.parcels.receive, waybill="YT7512345678901", recipient_phone="13812340521",
-        recipient_name="张三", shelf="3", layer=6,
+        station.parcels.receive,
+        waybill="YT7512345678901",
+        recipient_phone="13812340521",
+        recipient_name="张三",
+        shelf="3",
+        layer=6,
     )
     assert parcel.pickup_code == "3-6-0001"
 

@@ -284,7 +284,6 @@ def test_after_login_a_parcels_arrival_text_goes_out_in_the_background(qtbot, sh
     assert parcel.pickup_code in written and "13812340521" in written
 
 
-
 def test_the_first_start_shows_the_setup_wizard(qtbot, tmp_data_dir, worker, english):
     shell = Shell(tmp_data_dir, worker=worker, maximized=False)
     shell.start()

@@ -73,6 +73,33 @@
         </message>
     </context>
     <context>
+        <name>ClockWarning</name>
+        <message>
+            <source>This computer's clock is {amount} minutes behind the county center's. Set the computer's time right.</source>
+            <translation>本机时间比县中心慢 {amount} 分钟，请校准电脑时间</translation>
+        </message>
+        <message>
+            <source>This computer's clock is {amount} minutes ahead of the county center's. Set the computer's time right.</source>
+            <translation>本机时间比县中心快 {amount} 分钟，请校准电脑时间</translation>
+        </message>
+        <message>
+            <source>This computer's clock is {amount} hours behind the county center's. Set the computer's time right.</source>
+            <translation>本机时间比县中心慢 {amount} 小时，请校准电脑时间</translation>
+        </message>
+        <message>
+            <source>This computer's clock is {amount} hours ahead of the county center's. Set the computer's time right.</source>
+            <translation>本机时间比县中心快 {amount} 小时，请校准电脑时间</translation>
+        </message>
+        <message>
+            <source>This computer's clock is {amount} days behind the county center's. Set the computer's time right.</source>
+            <translation>本机时间比县中心慢 {amount} 天，请校准电脑时间</translation>
+        </message>
+        <message>
+            <source>This computer's clock is {amount} days ahead of the county center's. Set the computer's time right.</source>
+            <translation>本机时间比县中心快 {amount} 天，请校准电脑时间</translation>
+        </message>
+    </context>
+    <context>
         <name>DoNotTextDialog</name>
         <message>
             <source>Do-not-text list</source>
@@ -272,6 +299,10 @@
         <message>
             <source>Cash taken</source>
             <translation>现金收入</translation>
+        </message>
+        <message>
+            <source>Announcements from the county center</source>
+            <translation>县级中心公告</translation>
         </message>
         <message>
             <source>Press F1 to F10 to switch pages. The barcode scanner works on every page. Ctrl+L locks the screen.</source>
@@ -695,6 +726,10 @@
             <translation>发送中</translation>
         </message>
         <message>
+            <source>At the county center</source>
+            <translation>已交县中心</translation>
+        </message>
+        <message>
             <source>Sent</source>
             <translation>已发送</translation>
         </message>
@@ -757,6 +792,10 @@
         <message>
             <source>Waiting: {queued} (costing {parts} messages)   Sent: {sent}   Failed: {failed}</source>
             <translation>待发送 {queued} 条（计费 {parts} 条）   已发送 {sent} 条   失败 {failed} 条</translation>
+        </message>
+        <message>
+            <source>At the county center: {relayed}</source>
+            <translation>已交县中心 {relayed} 条</translation>
         </message>
         <message numerus="yes">
             <source>{chars} chars, %n part(s)</source>
@@ -1533,6 +1572,93 @@
         </message>
     </context>
     <context>
+        <name>RestoreFromCounty</name>
+        <message>
+            <source>Restore this station from the county center</source>
+            <translation>从县级中心恢复本站</translation>
+        </message>
+        <message>
+            <source>Ask the county center for a new code for this station (the old PC's key then stops working). Type the county center's address and the new code: the station's records come back over the internet, each one checked.</source>
+            <translation>请县级中心为本站重新发一个代码（旧电脑的密钥随即作废）。填写县级中心的地址和新代码，本站的记录会通过网络取回，每一条都会核对。</translation>
+        </message>
+        <message>
+            <source>e.g. https://county.example.cn</source>
+            <translation>例如：https://county.example.cn</translation>
+        </message>
+        <message>
+            <source>e.g. 7KQ2-MX4P-9TNA</source>
+            <translation>例如：7KQ2-MX4P-9TNA</translation>
+        </message>
+        <message>
+            <source>County center's &amp;address:</source>
+            <translation>县级中心地址(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>New &amp;code for this station:</source>
+            <translation>本站的新代码(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>返回(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>开始恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Bringing the station's records back…</source>
+            <translation>正在取回本站的记录…</translation>
+        </message>
+        <message>
+            <source>Asking the county center…</source>
+            <translation>正在联系县级中心…</translation>
+        </message>
+        <message>
+            <source>Each record is checked as it comes and kept on this PC. If the network drops or you stop, the next try goes on from where it stopped.</source>
+            <translation>每条记录取回时都会核对，并保存在这台电脑上。如果网络断了或您停止了，下次恢复会从停下的地方接着进行。</translation>
+        </message>
+        <message>
+            <source>&amp;Stop</source>
+            <translation>停止(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Set the manager's new PIN</source>
+            <translation>设置站长的新 PIN 密码</translation>
+        </message>
+        <message>
+            <source>New P&amp;IN (4–8 digits):</source>
+            <translation>新 PIN 密码（4–8 位数字）(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>PIN &amp;again:</source>
+            <translation>再输一次(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>&amp;Open the station</source>
+            <translation>打开服务站(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Stopping after this page…</source>
+            <translation>取完这一批就停止…</translation>
+        </message>
+        <message>
+            <source>{done} of {total} records have come and were checked.</source>
+            <translation>已取回并核对 {done} / {total} 条记录。</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same. Type the same PIN in both fields.</source>
+            <translation>两次输入的 PIN 密码不一样。请在两个框里输入相同的密码。</translation>
+        </message>
+        <message>
+            <source>A restore of {name} stopped after {done} records. Type the same address and code to go on from there.</source>
+            <translation>上次恢复“{name}”在取回 {done} 条记录后中断了。填写同样的地址和代码，即可从那里接着恢复。</translation>
+        </message>
+        <message>
+            <source>The station {name} is back: {count} records, all checked. PINs never leave a PC, so the manager {manager} sets a new PIN now. The manager sets the other operators' PINs again later, in Settings → Operators.</source>
+            <translation>服务站“{name}”已恢复：共 {count} 条记录，全部核对无误。PIN 密码从不离开电脑，所以请站长{manager}现在设置新的 PIN 密码。其他操作员的密码由站长之后在“设置 → 操作员”里重新设置。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReturnDialog</name>
         <message>
             <source>Return to the courier</source>
@@ -1910,6 +2036,26 @@
             <translation>欢迎使用！请先设置您的服务站</translation>
         </message>
         <message>
+            <source>Is this a new station, or did it work on another PC that was lost or broke?</source>
+            <translation>这是新开的服务站，还是以前在另一台电脑上用过、那台电脑丢了或坏了？</translation>
+        </message>
+        <message>
+            <source>&amp;New station</source>
+            <translation>新建服务站(&amp;N)</translation>
+        </message>
+        <message>
+            <source>The first time on any PC: type the station's name and the manager's PIN.</source>
+            <translation>第一次使用：填写服务站名称和站长的 PIN 密码。</translation>
+        </message>
+        <message>
+            <source>&amp;Restore this station from the county center</source>
+            <translation>从县级中心恢复本站(&amp;R)</translation>
+        </message>
+        <message>
+            <source>The station's PC was lost or broke: its records come back from the county center, with the new code the county center gave.</source>
+            <translation>本站原来的电脑丢了或坏了：用县级中心新给的代码，从县级中心取回本站的全部记录。</translation>
+        </message>
+        <message>
             <source>This is done once. Type the station's name as on its sign, a phone number villagers can call, and the manager's name and PIN. The manager adds the other operators later, in Settings.</source>
             <translation>只需设置一次。请按门牌填写服务站名称，填一个村民能打通的电话，以及站长的姓名和 PIN 密码。其他操作员以后由站长在“设置”里添加。</translation>
         </message>
@@ -1952,6 +2098,10 @@
         <message>
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>返回(&amp;B)</translation>
         </message>
         <message>
             <source>The two PINs are not the same. Type the same PIN in both fields.</source>
@@ -2296,6 +2446,26 @@
             <source>Not joined to a county center yet: join one in the settings, or choose another way to send texts.</source>
             <translation>还没有加入县级服务中心：请在设置里加入，或选择其他发短信的方式。</translation>
         </message>
+        <message>
+            <source>Texts are handed to the county center at each sync; it sends them with its own SMS service and reports back.</source>
+            <translation>短信在每次同步时交给县级服务中心，由县中心用它的短信服务发出，并回报结果。</translation>
+        </message>
+        <message>
+            <source>The county center stopped while this text was being sent, so it cannot tell whether it went out; it is not sent again by itself. Ask the villager, and press Retry only if it did not arrive.</source>
+            <translation>县级服务中心在发送这条短信时中断了，无法确定是否已发出；系统不会自动再发。请问一下村民，只有没收到时才按“重试”。</translation>
+        </message>
+        <message>
+            <source>The county center could not read this text's number or content. Check the number and press Retry; if it fails again, call the county center's support.</source>
+            <translation>县级服务中心无法读取这条短信的号码或内容。请核对号码后按“重试”；如果再次失败，请联系县级服务中心的技术支持。</translation>
+        </message>
+        <message>
+            <source>The county center's SMS service refused this text (its keys, signature, template or credit; the code is in the details). Call the county center, and press Retry once they have fixed it.</source>
+            <translation>县级服务中心的短信服务拒绝了这条短信（其密钥、签名、模板或余额有问题，代码见详情）。请联系县级服务中心，等他们处理好后再按“重试”。</translation>
+        </message>
+        <message>
+            <source>The county center could not send this text for three days (its SMS service is down or not set up). Tell the villager in person or by phone, or press Retry later.</source>
+            <translation>县级服务中心三天内都没能发出这条短信（其短信服务故障或尚未设置）。请当面或打电话通知村民，或稍后再按“重试”。</translation>
+        </message>
     </context>
     <context>
         <name>SmsOutbox</name>
@@ -2334,6 +2504,18 @@
         <message>
             <source>Waits until {time}.</source>
             <translation>等到 {time} 再发。</translation>
+        </message>
+        <message>
+            <source>Handed to the county center at {time}; it sends the text and reports back at the next sync.</source>
+            <translation>已于 {time} 交县级服务中心；由县中心发送，下次同步时回报结果。</translation>
+        </message>
+        <message>
+            <source>Sent by the county center.</source>
+            <translation>已由县级服务中心发出。</translation>
+        </message>
+        <message>
+            <source>The county center could not send it: {reason}</source>
+            <translation>县级服务中心未能发出：{reason}</translation>
         </message>
     </context>
     <context>
@@ -2827,6 +3009,10 @@
             <translation>没有名叫“{name}”的在用业务员。请从列表里选择您的名字。</translation>
         </message>
         <message>
+            <source>{name} has no PIN on this computer yet. Ask the manager to set one (设置 → 操作员 → 重设 PIN).</source>
+            <translation>{name} 在这台电脑上还没有 PIN。请站长为其设置(设置 → 操作员 → 重设 PIN)。</translation>
+        </message>
+        <message>
             <source>Too many wrong PINs: {name} is locked. Wait {seconds} seconds and try again, or ask the manager to reset the PIN.</source>
             <translation>密码错误次数太多：{name} 已被锁定。请等 {seconds} 秒后再试，或请站长重设密码。</translation>
         </message>
@@ -3159,12 +3345,20 @@
             <translation>正在发送</translation>
         </message>
         <message>
+            <source>handed to the county center</source>
+            <translation>已交县中心</translation>
+        </message>
+        <message>
             <source>already sent</source>
             <translation>已发送</translation>
         </message>
         <message>
             <source>marked as failed</source>
             <translation>已标为发送失败</translation>
+        </message>
+        <message>
+            <source>not in this station's outbox</source>
+            <translation>不在本站的短信发件箱里</translation>
         </message>
         <message>
             <source>{number} is already on the do-not-text list (since {since}).</source>
@@ -3221,6 +3415,10 @@
         <message>
             <source>This text has already left the outbox and cannot take more parcels; queue a new text instead.</source>
             <translation>这条短信已经离开发件箱，不能再合并更多快递；请另发一条短信。</translation>
+        </message>
+        <message>
+            <source>This text is no longer waiting in the queue, so it cannot be handed to the county center. Refresh the list.</source>
+            <translation>这条短信已不在队列中等待，不能再交给县级服务中心。请刷新列表。</translation>
         </message>
         <message>
             <source>A pickup slip needs the parcels that were picked up; choose them.</source>
@@ -3322,6 +3520,70 @@
             <source>The county center's address {url} is not a web address. Write it like https://county.example.cn (it is on the county center's letter).</source>
             <translation>县级中心的地址 {url} 不是网址。请写成 https://county.example.cn 这样的形式（见县级中心的通知函）。</translation>
         </message>
+        <message>
+            <source>Restore either from a backup file (stationapp restore FILE) or from the county center (stationapp restore --from-county URL --code CODE), not both.</source>
+            <translation>请选择一种恢复方式：从备份文件恢复（stationapp restore 文件），或从县级中心恢复（stationapp restore --from-county 地址 --code 代码），不能同时使用。</translation>
+        </message>
+        <message>
+            <source>Name the backup file to restore (stationapp restore FILE), or restore from the county center (stationapp restore --from-county URL --code CODE).</source>
+            <translation>请写明要恢复的备份文件（stationapp restore 文件），或从县级中心恢复（stationapp restore --from-county 地址 --code 代码）。</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same. Run the same command again: the records that came are kept, only the PIN is asked again.</source>
+            <translation>两次输入的 PIN 密码不一样。请再执行一次同样的命令：已取回的记录都保存着，只会重新询问 PIN 密码。</translation>
+        </message>
+        <message>
+            <source>This version of the app cannot act on this kind of county event; it is kept. Update the app.</source>
+            <translation>此版本的程序无法处理这类县级中心事件，已保留该事件。请更新程序。</translation>
+        </message>
+        <message>
+            <source>The county center reports on text {text_id}, which is not waiting for it (it is {status}), so nothing was changed. Check the text in the outbox if the villager asks about it.</source>
+            <translation>县级服务中心回报了短信 {text_id} 的结果，但这条短信并不在等县中心（它{status}），所以没有做任何更改。如果村民问起，请在短信发件箱里查看这条短信。</translation>
+        </message>
+        <message>
+            <source>This folder ({folder}) already holds the station {name}. Nothing was changed. Restore into a new, empty folder instead.</source>
+            <translation>这个文件夹（{folder}）里已经有服务站“{name}”。没有改动任何数据。请改为恢复到一个新的空文件夹。</translation>
+        </message>
+        <message>
+            <source>The station's records have not all come from the county center yet. Run the restore again with the county center's address and code.</source>
+            <translation>本站的记录还没有从县级中心全部取回。请用县级中心的地址和代码重新执行恢复。</translation>
+        </message>
+        <message>
+            <source>The restore was stopped after {done} of {total} records. What came is kept: restore again with the same address and code to go on.</source>
+            <translation>恢复在取回 {done} / {total} 条记录后停止了。已取回的记录都保存着：用同样的地址和代码再恢复一次即可接着进行。</translation>
+        </message>
+        <message>
+            <source>The county center sent {done} of the {total} records it holds of this station. What came is kept: restore again later to go on; if this stays, call the county center's support.</source>
+            <translation>县级中心存有本站 {total} 条记录，只发来了 {done} 条。已取回的记录都保存着：请稍后再恢复一次接着进行；如果一直这样，请打电话给县级中心的技术支持。</translation>
+        </message>
+        <message>
+            <source>The records that came from the county center do not fit together at record {seq} (changed on the way?). Nothing was kept. Try again, on another network if you can; if this stays, call the county center's support.</source>
+            <translation>从县级中心取回的记录在第 {seq} 条处对不上（可能在传输途中被改动？）。没有保留任何记录。请再试一次，最好换一个网络；如果一直这样，请打电话给县级中心的技术支持。</translation>
+        </message>
+        <message>
+            <source>The records from the county center do not verify ({problem}). Nothing was kept. Call the county center's support.</source>
+            <translation>从县级中心取回的记录核对不通过（{problem}）。没有保留任何记录。请打电话给县级中心的技术支持。</translation>
+        </message>
+        <message>
+            <source>The station's records name no active manager (站长), so no one could log in. Call the county center's support.</source>
+            <translation>本站的记录里没有在用的站长账号，恢复后没有人能登录。请打电话给县级中心的技术支持。</translation>
+        </message>
+        <message>
+            <source>The county center no longer accepts this restore (a newer code was issued meanwhile?). Ask the county center for the newest code for this station and type it here; the {done} records that came are kept.</source>
+            <translation>县级中心不再接受这次恢复（期间又发了新代码？）。请向县级中心要本站最新的代码并在这里输入；已取回的 {done} 条记录都保存着。</translation>
+        </message>
+        <message>
+            <source>The county center needs a newer version of this app. Update the app, then restore again; the {done} records that came are kept.</source>
+            <translation>县级中心要求使用新版本的软件。请先升级软件，再重新恢复；已取回的 {done} 条记录都保存着。</translation>
+        </message>
+        <message>
+            <source>Something other than the county center answered (a Wi-Fi login page?). Log in to the network in a browser, then restore again with the same address and code; the {done} records that came are kept.</source>
+            <translation>应答的不是县级中心（可能是 Wi-Fi 登录页面？）。请先在浏览器里登录上网，再用同样的地址和代码重新恢复；已取回的 {done} 条记录都保存着。</translation>
+        </message>
+        <message>
+            <source>The connection to the county center was lost after {done} of {total} records. What came is kept: check the network, then restore again with the same address and code to go on.</source>
+            <translation>取回 {done} / {total} 条记录后，与县级中心的连接断了。已取回的记录都保存着：请检查网络，再用同样的地址和代码恢复一次即可接着进行。</translation>
+        </message>
     </context>
     <context>
         <name>cli</name>
@@ -3348,6 +3610,22 @@
         <message>
             <source>Restored from {file}. The database it replaced was kept as {saved}.</source>
             <translation>已从 {file} 恢复。被替换的数据库已另存为 {saved}。</translation>
+        </message>
+        <message>
+            <source>Restored {done} of {total} records.</source>
+            <translation>已取回 {done} / {total} 条记录。</translation>
+        </message>
+        <message>
+            <source>Station '{name}' ({station_id}) restored from the county center into {folder}: {count} records, verified. The manager {manager} logs in with the new PIN and sets the other operators' PINs again (设置 → 操作员).</source>
+            <translation>服务站“{name}”（{station_id}）已从县级中心恢复到 {folder}：共 {count} 条记录，核对无误。站长{manager}用新的 PIN 密码登录，再重新设置其他操作员的密码（设置 → 操作员）。</translation>
+        </message>
+        <message>
+            <source>New PIN for the manager {manager} (4 to 8 digits): </source>
+            <translation>站长{manager}的新 PIN 密码（4–8 位数字）：</translation>
+        </message>
+        <message>
+            <source>The same PIN again: </source>
+            <translation>再输一次 PIN 密码：</translation>
         </message>
         <message>
             <source>Joined the county center as {name} ({township} {village}), id {station_id}.</source>

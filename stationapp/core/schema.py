@@ -11,7 +11,8 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from stationapp.core.sms_store import migrate_sms
+from stationapp.core.county_schema import migrate_county
+from stationapp.core.sms_store import migrate_sms, migrate_sms_relay
 from stationapp.core.sync import migrate_sync
 
 MIGRATION_SET = "stationapp"
@@ -207,6 +208,11 @@ def _parcels(db: sqlite_utils.Database) -> None:
 migrations(name="005_sms_outbox")(migrate_sms)
 # the sync history and healed forks: beside the sync driver (stationapp/core/sync.py)
 migrations(name="006_sync")(migrate_sync)
+# what the county sends (reference data, its events, the feed's cursor): local tables beside
+# the feed's reader (stationapp/core/county_schema.py)
+migrations(name="007_county")(migrate_county)
+# the outbox learns the `relayed` state (texts handed to the county center)
+migrations(name="008_sms_relay")(migrate_sms_relay)
 
 
 def pending(conn: sqlite3.Connection) -> list[str]:

@@ -23,10 +23,11 @@ from typing import Any
 from stationapp.core import clock
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Batch, Event
-from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.sms_do_not_text import DoNotText, cancel_queued_texts, is_listed
 from stationapp.core.sms_pacing import DAY, STALE_CLAIM, backoff, gives_up, number_hold
 from stationapp.core.sms_queue import queue_text
+from stationapp.core.sms_relay import RELAY_CODE, hand_to_county
 from stationapp.core.sms_render import Rendered, normalize_params, render
 from stationapp.core.sms_settings import SMS_SETTINGS, signature
 from stationapp.core.sms_store import migrate_sms
@@ -36,6 +37,7 @@ from stationapp.core.sms_text import (
     OutboxText,
     iso,
     outbox_text,
+    status_word,
     to_moment,
 )
 
@@ -62,6 +64,7 @@ class SmsOutbox:
     """
 
     def __init__(self, station: Any) -> None:
+        self._station = station  # its sync says whether texts can go through the county
         self._conn: sqlite3.Connection = station.conn
         self._log = station.log
         self._session = station.session
@@ -82,11 +85,12 @@ class SmsOutbox:
         return render(template, normalize_params(template, params), self.signature())
 
     def outbox(self, status: str | None = None, *, limit: int = 200) -> list[OutboxText]:
-        """Newest first; ``status`` one of queued, sending, sent, failed (None: all)."""
+        """Newest first; ``status`` one of queued, sending, relayed, sent, failed (None: all)."""
         where = {
             None: "",
             "queued": " WHERE o.status = 'queued' AND coalesce(d.claimed_at, '') = ''",
             "sending": " WHERE o.status = 'queued' AND d.claimed_at != ''",
+            "relayed": " WHERE o.status = 'relayed'",
             "sent": " WHERE o.status = 'sent'",
             "failed": " WHERE o.status = 'failed'",
         }
@@ -175,19 +179,29 @@ class SmsOutbox:
     def record_result(self, text_id: str, result: Any, *, now: datetime | None = None):
         """Write what a provider answered (a ``SendResult``): ``sms.sent``, or ``sms.failed``
         that keeps the text queued with backoff or ends it failed. None if nothing changes (a
-        second answer for a text already sent)."""
+        second answer for a text already sent).
+
+        The county relay's answer (code ``county.relayed``) is not a send: the text is handed to
+        the county center (``sms.relay_requested``, status ``relayed``) if the station is
+        joined, else it waits like a text whose provider is down."""
         moment = to_moment(now)
         text = self.get(text_id)
+        relay = result.ok and getattr(result, "code", "") == RELAY_CODE
+        if relay and not self._station.sync.is_enrolled():
+            from stationapp.sms.county import not_joined
+
+            relay, result = False, not_joined()
         with self._log.batch() as batch:
             batch.conn.execute("DELETE FROM sms_delivery WHERE text_id = ?", (text_id,))
-            if text.status == "sent":
+            if text.status in ("sent", "relayed"):
                 return None
+            if relay:
+                if text.status == "failed":  # cancelled while it was being claimed
+                    return None
+                self._count_send(batch.conn, text.phone, moment)
+                return hand_to_county(batch, text)
             if result.ok:
-                batch.conn.execute(
-                    "INSERT INTO sms_sends (phone, sent_at) VALUES (?, ?)",
-                    (text.phone, iso(moment)),
-                )
-                batch.conn.execute("DELETE FROM sms_sends WHERE sent_at < ?", (iso(moment - DAY),))
+                self._count_send(batch.conn, text.phone, moment)
                 payload = {
                     "provider": result.provider,
                     "message_id": result.message_id or "",
@@ -199,6 +213,12 @@ class SmsOutbox:
             return batch.append(
                 "sms.failed", entity_id=text_id, payload=self._failure(text, result, moment)
             )
+
+    @staticmethod
+    def _count_send(conn: sqlite3.Connection, phone: str, moment: datetime) -> None:
+        """A text left for ``phone`` (sent, or handed to the county): the per-number limits."""
+        conn.execute("INSERT INTO sms_sends (phone, sent_at) VALUES (?, ?)", (phone, iso(moment)))
+        conn.execute("DELETE FROM sms_sends WHERE sent_at < ?", (iso(moment - DAY),))
 
     def _failure(self, text: OutboxText, result: Any, moment: datetime) -> dict[str, Any]:
         attempt = text.attempts + 1
@@ -266,7 +286,7 @@ class SmsOutbox:
                     "UserError",
                     "Only a failed text can be sent again; this one is {status}. Refresh the list.",
                 ),
-                status=_status_word(text.status),
+                status=status_word(text.status),
             )
         if is_listed(self._conn, text.phone):
             raise StateError(
@@ -293,22 +313,10 @@ class SmsOutbox:
                     "Only a text still waiting in the queue can be cancelled; this one is "
                     "{status}.",
                 ),
-                status=_status_word(text.status),
+                status=status_word(text.status),
             )
         with self._log.batch() as batch:
             return cancel_queued_texts(batch, [text.id], code="cancelled", operator=operator.id)[0]
-
-
-_STATUS_WORDS = {
-    "queued": QT_TRANSLATE_NOOP("UserError", "waiting in the queue"),
-    "sending": QT_TRANSLATE_NOOP("UserError", "being sent right now"),
-    "sent": QT_TRANSLATE_NOOP("UserError", "already sent"),
-    "failed": QT_TRANSLATE_NOOP("UserError", "marked as failed"),
-}
-
-
-def _status_word(status: str) -> Term:
-    return Term(_STATUS_WORDS[status])
 
 
 def _recent_sends(conn: sqlite3.Connection, number: str, now: datetime) -> list[datetime]:

@@ -6,6 +6,10 @@ Projected (rebuilt from the events by ``verify``): ``sms_outbox`` (one row per t
 "being sent" claim and why a due text is held back) and ``sms_sends`` (recent sends per number,
 for the providers' per-number limits).
 
+Through the county relay a text is ``relayed`` (``sms.relay_requested``: handed to the county
+center, which sends it) before it is ``sent`` or ``failed``; ``via`` says ``county`` for a text
+whose fate the county reported (DESIGN §5, relay services).
+
 ``sms.queued`` comes in three forms, told apart by its payload:
 - a new text: purpose, entity_key, phone, template, params, text (and group_key, not_before);
 - ``amends``: a still-queued grouped text takes one more subject; the full new params and text;
@@ -29,6 +33,8 @@ projected_table("sms_do_not_text", "phone")
 
 DO_NOT_TEXT_ADDED = "sms.do_not_text_added"
 DO_NOT_TEXT_REMOVED = "sms.do_not_text_removed"
+RELAY_REQUESTED = "sms.relay_requested"
+VIA_COUNTY = "county"
 
 
 def migrate_sms(db: Any) -> None:
@@ -115,6 +121,73 @@ def migrate_sms(db: Any) -> None:
     db.execute("CREATE INDEX sms_sends_phone ON sms_sends (phone, sent_at)")
 
 
+def migrate_sms_relay(db: Any) -> None:
+    """The body of migration ``008_sms_relay``: a text may be ``relayed`` (handed to the county
+    center); ``relayed_at`` says when, ``via`` who reported its fate ("" the station itself,
+    ``county``). SQLite cannot change a CHECK in place, so ``sms_outbox`` is rebuilt; its two
+    triggers name it and go first, then come back as they were."""
+    db.execute("DROP TRIGGER sms_subjects_unique")
+    db.execute("DROP TRIGGER sms_outbox_unique")
+    db.execute(
+        """
+        CREATE TABLE sms_outbox_relay (
+            id TEXT PRIMARY KEY,
+            purpose TEXT NOT NULL,
+            entity_key TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            template TEXT NOT NULL,
+            params TEXT NOT NULL,
+            text TEXT NOT NULL,
+            chars INTEGER NOT NULL,
+            parts INTEGER NOT NULL,
+            group_key TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('queued', 'relayed', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL DEFAULT '',
+            last_code TEXT NOT NULL DEFAULT '',
+            last_error TEXT NOT NULL DEFAULT '',
+            retryable INTEGER NOT NULL DEFAULT 0,
+            provider TEXT NOT NULL DEFAULT '',
+            provider_message_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            requeued_at TEXT NOT NULL DEFAULT '',
+            sent_at TEXT NOT NULL DEFAULT '',
+            relayed_at TEXT NOT NULL DEFAULT '',
+            via TEXT NOT NULL DEFAULT '',
+            UNIQUE (purpose, entity_key)
+        )
+        """
+    )
+    columns = (
+        "id, purpose, entity_key, phone, template, params, text, chars, parts, group_key, status,"
+        " attempts, next_attempt_at, last_code, last_error, retryable, provider,"
+        " provider_message_id, created_at, requeued_at, sent_at"
+    )
+    db.execute(f"INSERT INTO sms_outbox_relay ({columns}) SELECT {columns} FROM sms_outbox")
+    db.execute("DROP TABLE sms_outbox")
+    db.execute("ALTER TABLE sms_outbox_relay RENAME TO sms_outbox")
+    db.execute(
+        "CREATE INDEX sms_outbox_queued ON sms_outbox (next_attempt_at) WHERE status = 'queued'"
+    )
+    db.execute("CREATE INDEX sms_outbox_group ON sms_outbox (group_key) WHERE status = 'queued'")
+    db.execute("CREATE INDEX sms_outbox_failed ON sms_outbox (id) WHERE status = 'failed'")
+    db.execute("CREATE INDEX sms_outbox_relayed ON sms_outbox (id) WHERE status = 'relayed'")
+    db.execute(
+        "CREATE TRIGGER sms_subjects_unique BEFORE INSERT ON sms_subjects"
+        " WHEN EXISTS (SELECT 1 FROM sms_outbox"
+        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
+        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_outbox.purpose,"
+        " sms_outbox.entity_key'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER sms_outbox_unique BEFORE INSERT ON sms_outbox"
+        " WHEN EXISTS (SELECT 1 FROM sms_subjects"
+        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
+        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_subjects.purpose,"
+        " sms_subjects.entity_key'); END"
+    )
+
+
 # --- projections -----------------------------------------------------------------------------
 
 
@@ -197,9 +270,16 @@ def _sent(replay: Replay, event: Event) -> None:
     replay.conn.execute(
         "UPDATE sms_outbox SET status = 'sent', sent_at = ?, attempts = ?, next_attempt_at = '',"
         " group_key = '',"
-        " provider = ?, provider_message_id = ?, last_code = '', last_error = '', retryable = 0"
-        " WHERE id = ?",
-        (event.occurred_at, p["attempt"], p["provider"], p["message_id"], event.entity_id),
+        " provider = ?, provider_message_id = ?, last_code = '', last_error = '', retryable = 0,"
+        " via = ? WHERE id = ?",
+        (
+            event.occurred_at,
+            p["attempt"],
+            p["provider"],
+            p["message_id"],
+            p.get("via", ""),
+            event.entity_id,
+        ),
     )
 
 
@@ -209,7 +289,7 @@ def _failed(replay: Replay, event: Event) -> None:
     p = event.payload
     replay.conn.execute(
         "UPDATE sms_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_code = ?,"
-        " last_error = ?, retryable = ?, provider = coalesce(nullif(?, ''), provider)"
+        " last_error = ?, retryable = ?, provider = coalesce(nullif(?, ''), provider), via = ?"
         " WHERE id = ?",
         (
             "queued" if p["next_attempt_at"] else "failed",
@@ -219,9 +299,30 @@ def _failed(replay: Replay, event: Event) -> None:
             p["reason"],
             int(bool(p["retryable"])),
             p.get("provider", ""),
+            p.get("via", ""),
             event.entity_id,
         ),
     )
+
+
+@projects(RELAY_REQUESTED)
+def _relay_requested(replay: Replay, event: Event) -> None:
+    """Handed to the county center: the station's part is done until the county reports back.
+    Only a waiting text can be handed over, so no text is ever relayed twice."""
+    changed = replay.conn.execute(
+        "UPDATE sms_outbox SET status = 'relayed', relayed_at = ?, attempts = attempts + 1,"
+        " next_attempt_at = '', group_key = '', provider = ?, via = ?, last_code = '',"
+        " last_error = '', retryable = 0 WHERE id = ? AND status = 'queued'",
+        (event.occurred_at, VIA_COUNTY, VIA_COUNTY, event.entity_id),
+    ).rowcount
+    if changed != 1:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "This text is no longer waiting in the queue, so it cannot be handed to the "
+                "county center. Refresh the list.",
+            )
+        )
 
 
 @projects(DO_NOT_TEXT_ADDED)

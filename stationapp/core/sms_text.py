@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from stationapp.core import clock
-from stationapp.core.i18n import QT_TRANSLATE_NOOP, translate
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term, translate
 from stationapp.core.phone import mask_phone
 from stationapp.core.sms_pacing import GAP_HOLD
 
-STATUSES = ("queued", "sending", "sent", "failed")
+STATUSES = ("queued", "sending", "relayed", "sent", "failed")
 _CTX = "SmsOutbox"
 
 
@@ -31,7 +31,7 @@ class OutboxText:
     chars: int
     parts: int
     group_key: str
-    status: str  # queued | sending | sent | failed
+    status: str  # queued | sending | relayed | sent | failed
     attempts: int
     next_attempt_at: str
     last_code: str
@@ -45,6 +45,8 @@ class OutboxText:
     claimed_at: str = ""
     held_code: str = ""
     held_until: str = ""
+    relayed_at: str = ""  # when it was handed to the county center ("" never)
+    via: str = ""  # "county": the county center sent it (or could not); "" the station itself
 
     @property
     def text_id(self) -> str:
@@ -60,6 +62,11 @@ class OutboxText:
         return self.text[1:end] if self.text.startswith("【") and end > 0 else ""
 
     @property
+    def through_county(self) -> bool:
+        """The county center took this text over (it may be back in the queue after a Retry)."""
+        return self.via == "county"
+
+    @property
     def last_error(self) -> str:
         """Why the last try did not go through, in the installed language; "" if it did."""
         if self.last_code == "cancelled":
@@ -67,9 +74,20 @@ class OutboxText:
         if self.last_code == "do_not_text":
             return translate(_CTX, LISTED)
         reason = translate("Sms", self.last_reason) if self.last_reason else self.last_code
+        if self.status == "failed" and self.through_county and reason:
+            return translate(_CTX, COUNTY_FAILED).format(reason=reason)
         if self.status == "failed" and self.retryable:
             return translate(_CTX, GAVE_UP).format(attempts=self.attempts, reason=reason)
         return reason
+
+    @property
+    def county_note(self) -> str:
+        """What the county center did with a relayed text ("" for the station's own texts)."""
+        if self.status == "relayed":
+            return translate(_CTX, RELAYED).format(time=short_time(self.relayed_at))
+        if self.status == "sent" and self.through_county:
+            return translate(_CTX, SENT_BY_COUNTY)
+        return ""
 
     @property
     def waiting_reason(self) -> str:
@@ -117,12 +135,34 @@ GROUP_HOLD = QT_TRANSLATE_NOOP(
     "SmsOutbox", "Held until {time} so that more parcels for this number can join the text."
 )
 WAITS = QT_TRANSLATE_NOOP("SmsOutbox", "Waits until {time}.")
+RELAYED = QT_TRANSLATE_NOOP(
+    "SmsOutbox",
+    "Handed to the county center at {time}; it sends the text and reports back at the next sync.",
+)
+SENT_BY_COUNTY = QT_TRANSLATE_NOOP("SmsOutbox", "Sent by the county center.")
+COUNTY_FAILED = QT_TRANSLATE_NOOP("SmsOutbox", "The county center could not send it: {reason}")
+
+_STATUS_WORDS = {
+    "queued": QT_TRANSLATE_NOOP("UserError", "waiting in the queue"),
+    "sending": QT_TRANSLATE_NOOP("UserError", "being sent right now"),
+    "relayed": QT_TRANSLATE_NOOP("UserError", "handed to the county center"),
+    "sent": QT_TRANSLATE_NOOP("UserError", "already sent"),
+    "failed": QT_TRANSLATE_NOOP("UserError", "marked as failed"),
+    "": QT_TRANSLATE_NOOP("UserError", "not in this station's outbox"),
+}
+
+
+def status_word(status: str) -> Term:
+    """A text's status as a word for a message (translated when the message is shown)."""
+    return Term(_STATUS_WORDS.get(status, status))
+
 
 TEXT_COLUMNS = (
     "o.id, o.purpose, o.entity_key, o.phone, o.template, o.params, o.text, o.chars, o.parts,"
     " o.group_key, o.status, o.attempts, o.next_attempt_at, o.last_code, o.last_error,"
     " o.retryable, o.provider, o.provider_message_id, o.created_at, o.requeued_at, o.sent_at,"
-    " coalesce(d.claimed_at, ''), coalesce(d.held_code, ''), coalesce(d.held_until, '')"
+    " coalesce(d.claimed_at, ''), coalesce(d.held_code, ''), coalesce(d.held_until, ''),"
+    " o.relayed_at, o.via"
 )
 SELECT_TEXTS = (
     f"SELECT {TEXT_COLUMNS} FROM sms_outbox o LEFT JOIN sms_delivery d ON d.text_id = o.id"

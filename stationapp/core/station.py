@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from stationapp.core import clock, schema
+from stationapp.core.county_data import CountyData
 from stationapp.core.errors import PermissionDenied, StateError, StoreError
 from stationapp.core.events import Event, EventLog, VerifyResult
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
@@ -119,6 +120,7 @@ class Station:
         self.sending = Sending(self.conn, self.log, self.session, self.settings, self.id_salt)
         self.sms = SmsOutbox(self)
         self.sync = StationSync(self)
+        self.county = CountyData(self)  # what the county sends: reference data, its events
 
     # opening -----------------------------------------------------------------------------------
 

@@ -32,9 +32,11 @@ from stationapp.core.events import EVENT_COLUMNS, GENESIS_HASH, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
+    from stationapp.core.county_data import PageTaken
     from stationapp.core.station import Station
     from sync.client import CountyClient
     from sync.pacing import Batcher
+    from sync.protocol import EnrollResponse, FeedResponse
 
 TOKEN_SECRET = "sync.county.token"  # the name in secrets.json
 META_COUNTY_URL = "county.url"
@@ -42,10 +44,15 @@ META_COUNTY_NAME = "county.station_name"
 META_TOWNSHIP = "county.township"
 META_VILLAGE = "county.village"
 META_ENROLLED_AT = "county.enrolled_at"
+META_CLOCK_SKEW = "county.clock_skew_s"  # this PC's clock minus the county's, last measured
+META_CLOCK_MEASURED_AT = "county.clock_measured_at"
+CLOCK_OFF_AFTER_S = 5 * 60  # DESIGN §5; the county flags the same (sync.protocol.MAX_CLOCK_SKEW_S)
 
 MAX_TRIES_PER_ROUND = 4  # timeouts in a row, each with a smaller batch, before the round stops
 
 Progress = Callable[[int, int], None]  # (events the county now holds of this round, to send)
+FeedProgress = Callable[[int], None]  # changes taken from the county's feed so far this round
+FEED_PAGE = 5000  # changes per page of the feed: the most the county gives (protocol.MAX_PAGE)
 
 
 def migrate_sync(db: Any) -> None:
@@ -202,6 +209,9 @@ class SyncReport:
     detail: str = ""  # technical detail for support (English, not shown to operators)
     retry_after: float | None = None  # the county asked to come back after this many seconds
     fork: HealedFork | None = None  # a fork healed in this round
+    taken: int = 0  # changes taken from the county's feed (reference data, its events)
+    feed_pages: int = 0
+    log_id: int = 0  # the round's row in sync_log, once recorded
 
     @property
     def ok(self) -> bool:
@@ -232,6 +242,13 @@ class SyncStatus:
     last_sync_at: str  # last round that went through; "" never
     last_attempt_at: str
     last_error: str  # plain words of the last round's error; "" when it went through
+    clock_skew_s: int | None = None  # this PC's clock minus the county's; None: not measured
+    clock_measured_at: str = ""  # this PC's time when it was measured
+
+    @property
+    def clock_off(self) -> bool:
+        """More than five minutes off the county's clock: the operator is told to set it."""
+        return self.clock_skew_s is not None and abs(self.clock_skew_s) > CLOCK_OFF_AFTER_S
 
 
 @dataclass(frozen=True)
@@ -252,6 +269,7 @@ class SyncLogEntry:
     head_seq: int
     waiting: int
     message: str
+    taken: int = 0  # changes taken from the county's feed
 
 
 class _RoundStopped(Exception):
@@ -268,6 +286,12 @@ class _RoundStopped(Exception):
 
 class StationSync:
     """``st.sync``. Not thread-safe: called on the station's worker thread like the rest."""
+
+    feed_in_round = True
+    """Whether :meth:`run` also takes the county's feed after the pushes. The GUI's runner
+    turns it off and takes the feed itself (:meth:`open_feed`, :meth:`take_feed_page`,
+    :meth:`record_feed`), the downloads on a network thread and each page a short job of the
+    database thread, so a big registry never holds the database thread for long."""
 
     def __init__(
         self,
@@ -287,63 +311,13 @@ class StationSync:
         self, server_url: str, code: str, *, device_name: str = "", app_version: str = ""
     ) -> EnrolledStation:
         """Join the county center at ``server_url`` with the code it issued for this station."""
-        from sync import client as wire
-
-        url = _check_url(server_url)
-        code = (code or "").strip()
-        if not code:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "Type the code the county center gave for this station (on its letter).",
-                )
-            )
-        client = self._client(url, None)
-        try:
-            answer = client.enroll(
-                code, device_name or platform.node()[:200], app_version or _app_version()
-            )
-        except wire.UnknownCode as error:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "The county center does not know the code {code}. Check it letter by "
-                    "letter, or ask the county center for a new one.",
-                ),
-                code=code,
-            ) from error
-        except wire.CodeUsed as error:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "The code {code} was already used. Ask the county center to issue a new code "
-                    "for this station.",
-                ),
-                code=code,
-            ) from error
-        except wire.UpdateRequired as error:
-            raise StateError(PLAIN_WORDS[UPDATE_REQUIRED]) from error
-        except (wire.Offline, wire.ServerError) as error:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "The county center at {url} cannot be reached now. Check the network and the "
-                    "address, then try again.",
-                ),
-                url=url,
-            ) from error
-        except wire.SyncFailure as error:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "The address {url} did not answer like a county center. Check the address "
-                    "(it is on the county center's letter), then try again.",
-                ),
-                url=url,
-            ) from error
-        finally:
-            client.close()
-
+        url, answer = trade_code(
+            lambda checked_url: self._client(checked_url, None),
+            server_url,
+            code,
+            device_name=device_name,
+            app_version=app_version,
+        )
         current = self.station_id
         if current and current != answer.station_id:
             raise StateError(
@@ -391,7 +365,20 @@ class StationSync:
     def unpushed_count(self) -> int:
         return self.station.log.unpushed_count()
 
+    _measured_clock: tuple[int, str] | None = None  # the client's last skew, not yet kept
+
+    def _clock_measured(self, skew_s: float) -> None:
+        """From the client (on whichever thread calls the county): kept by :meth:`status`,
+        which runs on the database thread."""
+        self._measured_clock = (round(skew_s), clock.now_iso())
+
     def status(self) -> SyncStatus:
+        measured, self._measured_clock = self._measured_clock, None
+        if measured is not None and str(measured[0]) != self._meta(META_CLOCK_SKEW):
+            with self.station.store.transaction() as conn:
+                _put_meta(conn, META_CLOCK_SKEW, measured[0])
+                _put_meta(conn, META_CLOCK_MEASURED_AT, measured[1])
+        skew = self._meta(META_CLOCK_SKEW)
         last = self.conn.execute(
             "SELECT finished_at, error, params FROM sync_log ORDER BY id DESC LIMIT 1"
         ).fetchone()
@@ -406,29 +393,44 @@ class StationSync:
             last_sync_at=last_ok[0] if last_ok else "",
             last_attempt_at=last[0] if last else "",
             last_error=plain_words(last[1], json.loads(last[2])) if last else "",
+            clock_skew_s=int(skew) if skew else None,
+            clock_measured_at=self._meta(META_CLOCK_MEASURED_AT),
         )
 
     def history(self, limit: int = 50) -> list[SyncLogEntry]:
         rows = self.conn.execute(
             "SELECT started_at, finished_at, ok, accepted, duplicates, head_seq, waiting, error,"
-            " params FROM sync_log ORDER BY id DESC LIMIT ?",
+            " params, taken FROM sync_log ORDER BY id DESC LIMIT ?",
             (limit,),
         ).fetchall()
         return [
             SyncLogEntry(
-                r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6], plain_words(r[7], json.loads(r[8]))
+                r[0],
+                r[1],
+                bool(r[2]),
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                plain_words(r[7], json.loads(r[8])),
+                taken=r[9],
             )
             for r in rows
         ]
 
     # one round ---------------------------------------------------------------------------------
 
-    def run(self, progress: Progress | None = None) -> SyncReport:
-        """One round: head, compare, push what the county lacks. Network trouble ends the round
-        with ``report.error`` set (the caller backs off, see ``sync.pacing.Backoff``); a fork is
-        healed (``report.fork``); a history changed after it was sent, or a conflict that
-        healing did not end, raises :class:`StateError` after the round is recorded.
-        ``progress(done, total)``: events the county holds of those it lacked at the start."""
+    def run(
+        self, progress: Progress | None = None, feed_progress: FeedProgress | None = None
+    ) -> SyncReport:
+        """One round: head, compare, push what the county lacks, then take the county's feed
+        (reference data and its events, page by page: ``report.taken``). Network trouble ends
+        the round with ``report.error`` set (the caller backs off, see
+        ``sync.pacing.Backoff``); the feed's pages taken before it stay taken. A fork is healed
+        (``report.fork``); a history changed after it was sent, or a conflict that healing did
+        not end, raises :class:`StateError` after the round is recorded.
+        ``progress(done, total)``: events the county holds of those it lacked at the start;
+        ``feed_progress(taken)``: the feed's changes taken so far."""
         if not self.is_enrolled():
             raise StateError(
                 QT_TRANSLATE_NOOP(
@@ -451,6 +453,8 @@ class StationSync:
                         raise
                     # a fork: take the county's events in, move ours after them, go on
                     report.fork = self._heal_fork(client)
+            if self.feed_in_round:
+                self._pull_feed(client, report, feed_progress)
         except _RoundStopped as stop:
             report.error, report.detail, report.params = stop.error, stop.detail, stop.params
             report.retry_after = stop.retry_after
@@ -464,6 +468,71 @@ class StationSync:
         if conflict is not None:
             raise StateError(PLAIN_WORDS[conflict.error], **conflict.params)
         return report
+
+    # the county's feed ----------------------------------------------------------------------
+
+    def _pull_feed(
+        self, client: CountyClient, report: SyncReport, feed_progress: FeedProgress | None
+    ) -> None:
+        """After the pushes: ``sync/feed`` after the last cursor taken, until ``more`` is false.
+        Each page is taken with its cursor in one transaction, so a round cut off keeps the
+        pages it took and the next round goes on after them."""
+        from sync import client as wire
+
+        after = self.station.county.cursor()
+        while True:
+            try:
+                page = fetch_feed_page(client, after)
+            except wire.SyncFailure as error:
+                raise _stopped(error) from error
+            self.count_feed_page(report, self.take_feed_page(page))
+            if feed_progress is not None:
+                feed_progress(report.taken)
+            if not page.more or not page.changes or page.next == after:
+                return
+            after = page.next
+
+    def open_feed(self) -> tuple[CountyClient, str]:
+        """For a caller that downloads the feed on another thread: a client of the county (it
+        does not touch the database) and the cursor to ask after."""
+        token = self._secrets().get(TOKEN_SECRET)
+        client = self._client(self.county_url, token.reveal() if token else None)
+        return client, self.station.county.cursor()
+
+    def take_feed_page(self, page: FeedResponse) -> PageTaken:
+        """One page of the feed into the station, with its cursor, in one transaction."""
+        return self.station.county.apply_page(page.changes, page.next)
+
+    @staticmethod
+    def count_feed_page(report: SyncReport, taken: PageTaken) -> None:
+        report.taken += taken.changes
+        report.feed_pages += 1
+
+    def record_feed(self, report: SyncReport, failure: Exception | None = None) -> SyncReport:
+        """The feed's part of a round recorded after the round (``feed_in_round`` off): what
+        it took, and the failure (a ``sync.client.SyncFailure``) that stopped it, if any."""
+        if failure is not None and report.ok:
+            stop = _stopped(failure)
+            report.error, report.detail, report.params = stop.error, stop.detail, stop.params
+            report.retry_after = stop.retry_after
+        report.finished_at = clock.now_iso()
+        with self.station.store.transaction() as conn:
+            conn.execute(
+                "UPDATE sync_log SET finished_at = ?, ok = ?, taken = ?, error = ?, params = ?,"
+                " detail = ? WHERE id = ?",
+                (
+                    report.finished_at,
+                    int(report.ok),
+                    report.taken,
+                    report.error,
+                    json.dumps(report.params, ensure_ascii=False),
+                    report.detail[:2000],
+                    report.log_id,
+                ),
+            )
+        return report
+
+    # pushing -----------------------------------------------------------------------------------
 
     def _push_all(self, client: CountyClient, report: SyncReport, progress: Progress | None):
         from sync import client as wire
@@ -718,9 +787,10 @@ class StationSync:
 
     def _record(self, report: SyncReport) -> None:
         with self.station.store.transaction() as conn:
-            conn.execute(
+            row = conn.execute(
                 "INSERT INTO sync_log (started_at, finished_at, ok, accepted, duplicates, batches,"
-                " head_seq, waiting, error, params, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " head_seq, waiting, error, params, detail, taken)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     report.started_at,
                     report.finished_at,
@@ -733,17 +803,22 @@ class StationSync:
                     report.error,
                     json.dumps(report.params, ensure_ascii=False),
                     report.detail[:2000],
+                    report.taken,
                 ),
             )
+            report.log_id = row.lastrowid or 0
 
     # helpers -----------------------------------------------------------------------------------
 
     def _client(self, url: str, token: str | None) -> CountyClient:
         if self._client_factory is not None:
-            return self._client_factory(url, token)
-        from sync.client import CountyClient
+            client = self._client_factory(url, token)
+        else:
+            from sync.client import CountyClient
 
-        return CountyClient(url, token)
+            client = CountyClient(url, token)
+        client.on_clock_skew = self._clock_measured  # every answer measures this PC's clock
+        return client
 
     def _secrets(self):
         from stationapp.sms.secrets import SecretStore
@@ -753,6 +828,13 @@ class StationSync:
     def _meta(self, key: str) -> str:
         row = self.conn.execute("SELECT value FROM station_meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else ""
+
+
+def fetch_feed_page(client: CountyClient, after: str, limit: int | None = None) -> FeedResponse:
+    """One page of the county's feed after the cursor ``after`` (``limit`` changes at most,
+    :data:`FEED_PAGE` by default): network only, any thread. Raises the client's typed
+    ``SyncFailure`` (an answer that is not the feed's JSON too)."""
+    return client.feed(after, limit=limit or FEED_PAGE)
 
 
 def wire_event(event: Event) -> dict[str, Any]:
@@ -799,6 +881,76 @@ def _stopped(error: Exception) -> _RoundStopped:
     else:
         stop = _RoundStopped(SERVER_ERROR, detail, status=getattr(error, "status", ""))
     return stop
+
+
+def trade_code(
+    make_client: Callable[[str], CountyClient],
+    server_url: str,
+    code: str,
+    *,
+    device_name: str = "",
+    app_version: str = "",
+) -> tuple[str, EnrollResponse]:
+    """Trade the code the county center issued for a station for its token: (the checked
+    address, the county's answer). Refusals in plain words; writes nothing. Shared by joining
+    (:meth:`StationSync.enroll`) and restoring onto a new PC (``core.sync_restore``)."""
+    from sync import client as wire
+
+    url = _check_url(server_url)
+    code = (code or "").strip()
+    if not code:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Type the code the county center gave for this station (on its letter).",
+            )
+        )
+    client = make_client(url)
+    try:
+        answer = client.enroll(
+            code, device_name or platform.node()[:200], app_version or _app_version()
+        )
+    except wire.UnknownCode as error:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The county center does not know the code {code}. Check it letter by "
+                "letter, or ask the county center for a new one.",
+            ),
+            code=code,
+        ) from error
+    except wire.CodeUsed as error:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The code {code} was already used. Ask the county center to issue a new code "
+                "for this station.",
+            ),
+            code=code,
+        ) from error
+    except wire.UpdateRequired as error:
+        raise StateError(PLAIN_WORDS[UPDATE_REQUIRED]) from error
+    except (wire.Offline, wire.ServerError) as error:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The county center at {url} cannot be reached now. Check the network and the "
+                "address, then try again.",
+            ),
+            url=url,
+        ) from error
+    except wire.SyncFailure as error:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The address {url} did not answer like a county center. Check the address "
+                "(it is on the county center's letter), then try again.",
+            ),
+            url=url,
+        ) from error
+    finally:
+        client.close()
+    return url, answer
 
 
 def _check_url(server_url: str) -> str:

@@ -93,5 +93,5 @@ def make_provider(
     if name == "county":
         from stationapp.sms.county import CountyRelayProvider
 
-        return CountyRelayProvider()
+        return CountyRelayProvider(secrets)  # joined once the county's token is kept
     raise ValidationError(reasons.UNKNOWN_PROVIDER, name=name)

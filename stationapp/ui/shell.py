@@ -127,6 +127,7 @@ class Shell(QObject):
     def _connect_sync_runner(self, window: MainWindow) -> None:
         """One sync runner for the station's whole run: rounds with the county in the
         background; the 同步 page and the status bar show its state; joining starts a round."""
+        from stationapp.ui.clock_warning import ClockWarning
         from stationapp.ui.pages.sync_page import SyncPage, SyncStatusBar
 
         if self.sync_runner is None:
@@ -135,8 +136,12 @@ class Shell(QObject):
             self.sync_runner.start()
         runner = self.sync_runner
         window.event_appended.connect(runner.on_event)
+        # what the feed changed (announcements, county results) reaches the pages
+        runner.event_recorded.connect(window.event_appended)
         status_bar = SyncStatusBar(window.county_label, window.waiting_label, window)
         runner.state_changed.connect(status_bar.show_state)
+        clock_warning = ClockWarning.attach(window, self.station, self.worker)
+        runner.round_finished.connect(clock_warning.refresh)
         page = window.page("sync")
         if isinstance(page, SyncPage):
             page.set_runner(runner)

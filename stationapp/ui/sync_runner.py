@@ -1,9 +1,14 @@
 """Sync in the background: a round with the county center now and then, off the GUI thread.
 
 ``StationSync.run`` reads and writes the station's database AND talks to the county in one call,
-so a round runs on the station's one database thread (the ``StationWorker``), never beside it
-(STYLE.md, "One thread owns the database"). Its progress reaches the GUI thread by a queued
-signal. After a round that went through, the next comes ``interval_ms`` later; after a failure,
+so a round's pushes run on the station's one database thread (the ``StationWorker``), never
+beside it (STYLE.md, "One thread owns the database"). The county's feed is then taken by a
+:class:`FeedPull`: downloads on a network thread, each page a short job of the database thread,
+so a large registry arriving never freezes the windows. Progress reaches the GUI thread by
+queued signals; ``event_recorded`` carries what the feed changed (the station's events that the
+county's events caused, and a :class:`CountyDataTaken`) for the main window to broadcast.
+
+After a round that went through, the next comes ``interval_ms`` later; after a failure,
 ``sync.pacing.Backoff`` says when (a county's Retry-After is honoured). Nothing happens while the
 station has not joined a county center; joining (an :class:`EnrolledStation` broadcast through
 the main window) starts a round at once.
@@ -30,6 +35,7 @@ from stationapp.core.sync import (
     SyncReport,
     SyncStatus,
 )
+from stationapp.ui.feed_pull import FeedPull, FeedPulled
 from stationapp.ui.worker import StationWorker
 
 if TYPE_CHECKING:
@@ -59,7 +65,7 @@ class SyncState:
 @dataclass(frozen=True)
 class _Outcome:
     report: SyncReport | None  # None: not joined, so no round
-    status: SyncStatus
+    status: SyncStatus | None  # None: could not be read after the feed (read it again)
 
 
 class SyncRunner(QObject):
@@ -67,6 +73,8 @@ class SyncRunner(QObject):
 
     round_finished = Signal(object)  # SyncReport
     progress = Signal(int, int)  # events the county now holds of this round, of those to send
+    feed_progress = Signal(int)  # changes taken from the county's feed so far in this round
+    event_recorded = Signal(object)  # what the feed changed: an Event, a CountyDataTaken
     state_changed = Signal(object)  # SyncState
     _progressed = Signal(int, int)  # emitted on the database thread
 
@@ -92,6 +100,12 @@ class SyncRunner(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
         self._progressed.connect(self.progress, Qt.ConnectionType.QueuedConnection)
+        # the runner takes the feed itself, page by page (see FeedPull), not inside run()
+        station.sync.feed_in_round = False
+        self.feed = FeedPull(station, worker, self)
+        """Takes the county's feed after each round's pushes (its figures are read by tests)."""
+        self.feed.progressed.connect(self.feed_progress)
+        self.feed.finished.connect(self._feed_taken)
         self._running = False
         self._started = False
         self._stopped = False
@@ -132,6 +146,7 @@ class SyncRunner(QObject):
         # the worker runs one call at a time: when this returns, a queued round has run
         with contextlib.suppress(RuntimeError):
             self._worker.wait_for(_nothing)
+        self.feed.stop()  # the pages downloaded are taken, the round's row says so
 
     @Slot()
     def sync_now(self) -> None:
@@ -184,6 +199,20 @@ class SyncRunner(QObject):
     # GUI thread ---------------------------------------------------------------------------------
 
     def _round_done(self, outcome: _Outcome) -> None:
+        report = outcome.report
+        if report is not None and report.ok and not self._stopped and self.feed.start(report):
+            return  # the round ends when the feed is taken
+        self._round_ended(outcome)
+
+    @Slot(object)
+    def _feed_taken(self, pulled: FeedPulled) -> None:
+        for event in pulled.recorded:  # what changed first, then the round's end
+            self.event_recorded.emit(event)
+        if pulled.taken is not None:
+            self.event_recorded.emit(pulled.taken)
+        self._round_ended(_Outcome(pulled.report, pulled.status))
+
+    def _round_ended(self, outcome: _Outcome) -> None:
         self._running = False
         report, status = outcome.report, outcome.status
         online = self.state.online
@@ -196,7 +225,10 @@ class SyncRunner(QObject):
                 self._plan(self.interval_ms / 1000 if self.interval_ms > 0 else None)
             else:
                 self._plan(self.backoff.failed(report.retry_after))
-        self._show_status(status, online)
+        if status is None:  # the feed's part could not read it: read it again
+            self.refresh()
+        else:
+            self._show_status(status, online)
         if report is not None:
             self.round_finished.emit(report)
 

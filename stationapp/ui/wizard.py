@@ -1,10 +1,13 @@
-"""First run: the station's name and phone, the manager's name and PIN, on one screen."""
+"""First run: two big choices, 新建服务站 (the station's name and phone, the manager's name and
+PIN, on one screen) or 从县级中心恢复本站 (a station whose PC was lost comes back from the county
+center: ``stationapp.ui.restore_from_county``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -12,13 +15,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
 from stationapp.ui.forms import MessageLabel, PinEdit, centered_card
+from stationapp.ui.restore_from_county import RestoreFromCounty
 from stationapp.ui.worker import StationWorker
+
+CHOICES, CREATE, RESTORE = range(3)
 
 
 class SetupWizard(QDialog):
@@ -34,6 +42,60 @@ class SetupWizard(QDialog):
         self.worker = worker
         self.setWindowTitle(self.tr("Set up the station"))
 
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._choices_page())
+        self.pages.addWidget(self._create_page())
+        self.restore = RestoreFromCounty(self.data_dir, worker)
+        self.restore.restored.connect(self._created)
+        self.restore.back_requested.connect(self.show_choices)
+        self.pages.addWidget(self.restore)
+        layout = centered_card(self)
+        layout.addWidget(self.pages)
+        self.show_choices()
+
+    # the pages ----------------------------------------------------------------------------------
+
+    def _choices_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel(self.tr("Welcome! Set up your service station"))
+        title.setObjectName("pageTitle")
+        question = QLabel(
+            self.tr("Is this a new station, or did it work on another PC that was lost or broke?")
+        )
+        question.setWordWrap(True)
+        self.new_button = _big_button(self.tr("&New station"))
+        self.new_button.clicked.connect(self.show_create)
+        new_hint = _hint(
+            self.tr("The first time on any PC: type the station's name and the manager's PIN.")
+        )
+        self.restore_choice = _big_button(self.tr("&Restore this station from the county center"))
+        self.restore_choice.clicked.connect(self.show_restore)
+        restore_hint = _hint(
+            self.tr(
+                "The station's PC was lost or broke: its records come back from the county "
+                "center, with the new code the county center gave."
+            )
+        )
+        quit_button = QPushButton(self.tr("&Quit"))
+        quit_button.setAutoDefault(False)
+        quit_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(quit_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(question)
+        layout.addSpacing(8)
+        for widget in (self.new_button, new_hint, self.restore_choice, restore_hint):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _create_page(self) -> QWidget:
+        page = QWidget()
         title = QLabel(self.tr("Welcome! Set up your service station"))
         title.setObjectName("pageTitle")
         intro = QLabel(
@@ -68,20 +130,56 @@ class SetupWizard(QDialog):
         self.create_button = QPushButton(self.tr("&Create the station"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_station)
-        quit_button = QPushButton(self.tr("&Quit"))
-        quit_button.clicked.connect(self.reject)
+        back_button = QPushButton(self.tr("&Back"))
+        back_button.setAutoDefault(False)
+        back_button.clicked.connect(self.show_choices)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(quit_button)
+        buttons.addWidget(back_button)
         buttons.addWidget(self.create_button)
 
-        layout = centered_card(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        return page
+
+    # moving between them ------------------------------------------------------------------------
+
+    @Slot()
+    def show_choices(self) -> None:
+        self.pages.setCurrentIndex(CHOICES)
+        self.new_button.setFocus()
+
+    @Slot()
+    def show_create(self) -> None:
+        self.pages.setCurrentIndex(CREATE)
+        self.station_name.setFocus()
+
+    @Slot()
+    def show_restore(self) -> None:
+        self.pages.setCurrentIndex(RESTORE)
+        self.restore.focus_first()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc goes back to the two choices; on the choices it quits, as the Quit button."""
+        if event.key() == Qt.Key.Key_Escape and self.pages.currentIndex() != CHOICES:
+            if self.pages.currentIndex() == CREATE:
+                self.show_choices()
+            else:
+                self.restore.go_back()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        self.restore.stop_quietly()  # a download under way ends after its page; what came stays
+        super().reject()
 
     @Slot()
     def create_station(self) -> None:
@@ -117,3 +215,21 @@ class SetupWizard(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.create_button.setEnabled(not busy)
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+
+def _big_button(text: str) -> QPushButton:
+    """One of the two choices: large, so it reads as the thing to do on this screen."""
+    button = QPushButton(text)
+    # the application's style sheet sets every button's height: this one's own rule wins
+    button.setStyleSheet(
+        "QPushButton { min-height: 60px; padding: 8px 16px; font-size: 22px; font-weight: bold; }"
+    )
+    return button
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    label.setContentsMargins(8, 0, 8, 8)
+    return label

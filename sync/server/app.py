@@ -12,8 +12,11 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync import protocol
+from sync.server.api_doc import declare_refusals
 from sync.server.bodies import RequestBodyMiddleware
+from sync.server.clocks import StationClockMiddleware
 from sync.server.errors import SyncError
+from sync.server.logs import RequestLogMiddleware
 from sync.server.routers import enroll, health
 from sync.server.routers import sync as sync_routes
 from sync.server.settings import Settings, get_settings
@@ -35,9 +38,13 @@ def create_app(settings: Settings | None = None, *, storage: Storage | None = No
     settings = settings or get_settings()
     storage = storage or Storage.open(settings)
 
+    from sync.server.relay import RelayWorker  # also registers the relay's ingest hook
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        relay = RelayWorker(storage, settings).start()  # the SMS relay's worker thread
         yield
+        relay.stop()
         storage.close()
 
     app = FastAPI(
@@ -54,11 +61,17 @@ def create_app(settings: Settings | None = None, *, storage: Storage | None = No
     app.include_router(health.router)
     app.include_router(enroll.router)
     app.include_router(sync_routes.router)
+    declare_refusals(app)  # the OpenAPI names every refusal (sync.server.api_doc)
+    app.add_middleware(StationClockMiddleware, storage=storage, secret=settings.token_secret)
+    app.add_middleware(RequestLogMiddleware)  # outermost: one JSON line per request
     return app
 
 
-def _error(status: int, code: str, detail: str, **extra: Any) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+def _error(
+    status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    if status == 401:
+        headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
     return JSONResponse(
         {"error": code, "detail": detail, **extra}, status_code=status, headers=headers
     )
@@ -104,7 +117,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, protocol.BAD_REQUEST)
         detail = exc.detail if isinstance(exc.detail, str) else "The request was refused."
-        return _error(exc.status_code, code, detail)
+        return _error(exc.status_code, code, detail, headers=exc.headers)  # 405: Allow
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

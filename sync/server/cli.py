@@ -88,8 +88,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         import uvicorn
 
         from sync.server.app import create_app
+        from sync.server.logs import configure_logging
 
-        uvicorn.run(create_app(settings), host=args.host, port=args.port)
+        log_config = configure_logging()  # JSON lines on stderr, from the migrations on
+        uvicorn.run(  # our request log replaces uvicorn's access log
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            log_config=log_config,
+            access_log=False,
+        )
         return 0
     storage = Storage.open(settings)
     try:

@@ -1,5 +1,6 @@
 """Taking in a station's events: the chain checked and every hash recomputed from the county's
-own head, all in one transaction; and reading them back (restore) and the feed."""
+own head, all in one transaction; and reading them back (restore). The feed lives in
+sync.server.feed; ``feed`` and ``add_county_event`` here are its entry points by storage."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from stationapp.core import clock
 from stationapp.core.events import canonical_json
 from sync import protocol
 from sync.protocol import FeedChange, PushResponse, WireEvent
+from sync.server import feed as feed_log
 from sync.server.errors import SyncError
 from sync.server.event_types import is_known
 from sync.server.ingest_hooks import run_hooks
-from sync.server.storage import Storage, county_events, events, stations
+from sync.server.storage import Storage, events, stations
 
 
 def _name(event: WireEvent) -> str:
@@ -234,48 +236,19 @@ def station_events(
     return found, len(rows) > limit
 
 
-def parse_cursor(cursor: str) -> int:
-    if cursor == "":
-        return 0
-    if not cursor.isdigit() or len(cursor) > 18:
-        raise SyncError(
-            protocol.BAD_REQUEST,
-            "The feed cursor is not one the county gave. Start again without 'after'.",
-        )
-    return int(cursor)
-
-
 def feed(
     storage: Storage, station_id: str, *, after: str, limit: int
 ) -> tuple[list[FeedChange], str, bool]:
-    """County-side events about this station after the cursor. Reference data (catalog,
-    billers, households...) joins this feed when the county keeps it."""
-    position = parse_cursor(after)
+    """The feed of one station after the cursor: reference data of its scopes and the county's
+    events about it (see sync.server.feed)."""
     with storage.engine.connect() as conn:
-        rows = conn.execute(
-            sa.select(county_events)
-            .where(county_events.c.station_id == station_id, county_events.c.cursor > position)
-            .order_by(county_events.c.cursor)
-            .limit(limit + 1)
-        ).all()
-    changes = [
-        FeedChange(
-            cursor=str(row.cursor),
-            kind="event",
-            op="upsert",
-            key=row.id,
-            data={
-                "id": row.id,
-                "type": row.type,
-                "entity_id": row.entity_id,
-                "occurred_at": row.occurred_at,
-                "payload": json.loads(row.payload),
-            },
+        township = conn.execute(
+            sa.select(stations.c.township).where(stations.c.id == station_id)
+        ).scalar_one()
+        page = feed_log.read_page(
+            conn, feed_log.scopes_of(station_id, township), after=after, limit=limit
         )
-        for row in rows[:limit]
-    ]
-    next_cursor = changes[-1].cursor if changes else (after or "0")
-    return changes, next_cursor, len(rows) > limit
+    return page.changes(), page.next, page.more
 
 
 def add_county_event(
@@ -287,16 +260,14 @@ def add_county_event(
     entity_id: str,
     payload: dict,
 ) -> int:
-    """A fact the county adds about a station's entity (e.g. sms.sent); returns its cursor."""
+    """A fact the county adds about a station's entity (e.g. sms.sent); returns its cursor.
+    Inside another transaction, use ``sync.server.feed.add_county_event(conn, ...)``."""
     with storage.engine.begin() as conn:
-        result = conn.execute(
-            county_events.insert().values(
-                id=event_id,
-                station_id=station_id,
-                type=type,
-                entity_id=entity_id,
-                occurred_at=clock.now_iso(),
-                payload=canonical_json(payload),
-            )
+        return feed_log.add_county_event(
+            conn,
+            station_id,
+            event_id=event_id,
+            type=type,
+            entity_id=entity_id,
+            payload=payload,
         )
-        return result.inserted_primary_key[0]

@@ -2,6 +2,12 @@
 
 The tables are declared here for queries; their creation and changes are Alembic migrations
 (``migrations/``), run when the storage opens.
+
+What differs between the two is kept here: SQLite takes its write lock at BEGIN (a push waits
+for another instead of failing), PostgreSQL locks the station's row (``SELECT ... FOR UPDATE``)
+and runs at READ COMMITTED; integers that grow (seq, cursors) are 64-bit on both; a failed
+statement ends the transaction on PostgreSQL, so code that catches an IntegrityError starts a
+new one (``ingest.push`` does).
 """
 
 from __future__ import annotations
@@ -71,16 +77,33 @@ county_events = sa.Table(
 )
 
 
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def driver_url(url: str) -> str:
+    """``postgresql://`` (or ``postgres://``) with the driver SQLAlchemy should use."""
+    for scheme in ("postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql+psycopg2://" + url.removeprefix(scheme)
+    return url
+
+
 def create_engine(url: str) -> sa.Engine:
-    if url.startswith("sqlite"):
+    if is_sqlite(url):
         engine = sa.create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=True
         )
         _serialize_sqlite_writers(engine)
         return engine
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg2://" + url.removeprefix("postgresql://")
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return sa.create_engine(
+        driver_url(url),
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        # names the county's sessions in pg_stat_activity
+        connect_args={"application_name": "county-center"},
+    )
 
 
 def _serialize_sqlite_writers(engine: sa.Engine) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
 from sync import protocol
 from sync.protocol import (
@@ -15,6 +16,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
+from sync.server import feed as feed_log
 from sync.server import ingest
 from sync.server.deps import CurrentStation, StorageDep
 from sync.server.errors import SyncError
@@ -26,6 +28,8 @@ router = APIRouter(
 )
 
 Limit = Annotated[int, Query(ge=1, le=protocol.MAX_PAGE)]
+GZIP_FROM_BYTES = 1400  # smaller answers fit one packet anyway
+GZIP_LEVEL = 6
 
 
 @router.get("/head", response_model=HeadResponse)
@@ -67,10 +71,24 @@ def events(
 
 @router.get("/feed", response_model=FeedResponse, responses={400: {"model": ErrorBody}})
 def feed(
+    request: Request,
     station: CurrentStation,
     storage: StorageDep,
     after: Annotated[str, Query(max_length=40)] = "",
     limit: Limit = protocol.DEFAULT_PAGE,
-) -> FeedResponse:
-    changes, next_cursor, more = ingest.feed(storage, station.id, after=after, limit=limit)
-    return FeedResponse(changes=changes, next=next_cursor, more=more)
+) -> Response:
+    """A FeedResponse, written from the stored JSON and gzip'd when the station accepts it (a
+    fresh station downloads the whole registry)."""
+    with storage.engine.connect() as conn:
+        page = feed_log.read_page(
+            conn, feed_log.scopes_of(station.id, station.township), after=after, limit=limit
+        )
+    body = page.to_json()
+    accepts = request.headers.get("accept-encoding", "")
+    if len(body) >= GZIP_FROM_BYTES and "gzip" in accepts.lower():
+        return Response(
+            gzip.compress(body, GZIP_LEVEL),
+            media_type="application/json",
+            headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
+        )
+    return Response(body, media_type="application/json", headers={"Vary": "Accept-Encoding"})

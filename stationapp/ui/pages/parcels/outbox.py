@@ -28,11 +28,16 @@ from stationapp.ui.pages.parcels.common import Outcome, StepHint, section_title,
 STATUSES = {
     "queued": QT_TRANSLATE_NOOP("OutboxPanel", "Waiting"),
     "sending": QT_TRANSLATE_NOOP("OutboxPanel", "Sending"),
+    "relayed": QT_TRANSLATE_NOOP("OutboxPanel", "At the county center"),
     "sent": QT_TRANSLATE_NOOP("OutboxPanel", "Sent"),
     "failed": QT_TRANSLATE_NOOP("OutboxPanel", "Failed"),
 }
 REASON_WIDTH = 280
-STATUS_COLOURS = {"failed": QColor("#ffc4c4"), "queued": QColor("#fff3c4")}
+STATUS_COLOURS = {
+    "failed": QColor("#ffc4c4"),
+    "queued": QColor("#fff3c4"),
+    "relayed": QColor("#d6e9ff"),
+}
 
 
 def _outbox(station: Station, status: str | None) -> tuple[list[Any], dict[str, int]]:
@@ -142,21 +147,25 @@ class OutboxPanel(Page):
     def _show(self, loaded: tuple[list[Any], dict[str, int]]) -> None:
         chosen = self.chosen().id if self.chosen() is not None else ""
         self.texts, counts = loaded
-        self.summary.setText(
-            self.tr(
-                "Waiting: {queued} (costing {parts} messages)   Sent: {sent}   Failed: {failed}"
-            ).format(
-                queued=counts.get("queued", 0) + counts.get("sending", 0),
-                parts=counts.get("parts_waiting", 0),
-                sent=counts.get("sent", 0),
-                failed=counts.get("failed", 0),
-            )
+        summary = self.tr(
+            "Waiting: {queued} (costing {parts} messages)   Sent: {sent}   Failed: {failed}"
+        ).format(
+            queued=counts.get("queued", 0) + counts.get("sending", 0),
+            parts=counts.get("parts_waiting", 0),
+            sent=counts.get("sent", 0),
+            failed=counts.get("failed", 0),
         )
+        if counts.get("relayed", 0):
+            summary += "   " + self.tr("At the county center: {relayed}").format(
+                relayed=counts["relayed"]
+            )
+        self.summary.setText(summary)
         self.table.setRowCount(len(self.texts))
         for row, text in enumerate(self.texts):
             reason = text.last_error if text.status == "failed" else text.waiting_reason
             if text.status == "queued" and text.last_error and not reason:
                 reason = text.last_error
+            reason = reason or text.county_note
             cells = (
                 when_text(text.created_at)[5:],
                 text.masked_phone,

@@ -1,0 +1,231 @@
+"""What differs between the county's two databases, shown on both: 64-bit seqs, booleans,
+pushes at once, the UNIQUE constraints as the last word; and the test databases themselves."""
+
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import sqlalchemy as sa
+
+from stationapp.core import ids
+from stationapp.core.events import GENESIS_HASH, event_hash
+from sync import protocol
+from sync.protocol import PushResponse, WireEvent
+from sync.server import ingest, stations
+from sync.server.errors import SyncError
+from sync.server.settings import Settings
+from sync.server.storage import Storage, driver_url, events
+from sync.server.storage import stations as stations_table
+from tests import county_db
+from tests.county_db import (  # noqa: F401  (fixtures)
+    county_database,
+    county_database_url,
+    county_postgres,
+)
+
+SECRET = "p" * 48
+
+
+@pytest.fixture
+def storage(tmp_path, county_database_url) -> Iterator[Storage]:
+    settings = Settings(
+        data_dir=tmp_path, token_secret=SECRET, database_url=county_database_url, development=True
+    )
+    opened = Storage.open(settings)
+    yield opened
+    opened.close()
+
+
+def new_station(storage: Storage, name: str = "芒艾村服务站") -> str:
+    station_id, _ = stations.create_station(
+        storage, SECRET, name=name, township="孟定镇", village="芒艾村"
+    )
+    return station_id
+
+
+def chained(count: int, *, after: tuple[int, str] = (0, GENESIS_HASH)) -> list[WireEvent]:
+    seq, prev = after
+    out = []
+    for n in range(count):
+        fields = {
+            "id": ids.uuid7(),
+            "seq": seq + 1 + n,
+            "type": "settings.changed",
+            "entity_id": "station.phone",
+            "occurred_at": "2026-03-01T09:00:00.000+08:00",
+            "operator": "岩温",
+            "payload": {"n": n},
+        }
+        digest = event_hash(prev, **fields)
+        out.append(WireEvent(**fields, prev_hash=prev, hash=digest))
+        prev = digest
+    return out
+
+
+def stored_seqs(storage: Storage, station_id: str) -> list[int]:
+    with storage.engine.connect() as conn:
+        return list(
+            conn.execute(
+                sa.select(events.c.seq)
+                .where(events.c.station_id == station_id)
+                .order_by(events.c.seq)
+            ).scalars()
+        )
+
+
+def set_head(storage: Storage, station_id: str, head_seq: int, head_hash: str) -> None:
+    with storage.engine.begin() as conn:
+        conn.execute(
+            stations_table.update()
+            .where(stations_table.c.id == station_id)
+            .values(head_seq=head_seq, head_hash=head_hash)
+        )
+
+
+# --- types -------------------------------------------------------------------------------------
+
+
+def test_a_seq_near_the_largest_the_protocol_allows_is_stored_and_read_back(storage):
+    station_id = new_station(storage)
+    start = protocol.MAX_SEQ - 3
+    set_head(storage, station_id, start, "a" * 64)
+    answer = ingest.push(storage, station_id, chained(3, after=(start, "a" * 64)))
+    assert answer.accepted == 3
+    assert ingest.read_head(storage, station_id)[0] == protocol.MAX_SEQ
+    assert stored_seqs(storage, station_id) == [start + 1, start + 2, protocol.MAX_SEQ]
+    found, more = ingest.station_events(storage, station_id, after_seq=start, limit=10)
+    assert [e.seq for e in found] == [start + 1, start + 2, protocol.MAX_SEQ] and not more
+
+
+def test_flags_read_back_as_booleans(storage):
+    station_id = new_station(storage)
+    batch = chained(2)
+    unknown = batch[1].model_copy(update={"type": "drone.delivered", "hash": None})
+    ingest.push(storage, station_id, [batch[0], unknown])
+    with storage.engine.connect() as conn:
+        flags = conn.execute(
+            sa.select(events.c.flagged)
+            .where(events.c.station_id == station_id)
+            .order_by(events.c.seq)
+        ).scalars()
+        code_used = conn.execute(
+            sa.select(stations_table.c.code_used).where(stations_table.c.id == station_id)
+        ).scalar_one()
+    assert list(flags) == [False, True]
+    assert code_used is False
+
+
+def test_postgresql_keeps_seqs_and_cursors_in_64_bit_columns(tmp_path, county_postgres):
+    with county_postgres.database() as url:
+        settings = Settings(data_dir=tmp_path, token_secret=SECRET, database_url=url)
+        opened = Storage.open(settings)
+        try:
+            columns = {
+                (table, column["name"]): type(column["type"]).__name__
+                for table in ("stations", "events", "county_events")
+                for column in sa.inspect(opened.engine).get_columns(table)
+            }
+        finally:
+            opened.close()
+    assert columns[("events", "seq")] == "BIGINT"
+    assert columns[("stations", "head_seq")] == "BIGINT"
+    assert columns[("county_events", "cursor")] == "BIGINT"
+    assert columns[("events", "flagged")] == "BOOLEAN"
+    assert columns[("stations", "code_used")] == "BOOLEAN"
+
+
+# --- pushes at once ----------------------------------------------------------------------------
+
+
+def test_overlapping_pushes_at_once_store_one_chain_and_none_is_refused(storage):
+    """Eight pushes of prefixes of one history, all at once: each waits for the one before it
+    (SQLite's write lock, PostgreSQL's lock on the station's row), so none is a conflict."""
+    station_id = new_station(storage)
+    history = chained(80)
+    lengths = [10, 80, 30, 50, 20, 70, 40, 60]
+    with ThreadPoolExecutor(len(lengths)) as pool:
+        answers = list(pool.map(lambda n: ingest.push(storage, station_id, history[:n]), lengths))
+    assert all(isinstance(answer, PushResponse) for answer in answers)
+    assert sum(answer.accepted for answer in answers) == 80
+    assert stored_seqs(storage, station_id) == list(range(1, 81))
+    assert ingest.read_head(storage, station_id) == (80, history[-1].hash)
+
+
+def test_stations_pushing_at_once_each_keep_their_own_chain(storage):
+    station_ids = [new_station(storage, f"服务站{n}") for n in range(6)]
+    histories = {station_id: chained(40) for station_id in station_ids}
+
+    def push_in_batches(station_id: str) -> None:
+        history = histories[station_id]
+        for start in range(0, 40, 8):
+            ingest.push(storage, station_id, history[start : start + 8])
+
+    with ThreadPoolExecutor(len(station_ids)) as pool:
+        list(pool.map(push_in_batches, station_ids))
+    for station_id, history in histories.items():
+        assert ingest.read_head(storage, station_id) == (40, history[-1].hash)
+        assert stored_seqs(storage, station_id) == list(range(1, 41))
+
+
+def test_a_unique_constraint_hit_is_a_409_and_the_next_push_still_works(storage, monkeypatch):
+    """The constraints are the last word: with the id check in code out of the way, the UNIQUE
+    constraint on the event id refuses the push (PostgreSQL ends the transaction at once), the
+    answer carries the station's head, and the next push goes through on the same pool."""
+    first, second = new_station(storage, "东村"), new_station(storage, "西村")
+    taken = chained(1)
+    ingest.push(storage, first, taken)
+    monkeypatch.setattr(ingest, "_check_ids_are_new", lambda *args: None)
+    reused = [taken[0].model_copy(update={"hash": None, "prev_hash": None})]
+    with pytest.raises(SyncError) as refused:
+        ingest.push(storage, second, reused)
+    assert refused.value.code == protocol.CHAIN_CONFLICT
+    assert refused.value.extra["head_seq"] == 0
+    assert stored_seqs(storage, second) == []
+    answer = ingest.push(storage, second, chained(3))
+    assert answer.accepted == 3
+    assert stored_seqs(storage, second) == [1, 2, 3]
+
+
+# --- the test databases ------------------------------------------------------------------------
+
+
+def test_each_test_database_starts_empty_and_is_dropped_after(tmp_path, county_postgres):
+    settings = {"data_dir": tmp_path, "token_secret": SECRET, "development": True}
+    with (
+        county_database("postgresql", tmp_path) as one,
+        county_database("postgresql", tmp_path) as two,
+    ):
+        first = Storage.open(Settings(**settings, database_url=one))
+        second = Storage.open(Settings(**settings, database_url=two))
+        try:
+            new_station(first)
+            with second.engine.connect() as conn:
+                count = sa.select(sa.func.count()).select_from(stations_table)
+                assert conn.execute(count).scalar_one() == 0
+        finally:
+            first.close()
+            second.close()
+    admin = sa.create_engine(driver_url(county_postgres.admin_url))
+    try:
+        with admin.connect() as conn:
+            names = set(conn.exec_driver_sql("SELECT datname FROM pg_database").scalars())
+    finally:
+        admin.dispose()
+    assert {sa.engine.make_url(url).database for url in (one, two)}.isdisjoint(names)
+
+
+@pytest.mark.parametrize(
+    ("ci", "outcome"), [("true", pytest.fail.Exception), ("", pytest.skip.Exception)]
+)
+def test_without_postgresql_its_tests_fail_in_ci_and_skip_elsewhere(monkeypatch, ci, outcome):
+    monkeypatch.setenv("CI", ci)
+    monkeypatch.delenv(county_db.ENV_TEST_DATABASE_URL, raising=False)
+    monkeypatch.setattr(county_db, "find_postgres_bindir", lambda: None)
+    for cached in ("_server", "_cluster", "_refusal"):  # as if this session had not asked yet
+        monkeypatch.setattr(county_db, cached, None)
+    with pytest.raises(outcome, match="PostgreSQL is not installed"):
+        county_db.require_postgres()
