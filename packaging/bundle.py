@@ -40,6 +40,7 @@ LAZY_PACKAGES: dict[str, tuple[str, ...]] = {
     "tzdata": ("submodules", "data"),
     "requests": (),
     "serial": ("submodules",),  # pyserial, for the SMS modem
+    "deflate": (),  # libdeflate: smaller pushes to the county
 }
 
 # Modules named explicitly on top of the collected packages.

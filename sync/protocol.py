@@ -9,9 +9,16 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
 
-from stationapp.core.events import GENESIS_HASH, Event, event_hash
+from stationapp.core.events import GENESIS_HASH, Event, event_hash_of
 
 # --- versions --------------------------------------------------------------------------------
 # Every protocol version with what changed. The server accepts the versions in
@@ -129,18 +136,34 @@ class WireEvent(_Model):
     prev_hash: HashHex | None = None
     hash: HashHex | None = None
 
-    @field_validator("payload")
-    @classmethod
-    def _payload_is_plain_json(cls, payload: dict[str, Any]) -> dict[str, Any]:
+    # the payload in canonical JSON, made once when the event is read: the chain hash is taken
+    # over it and the county stores the same text
+    _payload_json: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _payload_is_plain_json(self) -> WireEvent:
         """NaN, Infinity or a lone surrogate would be stored but never hash or read back the
         same on the station: the envelope is broken."""
         try:
-            json.dumps(payload, allow_nan=False, ensure_ascii=False).encode("utf-8")
+            text = json.dumps(
+                self.payload,
+                sort_keys=True,
+                separators=(",", ":"),
+                ensure_ascii=False,
+                allow_nan=False,
+            )
+            text.encode("utf-8")
         except ValueError as error:  # UnicodeEncodeError is a ValueError too
             raise ValueError(
-                "is not plain JSON: numbers must be finite and text valid Unicode"
+                "payload: is not plain JSON: numbers must be finite and text valid Unicode"
             ) from error
-        return payload
+        self._payload_json = text
+        return self
+
+    @property
+    def payload_json(self) -> str:
+        """The payload as canonical JSON (``stationapp.core.events.canonical_json``)."""
+        return self._payload_json
 
     @classmethod
     def from_event(cls, event: Event, *, with_hashes: bool = True) -> WireEvent:
@@ -159,7 +182,7 @@ class WireEvent(_Model):
 
     def chain_hash(self, prev_hash: str) -> str:
         """The hash this event's content gives after `prev_hash` (one definition: core.events)."""
-        return event_hash(
+        return event_hash_of(
             prev_hash,
             id=self.id,
             seq=self.seq,
@@ -167,7 +190,7 @@ class WireEvent(_Model):
             entity_id=self.entity_id,
             occurred_at=self.occurred_at,
             operator=self.operator,
-            payload=self.payload,
+            payload_json=self._payload_json,
         )
 
 

@@ -61,6 +61,9 @@ class Event:
         )
 
 
+_json_text = json.encoder.encode_basestring  # a string as json.dumps(ensure_ascii=False) writes it
+
+
 def canonical_json(value: Any) -> str:
     """UTF-8 friendly, keys sorted, no spaces: the bytes the hash is taken over."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -77,16 +80,37 @@ def event_hash(
     operator: str,
     payload: dict[str, Any],
 ) -> str:
-    body = canonical_json(
-        {
-            "id": id,
-            "seq": seq,
-            "type": type,
-            "entity_id": entity_id,
-            "occurred_at": occurred_at,
-            "operator": operator,
-            "payload": payload,
-        }
+    return event_hash_of(
+        prev_hash,
+        id=id,
+        seq=seq,
+        type=type,
+        entity_id=entity_id,
+        occurred_at=occurred_at,
+        operator=operator,
+        payload_json=canonical_json(payload),
+    )
+
+
+def event_hash_of(
+    prev_hash: str,
+    *,
+    id: str,
+    seq: int,
+    type: str,
+    entity_id: str,
+    occurred_at: str,
+    operator: str,
+    payload_json: str,
+) -> str:
+    """The hash over ``prev_hash`` and the canonical JSON of {id, seq, type, entity_id,
+    occurred_at, operator, payload}, with the payload already in canonical JSON (the county
+    makes it once per event and stores the same text). The envelope is written out in sorted
+    key order exactly as ``canonical_json`` would write it."""
+    body = (
+        f'{{"entity_id":{_json_text(entity_id)},"id":{_json_text(id)},'
+        f'"occurred_at":{_json_text(occurred_at)},"operator":{_json_text(operator)},'
+        f'"payload":{payload_json},"seq":{int(seq)},"type":{_json_text(type)}}}'
     )
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 

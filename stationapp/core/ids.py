@@ -1,7 +1,8 @@
 """Record ids: RFC 9562 UUIDv7 strings, ordered by creation time.
 
 Layout (128 bits): 48-bit Unix milliseconds, version 7, 12-bit ``rand_a`` used as a counter
-(RFC 9562 §6.2 method 1), variant ``10``, 62 random bits. Within one process every id is greater
+that starts at 0 each millisecond (RFC 9562 §6.2 method 1; ids then share more bytes, and a push
+to the county packs smaller), variant ``10``, 62 random bits. Within one process every id is greater
 than the one before, even within one millisecond or when the wall clock steps back: the counter
 then advances, and when it runs out the timestamp borrows the next millisecond. Ids carry the
 real time (not :mod:`stationapp.core.clock`, which tests may freeze), so they stay unique.
@@ -19,7 +20,6 @@ from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 
 _COUNTER_MAX = 0xFFF
-_COUNTER_SEED_MAX = 0x7FF  # a fresh millisecond starts in the lower half: room to count up
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _lock = threading.Lock()
 _last_ms = -1
@@ -36,7 +36,7 @@ def uuid7() -> str:
     with _lock:
         ms = _unix_ms()
         if ms > _last_ms:
-            _last_ms, _counter = ms, secrets.randbelow(_COUNTER_SEED_MAX + 1)
+            _last_ms, _counter = ms, 0
         elif _counter < _COUNTER_MAX:
             _counter += 1
         else:

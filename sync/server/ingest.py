@@ -10,7 +10,6 @@ import json
 import sqlalchemy as sa
 
 from stationapp.core import clock
-from stationapp.core.events import canonical_json
 from sync import protocol
 from sync.protocol import FeedChange, PushResponse, WireEvent
 from sync.server import feed as feed_log
@@ -167,7 +166,7 @@ def push(storage: Storage, station_id: str, batch: list[WireEvent]) -> PushRespo
                         "entity_id": e.entity_id,
                         "occurred_at": e.occurred_at,
                         "operator": e.operator,
-                        "payload": canonical_json(e.payload),
+                        "payload": e.payload_json,
                         "prev_hash": prev,
                         "hash": digest,
                         "received_at": received_at,
