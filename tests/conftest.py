@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own data folder; GUI tests run offscreen."""
+"""Shared fixtures: every test gets its own data folder; GUI tests run offscreen; a real county
+center on 127.0.0.1 for the tests that sync (tests/county_server.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,18 @@ import contextlib
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from stationapp.core import Station
 from stationapp.core import clock as station_clock
 from stationapp.core import i18n as core_i18n
+
+if TYPE_CHECKING:
+    from stationapp.ui.worker import StationWorker
+    from tests.county_server import LoopbackCounty
+    from tests.fakes.fault_proxy import FaultProxy
 
 STATION_NAME = "孟定镇芒艾村电商服务站"
 MANAGER = "岩温"
@@ -74,10 +81,53 @@ def read_only(folder: Path) -> Iterator[None]:
 
 
 @pytest.fixture
-def worker():
-    """The GUI's single database worker, shut down after the test."""
+def worker(qtbot) -> Iterator[StationWorker]:
+    """The GUI's single database worker; at the end its results are handed back to the GUI
+    thread (the screens' callbacks run), then it is shut down."""
     from stationapp.ui.worker import StationWorker
 
     w = StationWorker()
     yield w
+    qtbot.waitUntil(lambda: w.idle, timeout=20000)
     w.shutdown()
+
+
+@pytest.fixture
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The error dialogs the code under test would have shown, recorded instead of shown: one
+    left at the end (a test clears those it expects) fails the test."""
+    from stationapp.ui import errors
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        errors, "show_error_dialog", lambda details, parent=None: shown.append(details)
+    )
+    yield shown
+    assert shown == []
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:
+    """For tests whose code installs the station's language: back to English afterwards."""
+    from stationapp.ui.app import install_translators
+
+    yield
+    install_translators("en")
+
+
+@pytest.fixture
+def county(tmp_path: Path) -> Iterator[LoopbackCounty]:
+    """A real county center on 127.0.0.1, on SQLite in the test's folder."""
+    from tests.county_server import LoopbackCounty
+
+    with LoopbackCounty(tmp_path / "county") as server:
+        yield server
+
+
+@pytest.fixture
+def proxy(county: LoopbackCounty) -> Iterator[FaultProxy]:
+    """A fault-injecting proxy between the station and the test's county."""
+    from tests.fakes.fault_proxy import FaultProxy
+
+    with FaultProxy(county.base_url) as fault_proxy:
+        yield fault_proxy

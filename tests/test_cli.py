@@ -27,22 +27,26 @@ def run_cli(*args: str, lang: str | None = None) -> subprocess.CompletedProcess:
     )
 
 
+def run_init(
+    folder: Path,
+    *,
+    pin: str,
+    name: str = "芒艾村服务站",
+    phone: str = "",
+    lang: str | None = None,
+) -> subprocess.CompletedProcess:
+    """``stationapp init`` of a station in ``folder`` whose manager is 岩温."""
+    phone_args = ("--phone", phone) if phone else ()
+    return run_cli(
+        "--data-dir", str(folder), "init", "--name", name, "--manager", "岩温", "--pin", pin,
+        *phone_args, lang=lang,
+    )  # fmt: skip
+
+
 @pytest.fixture
 def inited(tmp_path: Path) -> Path:
     folder = tmp_path / "st"
-    result = run_cli(
-        "--data-dir",
-        str(folder),
-        "init",
-        "--name",
-        "孟定镇芒艾村电商服务站",
-        "--manager",
-        "岩温",
-        "--pin",
-        "123456",
-        "--phone",
-        "0883-6123456",
-    )
+    result = run_init(folder, pin="123456", name="孟定镇芒艾村电商服务站", phone="0883-6123456")
     assert result.returncode == 0, result.stderr
     return folder
 
@@ -68,36 +72,14 @@ def test_verify_names_the_edited_seq_and_exits_1(inited):
 
 def test_init_refuses_a_bad_pin_in_chinese_and_writes_nothing(tmp_path):
     folder = tmp_path / "st"
-    result = run_cli(
-        "--data-dir",
-        str(folder),
-        "init",
-        "--name",
-        "芒艾村服务站",
-        "--manager",
-        "岩温",
-        "--pin",
-        "12",
-    )
+    result = run_init(folder, pin="12")
     assert result.returncode == 2
     assert "错误：密码是 4 到 8 位数字" in result.stderr
     assert not (folder / "station.db").exists()
 
 
 def test_english_messages_when_asked(tmp_path):
-    folder = tmp_path / "st"
-    result = run_cli(
-        "--data-dir",
-        str(folder),
-        "init",
-        "--name",
-        "芒艾村服务站",
-        "--manager",
-        "岩温",
-        "--pin",
-        "12",
-        lang="en",
-    )
+    result = run_init(tmp_path / "st", pin="12", lang="en")
     assert "4 to 8 digits" in result.stderr
 
 

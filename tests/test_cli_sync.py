@@ -4,35 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
-from tests.test_cli import run_cli
-from tests.test_sync_client import County
-
-
-@pytest.fixture
-def county(tmp_path):
-    server = County(tmp_path / "county")
-    yield server
-    server.stop()
+from tests.test_cli import run_cli, run_init
 
 
 def test_enroll_then_sync_puts_every_record_at_the_county(county, tmp_path):
     folder = tmp_path / "st"
-    assert (
-        run_cli(
-            "--data-dir",
-            str(folder),
-            "init",
-            "--name",
-            "芒艾村服务站",
-            "--manager",
-            "岩温",
-            "--pin",
-            "1234",
-        ).returncode
-        == 0
-    )
+    assert run_init(folder, pin="1234").returncode == 0
     station_id, code = county.new_station()
     joined = run_cli(
         "--data-dir", str(folder), "enroll", "--server", county.base_url, "--code", code
@@ -52,17 +29,7 @@ def test_enroll_then_sync_puts_every_record_at_the_county(county, tmp_path):
 
 def test_sync_without_joining_says_what_to_do(tmp_path):
     folder = tmp_path / "st"
-    run_cli(
-        "--data-dir",
-        str(folder),
-        "init",
-        "--name",
-        "芒艾村服务站",
-        "--manager",
-        "岩温",
-        "--pin",
-        "1234",
-    )
+    run_init(folder, pin="1234")
     result = run_cli("--data-dir", str(folder), "sync")
     assert result.returncode != 0
     assert result.stderr.strip()
@@ -70,17 +37,7 @@ def test_sync_without_joining_says_what_to_do(tmp_path):
 
 def test_enroll_with_a_wrong_code_is_refused_and_keeps_the_station_unjoined(county, tmp_path):
     folder = tmp_path / "st"
-    run_cli(
-        "--data-dir",
-        str(folder),
-        "init",
-        "--name",
-        "芒艾村服务站",
-        "--manager",
-        "岩温",
-        "--pin",
-        "1234",
-    )
+    run_init(folder, pin="1234")
     result = run_cli(
         "--data-dir", str(folder), "enroll", "--server", county.base_url, "--code", "AAAA-BBBB-CCCC"
     )

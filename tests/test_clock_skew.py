@@ -9,11 +9,7 @@ A real county on 127.0.0.1 (its own clock is the real one); the station's clock 
 
 from __future__ import annotations
 
-import socket
-import threading
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,67 +23,11 @@ from sync.client import CountyClient
 from sync.server import clocks
 from sync.server.clocks import flagged_clocks, record_skew, skew_seconds, station_clock
 from tests.county_db import county_database_url  # noqa: F401  (a fixture)
+from tests.county_server import TOKEN_SECRET, LoopbackCounty, county_settings, new_station
 from tests.fakes.http_service import FakeHttpService, Request
 
-SECRET = "c" * 48
 QT_LOG_IGNORE = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen windows
 TOLERANCE_S = 3  # the skew measured on loopback, give or take (a loaded CI machine)
-
-
-class LoopbackCounty:
-    """The county app under uvicorn on 127.0.0.1 (port 0), in a thread."""
-
-    def __init__(self, data_dir: Path) -> None:
-        import uvicorn
-
-        from sync.server.app import create_app
-        from sync.server.settings import Settings
-
-        self.settings = Settings(data_dir=data_dir, token_secret=SECRET, development=True)
-        self.app = create_app(self.settings)
-        self.storage = self.app.state.storage
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.bind(("127.0.0.1", 0))
-        self._socket.listen(64)
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
-        )
-        self._thread.start()
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._socket.getsockname()[:2]
-        return f"http://{host}:{port}"
-
-    def new_station(self) -> tuple[str, str]:
-        from sync.server.stations import create_station
-
-        return create_station(
-            self.storage, SECRET, name="芒艾村服务站", township="孟定镇", village="芒艾村"
-        )
-
-    def enrolled_station(self) -> tuple[str, str]:
-        """(station_id, token) of a new station, enrolled."""
-        from sync.server.stations import enroll
-
-        station_id, code = self.new_station()
-        _, token = enroll(self.storage, SECRET, code=code, device_name="", app_version="")
-        return station_id, token
-
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self._socket.close()
-        self.storage.close()
-
-
-@pytest.fixture
-def county(tmp_path) -> Iterator[LoopbackCounty]:
-    server = LoopbackCounty(tmp_path / "county")
-    yield server
-    server.stop()
 
 
 def _real_now() -> datetime:
@@ -175,7 +115,8 @@ def test_a_revoked_token_s_clock_is_not_recorded(county):
 
     station_id, token = county.enrolled_station()
     _head(county, token, _minutes_off(0))
-    reissue_code(county.storage, SECRET, station_id)  # the old PC's token stops working
+    # the old PC's token stops working
+    reissue_code(county.storage, county.settings.token_secret, station_id)
     assert _head(county, token, _minutes_off(-60)).status_code == 401
     assert station_clock(county.storage, station_id).skew_seconds == pytest.approx(
         0, abs=TOLERANCE_S
@@ -207,16 +148,11 @@ def test_the_skew_is_the_station_s_time_minus_the_county_s(station_time, expecte
 def test_record_skew_keeps_one_row_per_station_on_sqlite_and_postgresql(
     tmp_path, county_database_url
 ):
-    from sync.server.settings import Settings
-    from sync.server.stations import create_station
     from sync.server.storage import Storage
 
-    settings = Settings(
-        data_dir=tmp_path, token_secret=SECRET, database_url=county_database_url, development=True
-    )
-    storage = Storage.open(settings)
+    storage = Storage.open(county_settings(tmp_path, county_database_url))
     try:
-        station_id, _ = create_station(storage, SECRET, name="a", township="b", village="c")
+        station_id, _ = new_station(storage, TOKEN_SECRET)
         record_skew(
             storage, station_id, skew=-720, station_time="t1", measured_at="2026-11-22T09:30+08:00"
         )
@@ -296,9 +232,7 @@ def test_an_answer_without_a_usable_county_time_measures_nothing(county_time):
 @pytest.fixture
 def joined(station, county):
     """The conftest's station, joined to the loopback county: (station, station_id)."""
-    station_id, code = county.new_station()
-    station.sync.enroll(county.base_url, code)
-    return station, station_id
+    return station, county.join(station)
 
 
 def test_a_sync_round_with_a_slow_clock_shows_the_skew_in_the_status(joined):

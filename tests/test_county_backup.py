@@ -18,20 +18,16 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from stationapp.core import clock, ids
-from stationapp.core.events import GENESIS_HASH, event_hash
-from sync.protocol import WireEvent
+from stationapp.core import clock
 from sync.server import backup as county_backup
-from sync.server import cli, ingest, stations
-from sync.server.settings import Settings
+from sync.server import cli, ingest
 from sync.server.storage import Storage, create_engine, events
 from sync.server.storage import stations as stations_table
 from tests.county_db import (  # noqa: F401  (fixtures)
     county_database_url,
     require_postgres,
 )
-
-SECRET = "s" * 48
+from tests.county_server import chained, county_settings, new_station
 
 
 class County:
@@ -40,9 +36,7 @@ class County:
     def __init__(self, data_dir: Path, database_url: str) -> None:
         self.data_dir = data_dir
         self.database_url = database_url
-        self.settings = Settings(
-            data_dir=data_dir, token_secret=SECRET, database_url=database_url, development=True
-        )
+        self.settings = county_settings(data_dir, database_url)
         self.storage = Storage.open(self.settings)
 
     @property
@@ -50,9 +44,7 @@ class County:
         return "sqlite" if self.database_url.startswith("sqlite") else "postgresql"
 
     def station_with_events(self, count: int, name: str = "芒艾村服务站") -> str:
-        station_id, _code = stations.create_station(
-            self.storage, SECRET, name=name, township="孟定镇", village="芒艾村"
-        )
+        station_id, _code = new_station(self.storage, self.settings.token_secret, name)
         self.push(station_id, count)
         return station_id
 
@@ -66,25 +58,6 @@ class County:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = cli.main([*where, "backup", *args])
         return code, (json.loads(out.getvalue()) if code == 0 else {}), err.getvalue()
-
-
-def chained(count: int, *, after: tuple[int, str] = (0, GENESIS_HASH)) -> list[WireEvent]:
-    seq, prev = after
-    out = []
-    for n in range(count):
-        fields = {
-            "id": ids.uuid7(),
-            "seq": seq + 1 + n,
-            "type": "settings.changed",
-            "entity_id": "station.phone",
-            "occurred_at": "2026-03-01T09:00:00.000+08:00",
-            "operator": "岩温",
-            "payload": {"key": "station.phone", "value": f"0883-61{n:05d}"},
-        }
-        digest = event_hash(prev, **fields)
-        out.append(WireEvent(**fields, prev_hash=prev, hash=digest))
-        prev = digest
-    return out
 
 
 @pytest.fixture

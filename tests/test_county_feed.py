@@ -33,7 +33,7 @@ from stationapp.core.county_events import HANDLERS, CountyEvent, handles
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import PROJECTED_TABLES
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from tests.test_sync_client import County
+from tests.county_server import LoopbackCounty
 
 COUNTY_TABLES = (
     "county_households",
@@ -394,28 +394,7 @@ def test_the_county_s_tables_are_local_not_compared_by_verify_nor_emptied_by_a_r
 # --- rounds against the county center ---------------------------------------------------------
 
 
-@pytest.fixture
-def county(tmp_path: Path) -> Iterator[County]:
-    server = County(tmp_path / "county", "")  # SQLite in the county's data folder
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def proxy(county):
-    from tests.fakes.fault_proxy import FaultProxy
-
-    with FaultProxy(county.base_url) as fault_proxy:
-        yield fault_proxy
-
-
-def joined(station: Station, county: County, url: str | None = None) -> str:
-    station_id, code = county.new_station()
-    station.sync.enroll(url or county.base_url, code)
-    return station_id
-
-
-def county_households(county: County, count: int) -> None:
+def county_households(county: LoopbackCounty, count: int) -> None:
     """``count`` households of the station's township at the county, hashed with its salt."""
     add_households(county.storage, county.settings.data_dir, count)
 
@@ -458,7 +437,7 @@ def after_of(path: str) -> str:
 def test_a_round_takes_the_county_s_reference_data_and_its_history_says_how_much(station, county):
     from sync.server import reference
 
-    joined(station, county)
+    county.join(station)
     reference.announce(county.storage, title="春耕农资下乡", body="周六在村委会门口集中供应化肥。")
     county_households(county, 3)
     taken: list[int] = []
@@ -477,7 +456,7 @@ def test_the_pull_asks_again_while_the_county_says_more(station, county, proxy, 
     from stationapp.core import sync
 
     monkeypatch.setattr(sync, "FEED_PAGE", 2)
-    joined(station, county, proxy.base_url)
+    county.join(station, proxy.base_url)
     county_households(county, 5)
     report = station.sync.run()
     assert report.ok, report.detail
@@ -495,7 +474,7 @@ def test_a_failure_mid_pull_keeps_the_pages_taken_and_the_next_round_resumes(
     from stationapp.core import sync
 
     monkeypatch.setattr(sync, "FEED_PAGE", 2)
-    joined(station, county, proxy.base_url)
+    county.join(station, proxy.base_url)
     county_households(county, 5)
     proxy.then("pass", "pass", "pass", "refuse")  # head, push, the feed's first page, cut
     failed = station.sync.run()
@@ -515,7 +494,7 @@ def test_a_failure_mid_pull_keeps_the_pages_taken_and_the_next_round_resumes(
 def test_a_captive_portal_page_instead_of_the_feed_is_a_failure_and_nothing_is_taken(
     station, county, proxy
 ):
-    joined(station, county, proxy.base_url)
+    county.join(station, proxy.base_url)
     county_households(county, 3)
     proxy.then("pass", "pass", "html_200")
     report = station.sync.run()
@@ -527,7 +506,7 @@ def test_a_captive_portal_page_instead_of_the_feed_is_a_failure_and_nothing_is_t
 def test_a_county_event_through_the_feed_reaches_its_handler_once(station, county, noted):
     from sync.server.ingest import add_county_event
 
-    station_id = joined(station, county)
+    station_id = county.join(station)
     add_county_event(
         county.storage,
         station_id,
@@ -544,7 +523,7 @@ def test_a_county_event_through_the_feed_reaches_its_handler_once(station, count
 
 
 def test_after_a_round_a_household_is_found_by_its_head_s_typed_id_number(station, county):
-    joined(station, county)
+    county.join(station)
     county_households(county, 20)
     assert station.sync.run().ok
     (found,) = station.county.households.find(check_id("53092619800101007"))
@@ -552,16 +531,6 @@ def test_after_a_round_a_household_is_found_by_its_head_s_typed_id_number(statio
 
 
 # --- the GUI's pull: page by page, the database thread free between pages ---------------------
-
-
-@pytest.fixture
-def worker(qtbot):
-    from stationapp.ui.worker import StationWorker
-
-    worker = StationWorker()
-    yield worker
-    qtbot.waitUntil(lambda: worker.idle, timeout=20000)
-    worker.shutdown()
 
 
 @pytest.fixture
@@ -585,7 +554,7 @@ def test_the_runner_takes_the_feed_page_by_page_and_other_work_runs_between_page
     from stationapp.core import sync
 
     monkeypatch.setattr(sync, "FEED_PAGE", 40)
-    worker.wait_for(joined, station, county)
+    worker.wait_for(county.join, station)
     county_households(county, 400)
     order: list[str] = []
     told: list[Any] = []
@@ -614,7 +583,7 @@ def test_the_runner_s_pull_cut_off_keeps_its_pages_and_the_round_says_offline(
     from stationapp.core import sync
 
     monkeypatch.setattr(sync, "FEED_PAGE", 2)
-    worker.wait_for(joined, station, county, proxy.base_url)
+    worker.wait_for(county.join, station, proxy.base_url)
     county_households(county, 5)
     proxy.then("pass", "pass", "pass", "refuse")
     with qtbot.waitSignal(runner.round_finished, timeout=20000) as finished:

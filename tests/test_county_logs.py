@@ -7,12 +7,11 @@ import io
 import json
 import logging
 import os
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import requests
@@ -25,9 +24,12 @@ from sync.server.logs import (
     redact,
     uvicorn_log_config,
 )
+from tests.county_server import LoopbackCounty
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 ROOT = Path(__file__).resolve().parents[1]
-SECRET = "l" * 48
 PHONE = "13812345678"
 LANDLINE = "0883-6123456"
 
@@ -110,53 +112,27 @@ def test_the_uvicorn_config_turns_uvicorn_s_own_access_log_off():
 # --- a request's line, in-process ---------------------------------------------------------------
 
 
-class _County:
-    """The county app (plus a route that fails) under uvicorn on 127.0.0.1, port 0."""
+class _County(LoopbackCounty):
+    """The county app plus a route that fails, with one station enrolled over HTTP."""
 
     def __init__(self, data_dir: Path) -> None:
-        import uvicorn
-
-        from sync.server import stations
-        from sync.server.app import create_app
-        from sync.server.settings import Settings
-
-        settings = Settings(data_dir=data_dir, token_secret=SECRET, development=True)
-        self.app = create_app(settings)
-        self.storage = self.app.state.storage
-
-        @self.app.get("/api/v1/fails")
-        def fails() -> None:
-            raise RuntimeError(f"the provider refused {PHONE} with token={self.token}")
-
-        self.station_id, self.code = stations.create_station(
-            self.storage, SECRET, name="芒艾村服务站", township="孟定镇", village="芒艾村"
-        )
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.bind(("127.0.0.1", 0))
-        self._socket.listen(64)
-        self._server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", lifespan="off"))
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
-        )
-        self._thread.start()
-        self.base_url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
+        super().__init__(data_dir)
+        self.station_id, self.code = self.new_station()
         answer = requests.post(
             self.base_url + protocol.ENROLL_PATH, json={"code": self.code}, timeout=10
         )
         self.token = answer.json()["token"]
 
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self._socket.close()
-        self.storage.close()
+    def add_routes(self, app: FastAPI) -> None:
+        @app.get("/api/v1/fails")
+        def fails() -> None:
+            raise RuntimeError(f"the provider refused {PHONE} with token={self.token}")
 
 
 @pytest.fixture
 def county(tmp_path) -> Iterator[_County]:
-    server = _County(tmp_path / "county")
-    yield server
-    server.stop()
+    with _County(tmp_path / "county") as server:
+        yield server
 
 
 @pytest.fixture

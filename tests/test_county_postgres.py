@@ -5,65 +5,37 @@ pushes at once, the UNIQUE constraints as the last word; and the test databases 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlalchemy as sa
 
-from stationapp.core import ids
-from stationapp.core.events import GENESIS_HASH, event_hash
 from sync import protocol
-from sync.protocol import PushResponse, WireEvent
-from sync.server import ingest, stations
+from sync.protocol import PushResponse
+from sync.server import ingest
 from sync.server.errors import SyncError
 from sync.server.settings import Settings
 from sync.server.storage import Storage, driver_url, events
 from sync.server.storage import stations as stations_table
-from tests import county_db
+from tests import county_db, county_server
 from tests.county_db import (  # noqa: F401  (fixtures)
     county_database,
     county_database_url,
     county_postgres,
 )
-
-SECRET = "p" * 48
+from tests.county_server import STATION_NAME, TOKEN_SECRET, chained, county_settings
 
 
 @pytest.fixture
 def storage(tmp_path, county_database_url) -> Iterator[Storage]:
-    settings = Settings(
-        data_dir=tmp_path, token_secret=SECRET, database_url=county_database_url, development=True
-    )
-    opened = Storage.open(settings)
-    yield opened
-    opened.close()
+    with contextlib.closing(Storage.open(county_settings(tmp_path, county_database_url))) as opened:
+        yield opened
 
 
-def new_station(storage: Storage, name: str = "芒艾村服务站") -> str:
-    station_id, _ = stations.create_station(
-        storage, SECRET, name=name, township="孟定镇", village="芒艾村"
-    )
-    return station_id
-
-
-def chained(count: int, *, after: tuple[int, str] = (0, GENESIS_HASH)) -> list[WireEvent]:
-    seq, prev = after
-    out = []
-    for n in range(count):
-        fields = {
-            "id": ids.uuid7(),
-            "seq": seq + 1 + n,
-            "type": "settings.changed",
-            "entity_id": "station.phone",
-            "occurred_at": "2026-03-01T09:00:00.000+08:00",
-            "operator": "岩温",
-            "payload": {"n": n},
-        }
-        digest = event_hash(prev, **fields)
-        out.append(WireEvent(**fields, prev_hash=prev, hash=digest))
-        prev = digest
-    return out
+def new_station(storage: Storage, name: str = STATION_NAME) -> str:
+    return county_server.new_station(storage, TOKEN_SECRET, name)[0]
 
 
 def stored_seqs(storage: Storage, station_id: str) -> list[int]:
@@ -121,7 +93,7 @@ def test_flags_read_back_as_booleans(storage):
 
 def test_postgresql_keeps_seqs_and_cursors_in_64_bit_columns(tmp_path, county_postgres):
     with county_postgres.database() as url:
-        settings = Settings(data_dir=tmp_path, token_secret=SECRET, database_url=url)
+        settings = Settings(data_dir=tmp_path, token_secret=TOKEN_SECRET, database_url=url)
         opened = Storage.open(settings)
         try:
             columns = {
@@ -194,13 +166,12 @@ def test_a_unique_constraint_hit_is_a_409_and_the_next_push_still_works(storage,
 
 
 def test_each_test_database_starts_empty_and_is_dropped_after(tmp_path, county_postgres):
-    settings = {"data_dir": tmp_path, "token_secret": SECRET, "development": True}
     with (
         county_database("postgresql", tmp_path) as one,
         county_database("postgresql", tmp_path) as two,
     ):
-        first = Storage.open(Settings(**settings, database_url=one))
-        second = Storage.open(Settings(**settings, database_url=two))
+        first = Storage.open(county_settings(tmp_path, one))
+        second = Storage.open(county_settings(tmp_path, two))
         try:
             new_station(first)
             with second.engine.connect() as conn:

@@ -9,12 +9,8 @@ the tests sharing the server do not see each other's items.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
 import itertools
-import json
-import threading
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,77 +18,31 @@ from typing import Any
 import pytest
 import requests
 import sqlalchemy as sa
-import uvicorn
 from alembic import command
 from alembic.config import Config
 
 from stationapp.core import clock, ids
 from sync import protocol
-from sync.server import cli, ingest, reference
-from sync.server.app import create_app
+from sync.server import ingest, reference
 from sync.server.reference import Biller, CatalogItem, Household
-from sync.server.settings import ensure_secret_file, load_settings
 from sync.server.storage import MIGRATIONS, Storage, create_engine
 from tests.county_db import (  # noqa: F401  (fixtures)
-    county_database,
     county_database_kind,
     county_database_url,
 )
+from tests.county_server import ServedCounty
 
 _numbers = itertools.count(1)
 
 
-class _Server(uvicorn.Server):
-    """uvicorn that says when it is listening (or gave up), so no test has to sleep."""
-
-    def __init__(self, config: uvicorn.Config) -> None:
-        super().__init__(config)
-        self.ready = threading.Event()
-
-    async def startup(self, sockets=None) -> None:
-        try:
-            await super().startup(sockets)
-        finally:
-            self.ready.set()
-
-
 @pytest.fixture(scope="module")
 def county(tmp_path_factory, county_database_kind):
-    data_dir = tmp_path_factory.mktemp("county")
-    ensure_secret_file(data_dir)
-    with county_database(county_database_kind, data_dir) as database_url:
-        app = create_app(load_settings(data_dir, database_url, development=False))
-        server = _Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        assert server.ready.wait(30), "the county center did not start"
-        assert server.started, "the county center failed to start"
-        port = server.servers[0].sockets[0].getsockname()[1]
-        yield County(f"http://127.0.0.1:{port}", data_dir, app.state.storage, database_url)
-        server.should_exit = True
-        thread.join(30)
+    with County.on(county_database_kind, tmp_path_factory.mktemp("county")) as server:
+        yield server
 
 
-class County:
-    def __init__(self, url: str, data_dir: Path, storage: Storage, database_url: str) -> None:
-        self.url = url
-        self.data_dir = data_dir
-        self.storage = storage
-        self.database_url = database_url
-        self.http = requests.Session()
-        self.http.headers[protocol.VERSION_HEADER] = str(protocol.PROTOCOL_VERSION)
-
-    def run(self, *args: str) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        where = ["--data-dir", str(self.data_dir), "--database-url", self.database_url]
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main([*where, *args])
-        return code, out.getvalue(), err.getvalue()
-
-    def cli(self, *args: str) -> dict[str, Any]:
-        code, out, err = self.run(*args)
-        assert code == 0, err
-        return json.loads(out)
+class County(ServedCounty):
+    """What the reference tests ask of the county: stations of their own townships, its salt."""
 
     def station(self, township: str) -> Station:
         created = self.cli(
@@ -100,7 +50,7 @@ class County:
             "--village", "中心村",
         )  # fmt: skip
         body = {"code": created["enrollment_code"], "device_name": "pc", "app_version": "0.1"}
-        answer = self.http.post(self.url + protocol.ENROLL_PATH, json=body, timeout=10)
+        answer = self.http.post(self.base_url + protocol.ENROLL_PATH, json=body, timeout=10)
         assert answer.status_code == 200, answer.text
         return Station(self, answer.json()["station_id"], answer.json()["token"])
 
@@ -121,7 +71,7 @@ class Station:
 
     def get_feed(self, **params: Any) -> requests.Response:
         return self.county.http.get(
-            self.county.url + protocol.FEED_PATH,
+            self.county.base_url + protocol.FEED_PATH,
             params=params,
             headers={"Authorization": f"Bearer {self.token}"},
             timeout=30,
@@ -546,7 +496,7 @@ def test_a_large_feed_page_is_gzipped_for_a_station_that_accepts_it(county):
     assert zipped.headers["Content-Encoding"] == "gzip"
     assert int(zipped.headers["Content-Length"]) < len(zipped.content) / 3
     plain = station.county.http.get(
-        county.url + protocol.FEED_PATH,
+        county.base_url + protocol.FEED_PATH,
         params={"limit": 100},
         headers={"Authorization": f"Bearer {station.token}", "Accept-Encoding": "identity"},
         timeout=30,
@@ -599,3 +549,27 @@ def test_county_events_stored_before_the_feed_log_keep_their_cursors(county_data
         engine.dispose()
     assert [(c.cursor, c.key) for c in changes] == [("7", "e7"), ("8", "e8")]
     assert changes[0].data["payload"] == {"parts": 1}
+
+
+def test_a_new_station_is_announced_to_its_township_at_once(tmp_path):
+    """create-station alone puts the station in its township's `stations` setting."""
+    from sync.server import feed, stations
+    from sync.server.settings import Settings
+    from sync.server.storage import Storage
+
+    settings = Settings(data_dir=tmp_path, token_secret="t" * 48, development=True)
+    storage = Storage.open(settings)
+    try:
+        stations.create_station(
+            storage, settings.token_secret, name="芒艾村服务站", township="孟定镇", village="芒艾村"
+        )
+        station_id, _ = stations.create_station(
+            storage, settings.token_secret, name="芒抗村服务站", township="孟定镇", village="芒抗村"
+        )
+        with storage.engine.connect() as conn:
+            page = feed.read_page(conn, feed.scopes_of(station_id, "孟定镇"), after="", limit=100)
+        lists = [c for c in page.changes() if c.kind == "setting" and c.key == "stations"]
+        names = [s["name"] for s in lists[-1].data["value"]]
+        assert names == sorted(["芒艾村服务站", "芒抗村服务站"])
+    finally:
+        storage.close()

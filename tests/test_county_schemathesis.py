@@ -9,12 +9,12 @@ module stays well under a minute on CI: ``EXAMPLES`` cases per operation and mod
 from __future__ import annotations
 
 import json
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.county_server import LoopbackCounty
 
 schemathesis = pytest.importorskip("schemathesis")
 
@@ -32,58 +32,26 @@ EXAMPLES = 50  # per operation and test: 6 operations x 2 tests, about 25 s on a
 # the real id in; a well-formed feed cursor the county never gave is refused (400) on purpose;
 # an old protocol version is refused with 426, which these two do not count as a refusal.
 NOT_OURS = [negative_data_rejection, positive_data_acceptance]
+BOUNDED = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,
+)
 
 
-class LoopbackCounty:
-    """The county app under uvicorn on 127.0.0.1 (port 0), in a thread, with one station."""
+class EnrolledCounty(LoopbackCounty):
+    """The county with one station enrolled: its ``station_id`` and ``token``."""
 
     def __init__(self, data_dir: Path) -> None:
-        import uvicorn
-
-        from sync.server import stations
-        from sync.server.app import create_app
-        from sync.server.settings import Settings
-
-        self.settings = Settings(data_dir=data_dir, token_secret="s" * 48, development=True)
-        self.app = create_app(self.settings)
-        self.storage = self.app.state.storage
-        self.station_id, code = stations.create_station(
-            self.storage,
-            self.settings.token_secret,
-            name="芒艾村服务站",
-            township="孟定镇",
-            village="芒艾村",
-        )
-        _, self.token = stations.enroll(
-            self.storage, self.settings.token_secret, code=code, device_name="", app_version=""
-        )
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.bind(("127.0.0.1", 0))
-        self._socket.listen(64)
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
-        )
-        self._thread.start()
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._socket.getsockname()[:2]
-        return f"http://{host}:{port}"
-
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self._socket.close()
-        self.storage.close()
+        super().__init__(data_dir)
+        self.station_id, self.token = self.enrolled_station()
 
 
 @pytest.fixture(scope="module")
-def county(tmp_path_factory) -> Iterator[LoopbackCounty]:
-    server = LoopbackCounty(tmp_path_factory.mktemp("county"))
-    yield server
-    server.stop()
+def county(tmp_path_factory) -> Iterator[EnrolledCounty]:
+    with EnrolledCounty(tmp_path_factory.mktemp("county")) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
@@ -116,12 +84,7 @@ def _call(case, county, headers: dict[str, str]) -> None:
 
 
 @schema.parametrize()
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-    derandomize=True,
-)
+@BOUNDED
 def test_no_call_with_the_station_s_token_gets_a_server_error(case, county):
     if isinstance(case.body, dict) and "station_id" in case.body:
         # the token's own station: the push goes on into the chain checks and the storage
@@ -130,12 +93,7 @@ def test_no_call_with_the_station_s_token_gets_a_server_error(case, county):
 
 
 @schema.parametrize()
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-    derandomize=True,
-)
+@BOUNDED
 def test_no_call_without_a_token_gets_a_server_error(case, county):
     if case.headers:
         case.headers.pop("authorization", None)

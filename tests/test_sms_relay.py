@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -43,19 +42,18 @@ from sync.server import ingest, relay
 from sync.server.relay import relay_once, sms_relay
 from sync.server.relay_provider import relay_provider, write_config
 from sync.server.settings import Settings
-from sync.server.stations import create_station
 from sync.server.storage import Storage
 from tests.conftest import STATION_NAME
 from tests.county_db import county_database_url  # noqa: F401 (a fixture: sqlite, postgresql)
+from tests.county_server import LoopbackCounty, county_settings, new_station
 from tests.fakes.fake_aliyun import FakeAliyun
 from tests.test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     QT_LOG_IGNORE,
     desk,
     parcels_page,
-    shown_errors,
     sounds_played,
-    worker,
 )
+from tests.ui_chinese import INCOMING, build_chinese_qm, in_chinese
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY_ID = "LTAI5tRelayCountyKey01"
@@ -128,74 +126,31 @@ def use_aliyun(data_dir: Path, fake: FakeAliyun, **extra: Any) -> None:
 # --- a real county server on loopback -----------------------------------------------------------
 
 
-class County:
-    """The county app under uvicorn on 127.0.0.1 (port 0), in a thread; with ``lifespan`` on,
-    its SMS relay worker runs as under ``county-center serve``."""
-
-    def __init__(self, data_dir: Path, database_url: str = "", *, lifespan: bool = False) -> None:
-        import uvicorn
-
-        from sync.server.app import create_app
-
-        self.settings = Settings(
-            data_dir=data_dir, token_secret="t" * 48, database_url=database_url, development=True
-        )
-        self.app = create_app(self.settings)
-        self.storage = self.app.state.storage
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._socket.bind(("127.0.0.1", 0))
-        self._socket.listen(64)
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="on" if lifespan else "off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
-        )
-        self._thread.start()
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._socket.getsockname()[:2]
-        return f"http://{host}:{port}"
-
-    def new_station(self, name: str = "芒艾村服务站") -> tuple[str, str]:
-        return create_station(
-            self.storage, self.settings.token_secret, name=name, township="孟定镇", village="芒艾村"
-        )
-
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=30)
-        self._socket.close()
-        self.storage.close()
-
-
 @pytest.fixture
-def county(tmp_path: Path, aliyun: CountyAliyun) -> Iterator[County]:
+def county(tmp_path: Path, aliyun: CountyAliyun) -> Iterator[LoopbackCounty]:
     """A county on SQLite, for the station's side."""
     data_dir = tmp_path / "county"
     use_aliyun(data_dir, aliyun)
-    server = County(data_dir)
-    yield server
-    server.stop()
+    with LoopbackCounty(data_dir) as server:
+        yield server
 
 
 @pytest.fixture
-def any_county(tmp_path: Path, aliyun: CountyAliyun, county_database_url: str) -> Iterator[County]:
+def any_county(
+    tmp_path: Path, aliyun: CountyAliyun, county_database_url: str
+) -> Iterator[LoopbackCounty]:
     """A county on SQLite, then on PostgreSQL."""
     data_dir = tmp_path / "county"
     use_aliyun(data_dir, aliyun)
-    server = County(data_dir, county_database_url)
-    yield server
-    server.stop()
+    with LoopbackCounty(data_dir, county_database_url) as server:
+        yield server
 
 
-def join(station: Station, county: County) -> str:
+def join(station: Station, county: LoopbackCounty) -> str:
     """The station joins the county and sends its texts through it, each parcel its own."""
-    _station_id, code = county.new_station()
-    joined = station.sync.enroll(county.base_url, code)
+    station_id = county.join(station)
     station.settings.set_many({"sms.provider": "county", "sms.group_minutes": 0})
-    return joined.station_id
+    return station_id
 
 
 def receive(station: Station, n: int = 1, phone: str = PHONE):
@@ -220,7 +175,7 @@ def feed_events(storage: Storage, station_id: str) -> list[dict[str, Any]]:
     return [change.data for change in changes if change.kind == "event"]
 
 
-def county_round(county: County, **kwargs: Any) -> relay.RelayRound:
+def county_round(county: LoopbackCounty, **kwargs: Any) -> relay.RelayRound:
     provider = relay_provider(county.settings, county.storage)
     return relay_once(county.storage, provider, station_signatures=True, **kwargs)
 
@@ -234,8 +189,7 @@ def test_a_parcel_notice_goes_through_the_county_and_the_outbox_shows_it_sent_by
     data_dir = tmp_path / "county"
     use_aliyun(data_dir, aliyun)
     # the relay's worker runs as in `county-center serve`
-    county = County(data_dir, county_database_url, lifespan=True)
-    try:
+    with LoopbackCounty(data_dir, county_database_url, lifespan=True) as county:
         join(station, county)
         receive(station)
         hand_over(station)
@@ -254,8 +208,6 @@ def test_a_parcel_notice_goes_through_the_county_and_the_outbox_shows_it_sent_by
         assert (delivered.phone, delivered.out_id) == (PHONE, text.id)
         assert delivered.text == text.text  # what the villager reads is what the outbox shows
         assert station.events.verify().ok
-    finally:
-        county.stop()
 
 
 def test_a_number_the_service_refuses_comes_back_failed_with_its_reason_and_retry_resends_it(
@@ -469,12 +421,7 @@ def test_an_older_outbox_is_migrated_with_its_texts_and_keeps_its_unique_subject
 def county_store(
     tmp_path: Path, aliyun: CountyAliyun, county_database_url: str
 ) -> Iterator[tuple[Settings, Storage]]:
-    settings = Settings(
-        data_dir=tmp_path / "relay",
-        token_secret="t" * 48,
-        database_url=county_database_url,
-        development=True,
-    )
+    settings = county_settings(tmp_path / "relay", county_database_url)
     use_aliyun(settings.data_dir, aliyun)
     storage = Storage.open(settings)
     yield settings, storage
@@ -486,9 +433,7 @@ class Pusher:
 
     def __init__(self, storage: Storage, settings: Settings, name: str = "芒艾村服务站") -> None:
         self.storage = storage
-        self.station_id, _code = create_station(
-            storage, settings.token_secret, name=name, township="孟定镇", village="芒艾村"
-        )
+        self.station_id, _code = new_station(storage, settings.token_secret, name)
         self.seq = 0
 
     def request(self, text_id: str, *, phone: str = PHONE, **payload: Any) -> WireEvent:
@@ -860,7 +805,7 @@ STATUS, REASON = 4, 6
 NEW_PHONE = "15912340521"
 
 
-def outbox_of_a_morning(station: Station, county: County) -> None:
+def outbox_of_a_morning(station: Station, county: LoopbackCounty) -> None:
     """Three texts answered by the county (two sent, one refused), one still at the county."""
     join(station, county)
     receive(station, 1, PHONE)
@@ -919,30 +864,11 @@ def test_retry_on_the_page_queues_a_text_the_county_could_not_send(
 
 
 @pytest.fixture
-def chinese(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def chinese(qapp, tmp_path: Path) -> Iterator[None]:
     """The app in Chinese: the committed translation plus this part's lines."""
-    import xml.etree.ElementTree as ET
-
-    from stationapp.ui.app import QM_OVERRIDE_ENV, create_application, install_translators
-
-    create_application()
-    tree = ET.parse(ROOT / "resources" / "i18n" / "stationapp_zh_CN.ts")
-    root = tree.getroot()
-    tsv = ROOT / "resources" / "i18n" / "incoming" / "sms-relay.tsv"
-    for line in tsv.read_text(encoding="utf-8").splitlines():
-        context_name, source, translation = line.split("\t")
-        context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = context_name
-        message = ET.SubElement(context, "message")
-        ET.SubElement(message, "source").text = source
-        ET.SubElement(message, "translation").text = translation
-    ts, qm = tmp_path / "zh_CN.ts", tmp_path / "zh_CN.qm"
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    monkeypatch.setenv(QM_OVERRIDE_ENV, str(qm))
-    assert install_translators("zh_CN")
-    yield
-    install_translators("en")
+    qm = build_chinese_qm(tmp_path, [INCOMING / "sms-relay.tsv"], on_committed=True)
+    with in_chinese(qm, station_look=True):
+        yield
 
 
 @QT_LOG_IGNORE

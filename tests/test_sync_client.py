@@ -17,11 +17,8 @@ from sync import protocol
 from sync.client import CountyClient
 from sync.pacing import Backoff, Batcher
 from tests.conftest import MANAGER, MANAGER_PIN
-from tests.county_db import (  # noqa: F401  (fixtures)
-    county_database,
-    county_database_kind,
-    county_database_url,
-)
+from tests.county_db import county_database_kind, county_database_url  # noqa: F401  (fixtures)
+from tests.county_server import LoopbackCounty
 from tests.fakes.http_service import FakeHttpService, Request
 
 # --- Backoff -----------------------------------------------------------------------------------
@@ -323,97 +320,18 @@ def test_the_client_s_repr_never_shows_the_token():
 # --- the driver against the real county server on loopback -----------------------------------
 
 
-class County:
-    """The real county app under uvicorn on 127.0.0.1 (port 0), in a thread, over the database
-    at ``database_url`` (SQLite or PostgreSQL)."""
-
-    def __init__(self, data_dir, database_url: str = "") -> None:
-        import socket
-        import threading
-
-        import uvicorn
-
-        from sync.server.app import create_app
-        from sync.server.settings import Settings
-
-        self.settings = Settings(
-            data_dir=data_dir, token_secret="t" * 48, database_url=database_url, development=True
-        )
-        self.app = create_app(self.settings)
-        self.storage = self.app.state.storage
-        # bound and listening before the thread starts: a request waits in the backlog until
-        # uvicorn accepts it, so nothing has to wait for "started"
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._socket.bind(("127.0.0.1", 0))
-        self._socket.listen(64)
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
-        )
-        self._thread.start()
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._socket.getsockname()[:2]
-        return f"http://{host}:{port}"
-
-    def new_station(self, name: str = "芒艾村服务站") -> tuple[str, str]:
-        from sync.server.stations import create_station
-
-        return create_station(
-            self.storage, self.settings.token_secret, name=name, township="孟定镇", village="芒艾村"
-        )
-
-    def head(self, station_id: str) -> tuple[int, str]:
-        from sync.server.ingest import read_head
-
-        return read_head(self.storage, station_id)
-
-    def event_count(self, station_id: str) -> int:
-        import sqlalchemy as sa
-
-        from sync.server.storage import events
-
-        with self.storage.engine.connect() as conn:
-            return conn.execute(
-                sa.select(sa.func.count())
-                .select_from(events)
-                .where(events.c.station_id == station_id)
-            ).scalar_one()
-
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
-        self._socket.close()
-        self.storage.close()
-
-
 @pytest.fixture
 def county(tmp_path, county_database_url):
-    server = County(tmp_path / "county", county_database_url)
-    yield server
-    server.stop()
+    with LoopbackCounty(tmp_path / "county", county_database_url) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
 def shared_county(tmp_path_factory, county_database_kind):
     """One county server per database kind for the randomized fault schedules: each schedule
     enrols a station of its own, so they share the server without seeing each other's events."""
-    folder = tmp_path_factory.mktemp("county")
-    with county_database(county_database_kind, folder / "db") as database_url:
-        server = County(folder, database_url)
+    with LoopbackCounty.on(county_database_kind, tmp_path_factory.mktemp("county")) as server:
         yield server
-        server.stop()
-
-
-@pytest.fixture
-def proxy(county):
-    from tests.fakes.fault_proxy import FaultProxy
-
-    with FaultProxy(county.base_url) as fault_proxy:
-        yield fault_proxy
 
 
 @pytest.fixture

@@ -6,13 +6,12 @@ from __future__ import annotations
 import http.client
 import json
 import sqlite3
-import threading
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -34,8 +33,9 @@ from stationapp.sms.secrets import SecretStore
 from sync import client as wire
 from sync.client import CountyClient
 from tests.county_db import county_database_url  # noqa: F401  (a fixture)
+from tests.county_server import LoopbackCounty
+from tests.fakes.http_service import LoopbackHttpServer, QuietHandler
 from tests.test_cli import run_cli
-from tests.test_sync_client import County
 
 STATION_NAME = "孟定镇芒艾村电商服务站"
 MANAGER, OLD_PIN, NEW_PIN = "岩温", "123456", "8642"
@@ -69,20 +69,14 @@ class LostPc:
     head: tuple[int, str]
 
 
-def start_county(folder: Path, database_url: str = "") -> County:
-    """The real county center on 127.0.0.1 (SQLite in ``folder`` unless a URL is given)."""
-    return County(folder, database_url)
-
-
-def make_lost_pc(folder: Path, county: County) -> LostPc:
+def make_lost_pc(folder: Path, county: LoopbackCounty) -> LostPc:
     """A station with operators, settings, parcels and SMS whose records all reached the
     county; then its PC is lost and the county reissues its code."""
     old_dir = folder / "old-pc"
     station = Station.create(
         old_dir, name=STATION_NAME, manager_name=MANAGER, manager_pin=OLD_PIN, phone="0883-6123456"
     )
-    station_id, code = county.new_station()
-    station.sync.enroll(county.base_url, code)
+    station_id = county.join(station)
     station.operators.add(name=OPERATOR, pin=OPERATOR_PIN)
     station.settings.set("parcels.overdue_days", 5)
     for i in range(4):
@@ -111,14 +105,7 @@ def make_lost_pc(folder: Path, county: County) -> LostPc:
 
 
 @pytest.fixture
-def county(tmp_path: Path) -> Iterator[County]:
-    server = start_county(tmp_path / "county")
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def lost(tmp_path: Path, county: County) -> LostPc:
+def lost(tmp_path: Path, county: LoopbackCounty) -> LostPc:
     return make_lost_pc(tmp_path, county)
 
 
@@ -128,7 +115,7 @@ def new_pc(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def restored(new_pc: Path, county: County, lost: LostPc) -> Iterator[Station]:
+def restored(new_pc: Path, county: LoopbackCounty, lost: LostPc) -> Iterator[Station]:
     station = restore_from_county(
         new_pc, county.base_url, lost.code, manager_pin=NEW_PIN, page_size=PAGE
     )
@@ -160,7 +147,7 @@ def _read(folder: Path, sql: str) -> list[tuple]:
         conn.close()
 
 
-class TamperingProxy:
+class TamperingProxy(LoopbackHttpServer):
     """Between the station and the county: forwards everything, but changes the payload of one
     event in the answers to ``/sync/events`` (its hash left as it was)."""
 
@@ -169,25 +156,7 @@ class TamperingProxy:
         self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
         self.tamper_seq = tamper_seq
         self.tampered = 0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self) -> TamperingProxy:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        super().__init__(self._handler())
 
     def _change(self, body: bytes) -> bytes:
         answer = json.loads(body)
@@ -200,12 +169,9 @@ class TamperingProxy:
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         proxy = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
+        class Handler(QuietHandler):
             def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
+                body = self.read_body()
                 headers = {
                     k: v
                     for k, v in self.headers.items()
@@ -222,16 +188,9 @@ class TamperingProxy:
                     upstream.close()
                 if self.path.startswith("/api/v1/sync/events") and status == 200:
                     payload = proxy._change(payload)
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                self.send_answer(status, [("Content-Type", content_type)], payload)
 
             do_GET = do_POST = _serve
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
 
         return Handler
 
@@ -363,16 +322,13 @@ def test_restore_works_against_a_county_on_sqlite_and_on_postgresql(
     tmp_path,
     county_database_url,  # noqa: F811 - the shared fixture
 ):
-    server = start_county(tmp_path / "county-db-server", county_database_url)
-    try:
+    with LoopbackCounty(tmp_path / "county-db-server", county_database_url) as server:
         lost = make_lost_pc(tmp_path, server)
         with restore_from_county(
             tmp_path / "new-pc", server.base_url, lost.code, manager_pin=NEW_PIN, page_size=PAGE
         ) as station:
             assert _events(station.conn)[: len(lost.events)] == lost.events
             assert station.events.verify().ok
-    finally:
-        server.stop()
 
 
 # refusals and faults ----------------------------------------------------------------------------
@@ -523,20 +479,17 @@ def test_no_pin_hash_comes_from_the_county(new_pc, county, lost):
 # the command line -------------------------------------------------------------------------------
 
 
+def cli_restore(folder: Path, county: LoopbackCounty, code: str) -> subprocess.CompletedProcess:
+    """``stationapp restore --from-county`` into ``folder``, the manager's new PIN given."""
+    return run_cli(
+        "--data-dir", str(folder), "restore", "--from-county", county.base_url, "--code", code,
+        "--manager-pin", NEW_PIN, lang="en",
+    )  # fmt: skip
+
+
 def test_cli_restores_from_the_county_with_the_manager_pin_given(tmp_path, county, lost):
     folder = tmp_path / "cli-pc"
-    result = run_cli(
-        "--data-dir",
-        str(folder),
-        "restore",
-        "--from-county",
-        county.base_url,
-        "--code",
-        lost.code,
-        "--manager-pin",
-        NEW_PIN,
-        lang="en",
-    )
+    result = cli_restore(folder, county, lost.code)
     assert result.returncode == 0, result.stderr
     assert f"Restored {lost.head[0]} of {lost.head[0]} records." in result.stderr
     assert lost.station_id in result.stdout
@@ -546,7 +499,6 @@ def test_cli_restores_from_the_county_with_the_manager_pin_given(tmp_path, count
 
 def test_cli_asks_the_manager_pin_when_it_is_not_given(tmp_path, county, lost):
     import os
-    import subprocess
     import sys
 
     folder = tmp_path / "cli-pc"
@@ -595,17 +547,6 @@ def test_cli_restore_needs_a_file_or_the_county_and_code(tmp_path, args, says):
 def test_cli_restore_into_a_folder_with_a_station_is_refused_with_exit_2(station, county, lost):
     folder = station.data_dir
     station.close()
-    result = run_cli(
-        "--data-dir",
-        str(folder),
-        "restore",
-        "--from-county",
-        county.base_url,
-        "--code",
-        lost.code,
-        "--manager-pin",
-        NEW_PIN,
-        lang="en",
-    )
+    result = cli_restore(folder, county, lost.code)
     assert result.returncode == 2
     assert "already holds the station" in result.stderr

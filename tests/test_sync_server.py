@@ -5,76 +5,32 @@ and database kind: the tests that use it run on SQLite and on a real PostgreSQL.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import io
 import json
-import threading
-from pathlib import Path
 
 import pytest
 import requests
 import sqlalchemy as sa
-import uvicorn
 
 from stationapp.core import Station, ids
 from stationapp.core.events import GENESIS_HASH, event_hash
 from sync import protocol
 from sync.protocol import WireEvent
 from sync.server import cli
-from sync.server.app import create_app
 from sync.server.settings import ensure_secret_file, load_settings
-from sync.server.storage import Storage, events, stations
-from tests.county_db import county_database, county_database_kind  # noqa: F401  (a fixture)
-
-
-class _Server(uvicorn.Server):
-    """uvicorn that says when it is listening (or gave up), so no test has to sleep."""
-
-    def __init__(self, config: uvicorn.Config) -> None:
-        super().__init__(config)
-        self.ready = threading.Event()
-
-    async def startup(self, sockets=None) -> None:
-        try:
-            await super().startup(sockets)
-        finally:
-            self.ready.set()
+from sync.server.storage import events, stations
+from tests.county_db import county_database_kind  # noqa: F401  (a fixture)
+from tests.county_server import ServedCounty
 
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory, county_database_kind):
-    data_dir = tmp_path_factory.mktemp("county")
-    ensure_secret_file(data_dir)
-    with county_database(county_database_kind, data_dir) as database_url:
-        settings = load_settings(data_dir, database_url, development=False)
-        app = create_app(settings)
-        server = _Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        assert server.ready.wait(30), "the county center did not start"
-        assert server.started, "the county center failed to start"
-        port = server.servers[0].sockets[0].getsockname()[1]
-        yield County(f"http://127.0.0.1:{port}", data_dir, app.state.storage, database_url)
-        server.should_exit = True
-        thread.join(30)
+    with County.on(county_database_kind, tmp_path_factory.mktemp("county")) as server:
+        yield server
 
 
-class County:
-    def __init__(self, url: str, data_dir: Path, storage: Storage, database_url: str) -> None:
-        self.url = url
-        self.data_dir = data_dir
-        self.storage = storage
-        self.database_url = database_url
-        self.http = requests.Session()
-        self.http.headers[protocol.VERSION_HEADER] = str(protocol.PROTOCOL_VERSION)
-
-    def cli(self, *args: str) -> dict[str, str]:
-        out = io.StringIO()
-        where = ["--data-dir", str(self.data_dir), "--database-url", self.database_url]
-        with contextlib.redirect_stdout(out):
-            assert cli.main([*where, *args]) == 0
-        return json.loads(out.getvalue())
+class County(ServedCounty):
+    """What the sync tests ask of the county: stations made and enrolled by its command line."""
 
     def database_text(self) -> str:
         """Every row of every table, as text: what a copy of the database would show."""
@@ -92,7 +48,7 @@ class County:
 
     def enroll(self, code: str) -> requests.Response:
         body = {"code": code, "device_name": "shop-pc", "app_version": "0.1.0"}
-        return self.http.post(self.url + protocol.ENROLL_PATH, json=body, timeout=10)
+        return self.http.post(self.base_url + protocol.ENROLL_PATH, json=body, timeout=10)
 
     def enrolled(self) -> Enrolled:
         created = self.create_station()
@@ -112,7 +68,7 @@ class Enrolled:
 
     def get(self, path: str, **params) -> requests.Response:
         return self.county.http.get(
-            self.county.url + path, params=params, headers=self.headers(), timeout=10
+            self.county.base_url + path, params=params, headers=self.headers(), timeout=10
         )
 
     def push(self, wire_events: list[dict], *, station_id: str | None = None) -> requests.Response:
@@ -121,7 +77,7 @@ class Enrolled:
 
     def push_bytes(self, data: bytes, *, encoding: str = "gzip", **headers) -> requests.Response:
         return self.county.http.post(
-            self.county.url + protocol.PUSH_PATH,
+            self.county.base_url + protocol.PUSH_PATH,
             data=data,
             headers=self.headers(
                 **{"Content-Type": "application/json", "Content-Encoding": encoding}, **headers
@@ -185,7 +141,7 @@ def stored(county: County, station_id: str) -> list[sa.Row]:
 
 
 def test_healthz_answers_ok(county):
-    answer = requests.get(county.url + protocol.HEALTH_PATH, timeout=10)
+    answer = requests.get(county.base_url + protocol.HEALTH_PATH, timeout=10)
     assert answer.status_code == 200
     assert answer.json()["status"] == "ok"
 
@@ -219,7 +175,7 @@ def test_enrolment_with_a_used_code_is_410_code_used(county):
 
 
 def test_enrolment_without_a_code_is_a_json_422(county):
-    answer = county.http.post(county.url + protocol.ENROLL_PATH, json={}, timeout=10)
+    answer = county.http.post(county.base_url + protocol.ENROLL_PATH, json={}, timeout=10)
     assert answer.status_code == 422
     assert set(answer.json()) >= {"error", "detail"}
     assert "code" in answer.json()["detail"]
@@ -383,7 +339,7 @@ def test_pushing_for_another_station_is_403(county, enrolled, station):
 @pytest.mark.parametrize("authorization", ["Bearer not-a-token", "", "Basic abc"])
 def test_a_bad_or_missing_token_is_401(county, authorization):
     answer = county.http.get(
-        county.url + protocol.HEAD_PATH, headers={"Authorization": authorization}, timeout=10
+        county.base_url + protocol.HEAD_PATH, headers={"Authorization": authorization}, timeout=10
     )
     assert answer.status_code == 401
     assert answer.json()["error"] == "unauthorized"
@@ -416,7 +372,7 @@ def test_a_body_that_is_not_json_is_a_json_400(enrolled):
 
 def test_a_too_old_protocol_version_is_426_please_update(enrolled):
     answer = enrolled.county.http.get(
-        enrolled.county.url + protocol.HEAD_PATH,
+        enrolled.county.base_url + protocol.HEAD_PATH,
         headers=enrolled.headers(**{protocol.VERSION_HEADER: "0"}),
         timeout=10,
     )
@@ -426,7 +382,7 @@ def test_a_too_old_protocol_version_is_426_please_update(enrolled):
 
 
 def test_an_unknown_path_is_a_json_404(county):
-    answer = county.http.get(county.url + "/api/v1/nothing", timeout=10)
+    answer = county.http.get(county.base_url + "/api/v1/nothing", timeout=10)
     assert answer.status_code == 404
     assert answer.json()["error"] == "not_found"
 
@@ -451,6 +407,7 @@ def test_sync_events_gives_back_the_stations_events_in_order_page_by_page(enroll
 def test_the_feed_gives_county_events_with_cursors(county, enrolled):
     from sync.server import ingest
 
+    start = enrolled.get(protocol.FEED_PATH).json()["next"]  # past the reference data
     for n in range(3):
         ingest.add_county_event(
             county.storage,
@@ -460,7 +417,7 @@ def test_the_feed_gives_county_events_with_cursors(county, enrolled):
             entity_id=f"sms-{n}",
             payload={"n": n},
         )
-    first = enrolled.get(protocol.FEED_PATH, limit=2).json()
+    first = enrolled.get(protocol.FEED_PATH, after=start, limit=2).json()
     assert [c["data"]["entity_id"] for c in first["changes"]] == ["sms-0", "sms-1"]
     assert first["more"] is True
     rest = enrolled.get(protocol.FEED_PATH, after=first["next"]).json()

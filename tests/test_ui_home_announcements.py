@@ -11,8 +11,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import subprocess
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import QApplication
 
 from stationapp.core import Station, clock
 from stationapp.core.county_data import CountyDataTaken
-from stationapp.ui.app import QM_OVERRIDE_ENV, create_application, install_translators
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.pages.base import PageContext
 from stationapp.ui.pages.home import ANNOUNCEMENTS_SHOWN, HomePage
@@ -32,7 +29,7 @@ from stationapp.ui.shell import Shell
 from stationapp.ui.sync_runner import SyncRunner
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.worker import StationWorker
-from tests.test_sync_client import County
+from tests.ui_chinese import INCOMING, build_chinese_qm, in_chinese
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -94,25 +91,6 @@ def page_of(*items: dict[str, Any], deleted: tuple[str, ...] = ()) -> list[dict[
 @pytest.fixture(autouse=True)
 def fixed_clock() -> None:
     clock.set_clock(clock.ManualClock(NOW))  # conftest puts the real clock back
-
-
-@pytest.fixture
-def worker(qtbot) -> Iterator[StationWorker]:
-    worker = StationWorker()
-    yield worker
-    qtbot.waitUntil(lambda: worker.idle, timeout=10000)
-    worker.shutdown()
-
-
-@pytest.fixture
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    from stationapp.ui import errors
-
-    shown: list[str] = []
-    monkeypatch.setattr(
-        errors, "show_error_dialog", lambda details, parent=None: shown.append(details)
-    )
-    return shown
 
 
 @pytest.fixture
@@ -210,21 +188,13 @@ def test_the_county_s_text_is_shown_as_plain_text_never_as_markup(qtbot, home, s
 # after a sync round ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def county(tmp_path: Path) -> Iterator[County]:
-    server = County(tmp_path / "county", "")  # SQLite in the county's data folder
-    yield server
-    server.stop()
-
-
 def test_the_page_shows_an_announcement_after_the_round_that_brought_it(
     qtbot, station, worker, county, shown_errors
 ):
     from sync.server import reference
 
     clock.set_clock(None)  # the county stamps announcements with the real time
-    _, code = county.new_station()
-    worker.wait_for(station.sync.enroll, county.base_url, code)
+    worker.wait_for(county.join, station)
     shell = Shell(station.data_dir, worker=worker, maximized=False)
     shell.station = station
     shell.sync_runner = runner = SyncRunner(station, worker, shell)
@@ -260,27 +230,12 @@ def test_the_page_shows_an_announcement_after_the_round_that_brought_it(
 
 
 @pytest.fixture
-def chinese(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def chinese(qapp, tmp_path: Path) -> Iterator[None]:
     """The app's look, in Chinese: the committed translation plus this part's new lines
     (resources/i18n/incoming)."""
-    create_application()
-    tree = ET.parse(ROOT / "resources" / "i18n" / "stationapp_zh_CN.ts")
-    root = tree.getroot()
-    tsv = ROOT / "resources" / "i18n" / "incoming" / "county-feed.tsv"
-    for line in tsv.read_text(encoding="utf-8").splitlines():
-        context_name, source, translation = line.split("\t")
-        context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = context_name
-        message = ET.SubElement(context, "message")
-        ET.SubElement(message, "source").text = source
-        ET.SubElement(message, "translation").text = translation
-    ts, qm = tmp_path / "zh_CN.ts", tmp_path / "zh_CN.qm"
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    monkeypatch.setenv(QM_OVERRIDE_ENV, str(qm))
-    assert install_translators("zh_CN")
-    yield
-    install_translators("en")
+    qm = build_chinese_qm(tmp_path, [INCOMING / "county-feed.tsv"], on_committed=True)
+    with in_chinese(qm, station_look=True):
+        yield
 
 
 def test_every_line_of_this_part_s_translations_has_three_fields():

@@ -19,10 +19,8 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     parcels_page,
     press,
     receive,
-    shown_errors,
     sounds_played,
     type_into_focus,
-    worker,
     yto,
     zto,
 )

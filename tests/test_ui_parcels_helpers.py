@@ -9,7 +9,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stationapp.core import Station, clock
 from stationapp.core.parcels import Parcel
-from stationapp.ui import errors, sounds
+from stationapp.ui import sounds
 from stationapp.ui.pages.base import PageContext
 from stationapp.ui.pages.parcels import ParcelsPage
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
@@ -54,25 +53,6 @@ def yunda(n: int) -> str:
 
 
 # fixtures ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def worker(qtbot) -> Iterator[StationWorker]:
-    worker = StationWorker()
-    yield worker
-    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
-    worker.shutdown()
-
-
-@pytest.fixture
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Unexpected errors the screens would have shown: none is allowed."""
-    shown: list[str] = []
-    monkeypatch.setattr(
-        errors, "show_error_dialog", lambda details, parent=None: shown.append(details)
-    )
-    yield shown
-    assert shown == []
 
 
 @pytest.fixture

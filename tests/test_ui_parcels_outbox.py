@@ -12,9 +12,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     desk,
     parcels_page,
     receive,
-    shown_errors,
     sounds_played,
-    worker,
     yto,
     zto,
 )

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import QApplication
 from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     QT_LOG_IGNORE,
     desk,
-    shown_errors,
     sounds_played,
-    worker,
 )
 
 from stationapp.core import Station, clock

@@ -13,9 +13,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     freeze_clock,
     parcels_page,
     receive,
-    shown_errors,
     sounds_played,
-    worker,
     yto,
     zto,
 )

@@ -4,16 +4,16 @@ The pictures of each step are saved into docs/img when STATIONAPP_SCREENSHOTS na
 folder: ``STATIONAPP_SCREENSHOTS=docs/img python -m pytest tests/test_ui_restore.py -k picture``.
 """
 
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
+
 from __future__ import annotations
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,66 +21,26 @@ from PySide6.QtWidgets import QApplication
 
 from stationapp.core import Station
 from stationapp.core.sync_restore import download_from_county, pending_restore
-from stationapp.ui import errors
-from stationapp.ui.app import QM_OVERRIDE_ENV, create_application, install_translators
+from stationapp.ui.app import create_application
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.restore_from_county import ADDRESS, PIN, PROGRESS
 from stationapp.ui.shell import Shell
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.wizard import CHOICES, CREATE, RESTORE, SetupWizard
-from stationapp.ui.worker import StationWorker
-from tests.test_sync_client import County
-from tests.test_sync_restore import (
+from tests.test_sync_restore import (  # noqa: F401 (fixtures)
     MANAGER,
     NEW_PIN,
     PAGE,
     LostPc,
-    make_lost_pc,
-    start_county,
+    lost,
+    new_pc,
 )
+from tests.ui_chinese import INCOMING, build_chinese_qm, in_chinese
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
-ROOT = Path(__file__).resolve().parents[1]
-INCOMING = ROOT / "resources" / "i18n" / "incoming"
-
 
 # fixtures ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def county(tmp_path: Path) -> Iterator[County]:
-    server = start_county(tmp_path / "county")
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def lost(tmp_path: Path, county: County) -> LostPc:
-    return make_lost_pc(tmp_path, county)
-
-
-@pytest.fixture
-def new_pc(tmp_path: Path) -> Path:
-    return tmp_path / "new-pc"
-
-
-@pytest.fixture
-def worker(qtbot) -> Iterator[StationWorker]:
-    worker = StationWorker()
-    yield worker
-    qtbot.waitUntil(lambda: worker.idle, timeout=10000)
-    worker.shutdown()
-
-
-@pytest.fixture
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        errors, "show_error_dialog", lambda details, parent=None: shown.append(details)
-    )
-    yield shown
-    assert shown == []
 
 
 @pytest.fixture
@@ -108,35 +68,13 @@ def opened(worker) -> Iterator[list[Station]]:
 @pytest.fixture(scope="module")
 def chinese_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The GUI's Chinese, built from the incoming translations as the lead's merge builds it."""
-    contexts: dict[str, dict[str, str]] = {}
-    for tsv in sorted(INCOMING.glob("*.tsv")):
-        for line in tsv.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) == 3:
-                contexts.setdefault(parts[0], {})[parts[1]] = parts[2]
-    xml = ['<?xml version="1.0" encoding="utf-8"?>', '<TS version="2.1" language="zh_CN">']
-    for context, messages in contexts.items():
-        xml.append(f"<context><name>{escape(context)}</name>")
-        xml += [
-            f"<message><source>{escape(s)}</source><translation>{escape(t)}</translation></message>"
-            for s, t in messages.items()
-        ]
-        xml.append("</context>")
-    xml.append("</TS>")
-    folder = tmp_path_factory.mktemp("i18n")
-    ts = folder / "stationapp_zh_CN.ts"
-    ts.write_text("\n".join(xml), encoding="utf-8")
-    qm = folder / "stationapp_zh_CN.qm"
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    return qm
+    return build_chinese_qm(tmp_path_factory.mktemp("i18n"), sorted(INCOMING.glob("*.tsv")))
 
 
 @pytest.fixture
-def chinese(qapp: QApplication, chinese_qm: Path, monkeypatch) -> Iterator[None]:
-    monkeypatch.setenv(QM_OVERRIDE_ENV, str(chinese_qm))
-    install_translators("zh_CN")
-    yield
-    install_translators("en")
+def chinese(qapp: QApplication, chinese_qm: Path) -> Iterator[None]:
+    with in_chinese(chinese_qm):
+        yield
 
 
 def _fill(wizard: SetupWizard, url: str, code: str) -> None:
@@ -355,12 +293,6 @@ def test_the_shell_opens_the_main_window_after_a_restore(
         shell.window.close()
         qtbot.waitUntil(lambda: worker.idle, timeout=10000)
         worker.wait_for(shell.station.close)
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    yield
-    install_translators("en")
 
 
 # pictures ---------------------------------------------------------------------------------------

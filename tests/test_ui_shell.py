@@ -7,10 +7,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,18 +17,18 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from stationapp.core import Station
 from stationapp.ui import errors
-from stationapp.ui.app import QM_OVERRIDE_ENV, create_application, install_translators
+from stationapp.ui.app import create_application
 from stationapp.ui.login import LoginDialog
 from stationapp.ui.mainwindow import PAGES, MainWindow
 from stationapp.ui.shell import Shell
 from stationapp.ui.theme import BASE_FONT_PX, SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.wizard import SetupWizard
 from stationapp.ui.worker import StationWorker
+from tests.ui_chinese import INCOMING, build_chinese_qm, in_chinese
 
 STATION_NAME = "孟定镇芒艾村电商服务站"
 MANAGER, MANAGER_PIN = "岩温", "123456"
 OPERATOR, OPERATOR_PIN = "玉香", "2468"
-UI_TSV = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "incoming" / "ui.tsv"
 
 # the offscreen platform warns that it cannot raise or size windows: not the app's warning
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -42,60 +40,13 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 @pytest.fixture(scope="session")
 def chinese_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The GUI's Chinese translation, built from ui.tsv as the lead's merge will build it."""
-    folder = tmp_path_factory.mktemp("i18n")
-    contexts: dict[str, list[tuple[str, str]]] = {}
-    for line in UI_TSV.read_text(encoding="utf-8").splitlines():
-        context, source, translation = line.split("\t")
-        contexts.setdefault(context, []).append((source, translation))
-    xml = ['<?xml version="1.0" encoding="utf-8"?>', '<TS version="2.1" language="zh_CN">']
-    for context, messages in contexts.items():
-        xml.append(f"<context><name>{escape(context)}</name>")
-        xml += [
-            f"<message><source>{escape(s)}</source><translation>{escape(t)}</translation></message>"
-            for s, t in messages
-        ]
-        xml.append("</context>")
-    xml.append("</TS>")
-    ts = folder / "stationapp_zh_CN.ts"
-    ts.write_text("\n".join(xml), encoding="utf-8")
-    qm = folder / "stationapp_zh_CN.qm"
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    return qm
+    return build_chinese_qm(tmp_path_factory.mktemp("i18n"), [INCOMING / "ui.tsv"])
 
 
 @pytest.fixture
-def chinese(
-    qapp: QApplication, chinese_qm: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
-    monkeypatch.setenv(QM_OVERRIDE_ENV, str(chinese_qm))
-    assert install_translators("zh_CN")
-    yield
-    install_translators("en")
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    """For tests whose code installs the station's language: back to English afterwards."""
-    yield
-    install_translators("en")
-
-
-@pytest.fixture
-def worker(qtbot) -> Iterator[StationWorker]:
-    worker = StationWorker()
-    yield worker
-    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
-    worker.shutdown()
-
-
-@pytest.fixture
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Error dialogs the code under test would have shown (unexpected ones fail the test)."""
-    shown: list[str] = []
-    monkeypatch.setattr(
-        errors, "show_error_dialog", lambda details, parent=None: shown.append(details)
-    )
-    return shown
+def chinese(qapp: QApplication, chinese_qm: Path) -> Iterator[None]:
+    with in_chinese(chinese_qm):
+        yield
 
 
 @pytest.fixture

@@ -26,8 +26,6 @@ from stationapp.sms import reasons
 from stationapp.sms import secrets as keys
 from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult
 from stationapp.sms.station import station_provider
-from stationapp.ui import errors
-from stationapp.ui.app import create_application, install_translators
 from stationapp.ui.pages import sms_settings
 from stationapp.ui.pages.base import PageContext
 from stationapp.ui.pages.settings import SettingsPage
@@ -35,6 +33,7 @@ from stationapp.ui.pages.sms_settings import SmsSettingsDialog, SmsSettingsPage
 from stationapp.ui.sms_sender import SmsRound, SmsSender
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.worker import StationWorker
+from tests.ui_chinese import in_chinese
 
 # the offscreen platform warns that it cannot raise or size windows: not the app's warning
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -109,25 +108,6 @@ class RaisingProvider(FakeProvider):
 
 
 @pytest.fixture
-def worker(qtbot) -> Iterator[StationWorker]:
-    worker = StationWorker()
-    yield worker
-    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
-    worker.shutdown()
-
-
-@pytest.fixture
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Unexpected errors the code would have shown: none is allowed."""
-    shown: list[str] = []
-    monkeypatch.setattr(
-        errors, "show_error_dialog", lambda details, parent=None: shown.append(details)
-    )
-    yield shown
-    assert shown == []
-
-
-@pytest.fixture
 def make_sender(qtbot, station: Station, worker: StationWorker, shown_errors):
     """Senders on the test's station, stopped (waiting for their network thread) at the end."""
     senders: list[SmsSender] = []
@@ -168,10 +148,8 @@ def page(qtbot, station: Station, worker: StationWorker, shown_errors) -> SmsSet
 @pytest.fixture
 def chinese(qapp) -> Iterator[None]:
     """The app in Chinese, with the committed translation (complete: test_translations)."""
-    create_application()
-    assert install_translators("zh_CN")
-    yield
-    install_translators("en")
+    with in_chinese(station_look=True):
+        yield
 
 
 # helpers ----------------------------------------------------------------------------------------

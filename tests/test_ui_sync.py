@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from stationapp.core import Station
-from stationapp.ui.app import create_application, install_translators
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.pages.join_county import JoinCountyDialog
 from stationapp.ui.pages.settings import SettingsPage
@@ -29,9 +28,9 @@ from stationapp.ui.pages.sync_page import SyncPage
 from stationapp.ui.shell import Shell
 from stationapp.ui.sync_runner import SyncRunner
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
-from stationapp.ui.worker import StationWorker
 from sync.pacing import Backoff
-from tests.test_sync_client import County
+from tests.county_server import LoopbackCounty
+from tests.ui_chinese import in_chinese
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -49,32 +48,6 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def county(tmp_path: Path) -> Iterator[County]:
-    server = County(tmp_path / "county")
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def worker(qtbot) -> Iterator[StationWorker]:
-    worker = StationWorker()
-    yield worker
-    qtbot.waitUntil(lambda: worker.idle, timeout=10000)
-    worker.shutdown()
-
-
-@pytest.fixture
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    from stationapp.ui import errors
-
-    shown: list[str] = []
-    monkeypatch.setattr(
-        errors, "show_error_dialog", lambda details, parent=None: shown.append(details)
-    )
-    return shown
 
 
 @pytest.fixture
@@ -132,11 +105,9 @@ def sync_page(window: MainWindow) -> SyncPage:
     return page
 
 
-def join(qtbot, worker, station: Station, county: County) -> str:
+def join(qtbot, worker, station: Station, county: LoopbackCounty) -> str:
     """Joined straight through the core (the dialog has tests of its own)."""
-    station_id, code = county.new_station()
-    worker.wait_for(station.sync.enroll, county.base_url, code)
-    return station_id
+    return worker.wait_for(county.join, station)
 
 
 def record_some(worker, station: Station, n: int) -> None:
@@ -386,10 +357,8 @@ def test_a_second_sync_now_during_a_round_starts_no_second_round(
 @pytest.fixture
 def chinese(qapp) -> Iterator[None]:
     """The app in Chinese, with the committed translation (complete: test_translations)."""
-    create_application()
-    assert install_translators("zh_CN")
-    yield
-    install_translators("en")
+    with in_chinese(station_look=True):
+        yield
 
 
 def test_every_sync_string_has_a_chinese_line_with_its_shortcut_letter():

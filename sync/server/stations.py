@@ -76,6 +76,10 @@ def create_station(
                 created_at=clock.now_iso(),
             )
         )
+        # the township's stations learn of the new one through the feed (setting `stations`)
+        from sync.server.reference import publish_station_lists
+
+        publish_station_lists(conn)
     return station_id, code
 
 

@@ -19,9 +19,11 @@ import http.client
 import threading
 from collections import deque
 from collections.abc import Iterable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import urlsplit
+
+from tests.fakes.http_service import LoopbackHttpServer, QuietHandler
 
 PORTAL_PAGE = (
     "<!DOCTYPE html><html><head><title>Wi-Fi 登录</title></head>"
@@ -39,7 +41,7 @@ FAULTS = (
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 
 
-class FaultProxy:
+class FaultProxy(LoopbackHttpServer):
     def __init__(self, upstream: str) -> None:
         parts = urlsplit(upstream)
         self.upstream_host = parts.hostname or "127.0.0.1"
@@ -47,33 +49,7 @@ class FaultProxy:
         self.faults: deque[str] = deque()
         self.seen: list[tuple[str, str, str]] = []  # (method, path, fault applied)
         self._lock = threading.Lock()
-        self._released = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> FaultProxy:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._released.set()
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> FaultProxy:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        super().__init__(self._handler_class())
 
     def then(self, *faults: str) -> FaultProxy:
         """Queue faults for the next requests, in order; after them requests pass."""
@@ -106,13 +82,9 @@ class FaultProxy:
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         proxy = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
-
+        class Handler(QuietHandler):
             def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
+                body = self.read_body()
                 fault = proxy._next_fault()
                 with proxy._lock:
                     proxy.seen.append((self.command, self.path, fault))
@@ -155,16 +127,8 @@ class FaultProxy:
 
             def _answer(self, status: int, headers: list[tuple[str, str]], body: Any) -> None:
                 data = body.encode("utf-8") if isinstance(body, str) else body
-                self.send_response(status)
-                for k, v in headers:
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self.send_answer(status, headers, data)
 
             do_GET = do_POST = do_PUT = do_DELETE = _serve
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
 
         return Handler

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 
 @dataclass(frozen=True)
@@ -26,15 +26,36 @@ class Request:
     body: bytes
 
 
-class FakeHttpService(ABC):
-    def __init__(self) -> None:
-        self.clock: Callable[[], float] = time.time
-        self.requests: list[Request] = []
-        self._canned: deque[tuple[int, str, bytes]] = deque()
-        self._stall_next = False
+class QuietHandler(BaseHTTPRequestHandler):
+    """HTTP/1.1 without log lines: reads a request's body, sends an answer in one go."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once
+
+    def read_body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def send_answer(self, status: int, headers: list[tuple[str, str]], payload: bytes) -> None:
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class LoopbackHttpServer:
+    """A threading HTTP server on 127.0.0.1 (port 0) answering with ``handler``, in a thread of
+    its own from :meth:`start` to :meth:`stop`; an answer held back waits for ``_released``,
+    set when it stops."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
         self._released = threading.Event()
-        self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -45,7 +66,7 @@ class FakeHttpService(ABC):
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def start(self) -> FakeHttpService:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
@@ -54,6 +75,22 @@ class FakeHttpService(ABC):
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class FakeHttpService(LoopbackHttpServer, ABC):
+    def __init__(self) -> None:
+        self.clock: Callable[[], float] = time.time
+        self.requests: list[Request] = []
+        self._canned: deque[tuple[int, str, bytes]] = deque()
+        self._stall_next = False
+        self._lock = threading.Lock()
+        super().__init__(self._handler_class())
 
     def answer_next_with(self, status: int, body: str, content_type: str = "text/html") -> None:
         """The next request gets this answer, whatever it holds (a 503, a login page...)."""
@@ -88,29 +125,17 @@ class FakeHttpService(ABC):
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         service = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # headers and body go out at once
-
+        class Handler(QuietHandler):
             def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
                 request = Request(
                     method=self.command,
                     path=self.path,
                     headers={k.lower(): v for k, v in self.headers.items()},
-                    body=body,
+                    body=self.read_body(),
                 )
                 status, content_type, payload = service._respond(request)
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                self.send_answer(status, [("Content-Type", content_type)], payload)
 
             do_GET = do_POST = _serve
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
 
         return Handler
