@@ -15,6 +15,9 @@ import json  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+# the project before bench/: `sync` is the project's package, not bench/sync.py
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 
 def rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
