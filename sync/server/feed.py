@@ -12,6 +12,7 @@ page costs the same whether the county holds a hundred rows or a million.
 from __future__ import annotations
 
 import json
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,12 +60,22 @@ class Change:
 # --- writing ---------------------------------------------------------------------------------
 
 
+def _time_floor() -> int:
+    """Microseconds since 1970: no new cursor is below it. After the county's database is
+    restored from an older backup, its counter would give again cursors that stations already
+    hold and they would skip every change made since; with this floor the next cursors are
+    beyond anything given before (while the county's clock does not run backwards)."""
+    return time.time_ns() // 1000
+
+
 def _take_cursors(conn: sa.Connection, count: int) -> int:
     """The first of ``count`` new cursors; the clock row stays locked until commit."""
+    floor = _time_floor()
+    last = feed_clock.c.last_cursor
     conn.execute(
         feed_clock.update()
         .where(feed_clock.c.id == 1)
-        .values(last_cursor=feed_clock.c.last_cursor + count)
+        .values(last_cursor=sa.case((last < floor, floor), else_=last) + count)
     )
     last = conn.execute(
         sa.select(feed_clock.c.last_cursor).where(feed_clock.c.id == 1)
