@@ -887,3 +887,54 @@ def test_the_outbox_page_in_chinese_says_at_the_county_and_its_picture_is_saved(
     picture = tmp_path / "outbox-county.png"
     assert parcels_page.grab().save(str(picture))
     assert picture.stat().st_size > 10_000
+
+
+def _station_answer(pusher: Pusher, text_id: str, type_: str) -> WireEvent:
+    """The station's own sms.sent / sms.failed recording the county's answer."""
+    pusher.seq += 1
+    return WireEvent(
+        id=f"{pusher.station_id}-{pusher.seq}",
+        seq=pusher.seq,
+        type=type_,
+        entity_id=text_id,
+        occurred_at=clock.now_iso(),
+        payload={"text_id": text_id, "via": "county"},
+    )
+
+
+def test_requests_pushed_again_after_an_older_county_backup_are_not_sent_twice(
+    county_store, aliyun
+):
+    """The county's database came back from a backup older than these texts: the station
+    pushes again each request and its own record of the county's answer; nothing is resent."""
+    settings, storage = county_store
+    station = Pusher(storage, settings)
+    station.push(
+        station.request("text-1"),
+        _station_answer(station, "text-1", "sms.sent"),
+        station.request("text-2"),
+        _station_answer(station, "text-2", "sms.failed"),
+    )
+
+    relay_once(storage, provider_of(settings, storage))
+
+    assert aliyun.delivered == []
+    assert {r.text_id: r.status for r in relay_rows(storage)} == {
+        "text-1": "sent",
+        "text-2": "failed",
+    }
+
+
+def test_a_retry_after_the_countys_failure_in_the_same_push_is_still_sent(county_store, aliyun):
+    """Hooks follow the seq order: request, the county's failure recorded, the operator's retry."""
+    settings, storage = county_store
+    station = Pusher(storage, settings)
+    station.push(
+        station.request("text-1"),
+        _station_answer(station, "text-1", "sms.failed"),
+        station.request("text-1"),
+    )
+
+    relay_once(storage, provider_of(settings, storage))
+
+    assert len(aliyun.delivered) == 1

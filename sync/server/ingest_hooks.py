@@ -30,9 +30,8 @@ def on_events(*event_types: str) -> Callable[[Hook], Hook]:
 
 
 def run_hooks(conn: sa.Connection, station_id: str, new: Sequence[WireEvent]) -> None:
-    """Hand each registered hook the new events of its types, in seq order."""
-    for event_type, hooks in _HOOKS.items():
-        chosen = [event for event in new if event.type == event_type]
-        if chosen:
-            for hook in hooks:
-                hook(conn, station_id, chosen)
+    """Hand each new event to the hooks of its type, one event at a time in seq order: a hook's
+    answer to one event may depend on what an earlier event of another type did."""
+    for event in new:
+        for hook in _HOOKS.get(event.type, ()):
+            hook(conn, station_id, [event])

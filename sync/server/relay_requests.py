@@ -192,6 +192,36 @@ def take_relay_requests(conn: sa.Connection, station_id: str, events: Sequence[W
     conn.info[WAKE_KEY] = True
 
 
+@on_events(SENT_EVENT, FAILED_EVENT)
+def settle_from_the_station(
+    conn: sa.Connection, station_id: str, events: Sequence[WireEvent]
+) -> None:
+    """The station's own record of the county's answer (``"via": "county"``) for a text the
+    county still has queued: only after the county's database came back from an older backup
+    and the station pushed its requests again. The station already knows the text's fate, so
+    it is settled without sending it a second time."""
+    now = iso(clock.now())
+    for event in events:
+        if event.payload.get("via") != "county" or not event.entity_id:
+            continue
+        settled = conn.execute(
+            sms_relay.update()
+            .where(
+                sms_relay.c.station_id == station_id,
+                sms_relay.c.text_id == event.entity_id,
+                sms_relay.c.status == QUEUED,
+            )
+            .values(
+                status=SENT if event.type == SENT_EVENT else FAILED,
+                code="relay.settled_at_station",
+                detail="the station's log already holds the county's answer",
+                finished_at=now,
+            )
+        )
+        if settled.rowcount:
+            log.info("text %s of station %s settled by its own log", event.entity_id, station_id)
+
+
 def _take(
     conn: sa.Connection,
     station_id: str,
