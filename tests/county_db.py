@@ -31,7 +31,7 @@ import signal
 import socket
 import subprocess
 import tempfile
-import time
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +45,7 @@ ENV_TEST_DATABASE_URL = "COUNTY_TEST_DATABASE_URL"
 DATABASE_KINDS = ("sqlite", "postgresql")
 SUPERUSER = "county_test"
 START_TIMEOUT_S = 60.0
+READY_LINE = b"database system is ready to accept connections"
 # Debian's packages put each major version's programs here (postgresql-15, -16...)
 DEBIAN_BINDIRS = "/usr/lib/postgresql/*/bin"
 PR_SET_PDEATHSIG = 1
@@ -216,32 +217,41 @@ class ThrowawayCluster:
         command = [str(self.bindir / "postgres"), "-D", str(self.data)]
         for name, value in settings.items():
             command += ["-c", f"{name}={value}"]
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            cwd=self.folder,
+            preexec_fn=_die_with_parent_hook(),
+            **self._run_as_user(),
+        )
+        self._ready = threading.Event()
+        threading.Thread(target=self._copy_log, args=(self.process.stdout,), daemon=True).start()
+
+    def _copy_log(self, output) -> None:
+        """The server's output into the log file; ready (or gone) sets the event."""
         with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                cwd=self.folder,
-                preexec_fn=_die_with_parent_hook(),
-                **self._run_as_user(),
-            )
+            for line in output:
+                log.write(line)
+                log.flush()
+                if READY_LINE in line:
+                    self._ready.set()
+        self._ready.set()  # the server ended: _wait_ready finds it gone
 
     def _wait_ready(self) -> bool:
         import psycopg2
 
         assert self.process is not None
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                return False
-            try:
-                psycopg2.connect(_dsn(self.admin_url), connect_timeout=2).close()
-                return True
-            except psycopg2.OperationalError:
-                time.sleep(0.05)
-        self._stop_server()
-        return False
+        if not self._ready.wait(START_TIMEOUT_S) or self.process.poll() is not None:
+            self._stop_server()
+            return False
+        try:
+            psycopg2.connect(_dsn(self.admin_url), connect_timeout=5).close()
+        except psycopg2.OperationalError:
+            self._stop_server()
+            return False
+        return True
 
     def _log_tail(self) -> str:
         try:

@@ -37,6 +37,26 @@ RELAY_REQUESTED = "sms.relay_requested"
 VIA_COUNTY = "county"
 
 
+def _create_subject_triggers(db: Any) -> None:
+    """One (purpose, entity_key) has one text whichever of sms_outbox and sms_subjects holds it:
+    the database refuses a key found in the other table, as a unique index would. (Used by 005
+    and by 008, which rebuilds sms_outbox; never change it: both have shipped.)"""
+    db.execute(
+        "CREATE TRIGGER sms_subjects_unique BEFORE INSERT ON sms_subjects"
+        " WHEN EXISTS (SELECT 1 FROM sms_outbox"
+        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
+        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_outbox.purpose,"
+        " sms_outbox.entity_key'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER sms_outbox_unique BEFORE INSERT ON sms_outbox"
+        " WHEN EXISTS (SELECT 1 FROM sms_subjects"
+        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
+        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_subjects.purpose,"
+        " sms_subjects.entity_key'); END"
+    )
+
+
 def migrate_sms(db: Any) -> None:
     """The body of migration ``005_sms_outbox`` (``db``: a sqlite_utils.Database)."""
     db.execute(
@@ -80,20 +100,7 @@ def migrate_sms(db: Any) -> None:
         "CREATE TABLE sms_subjects (purpose TEXT NOT NULL, entity_key TEXT NOT NULL,"
         " text_id TEXT NOT NULL, PRIMARY KEY (purpose, entity_key)) WITHOUT ROWID"
     )
-    db.execute(
-        "CREATE TRIGGER sms_subjects_unique BEFORE INSERT ON sms_subjects"
-        " WHEN EXISTS (SELECT 1 FROM sms_outbox"
-        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
-        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_outbox.purpose,"
-        " sms_outbox.entity_key'); END"
-    )
-    db.execute(
-        "CREATE TRIGGER sms_outbox_unique BEFORE INSERT ON sms_outbox"
-        " WHEN EXISTS (SELECT 1 FROM sms_subjects"
-        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
-        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_subjects.purpose,"
-        " sms_subjects.entity_key'); END"
-    )
+    _create_subject_triggers(db)
     db.execute(
         """
         CREATE TABLE sms_do_not_text (
@@ -172,20 +179,7 @@ def migrate_sms_relay(db: Any) -> None:
     db.execute("CREATE INDEX sms_outbox_group ON sms_outbox (group_key) WHERE status = 'queued'")
     db.execute("CREATE INDEX sms_outbox_failed ON sms_outbox (id) WHERE status = 'failed'")
     db.execute("CREATE INDEX sms_outbox_relayed ON sms_outbox (id) WHERE status = 'relayed'")
-    db.execute(
-        "CREATE TRIGGER sms_subjects_unique BEFORE INSERT ON sms_subjects"
-        " WHEN EXISTS (SELECT 1 FROM sms_outbox"
-        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
-        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_outbox.purpose,"
-        " sms_outbox.entity_key'); END"
-    )
-    db.execute(
-        "CREATE TRIGGER sms_outbox_unique BEFORE INSERT ON sms_outbox"
-        " WHEN EXISTS (SELECT 1 FROM sms_subjects"
-        " WHERE purpose = NEW.purpose AND entity_key = NEW.entity_key)"
-        " BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: sms_subjects.purpose,"
-        " sms_subjects.entity_key'); END"
-    )
+    _create_subject_triggers(db)
 
 
 # --- projections -----------------------------------------------------------------------------
