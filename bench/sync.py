@@ -47,6 +47,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -306,11 +307,14 @@ class CountyServer:
                 "--port",
                 str(self.port),
             ],
-            stdout=self._log,
+            stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             env=env,
             cwd=ROOT,
         )
+        self._listening = threading.Event()
+        self._copier = threading.Thread(target=self._copy_log, daemon=True)
+        self._copier.start()
         try:
             self._wait_healthy()
             settings = load_settings(self.folder, self.database_url, development=False)
@@ -321,20 +325,24 @@ class CountyServer:
             raise
         return self
 
+    def _copy_log(self) -> None:
+        """The server's log lines into serve.log; its "running on" line (or its end) sets the
+        event the start waits on."""
+        for line in self.process.stdout:
+            self._log.write(line)
+            if b"Uvicorn running on" in line:
+                self._listening.set()
+        self._listening.set()
+
     def _wait_healthy(self) -> None:
         import urllib.request
 
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError((self.folder / "serve.log").read_text(errors="replace"))
-            try:
-                with urllib.request.urlopen(self.base_url + "/healthz", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("the county center did not come up in 120 s")
+        if not self._listening.wait(120) or self.process.poll() is not None:
+            self._log.flush()
+            raise RuntimeError((self.folder / "serve.log").read_text(errors="replace"))
+        with urllib.request.urlopen(self.base_url + "/healthz", timeout=10) as answer:
+            if answer.status != 200:
+                raise RuntimeError(f"the county center answered /healthz with {answer.status}")
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the server process so far."""
@@ -370,6 +378,8 @@ class CountyServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.process is not None:
+            self._copier.join(10)  # the server's output ends with it
         self._log.close()
 
 
