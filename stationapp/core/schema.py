@@ -12,6 +12,8 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from stationapp.core.county_schema import migrate_county
+from stationapp.core.event_store import migrate_compact_event_log
+from stationapp.core.parcel_notice import migrate_lean_texts
 from stationapp.core.sms_store import migrate_sms, migrate_sms_relay
 from stationapp.core.sync import migrate_sync
 
@@ -213,6 +215,10 @@ migrations(name="006_sync")(migrate_sync)
 migrations(name="007_county")(migrate_county)
 # the outbox learns the `relayed` state (texts handed to the county center)
 migrations(name="008_sms_relay")(migrate_sms_relay)
+# the event log stored compactly (binary ids and hashes; `events` stays as a view of §3's columns)
+migrations(name="009_compact_event_log")(migrate_compact_event_log)
+# the outbox renders its text on read; a parcel's arrival notice rides on parcel.received
+migrations(name="010_lean_texts")(migrate_lean_texts)
 
 
 def pending(conn: sqlite3.Connection) -> list[str]:
