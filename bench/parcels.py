@@ -251,6 +251,20 @@ def bench_shelf_model(station: Station) -> None:
     del app
 
 
+def emit_size_breakdown(station: Station, parcels: int, size: int) -> None:
+    """Bytes per parcel of each table and index holding at least 1% of the file (dbstat)."""
+    try:
+        rows = station.conn.execute(
+            "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC"
+        ).fetchall()
+    except Exception as error:  # an SQLite built without the dbstat table
+        emit("size.breakdown", 0, "bytes", skipped=str(error))
+        return
+    for name, pages in rows:
+        if pages >= size / 100:
+            emit("size.of", pages / parcels, "bytes", table=name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parcels", type=int, default=1_000_000)
@@ -275,6 +289,7 @@ def main() -> None:
             db_mb=round(size / 1e6, 1),
             target="<= 2048",
         )
+        emit_size_breakdown(station, args.parcels, size)
         bench_find(station, args.samples)
         bench_shelf_list(station)
         bench_shelf_model(station)
