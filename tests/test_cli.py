@@ -62,7 +62,7 @@ def test_verify_passes_on_a_new_station(inited):
 
 def test_verify_names_the_edited_seq_and_exits_1(inited):
     conn = sqlite3.connect(inited / "station.db")
-    conn.execute("UPDATE events SET payload = replace(payload, '岩温', '岩叫') WHERE seq = 1")
+    conn.execute("UPDATE event_log SET payload = replace(payload, '岩温', '岩叫') WHERE seq = 1")
     conn.commit()
     conn.close()
     result = run_cli("--data-dir", str(inited), "verify")
@@ -114,7 +114,7 @@ def test_restore_refuses_a_tampered_backup(inited, tmp_path):
     copy = tmp_path / "copy.db"
     run_cli("--data-dir", str(inited), "backup", str(copy))
     conn = sqlite3.connect(copy)
-    conn.execute("UPDATE events SET payload = replace(payload, '岩温', '岩叫') WHERE seq = 1")
+    conn.execute("UPDATE event_log SET payload = replace(payload, '岩温', '岩叫') WHERE seq = 1")
     conn.commit()
     conn.close()
     result = run_cli("--data-dir", str(inited), "restore", str(copy), lang="en")

@@ -78,8 +78,8 @@ def test_verify_passes_on_a_healthy_station(station):
 def test_verify_names_the_seq_of_an_event_edited_with_sql(station):
     event = station.settings.set("paper", "58mm")
     station.conn.execute(
-        "UPDATE events SET payload = ? WHERE id = ?",
-        (json.dumps({"key": "paper", "value": "A4", "old": None}), event.id),
+        "UPDATE event_log SET payload = ? WHERE seq = ?",
+        (json.dumps({"key": "paper", "value": "A4", "old": None}), event.seq),
     )
     result = station.events.verify(rebuild=False)
     assert not result.ok
@@ -98,7 +98,7 @@ def test_verify_finds_a_projection_row_edited_with_sql(station):
 def test_verify_finds_a_deleted_event(station):
     station.settings.set("paper", "58mm")
     station.settings.set("paper", "A4")
-    station.conn.execute("DELETE FROM events WHERE seq = 2")
+    station.conn.execute("DELETE FROM event_log WHERE seq = 2")
     result = station.events.verify(rebuild=False)
     assert not result.ok
     assert any("expected seq 2" in p for p in result.problems)
@@ -164,7 +164,7 @@ def test_iter_events_streams_in_seq_order(station):
 
 def test_verify_reports_an_event_whose_payload_cannot_be_replayed(station):
     event = station.settings.set("paper", "58mm")
-    station.conn.execute("UPDATE events SET payload = '{}' WHERE id = ?", (event.id,))
+    station.conn.execute("UPDATE event_log SET payload = '{}' WHERE seq = ?", (event.seq,))
     result = station.events.verify()
     assert not result.ok
     assert any(f"seq {event.seq}" in p and "cannot be replayed" in p for p in result.problems)

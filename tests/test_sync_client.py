@@ -619,8 +619,8 @@ def test_a_history_changed_after_it_was_sent_is_refused_and_nothing_is_sent(
     payload = dict(last.payload, value="0883-6000000")
     edited = type(last)(**{**last.__dict__, "payload": payload})
     station.conn.execute(
-        "UPDATE events SET payload = ?, hash = ? WHERE seq = ?",
-        (canonical_json(payload), content_hash(edited, last.prev_hash), seq),
+        "UPDATE event_log SET payload = ?, hash = ? WHERE seq = ?",
+        (canonical_json(payload), bytes.fromhex(content_hash(edited, last.prev_hash)), seq),
     )
     station.log._head = None
     _parcels(station, 2)

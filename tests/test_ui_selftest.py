@@ -44,7 +44,7 @@ def test_selftest_fails_when_the_event_log_was_edited(tmp_data_dir, tmp_path, ca
     ):
         pass
     with sqlite3.connect(tmp_data_dir / "station.db") as conn:
-        conn.execute("UPDATE events SET occurred_at = '2020-01-01T00:00:00+08:00' WHERE seq = 2")
+        conn.execute("UPDATE event_log SET occurred_at = '2020-01-01T00:00:00+08:00' WHERE seq = 2")
     assert run_selftest(tmp_data_dir, tmp_path / "out") != 0
     assert "selftest FAILED" in capsys.readouterr().err
 

@@ -293,7 +293,7 @@ def test_a_scan_leaves_the_focused_field_alone_and_lands_on_pickup(
 
 def test_the_tamper_warning_shows_when_an_event_was_edited_with_sql(qtbot, station, make_window):
     with sqlite3.connect(station.data_dir / "station.db") as conn:
-        conn.execute("""UPDATE events SET payload = '{"name":"张三","role":"manager"}'
+        conn.execute("""UPDATE event_log SET payload = '{"name":"张三","role":"manager"}'
                         WHERE seq = 1""")
     window = make_window(station)
     qtbot.waitUntil(lambda: not window.tamper_warning.isHidden(), timeout=3000)

@@ -3584,6 +3584,10 @@
             <source>The connection to the county center was lost after {done} of {total} records. What came is kept: check the network, then restore again with the same address and code to go on.</source>
             <translation>取回 {done} / {total} 条记录后，与县级中心的连接断了。已取回的记录都保存着：请检查网络，再用同样的地址和代码恢复一次即可接着进行。</translation>
         </message>
+        <message>
+            <source>The station's records name the station {other}, but this station is {station}. The records were not changed. Call the county center's support; a copy made before this update is in the backups folder.</source>
+            <translation>本站的记录写的是服务站 {other}，但本站是 {station}。记录没有改动。请联系县级中心的技术支持；更新前的备份在 backups 文件夹里。</translation>
+        </message>
     </context>
     <context>
         <name>cli</name>

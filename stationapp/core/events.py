@@ -12,23 +12,21 @@ import hashlib
 import json
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from stationapp.core import clock, ids
+from stationapp.core import clock, event_store, ids
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 
-GENESIS_HASH = "0" * 64
+# §3's column order and the genesis hash, defined beside the storage (core.event_store)
+EVENT_COLUMNS = event_store.EVENT_COLUMNS
+GENESIS_HASH = event_store.GENESIS_HASH
+
 VOID_TYPE = "event.voided"
 MAX_PROBLEMS = 50
-
-EVENT_COLUMNS = (
-    "id, station_id, seq, type, entity_id, occurred_at, operator, payload, prev_hash, hash"
-)
-_INSERT_EVENT = f"INSERT INTO events ({EVENT_COLUMNS}, pushed) VALUES (?,?,?,?,?,?,?,?,?,?,0)"
 
 
 @dataclass(frozen=True)
@@ -46,8 +44,12 @@ class Event:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row | tuple) -> Event:
+        """From §3's columns in ``EVENT_COLUMNS`` order (``event_store.read`` gives them)."""
         ident, station_id, seq, type_, entity_id, occurred_at, operator, payload, prev, digest = row
-        return cls(
+        # the fields filled at once: a frozen dataclass's __init__ sets each one through
+        # object.__setattr__, and verify's rebuild or a push reads events by the hundred thousand
+        event = _new_object(cls)
+        event.__dict__.update(
             id=ident,
             seq=seq,
             type=type_,
@@ -59,6 +61,10 @@ class Event:
             hash=digest,
             station_id=station_id,
         )
+        return event
+
+
+_new_object = object.__new__
 
 
 _json_text = json.encoder.encode_basestring  # a string as json.dumps(ensure_ascii=False) writes it
@@ -237,7 +243,8 @@ class Batch:
         seq = self.seq + 1
         ident = event_id or ids.uuid7()
         occurred = occurred_at or clock.now_iso()
-        digest = event_hash(
+        payload_json = canonical_json(payload)  # made once: hashed and stored
+        digest = event_hash_of(
             self.hash,
             id=ident,
             seq=seq,
@@ -245,22 +252,31 @@ class Batch:
             entity_id=entity_id,
             occurred_at=occurred,
             operator=operator,
-            payload=payload,
+            payload_json=payload_json,
         )
-        event = Event(ident, seq, type, entity_id, occurred, operator, payload, self.hash, digest)
+        event = Event(
+            ident,
+            seq,
+            type,
+            entity_id,
+            occurred,
+            operator,
+            payload,
+            self.hash,
+            digest,
+            self._log.station_id,
+        )
         self.conn.execute(
-            _INSERT_EVENT,
-            (
-                ident,
-                self._log.station_id,
-                seq,
-                type,
-                entity_id,
-                occurred,
-                operator,
-                canonical_json(payload),
-                self.hash,
-                digest,
+            event_store.INSERT_EVENT,
+            event_store.stored_row(
+                seq=seq,
+                id=ident,
+                type=type,
+                entity_id=entity_id,
+                occurred_at=occurred,
+                operator=operator,
+                payload_json=payload_json,
+                hash=digest,
             ),
         )
         project(Replay(self.conn, self._log.find_event), event)
@@ -270,41 +286,59 @@ class Batch:
 
 
 class EventLog:
-    def __init__(self, conn: sqlite3.Connection, store_transaction, station_id: str = "") -> None:
+    """The log of one station database (stored as ``event_store`` describes).
+
+    ``station_id`` is the station every event names (DESIGN §3): station_meta's when not
+    given, and set again at enrolment."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, store_transaction, station_id: str | None = None
+    ) -> None:
         self.conn = conn
         self._transaction = store_transaction
-        self.station_id = station_id
+        self.station_id = _meta_station_id(conn) if station_id is None else station_id
         self._head: tuple[int, str] | None = None
 
     # reading ----------------------------------------------------------------------------------
 
     def head(self) -> tuple[int, str]:
         if self._head is None:
-            row = self.conn.execute(
-                "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"
-            ).fetchone()
-            self._head = (row[0], row[1]) if row else (0, GENESIS_HASH)
+            self._head = event_store.head(self.conn)
         return self._head
 
     def find_event(self, event_id: str) -> Event | None:
-        row = self.conn.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,)
-        ).fetchone()
+        row = event_store.find(self.conn, event_id, station_id=self.station_id)
         return Event.from_row(row) if row else None
 
     def iter_events(self, after_seq: int = 0) -> Iterator[Event]:
         """Streams the log in seq order without loading it into memory."""
-        cursor = self.conn.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq", (after_seq,)
+        rows = event_store.read(
+            self.conn, "WHERE seq > ? ORDER BY seq", (after_seq,), station_id=self.station_id
         )
-        for row in cursor:
+        for row in rows:
             yield Event.from_row(row)
 
+    def events_after(self, seq: int, limit: int) -> list[Event]:
+        """At most ``limit`` events after ``seq``, in seq order (what a push sends next)."""
+        rows = event_store.read(
+            self.conn,
+            "WHERE seq > ? ORDER BY seq LIMIT ?",
+            (seq, limit),
+            station_id=self.station_id,
+        )
+        return [Event.from_row(row) for row in rows]
+
+    def events_of(self, entity_id: str, *, type: str | None = None) -> list[Event]:
+        """The events about one entity (a parcel, a setting...), of one ``type`` if given, in
+        seq order; found by the entity index."""
+        rows = event_store.of_entity(self.conn, entity_id, type=type, station_id=self.station_id)
+        return [Event.from_row(row) for row in rows]
+
     def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM event_log").fetchone()[0]
 
     def unpushed_count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM events WHERE pushed = 0").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM event_log WHERE pushed = 0").fetchone()[0]
 
     def is_voided(self, event_id: str) -> bool:
         row = self.conn.execute(
@@ -382,39 +416,9 @@ class EventLog:
     # checking ---------------------------------------------------------------------------------
 
     def verify_chain(self) -> VerifyResult:
-        result = VerifyResult(ok=True)
-        expected_prev = GENESIS_HASH
-        expected_seq = 1
-        cursor = self.conn.execute(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY seq")
-        for row in cursor:
-            result.events_checked += 1
-            try:
-                event = Event.from_row(row)
-            except (ValueError, TypeError) as exc:
-                _problem(result, row[2], f"seq {row[2]}: payload is not valid JSON ({exc})")
-                expected_prev, expected_seq = row[9], row[2] + 1
-                continue
-            if event.seq != expected_seq:
-                _problem(
-                    result,
-                    event.seq,
-                    f"seq {event.seq}: expected seq {expected_seq} (events missing or renumbered)",
-                )
-            if event.prev_hash != expected_prev:
-                _problem(
-                    result,
-                    event.seq,
-                    f"seq {event.seq}: prev_hash does not match the hash of the event before it",
-                )
-            if content_hash(event, event.prev_hash) != event.hash:
-                _problem(
-                    result,
-                    event.seq,
-                    f"seq {event.seq} ({event.type}, id {event.id}): its content does not match "
-                    "its hash; the record was changed after it was written",
-                )
-            expected_prev, expected_seq = event.hash, event.seq + 1
-        return result
+        """Seq continuity, ``prev_hash`` links and every hash, streamed in seq order (a backup
+        made before the compact storage is read from its old table)."""
+        return check_chain(event_store.chain_rows(self.conn, station_id=self.station_id))
 
     def verify(
         self, *, rebuild: bool = True, schema: Callable[[sqlite3.Connection], None]
@@ -445,6 +449,65 @@ class EventLog:
             finally:
                 scratch.close()
         return result
+
+
+def check_chain(rows: Iterable[Sequence[Any]]) -> VerifyResult:
+    """Check rows of §3's columns (``EVENT_COLUMNS`` order) in seq order.
+
+    Each hash is first taken over the payload text as stored (canonical JSON, as it was
+    written): one SHA-256 per event. Only when that differs is the payload parsed, to tell a
+    payload that is not JSON from changed content, and hashed as canonical JSON again."""
+    result = VerifyResult(ok=True)
+    expected_prev = GENESIS_HASH
+    expected_seq = 1
+    for ident, _station, seq, type_, entity_id, occurred_at, operator, text, prev, digest in rows:
+        result.events_checked += 1
+        fields = {
+            "id": ident,
+            "seq": seq,
+            "type": type_,
+            "entity_id": entity_id,
+            "occurred_at": occurred_at,
+            "operator": operator,
+        }
+        try:
+            same = event_hash_of(prev, payload_json=text, **fields) == digest
+        except (TypeError, ValueError):  # a field edited into another type by hand
+            same = False
+        if not same:
+            try:
+                payload = json.loads(text)
+                same = event_hash(prev, payload=payload, **fields) == digest
+            except (TypeError, ValueError) as exc:
+                _problem(result, seq, f"seq {seq}: payload is not valid JSON ({exc})")
+                expected_prev, expected_seq = digest, seq + 1
+                continue
+        if seq != expected_seq:
+            _problem(
+                result,
+                seq,
+                f"seq {seq}: expected seq {expected_seq} (events missing or renumbered)",
+            )
+        if prev != expected_prev:
+            _problem(
+                result,
+                seq,
+                f"seq {seq}: prev_hash does not match the hash of the event before it",
+            )
+        if not same and prev:  # prev "": the event before is missing, already said
+            _problem(
+                result,
+                seq,
+                f"seq {seq} ({type_}, id {ident}): its content does not match "
+                "its hash; the record was changed after it was written",
+            )
+        expected_prev, expected_seq = digest, seq + 1
+    return result
+
+
+def _meta_station_id(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT value FROM station_meta WHERE key = 'station_id'").fetchone()
+    return row[0] if row else ""
 
 
 def rebuild_into(

@@ -24,6 +24,8 @@ def check_backup(path: Path) -> int:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
+            # `events` is the view of the compact log, or the table of a backup made before
+            # migration 009: both answer, and verify_chain reads either storage
             conn.execute("SELECT count(*) FROM events").fetchone()
             result = EventLog(conn, None).verify_chain()
         finally:

@@ -26,9 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from stationapp.core import clock
+from stationapp.core import clock, event_store
 from stationapp.core.errors import StateError, ValidationError
-from stationapp.core.events import EVENT_COLUMNS, GENESIS_HASH, Event
+from stationapp.core.events import GENESIS_HASH, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -339,11 +339,9 @@ class StationSync:
                 (META_VILLAGE, answer.village),
                 (META_ENROLLED_AT, clock.now_iso()),
             ):
+                # station_id is among them: every event names it from now on (it is not
+                # hashed, so the chain stays valid; event_store keeps it once, not per event)
                 _put_meta(conn, key, value)
-            # filled in once: station_id is not hashed, so the chain stays valid
-            conn.execute(
-                "UPDATE events SET station_id = ? WHERE station_id = ''", (answer.station_id,)
-            )
         self.station.log.station_id = answer.station_id
         return EnrolledStation(
             answer.station_id, answer.station_name, answer.township, answer.village
@@ -598,7 +596,7 @@ class StationSync:
 
         # events marked pushed were checked against the county's hash: the chains agree there
         base_seq = self.conn.execute(
-            "SELECT coalesce(max(seq), 0) FROM events WHERE pushed = 1"
+            "SELECT coalesce(max(seq), 0) FROM event_log WHERE pushed = 1"
         ).fetchone()[0]
         base_hash = self._hash_at(base_seq)
         theirs = []
@@ -647,43 +645,40 @@ class StationSync:
             PROJECTED_TABLES,
             Replay,
             canonical_json,
-            event_hash,
+            event_hash_of,
             project,
         )
 
         log = self.station.log
-        station_id = self.station_id
-        insert = (
-            "INSERT INTO events (id, station_id, seq, type, entity_id, occurred_at, operator,"
-            " payload, prev_hash, hash, pushed) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-        )
         moves: list[tuple[str, int, int]] = []
         try:
             with self.station.store.transaction() as conn:
                 # the tables are emptied and filled again below; references hold at commit
                 conn.execute("PRAGMA defer_foreign_keys = ON")
-                conn.execute("DELETE FROM events WHERE seq > ?", (common_seq,))
-                for e in taken:
-                    conn.execute(
-                        insert,
-                        (
-                            e.id,
-                            station_id,
-                            e.seq,
-                            e.type,
-                            e.entity_id,
-                            e.occurred_at,
-                            e.operator,
-                            canonical_json(e.payload),
-                            e.prev_hash,
-                            e.hash,
-                            1,
-                        ),
-                    )
+                event_store.delete_after(conn, common_seq)
+                event_store.insert(
+                    conn,
+                    (
+                        event_store.stored_row(
+                            seq=e.seq,
+                            id=e.id,
+                            type=e.type,
+                            entity_id=e.entity_id,
+                            occurred_at=e.occurred_at,
+                            operator=e.operator,
+                            payload_json=e.payload_json,
+                            hash=e.hash,
+                            pushed=1,
+                        )
+                        for e in taken
+                    ),
+                )
                 seq, prev = taken[-1].seq, taken[-1].hash
-                for e in moved:
+                ours = []
+                for e in moved:  # our own, unpushed: new seqs after the county's, ids kept
                     seq += 1
-                    digest = event_hash(
+                    payload_json = canonical_json(e.payload)
+                    digest = event_hash_of(
                         prev,
                         id=e.id,
                         seq=seq,
@@ -691,26 +686,23 @@ class StationSync:
                         entity_id=e.entity_id,
                         occurred_at=e.occurred_at,
                         operator=e.operator,
-                        payload=e.payload,
+                        payload_json=payload_json,
                     )
-                    conn.execute(
-                        insert,
-                        (
-                            e.id,
-                            station_id,
-                            seq,
-                            e.type,
-                            e.entity_id,
-                            e.occurred_at,
-                            e.operator,
-                            canonical_json(e.payload),
-                            prev,
-                            digest,
-                            0,
-                        ),
+                    ours.append(
+                        event_store.stored_row(
+                            seq=seq,
+                            id=e.id,
+                            type=e.type,
+                            entity_id=e.entity_id,
+                            occurred_at=e.occurred_at,
+                            operator=e.operator,
+                            payload_json=payload_json,
+                            hash=digest,
+                        )
                     )
                     moves.append((e.id, e.seq, seq))
                     prev = digest
+                event_store.insert(conn, ours)
                 for table in PROJECTED_TABLES:
                     conn.execute(f"DELETE FROM {table}")
                 replay = Replay(conn, log.find_event)
@@ -733,10 +725,7 @@ class StationSync:
         return moves
 
     def _hash_at(self, seq: int) -> str:
-        if seq == 0:
-            return GENESIS_HASH
-        row = self.conn.execute("SELECT hash FROM events WHERE seq = ?", (seq,)).fetchone()
-        return row[0] if row else ""
+        return event_store.hash_at(self.conn, seq)
 
     def forks(self) -> list[HealedFork]:
         rows = self.conn.execute(
@@ -762,28 +751,22 @@ class StationSync:
     def _check_against_local(self, seq: int, digest: str, error: str) -> None:
         if seq == 0:
             return
-        row = self.conn.execute("SELECT hash FROM events WHERE seq = ?", (seq,)).fetchone()
-        if row is None:
+        local = event_store.hash_at(self.conn, seq)
+        if not local:
             raise _RoundStopped(
                 error, f"the county holds seq {seq}, beyond the local head", seq=seq
             )
-        if row[0] != digest:
-            raise _RoundStopped(
-                error, f"seq {seq}: county hash {digest} != local {row[0]}", seq=seq
-            )
+        if local != digest:
+            raise _RoundStopped(error, f"seq {seq}: county hash {digest} != local {local}", seq=seq)
 
     def _events_after(self, seq: int, limit: int) -> list[Event]:
-        rows = self.conn.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq LIMIT ?",
-            (seq, limit),
-        ).fetchall()
-        return [Event.from_row(tuple(row)) for row in rows]
+        return self.station.log.events_after(seq, limit)
 
     def _mark_pushed(self, up_to_seq: int) -> None:
         if up_to_seq <= 0:
             return
         with self.station.store.transaction() as conn:
-            conn.execute("UPDATE events SET pushed = 1 WHERE seq <= ? AND pushed = 0", (up_to_seq,))
+            event_store.mark_pushed(conn, up_to_seq)
 
     def _record(self, report: SyncReport) -> None:
         with self.station.store.transaction() as conn:

@@ -42,14 +42,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stationapp.core import clock, schema
+from stationapp.core import clock, event_store, schema
 from stationapp.core.errors import StateError, UserError
 from stationapp.core.events import (
-    EVENT_COLUMNS,
     GENESIS_HASH,
     PROJECTED_TABLES,
     EventLog,
-    canonical_json,
     rebuild_into,
 )
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
@@ -448,28 +446,24 @@ def _store_page(
         if event.hash is not None and event.hash != recomputed:
             raise _BrokenChain(expected, "the content does not give its hash")
         rows.append(
-            (
-                event.id,
-                station_id,
-                event.seq,
-                event.type,
-                event.entity_id,
-                event.occurred_at,
-                event.operator,
-                canonical_json(event.payload),
-                digest,
-                recomputed,
+            event_store.stored_row(
+                seq=event.seq,
+                id=event.id,
+                type=event.type,
+                entity_id=event.entity_id,
+                occurred_at=event.occurred_at,
+                operator=event.operator,
+                payload_json=event.payload_json,
+                hash=recomputed,
+                pushed=1,
             )
         )
         seq, digest = event.seq, recomputed
     try:
         with _transaction(conn):
-            conn.executemany(
-                f"INSERT INTO events ({EVENT_COLUMNS}, pushed) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
-                rows,
-            )
+            event_store.insert(conn, rows)
     except sqlite3.IntegrityError as error:  # an id seen before under another seq
-        raise _BrokenChain(rows[0][2], f"a record id came twice ({error})") from error
+        raise _BrokenChain(rows[0][0], f"a record id came twice ({error})") from error
     return seq, digest
 
 
@@ -612,11 +606,14 @@ def _drop_events(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM credentials")
         for table in PROJECTED_TABLES:
             conn.execute(f"DELETE FROM {table}")
-        conn.execute("DELETE FROM events")
+        event_store.delete_after(conn, 0)
         _put_meta(conn, META_RESTORE_COMPLETE, "0")
 
 
 def _head(conn: sqlite3.Connection) -> tuple[int, str]:
+    if event_store.is_compact(conn):
+        return event_store.head(conn)
+    # a staging file of an app before the compact log, read before it is opened (and migrated)
     row = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
     return (row[0], row[1]) if row else (0, GENESIS_HASH)
 
