@@ -109,10 +109,10 @@ def test_the_outbox_table_itself_refuses_a_second_row_for_the_same_purpose_and_e
     queue(station, outbox, "parcel-1")
     with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
         station.conn.execute(
-            "INSERT INTO sms_outbox (id, purpose, entity_key, phone, template, params, text,"
-            " chars, parts, status, created_at)"
-            " SELECT 'another-id', purpose, entity_key, phone, template, params, text, chars,"
-            " parts, status, created_at FROM sms_outbox"
+            "INSERT INTO sms_outbox (id, purpose, entity_key, phone, template, params,"
+            " signature, chars, parts, status, created_at)"
+            " SELECT 'another-id', purpose, entity_key, phone, template, params, signature,"
+            " chars, parts, status, created_at FROM sms_outbox"
         )
 
 

@@ -69,7 +69,8 @@ def day_summary(
             end,
         ),
         returned=count(
-            "SELECT count(*) FROM parcels WHERE returned_at >= ? AND returned_at < ?",
+            "SELECT count(*) FROM parcels WHERE status = 'returned' AND returned_at >= ?"
+            " AND returned_at < ?",
             start,
             end,
         ),

@@ -1,7 +1,8 @@
 """Parcels in (快递到站): intake onto the shelves, pickup, reminders, returns, shelf checks.
 
-Each command validates first, then writes its events (and the queued SMS notice) in one
-transaction; the ``parcels`` table is the projection of ``parcel.*`` events.
+Each command validates first, then writes its events in one transaction; the ``parcels`` table
+is the projection of ``parcel.*`` events. A parcel's arrival text rides on its
+``parcel.received`` (``parcel_notice``); reminders queue texts of their own.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Any
 
 from stationapp.core import clock, ids, phone, pinyin, waybill
 from stationapp.core.errors import StateError, ValidationError
-from stationapp.core.events import Batch, Event, EventLog
+from stationapp.core.events import Event, EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.parcel_notice import plan_notice
 from stationapp.core.parcel_store import (
     PARCEL_COLUMNS,
     Parcel,
@@ -80,10 +82,12 @@ class Parcels:
             return self._select(f"waybill = ?{status}", (number,))
         key = pinyin.initials(text) if text.isascii() else text
         like = f"%{key.lower()}%" if text.isascii() else f"%{text}%"
+        # through the phone index: every parcel of a customer carries the customer's phone
+        named = "FROM customers WHERE search_key LIKE ? OR name LIKE ?"
         return self._select(
-            "customer_id IN (SELECT id FROM customers WHERE search_key LIKE ? OR name LIKE ?)"
+            f"recipient_phone IN (SELECT phone {named}) AND customer_id IN (SELECT id {named})"
             f"{status}",
-            (like, f"%{text}%"),
+            (like, f"%{text}%", like, f"%{text}%"),
         )
 
     def waiting_for(self, recipient_phone: str) -> list[Parcel]:
@@ -160,7 +164,8 @@ class Parcels:
         confirm_redelivery: bool = False,
     ) -> Parcel:
         """到件入库: validate everything, then the parcel, its customer and its SMS notice in one
-        transaction. Returns the parcel with its pickup code."""
+        event (the notice rides on ``parcel.received``: see ``parcel_notice``). Returns the parcel
+        with its pickup code."""
         return self.receive_many(
             [
                 {
@@ -186,10 +191,23 @@ class Parcels:
                 parcel_id = ids.uuid7()
                 payload = self._intake_payload(**item)
                 payload["seq"] = next_free_seq(batch.conn, payload["shelf"], payload["layer"])
-                batch.append(
-                    "parcel.received", entity_id=parcel_id, payload=payload, operator=operator.id
+                at = clock.now()
+                notice = plan_notice(
+                    batch.conn,
+                    payload,
+                    code=pickup_code(payload["shelf"], payload["layer"], payload["seq"]),
+                    at=at,
+                    pickup_days=self._settings.get("sms.pickup_days"),
                 )
-                self._queue_arrival_notice(batch, parcel_id, payload, operator.id)
+                if notice is not None:
+                    payload["notice"] = notice
+                batch.append(
+                    "parcel.received",
+                    entity_id=parcel_id,
+                    payload=payload,
+                    operator=operator.id,
+                    occurred_at=clock.format_iso(at),
+                )
                 parcel_ids.append(parcel_id)
         return [self.get(parcel_id) for parcel_id in parcel_ids]
 
@@ -336,28 +354,6 @@ class Parcels:
                 when=when,
             )
 
-    def _queue_arrival_notice(
-        self, batch: Batch, parcel_id: str, payload: dict[str, Any], operator: str
-    ) -> None:
-        from stationapp.core import sms
-
-        deadline = clock.business_day() + timedelta(days=self._settings.get("sms.pickup_days"))
-        sms.queue_text(
-            batch,
-            purpose="parcel_arrival",
-            entity_key=parcel_id,
-            phone=payload["phone"],
-            template="parcel_arrival",
-            params={
-                "carrier": waybill.CARRIERS.get(payload["carrier"], payload["carrier"]),
-                "tails": payload["waybill"][-4:],
-                "codes": pickup_code(payload["shelf"], payload["layer"], payload["seq"]),
-                "deadline": f"{deadline.month}月{deadline.day}日",
-            },
-            operator=operator,
-            group_key=f"parcel_arrival:{payload['phone']}",
-        )
-
     # pickup -------------------------------------------------------------------------------------
 
     def pick_up(
@@ -452,12 +448,9 @@ class Parcels:
                 ),
                 day=clock.business_day(parcel.picked_up_at).isoformat(),
             )
-        row = self._conn.execute(
-            "SELECT id FROM events WHERE entity_id = ? AND type = 'parcel.picked_up'"
-            " ORDER BY seq DESC LIMIT 1",
-            (parcel_id,),
-        ).fetchone()
-        return self._log.void(row[0], reason=reason, operator=manager.id)
+        # by type: the parcel's arrival text's sms.sent/sms.failed carry the parcel's id too
+        pickups = self._log.events_of(parcel_id, type="parcel.picked_up")
+        return self._log.void(pickups[-1].id, reason=reason, operator=manager.id)
 
     # overdue and returns ------------------------------------------------------------------------
 

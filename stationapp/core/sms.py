@@ -30,7 +30,7 @@ from stationapp.core.sms_queue import queue_text
 from stationapp.core.sms_relay import RELAY_CODE, hand_to_county
 from stationapp.core.sms_render import Rendered, normalize_params, render
 from stationapp.core.sms_settings import SMS_SETTINGS, signature
-from stationapp.core.sms_store import migrate_sms
+from stationapp.core.sms_store import migrate_sms, sent_payload
 from stationapp.core.sms_text import (
     SELECT_TEXTS,
     STATUSES,
@@ -202,11 +202,12 @@ class SmsOutbox:
                 return hand_to_county(batch, text)
             if result.ok:
                 self._count_send(batch.conn, text.phone, moment)
-                payload = {
-                    "provider": result.provider,
-                    "message_id": result.message_id or "",
-                    "attempt": text.attempts + 1,
-                }
+                payload = sent_payload(
+                    text_id,
+                    provider=result.provider,
+                    message_id=result.message_id or "",
+                    attempt=text.attempts + 1,
+                )
                 return batch.append("sms.sent", entity_id=text_id, payload=payload)
             if text.status == "failed":  # cancelled while it was being sent, and it failed
                 return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from stationapp.core import clock, ids
@@ -51,21 +51,18 @@ def queue_text(
     now = clock.now()
     window = timedelta(minutes=int(read_setting(conn, "sms.group_minutes")))
     if group_key and window:
-        group = conn.execute(
-            "SELECT o.id, o.params FROM sms_outbox o LEFT JOIN sms_delivery d ON d.text_id = o.id"
-            " WHERE o.status = 'queued' AND o.group_key = ? AND o.purpose = ?"
-            " AND o.template = ? AND o.phone = ? AND o.attempts = 0 AND o.created_at >= ?"
-            " AND coalesce(d.claimed_at, '') = '' ORDER BY o.created_at DESC LIMIT 1",
-            (group_key, purpose, template, number, iso(now - window)),
-        ).fetchone()
-        grown = _grown(template, json.loads(group[1]), params, sign) if group else None
-        if grown is not None:
+        group = joinable_text(
+            conn, group_key=group_key, purpose=purpose, template=template, phone=number,
+            since=now - window,
+        )  # fmt: skip
+        joined = grown(template, group[1], params, sign) if group else None
+        if group and joined is not None:
             payload = {"amends": group[0], "purpose": purpose, "entity_key": entity_key}
-            payload.update(params=grown[0], signature=sign)
+            payload.update(params=joined[0], signature=sign)
             return _append_once(batch, entity_id=group[0], payload=payload, operator=operator)
     render(template, params, sign)  # refused here, before anything is written, if it cannot be
-    # the text itself is not in the event (it is most of its size): the projection renders it
-    # again from the template, which therefore never changes under the same name
+    # the text itself is in neither the event nor the outbox (it is most of their size): it is
+    # rendered again from the template, which therefore never changes under the same name
     payload: dict[str, Any] = {
         "purpose": purpose,
         "entity_key": entity_key,
@@ -83,7 +80,28 @@ def queue_text(
     return _append_once(batch, entity_id=ids.uuid7(), payload=payload, operator=operator)
 
 
-def _grown(
+def joinable_text(
+    conn: sqlite3.Connection,
+    *,
+    group_key: str,
+    purpose: str,
+    template: str,
+    phone: str,
+    since: datetime,
+) -> tuple[str, dict[str, str]] | None:
+    """The newest text with ``group_key`` made since ``since`` that more subjects may still
+    join (queued, never tried, not being sent): its id and parameters."""
+    row = conn.execute(
+        "SELECT o.id, o.params FROM sms_outbox o LEFT JOIN sms_delivery d ON d.text_id = o.id"
+        " WHERE o.status = 'queued' AND o.group_key = ? AND o.purpose = ?"
+        " AND o.template = ? AND o.phone = ? AND o.attempts = 0 AND o.created_at >= ?"
+        " AND coalesce(d.claimed_at, '') = '' ORDER BY o.created_at DESC LIMIT 1",
+        (group_key, purpose, template, phone, iso(since)),
+    ).fetchone()
+    return (row[0], json.loads(row[1])) if row else None
+
+
+def grown(
     template: str, kept: dict[str, str], joining: dict[str, str], sign: str
 ) -> tuple[dict[str, str], Rendered] | None:
     """A grouped text's parameters and text with one more parcel; None when it would be too

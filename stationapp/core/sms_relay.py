@@ -26,7 +26,7 @@ from stationapp.core.county_events import CountyEvent, handles
 from stationapp.core.errors import StateError
 from stationapp.core.events import Batch, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sms_store import RELAY_REQUESTED, VIA_COUNTY
+from stationapp.core.sms_store import RELAY_REQUESTED, VIA_COUNTY, sent_payload
 from stationapp.core.sms_text import OutboxText, status_word
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,8 @@ RELAY_CODE = "county.relayed"
 
 
 def relay_payload(text: OutboxText) -> dict[str, Any]:
-    """What the county's worker needs to send ``text`` as the station rendered it."""
+    """What the county's worker needs to send ``text`` as the station rendered it (the outbox
+    keeps no text: ``text.text`` is rendered from its template, parameters and signature)."""
     return {
         "phone": text.phone,
         "text": text.text,
@@ -92,17 +93,16 @@ def county_sent(batch: Batch, event: CountyEvent) -> None:
     if attempts is None:
         return
     p = event.payload
-    batch.append(
-        "sms.sent",
-        entity_id=_text_id(event),
-        payload={
-            "provider": str(p.get("provider") or VIA_COUNTY),
-            "message_id": str(p.get("message_id") or ""),
-            "attempt": attempts,
-            "via": VIA_COUNTY,
-            "county_event": event.id,
-        },
+    text_id = _text_id(event)
+    payload = sent_payload(
+        text_id,
+        provider=str(p.get("provider") or VIA_COUNTY),
+        message_id=str(p.get("message_id") or ""),
+        attempt=attempts,
+        via=VIA_COUNTY,
+        county_event=event.id,
     )
+    batch.append("sms.sent", entity_id=text_id, payload=payload)
 
 
 @handles("sms.failed")

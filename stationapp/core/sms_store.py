@@ -11,9 +11,20 @@ center, which sends it) before it is ``sent`` or ``failed``; ``via`` says ``coun
 whose fate the county reported (DESIGN §5, relay services).
 
 ``sms.queued`` comes in three forms, told apart by its payload:
-- a new text: purpose, entity_key, phone, template, params, text (and group_key, not_before);
-- ``amends``: a still-queued grouped text takes one more subject; the full new params and text;
+- a new text: purpose, entity_key, phone, template, params, signature (and group_key,
+  not_before);
+- ``amends``: a still-queued grouped text takes one more subject; the full new params and the
+  signature;
 - ``retry``: a failed text is queued again by an operator.
+
+A parcel's arrival notice rides on its ``parcel.received`` event instead (``parcel_notice``, since
+migration ``010_lean_texts``); older logs hold it as ``sms.queued`` and still replay.
+
+The row keeps the template, parameters and signature, not the text: the text is rendered again
+wherever it is shown or sent (``sms_text.outbox_text``), which gives it back exactly because a
+template never changes under its name (``tests/test_sms_outbox.py`` pins them). ``sms.sent``
+leaves ``message_id`` out when it is the text's own id (the file provider's); a reader defaults
+it (:func:`sent_payload`).
 """
 
 from __future__ import annotations
@@ -25,7 +36,7 @@ from typing import Any
 from stationapp.core.errors import StateError
 from stationapp.core.events import Event, Replay, projected_table, projects
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sms_render import Rendered, render
+from stationapp.core.sms_render import render
 
 projected_table("sms_outbox", "id")
 projected_table("sms_subjects", "purpose, entity_key")
@@ -40,7 +51,7 @@ VIA_COUNTY = "county"
 def _create_subject_triggers(db: Any) -> None:
     """One (purpose, entity_key) has one text whichever of sms_outbox and sms_subjects holds it:
     the database refuses a key found in the other table, as a unique index would. (Used by 005
-    and by 008, which rebuilds sms_outbox; never change it: both have shipped.)"""
+    and by 008 and 010, which rebuild sms_outbox; never change it: they have shipped.)"""
     db.execute(
         "CREATE TRIGGER sms_subjects_unique BEFORE INSERT ON sms_subjects"
         " WHEN EXISTS (SELECT 1 FROM sms_outbox"
@@ -182,6 +193,66 @@ def migrate_sms_relay(db: Any) -> None:
     _create_subject_triggers(db)
 
 
+def migrate_lean_outbox(db: Any) -> None:
+    """The outbox's part of migration ``010_lean_texts``: ``sms_outbox`` keeps the signature
+    instead of the rendered text (rendered again on read, exactly: templates are frozen). The
+    signature is what the stored text carries in its 【】. Rebuilt as 008 did, triggers first."""
+    db.execute("DROP TRIGGER sms_subjects_unique")
+    db.execute("DROP TRIGGER sms_outbox_unique")
+    db.execute(
+        """
+        CREATE TABLE sms_outbox_lean (
+            id TEXT PRIMARY KEY,
+            purpose TEXT NOT NULL,
+            entity_key TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            template TEXT NOT NULL,
+            params TEXT NOT NULL,
+            signature TEXT NOT NULL DEFAULT '',
+            chars INTEGER NOT NULL,
+            parts INTEGER NOT NULL,
+            group_key TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('queued', 'relayed', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL DEFAULT '',
+            last_code TEXT NOT NULL DEFAULT '',
+            last_error TEXT NOT NULL DEFAULT '',
+            retryable INTEGER NOT NULL DEFAULT 0,
+            provider TEXT NOT NULL DEFAULT '',
+            provider_message_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            requeued_at TEXT NOT NULL DEFAULT '',
+            sent_at TEXT NOT NULL DEFAULT '',
+            relayed_at TEXT NOT NULL DEFAULT '',
+            via TEXT NOT NULL DEFAULT '',
+            UNIQUE (purpose, entity_key)
+        )
+        """
+    )
+    kept = (
+        "id, purpose, entity_key, phone, template, params, chars, parts, group_key, status,"
+        " attempts, next_attempt_at, last_code, last_error, retryable, provider,"
+        " provider_message_id, created_at, requeued_at, sent_at, relayed_at, via"
+    )
+    signature = (
+        "CASE WHEN substr(text, 1, 1) = '【' AND instr(text, '】') > 1"
+        " THEN substr(text, 2, instr(text, '】') - 2) ELSE '' END"
+    )
+    db.execute(
+        f"INSERT INTO sms_outbox_lean ({kept}, signature) SELECT {kept}, {signature}"
+        " FROM sms_outbox"
+    )
+    db.execute("DROP TABLE sms_outbox")
+    db.execute("ALTER TABLE sms_outbox_lean RENAME TO sms_outbox")
+    db.execute(
+        "CREATE INDEX sms_outbox_queued ON sms_outbox (next_attempt_at) WHERE status = 'queued'"
+    )
+    db.execute("CREATE INDEX sms_outbox_group ON sms_outbox (group_key) WHERE status = 'queued'")
+    db.execute("CREATE INDEX sms_outbox_failed ON sms_outbox (id) WHERE status = 'failed'")
+    db.execute("CREATE INDEX sms_outbox_relayed ON sms_outbox (id) WHERE status = 'relayed'")
+    _create_subject_triggers(db)
+
+
 # --- projections -----------------------------------------------------------------------------
 
 
@@ -189,7 +260,15 @@ def migrate_sms_relay(db: Any) -> None:
 def _queued(replay: Replay, event: Event) -> None:
     payload = event.payload
     if "amends" in payload:
-        _amend(replay.conn, event)
+        queued_params(replay.conn, payload["amends"])  # refused unless it is still waiting
+        amend_text(
+            replay.conn,
+            text_id=payload["amends"],
+            purpose=payload["purpose"],
+            entity_key=payload["entity_key"],
+            params=payload["params"],
+            signature=payload["signature"],
+        )
     elif payload.get("retry"):
         replay.conn.execute(
             "UPDATE sms_outbox SET status = 'queued', attempts = 0, next_attempt_at = ?,"
@@ -197,44 +276,61 @@ def _queued(replay: Replay, event: Event) -> None:
             (event.occurred_at, event.occurred_at, event.entity_id),
         )
     else:
-        _insert(replay.conn, event)
+        insert_text(
+            replay.conn,
+            text_id=event.entity_id,
+            purpose=payload["purpose"],
+            entity_key=payload["entity_key"],
+            phone=payload["phone"],
+            template=payload["template"],
+            params=payload["params"],
+            signature=payload["signature"],
+            group_key=payload.get("group_key", ""),
+            next_attempt_at=payload.get("not_before") or event.occurred_at,
+            created_at=event.occurred_at,
+        )
 
 
-def _text_of(payload: dict[str, Any], template: str) -> Rendered:
-    """The text as sent, rendered again from its template (whose text is frozen: see
-    tests/test_sms_outbox.py) with the event's parameters and signature."""
-    return render(template, payload["params"], payload["signature"])
-
-
-def _insert(conn: sqlite3.Connection, event: Event) -> None:
-    p = event.payload
-    text = _text_of(p, p["template"])
+def insert_text(
+    conn: sqlite3.Connection,
+    *,
+    text_id: str,
+    purpose: str,
+    entity_key: str,
+    phone: str,
+    template: str,
+    params: dict[str, str],
+    signature: str,
+    group_key: str,
+    next_attempt_at: str,
+    created_at: str,
+) -> None:
+    """A new queued text (from ``sms.queued`` or a parcel's arrival notice)."""
+    text = render(template, params, signature)
     conn.execute(
-        "INSERT INTO sms_outbox (id, purpose, entity_key, phone, template, params, text, chars,"
-        " parts, group_key, status, next_attempt_at, created_at)"
+        "INSERT INTO sms_outbox (id, purpose, entity_key, phone, template, params, signature,"
+        " chars, parts, group_key, status, next_attempt_at, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
         (
-            event.entity_id,
-            p["purpose"],
-            p["entity_key"],
-            p["phone"],
-            p["template"],
-            _params_json(p["params"]),
-            text.text,
+            text_id,
+            purpose,
+            entity_key,
+            phone,
+            template,
+            _params_json(params),
+            signature,
             text.chars,
             text.parts,
-            p.get("group_key", ""),
-            p.get("not_before") or event.occurred_at,
-            event.occurred_at,
+            group_key,
+            next_attempt_at,
+            created_at,
         ),
     )
 
 
-def _amend(conn: sqlite3.Connection, event: Event) -> None:
-    p = event.payload
-    row = conn.execute(
-        "SELECT status, template FROM sms_outbox WHERE id = ?", (p["amends"],)
-    ).fetchone()
+def queued_params(conn: sqlite3.Connection, text_id: str) -> dict[str, str]:
+    """The parameters of a text that may still take more subjects; refused once it has left."""
+    row = conn.execute("SELECT status, params FROM sms_outbox WHERE id = ?", (text_id,)).fetchone()
     if row is None or row[0] != "queued":
         raise StateError(
             QT_TRANSLATE_NOOP(
@@ -243,19 +339,41 @@ def _amend(conn: sqlite3.Connection, event: Event) -> None:
                 "new text instead.",
             )
         )
-    text = _text_of(p, row[1])
+    return json.loads(row[1])
+
+
+def amend_text(
+    conn: sqlite3.Connection,
+    *,
+    text_id: str,
+    purpose: str,
+    entity_key: str,
+    params: dict[str, str],
+    signature: str,
+) -> None:
+    """A still-queued grouped text takes one more subject: its new parameters and signature."""
+    (template,) = conn.execute(
+        "SELECT template FROM sms_outbox WHERE id = ?", (text_id,)
+    ).fetchone()
+    text = render(template, params, signature)
     conn.execute(
-        "UPDATE sms_outbox SET params = ?, text = ?, chars = ?, parts = ? WHERE id = ?",
-        (_params_json(p["params"]), text.text, text.chars, text.parts, p["amends"]),
+        "UPDATE sms_outbox SET params = ?, signature = ?, chars = ?, parts = ? WHERE id = ?",
+        (_params_json(params), signature, text.chars, text.parts, text_id),
     )
-    _add_subject(conn, p["purpose"], p["entity_key"], p["amends"])
-
-
-def _add_subject(conn: sqlite3.Connection, purpose: str, entity_key: str, text_id: str) -> None:
     conn.execute(
         "INSERT INTO sms_subjects (purpose, entity_key, text_id) VALUES (?, ?, ?)",
         (purpose, entity_key, text_id),
     )
+
+
+def sent_payload(
+    text_id: str, *, provider: str, message_id: str, attempt: int, **more: Any
+) -> dict[str, Any]:
+    """``sms.sent``'s payload; ``message_id`` is left out when it is the text's own id."""
+    payload: dict[str, Any] = {"provider": provider, "attempt": attempt, **more}
+    if message_id != text_id:
+        payload["message_id"] = message_id
+    return payload
 
 
 @projects("sms.sent")
@@ -270,7 +388,7 @@ def _sent(replay: Replay, event: Event) -> None:
             event.occurred_at,
             p["attempt"],
             p["provider"],
-            p["message_id"],
+            p.get("message_id", event.entity_id),
             p.get("via", ""),
             event.entity_id,
         ),

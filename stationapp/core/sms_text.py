@@ -11,6 +11,7 @@ from stationapp.core import clock
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term, translate
 from stationapp.core.phone import mask_phone
 from stationapp.core.sms_pacing import GAP_HOLD
+from stationapp.core.sms_render import render
 
 STATUSES = ("queued", "sending", "relayed", "sent", "failed")
 _CTX = "SmsOutbox"
@@ -19,7 +20,8 @@ _CTX = "SmsOutbox"
 @dataclass(frozen=True)
 class OutboxText:
     """A row of the outbox as the screen shows it (``text_id``, ``phone``, ``text``,
-    ``template``, ``params`` and ``signature`` are what a provider's OutgoingText holds)."""
+    ``template``, ``params`` and ``signature`` are what a provider's OutgoingText holds).
+    ``text`` is not stored: it is rendered from the template, parameters and signature."""
 
     id: str
     purpose: str
@@ -47,6 +49,7 @@ class OutboxText:
     held_until: str = ""
     relayed_at: str = ""  # when it was handed to the county center ("" never)
     via: str = ""  # "county": the county center sent it (or could not); "" the station itself
+    signature: str = ""  # without its 【】, as the text was queued
 
     @property
     def text_id(self) -> str:
@@ -55,11 +58,6 @@ class OutboxText:
     @property
     def masked_phone(self) -> str:
         return mask_phone(self.phone)
-
-    @property
-    def signature(self) -> str:
-        end = self.text.find("】")
-        return self.text[1:end] if self.text.startswith("【") and end > 0 else ""
 
     @property
     def through_county(self) -> bool:
@@ -158,7 +156,8 @@ def status_word(status: str) -> Term:
 
 
 TEXT_COLUMNS = (
-    "o.id, o.purpose, o.entity_key, o.phone, o.template, o.params, o.text, o.chars, o.parts,"
+    "o.id, o.purpose, o.entity_key, o.phone, o.template, o.params, o.signature, o.chars,"
+    " o.parts,"
     " o.group_key, o.status, o.attempts, o.next_attempt_at, o.last_code, o.last_error,"
     " o.retryable, o.provider, o.provider_message_id, o.created_at, o.requeued_at, o.sent_at,"
     " coalesce(d.claimed_at, ''), coalesce(d.held_code, ''), coalesce(d.held_until, ''),"
@@ -170,12 +169,15 @@ SELECT_TEXTS = (
 
 
 def outbox_text(row: sqlite3.Row | tuple) -> OutboxText:
+    """A row of ``SELECT_TEXTS``, its text rendered as it was queued."""
     values = list(row)
     values[5] = json.loads(values[5])
+    signature = values[6]
+    values[6] = render(values[4], values[5], signature).text
     values[15] = bool(values[15])
     if values[10] == "queued" and values[21]:
         values[10] = "sending"
-    return OutboxText(*values)
+    return OutboxText(*values, signature=signature)
 
 
 # --- time ------------------------------------------------------------------------------------

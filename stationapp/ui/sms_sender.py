@@ -162,7 +162,9 @@ class SmsSender(QObject):
         if event.type == "settings.changed":
             if str(event.payload.get("key", "")).startswith(_PROVIDER_SETTINGS):
                 self.provider_changed()
-        elif event.type == "sms.queued":
+        elif event.type == "sms.queued" or (
+            event.type == "parcel.received" and "notice" in event.payload
+        ):  # a parcel's arrival text rides on its parcel.received
             self.send_now()
 
     # database thread --------------------------------------------------------------------------
