@@ -18,6 +18,9 @@ from stationapp.core.event_store import (
     key_text,
     stored_hash,
     stored_key,
+    stored_time,
+    time_sql,
+    time_text,
 )
 from stationapp.core.events import (
     EVENT_COLUMNS,
@@ -92,6 +95,44 @@ def test_a_hash_is_stored_as_32_bytes_and_anything_else_as_it_is():
         assert stored_hash(odd) == odd and hash_text(stored_hash(odd)) == odd
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-01-01T08:00:00.000+08:00",
+        "2026-11-22T23:59:59.999+08:00",
+        "2024-02-29T00:00:00.001+08:00",
+        "1970-01-01T08:00:00.000+08:00",
+    ],
+)
+def test_a_time_of_the_station_clock_is_stored_as_milliseconds_and_reads_back_the_same(text):
+    stored = stored_time(text)
+    assert type(stored) is int and time_text(stored) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "2024-01-01T08:00:00+08:00",  # no milliseconds
+        "2024-01-01T08:00:00.000+09:00",  # another offset
+        "2024-01-01T00:00:00.000Z",
+        "2024-13-01T08:00:00.000+08:00",  # no such month
+        "2024-01-01 08:00:00.000+08:00",
+        "1969-12-31T23:59:59.999+08:00",  # before 1970
+    ],
+)
+def test_any_other_time_is_stored_as_its_text_unchanged(text):
+    assert stored_time(text) == text and time_text(text) == text
+
+
+def test_the_view_writes_a_stored_time_exactly_as_the_app_reads_it():
+    conn = sqlite3.connect(":memory:")
+    step = 86_400_000 * 97 + 3_600_000 * 5 + 61_001  # walks days, hours, seconds and ms
+    for ms in range(0, 4_102_444_800_000, step):  # 1970 .. 2100
+        in_sql = conn.execute(f"SELECT {time_sql('?1')}", (ms,)).fetchone()[0]
+        assert in_sql == time_text(ms) and stored_time(in_sql) == ms
+
+
 # --- a new station ---------------------------------------------------------------------------
 
 
@@ -128,11 +169,11 @@ def test_the_events_view_shows_each_record_with_the_columns_of_the_design(statio
 def test_ids_and_hashes_take_their_bytes_and_a_setting_key_stays_text(station):
     event = station.settings.set("paper", "58mm")
     row = station.conn.execute(
-        "SELECT typeof(id), length(id), typeof(entity_id), typeof(operator), length(hash)"
-        " FROM event_log WHERE seq = ?",
+        "SELECT typeof(id), length(id), typeof(entity_id), typeof(operator), length(hash),"
+        " typeof(occurred_at) FROM event_log WHERE seq = ?",
         (event.seq,),
     ).fetchone()
-    assert tuple(row) == ("blob", 16, "text", "blob", 32)
+    assert tuple(row) == ("blob", 16, "text", "blob", 32, "integer")
     assert event.entity_id == "setting:paper"
 
 

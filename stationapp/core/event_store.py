@@ -12,6 +12,9 @@ storage is compact. ``event_log`` holds per event:
   bytes only: the wire allows any id, and one that is not a UUID is kept rather than refused;
 - ``hash`` as its 32 bytes (a hash that is not 64 lowercase hex digits, which only an edit by
   hand makes, is kept as its text, so that ``verify`` reports it);
+- ``occurred_at`` as milliseconds since 1970 (an integer, 6 bytes instead of 29) when it is the
+  station clock's own form, ``YYYY-MM-DDTHH:MM:SS.mmm+08:00``, and reads back as exactly that
+  text; any other form (a record from elsewhere, an edit by hand) stays its text;
 - not ``prev_hash``: it is the ``hash`` of ``seq - 1`` (64 zeros for seq 1). Readers in seq order
   carry it along; a lookup by rowid gives it otherwise. A link that was already broken in the
   log this migration found (prev_hash not the hash of seq-1: a record deleted or edited by hand)
@@ -30,8 +33,10 @@ grows: the file does not shrink (VACUUM cannot run inside the migration's transa
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from stationapp.core.errors import StoreError
@@ -92,6 +97,41 @@ def hash_text(value: Any) -> Any:
     return value.hex() if type(value) is bytes else value
 
 
+_UTC_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_SHANGHAI_MS = 8 * 3600 * 1000  # Asia/Shanghai has kept +08:00 all year since 1991
+_CLOCK_FORM = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00")
+_day_texts: dict[int, str] = {}  # the date part of a day's times, made once per day
+
+
+def stored_time(text: Any) -> Any:
+    """A time as stored: milliseconds since 1970 when ``text`` is the station clock's form and
+    reads back as exactly that text, else the text unchanged."""
+    if type(text) is str and len(text) == 29 and _CLOCK_FORM.fullmatch(text):
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:  # e.g. month 13
+            return text
+        ms = (moment - _UTC_EPOCH) // timedelta(milliseconds=1)
+        if ms >= 0 and time_text(ms) == text:
+            return ms
+    return text
+
+
+def time_text(value: Any) -> Any:
+    """A time's text from its stored form (inverse of :func:`stored_time`)."""
+    if type(value) is not int:
+        return value
+    day, ms_of_day = divmod(value + _SHANGHAI_MS, 86_400_000)
+    day_text = _day_texts.get(day)
+    if day_text is None:
+        day_text = _day_texts[day] = date.fromordinal(_EPOCH_ORDINAL + day).isoformat()
+    seconds, ms = divmod(ms_of_day, 1000)
+    hours, seconds = divmod(seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    return f"{day_text}T{hours:02d}:{minutes:02d}:{seconds:02d}.{ms:03d}+08:00"
+
+
 def stored_row(
     *,
     seq: int,
@@ -110,7 +150,7 @@ def stored_row(
         stored_key(id),
         type,
         stored_key(entity_id),
-        occurred_at,
+        stored_time(occurred_at),
         stored_key(operator),
         payload_json,
         stored_hash(hash),
@@ -150,6 +190,8 @@ def read(
         if type(entity) is bytes:
             h = entity.hex()
             entity = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        if type(occurred) is int:
+            occurred = time_text(occurred)
         operator_text = operators.get(operator)
         if operator_text is None:
             operator_text = operators[operator] = key_text(operator)
@@ -249,7 +291,7 @@ CREATE TABLE event_log (
     id BLOB NOT NULL,
     type TEXT NOT NULL,
     entity_id NOT NULL,
-    occurred_at TEXT NOT NULL,
+    occurred_at NOT NULL,
     operator NOT NULL,
     payload TEXT NOT NULL,
     hash BLOB NOT NULL,
@@ -283,6 +325,15 @@ def _hash_sql(column: str) -> str:
     return f"CASE WHEN typeof({column}) = 'blob' THEN lower(hex({column})) ELSE {column} END"
 
 
+def time_sql(column: str) -> str:
+    """SQL giving the text of a time stored in ``column`` (the view's, built-ins only)."""
+    as_text = (
+        f"strftime('%Y-%m-%dT%H:%M:%S', {column} / 1000, 'unixepoch', '+8 hours')"
+        f" || '.' || printf('%03d', {column} % 1000) || '+08:00'"
+    )
+    return f"CASE WHEN typeof({column}) = 'integer' THEN {as_text} ELSE {column} END"
+
+
 _CREATE_VIEW = f"""
 CREATE VIEW events AS
 SELECT
@@ -291,7 +342,7 @@ SELECT
     e.seq AS seq,
     e.type AS type,
     {_key_sql("e.entity_id")} AS entity_id,
-    e.occurred_at AS occurred_at,
+    {time_sql("e.occurred_at")} AS occurred_at,
     {_key_sql("e.operator")} AS operator,
     e.payload AS payload,
     coalesce(
@@ -319,7 +370,7 @@ def migrate_compact_event_log(db: Any) -> None:
     it was. A record naming another station than this one's is refused rather than changed.
 
     The conversion is the Python of :func:`stored_key` and :func:`stored_hash`, called by SQLite
-    row by row inside one ``INSERT ... SELECT``: the texts that stay texts (payload, type, time)
+    row by row inside one ``INSERT ... SELECT``: the texts that stay texts (payload, type)
     never cross into Python, which halves the time of a fetch-convert-insert loop in batches
     (4,000,000 events: about 30 s instead of 60 s, most of it writing the new table)."""
     conn: sqlite3.Connection = db.conn
@@ -393,16 +444,17 @@ def _copy_legacy(conn: sqlite3.Connection) -> None:
     conn.create_function("stored_key", 1, stored_key, deterministic=True)
     conn.create_function("stored_operator", 1, stored_operator, deterministic=True)
     conn.create_function("stored_hash", 1, stored_hash, deterministic=True)
+    conn.create_function("stored_time", 1, stored_time, deterministic=True)
     try:
         conn.execute(
             "INSERT INTO event_log (seq, id, type, entity_id, occurred_at, operator, payload,"
             " hash, pushed)"
-            " SELECT seq, stored_key(id), type, stored_key(entity_id), occurred_at,"
+            " SELECT seq, stored_key(id), type, stored_key(entity_id), stored_time(occurred_at),"
             " stored_operator(operator), payload, stored_hash(hash), pushed"
             " FROM events ORDER BY seq"
         )
     finally:
-        for name in ("stored_key", "stored_operator", "stored_hash"):
+        for name in ("stored_key", "stored_operator", "stored_hash", "stored_time"):
             conn.create_function(name, 1, None)
 
 
