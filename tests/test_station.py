@@ -197,6 +197,40 @@ def test_settings_have_defaults_and_keep_changes(station, tmp_data_dir):
     assert (values["paper"], values["idle_lock_minutes"], values["language"]) == ("58mm", 3, "en")
 
 
+def test_a_station_whose_shelves_were_changed_still_verifies(station):
+    """The shelves are a list of objects: the row written at the change and the one the
+    rebuild writes from the event must be the same text, or verify reports the station."""
+    station.settings.set("parcels.shelves", "A:8, B:6, 3:4")
+    result = station.events.verify()
+    assert result.ok, result.problems
+    assert [s["layers"] for s in station.settings.get("parcels.shelves")] == [8, 6, 4]
+
+
+def test_settings_written_before_their_keys_were_sorted_verify_after_the_upgrade(tmp_data_dir):
+    from stationapp.core import schema
+    from stationapp.core.store import apply_pragmas, connect
+
+    with Station.create(
+        tmp_data_dir, name=STATION_NAME, manager_name=MANAGER, manager_pin=MANAGER_PIN
+    ) as st:
+        st.settings.set("parcels.shelves", "A:8, B:6")
+        # as the app wrote the row before migration 011: keys in the order they were made
+        st.conn.execute(
+            "UPDATE settings SET value = ? WHERE key = 'parcels.shelves'",
+            ('[{"name": "A", "layers": 8}, {"name": "B", "layers": 6}]',),
+        )
+        st.conn.execute("DELETE FROM _sqlite_migrations WHERE name = '011_settings_sorted'")
+        assert not st.events.verify().ok
+    conn = connect(tmp_data_dir / "station.db")
+    apply_pragmas(conn)
+    assert schema.pending(conn) == ["011_settings_sorted"]
+    conn.close()
+    with Station.open(tmp_data_dir) as st:
+        result = st.events.verify()
+        assert result.ok, result.problems
+        assert st.settings.get("parcels.shelves")[1] == {"name": "B", "layers": 6}
+
+
 def test_set_many_is_all_or_nothing(station):
     before = station.events.count()
     with pytest.raises(ValidationError):

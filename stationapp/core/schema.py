@@ -14,6 +14,7 @@ from sqlite_utils.migrations import Migrations
 from stationapp.core.county_schema import migrate_county
 from stationapp.core.event_store import migrate_compact_event_log
 from stationapp.core.parcel_notice import migrate_lean_texts
+from stationapp.core.settings import migrate_settings_sorted
 from stationapp.core.sms_store import migrate_sms, migrate_sms_relay
 from stationapp.core.sync import migrate_sync
 
@@ -219,6 +220,8 @@ migrations(name="008_sms_relay")(migrate_sms_relay)
 migrations(name="009_compact_event_log")(migrate_compact_event_log)
 # the outbox renders its text on read; a parcel's arrival notice rides on parcel.received
 migrations(name="010_lean_texts")(migrate_lean_texts)
+# settings rows written with their keys sorted, as a rebuild from the events writes them
+migrations(name="011_settings_sorted")(migrate_settings_sorted)
 
 
 def pending(conn: sqlite3.Connection) -> list[str]:

@@ -210,8 +210,26 @@ def _put(conn: sqlite3.Connection, key: str, value: Any) -> None:
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, json.dumps(value, ensure_ascii=False)),
+        (key, _value_json(value)),
     )
+
+
+def _value_json(value: Any) -> str:
+    """A setting's value as stored: keys sorted, as the event's payload keeps it, so the row
+    written at the change and the row a rebuild writes from the event are the same text."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def migrate_settings_sorted(db: Any) -> None:
+    """Migration ``011_settings_sorted``: values written before with their keys in the order
+    they were made (the shelves' ``{"name", "layers"}``) are written again with keys sorted, so
+    that ``verify`` finds the rows it rebuilds from the events."""
+    conn = db.conn
+    rows = conn.execute("SELECT key, value FROM settings").fetchall()
+    for key, value in rows:
+        conn.execute(
+            "UPDATE settings SET value = ? WHERE key = ?", (_value_json(json.loads(value)), key)
+        )
 
 
 def _get_raw(conn: sqlite3.Connection, key: str) -> Any:
