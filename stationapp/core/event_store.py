@@ -158,6 +158,22 @@ def stored_row(
     )
 
 
+def pushed_row(event: Any, *, hash: str) -> tuple:
+    """The stored row of a record the county center holds (a wire event taken back by fork
+    healing or a restore: ``payload_json`` already canonical), marked pushed."""
+    return stored_row(
+        seq=event.seq,
+        id=event.id,
+        type=event.type,
+        entity_id=event.entity_id,
+        occurred_at=event.occurred_at,
+        operator=event.operator,
+        payload_json=event.payload_json,
+        hash=hash,
+        pushed=1,
+    )
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 

@@ -656,23 +656,7 @@ class StationSync:
                 # the tables are emptied and filled again below; references hold at commit
                 conn.execute("PRAGMA defer_foreign_keys = ON")
                 event_store.delete_after(conn, common_seq)
-                event_store.insert(
-                    conn,
-                    (
-                        event_store.stored_row(
-                            seq=e.seq,
-                            id=e.id,
-                            type=e.type,
-                            entity_id=e.entity_id,
-                            occurred_at=e.occurred_at,
-                            operator=e.operator,
-                            payload_json=e.payload_json,
-                            hash=e.hash,
-                            pushed=1,
-                        )
-                        for e in taken
-                    ),
-                )
+                event_store.insert(conn, (event_store.pushed_row(e, hash=e.hash) for e in taken))
                 seq, prev = taken[-1].seq, taken[-1].hash
                 ours = []
                 for e in moved:  # our own, unpushed: new seqs after the county's, ids kept

@@ -445,19 +445,7 @@ def _store_page(
         recomputed = event.chain_hash(digest)
         if event.hash is not None and event.hash != recomputed:
             raise _BrokenChain(expected, "the content does not give its hash")
-        rows.append(
-            event_store.stored_row(
-                seq=event.seq,
-                id=event.id,
-                type=event.type,
-                entity_id=event.entity_id,
-                occurred_at=event.occurred_at,
-                operator=event.operator,
-                payload_json=event.payload_json,
-                hash=recomputed,
-                pushed=1,
-            )
-        )
+        rows.append(event_store.pushed_row(event, hash=recomputed))
         seq, digest = event.seq, recomputed
     try:
         with _transaction(conn):
