@@ -85,12 +85,16 @@ def _check_known(conn, station_id: str, known: list[WireEvent], head: tuple[int,
             )
 
 
-def _check_ids_are_new(conn, new: list[WireEvent], head: tuple[int, str]) -> None:
+def _check_ids_are_new(
+    conn, station_id: str, new: list[WireEvent], head: tuple[int, str]
+) -> None:
+    """An id this station already used at another seq; another station's ids do not count
+    (event ids are unique per station, DESIGN §5)."""
     if not new:
         return
     taken = conn.execute(
-        sa.select(events.c.id, events.c.station_id, events.c.seq).where(
-            events.c.id.in_([e.id for e in new])
+        sa.select(events.c.id, events.c.seq).where(
+            events.c.station_id == station_id, events.c.id.in_([e.id for e in new])
         )
     ).first()
     if taken is not None:
@@ -152,7 +156,7 @@ def push(storage: Storage, station_id: str, batch: list[WireEvent]) -> PushRespo
                 return PushResponse(
                     accepted=0, duplicates=len(known), head_seq=head[0], head_hash=head[1]
                 )
-            _check_ids_are_new(conn, new, head)
+            _check_ids_are_new(conn, station_id, new, head)
             hashes = _chain_new(new, head)
             prevs = [head[1], *hashes[:-1]]
             conn.execute(
@@ -183,7 +187,7 @@ def push(storage: Storage, station_id: str, batch: list[WireEvent]) -> PushRespo
                 .values(head_seq=new_head[0], head_hash=new_head[1])
             )
     except sa.exc.IntegrityError as exc:
-        # the UNIQUE constraints are the last word: a race or an id another station holds
+        # the UNIQUE constraints are the last word: a race, or an id this station holds
         head = read_head(storage, station_id)
         raise _conflict(
             "The county already holds one of these events (same seq or id). Ask /sync/head and "

@@ -60,7 +60,8 @@ events = sa.Table(
     sa.Column("received_at", sa.String(40), nullable=False),
     sa.Column("flagged", sa.Boolean, nullable=False, default=False),
     sa.PrimaryKeyConstraint("station_id", "seq", name="pk_events"),
-    sa.UniqueConstraint("id", name="uq_events_id"),
+    # an event id is unique within its station (DESIGN §5): another station's ids never block it
+    sa.UniqueConstraint("station_id", "id", name="uq_events_station_id"),
 )
 
 # facts the county adds about a station's entities (bill.paid, sms.sent...): the feed's events
