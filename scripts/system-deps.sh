@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages=(
-  poppler-utils zbar-tools xvfb xauth
+  poppler-utils zbar-tools xvfb xauth sqlite3 desktop-file-utils
   libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0

@@ -37,6 +37,7 @@ from stationapp.core.restore import check_backup
 from stationapp.core.settings import change_setting
 from stationapp.core.store import apply_pragmas, connect
 from tests.conftest import MANAGER, MANAGER_PIN, STATION_NAME
+from tests.county_db import missing_part
 
 STATION_ID = "0190a6e4-3c2b-7a01-9f3e-5d2c1b0a9e8f"
 BEFORE_COMPACT = "009_compact_event_log"
@@ -188,7 +189,7 @@ def test_the_events_view_cannot_be_written(station):
 def test_the_plain_sqlite3_shell_reads_the_events_view(station):
     shell = shutil.which("sqlite3")
     if shell is None:
-        pytest.skip("no sqlite3 shell on this machine")
+        missing_part("no sqlite3 shell on this machine: apt-get install sqlite3")
     station.settings.set("paper", "58mm")
     expected = _view_rows(station.conn)
     station.close()

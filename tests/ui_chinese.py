@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -39,7 +40,9 @@ def build_chinese_qm(
             ET.SubElement(message, "translation").text = translation
     ts, qm = folder / "stationapp_zh_CN.ts", folder / "stationapp_zh_CN.qm"
     tree.write(ts, encoding="utf-8", xml_declaration=True)
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    # the tool comes with PySide6, beside this interpreter: a fresh shell's PATH has no venv on it
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(ts), "-qm", str(qm)], check=True, capture_output=True)
     return qm
 
 
