@@ -20,7 +20,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     sounds_played,
 )
 
-from stationapp.core import Station, ids, pinyin, schema, waybill
+from stationapp.core import StateError, Station, ids, pinyin, schema, waybill
 from stationapp.core import clock as station_clock
 from stationapp.core.parcel_store import next_free_seq, pickup_code
 from stationapp.core.sms import deliver_due
@@ -239,9 +239,9 @@ def test_an_arrival_text_is_retried_cancelled_and_relayed_like_any_other(station
 
 def test_undoing_a_pickup_voids_the_pickup_even_after_the_parcels_text_was_sent(station, clock):
     parcel = receive(station, "YT751234560521")
-    station.parcels.pick_up([parcel.id], "code")
     clock.advance(minutes=10)
     deliver_due(station.sms, Provider())  # sms.sent about the text whose id is the parcel's
+    station.parcels.pick_up([parcel.id], "code")
     void = station.parcels.undo_pickup(parcel.id, "拿错了")
     assert void.payload["type"] == "parcel.picked_up"
     assert station.parcels.get(parcel.id).status == "waiting"
@@ -489,3 +489,101 @@ def test_a_station_from_before_the_upgrade_keeps_every_text_and_still_verifies(
                 "INSERT INTO sms_subjects (purpose, entity_key, text_id)"
                 " SELECT purpose, entity_key, 'x' FROM sms_outbox LIMIT 1"
             )
+
+
+# --- a text whose reason passed is cancelled (DESIGN §7) ---------------------------------------
+
+
+def test_a_parcel_picked_up_while_its_text_waits_to_be_grouped_is_never_texted(station, clock):
+    parcel = receive(station, "YT751234560521")
+    clock.advance(minutes=4)
+    head = station.log.head()[0]
+    station.parcels.pick_up([parcel.id], "code")
+    pickup, cancelled = new_events(station, head)
+    assert (pickup.type, cancelled.type) == ("parcel.picked_up", "sms.cancelled")
+    assert (cancelled.entity_id, cancelled.payload) == (parcel.id, {"reason": "parcel.picked_up"})
+    clock.advance(minutes=10)
+    provider = Provider()
+    assert deliver_due(station.sms, provider) == []
+    assert provider.sent == []
+    text = station.sms.get(parcel.id)
+    assert (text.status, text.last_code) == ("failed", "parcel.picked_up")
+    assert text.last_error == "Not sent: the parcel was picked up before its text went out."
+    assert_rebuilds(station)
+
+
+def test_a_grouped_text_drops_the_parcel_picked_up_and_goes_for_the_others(station, clock):
+    first = receive(station, "YT751234560521", shelf="A", layer=1)
+    clock.advance(minutes=2)
+    second = receive(station, "73123456783312", shelf="A", layer=1)
+    clock.advance(minutes=2)
+    third = receive(station, "YT751234567788", shelf="B", layer=2)
+    station.parcels.pick_up([first.id], "code")  # the text's own first parcel
+    text = station.sms.get(first.id)
+    assert text.status == "queued"
+    assert text.entity_key == second.id  # the next parcel is now the text's subject
+    assert "您的中通、圆通快递(运单尾号3312、7788)" in text.text
+    assert "取件码A-1-0002、B-2-0001," in text.text
+    assert first.pickup_code not in text.text
+    assert station.sms.find("parcel_arrival", first.id) is None
+    assert [station.sms.find("parcel_arrival", p.id).id for p in (second, third)] == [first.id] * 2
+    assert_rebuilds(station)
+
+    station.parcels.pick_up([third.id], "phone")
+    assert "运单尾号3312)" in station.sms.get(first.id).text
+    clock.advance(minutes=10)
+    provider = Provider()
+    deliver_due(station.sms, provider)
+    [sent] = provider.sent
+    assert "取件码A-1-0002," in sent.text and "B-2-0001" not in sent.text
+    assert station.sms.get(first.id).status == "sent"
+    assert_rebuilds(station)
+
+
+def test_a_grouped_text_whose_parcels_all_left_is_cancelled_whole(station, clock):
+    first = receive(station, "YT751234560521")
+    second = receive(station, "YT751234567788")
+    head = station.log.head()[0]
+    station.parcels.pick_up([second.id, first.id], "code")  # one person takes both at once
+    cancellations = [e for e in new_events(station, head) if e.type == "sms.cancelled"]
+    assert [(e.entity_id, e.payload) for e in cancellations] == [
+        (first.id, {"reason": "parcel.picked_up"})
+    ]
+    assert station.sms.get(first.id).status == "failed"
+    assert_rebuilds(station)
+
+
+def test_a_parcel_returned_to_the_courier_is_not_texted_and_retry_refuses(station, clock):
+    parcel = receive(station, "YT751234560521")
+    station.parcels.return_to_courier([parcel.id], "地址错误")
+    text = station.sms.get(parcel.id)
+    assert (text.status, text.last_code) == ("failed", "parcel.returned")
+    assert "went back to the courier" in text.last_error
+    with pytest.raises(StateError, match="no longer on the shelf"):
+        station.sms.retry(parcel.id)
+    assert_rebuilds(station)
+
+
+def test_a_text_being_sent_when_its_parcel_is_picked_up_goes_its_way(station, clock):
+    parcel = receive(station, "YT751234560521")
+    clock.advance(minutes=10)
+    [claimed] = station.sms.claim_due()
+    head = station.log.head()[0]
+    station.parcels.pick_up([parcel.id], "code")
+    assert [e.type for e in new_events(station, head)] == ["parcel.picked_up"]
+    station.sms.record_result(claimed.id, SendResult.sent("fake", "msg-1"))
+    assert station.sms.get(parcel.id).status == "sent"
+    assert_rebuilds(station)
+
+
+def test_a_reminder_still_queued_is_cancelled_when_the_parcel_is_picked_up(station, clock):
+    parcel = receive(station, "YT751234560521")
+    clock.advance(minutes=10)
+    deliver_due(station.sms, Provider())
+    clock.advance(days=4)
+    station.parcels.remind([parcel.id])
+    [reminder] = [t for t in station.sms.outbox() if t.purpose == "parcel_reminder"]
+    station.parcels.pick_up([parcel.id], "code")
+    assert station.sms.get(reminder.id).status == "failed"
+    assert station.sms.get(parcel.id).status == "sent"  # the arrival text had gone: kept
+    assert_rebuilds(station)

@@ -938,3 +938,49 @@ def test_a_retry_after_the_countys_failure_in_the_same_push_is_still_sent(county
     relay_once(storage, provider_of(settings, storage))
 
     assert len(aliyun.delivered) == 1
+
+
+# --- a text cancelled by the station (DESIGN §7) -------------------------------------------------
+
+
+def test_a_relayed_text_whose_parcel_was_picked_up_is_cancelled_at_the_county_not_sent(
+    station, any_county, aliyun
+):
+    county = any_county
+    station_id = join(station, county)
+    parcel = receive(station)
+    hand_over(station)
+    assert station.sms.get(parcel.id).status == "relayed"
+    station.parcels.pick_up([parcel.id], "code")  # before the county's worker came round
+    text = station.sms.get(parcel.id)
+    assert (text.status, text.last_code) == ("failed", "parcel.picked_up")
+
+    assert station.sync.run().ok  # pushes the request and its cancellation
+    [row] = relay_rows(county.storage)
+    assert (row.status, row.code) == ("failed", "relay.cancelled")
+    assert county_round(county).sent == 0
+    assert aliyun.delivered == []
+    [answer] = feed_events(county.storage, station_id)
+    assert (answer["type"], answer["payload"]["code"]) == ("sms.failed", "relay.cancelled")
+
+    assert station.sync.run().ok  # the county's answer changes nothing and needs no one
+    assert station.sms.get(parcel.id).last_code == "parcel.picked_up"
+    assert station.county.county_events(needs_attention=True) == []
+    assert station.events.verify().ok
+
+
+def test_a_text_the_county_sent_before_the_cancellation_came_is_recorded_sent(station, county):
+    join(station, county)
+    parcel = receive(station)
+    hand_over(station)
+    station.sync.run()
+    assert county_round(county).sent == 1  # the county sent it ...
+    station.parcels.pick_up([parcel.id], "code")  # ... while the villager was at the counter
+    station.sync.run()
+    [row] = relay_rows(county.storage)
+    assert row.status == "sent"  # a cancellation cannot call a text back
+    station.sync.run()
+    text = station.sms.get(parcel.id)
+    assert (text.status, text.via) == ("sent", "county")
+    assert station.county.county_events(needs_attention=True) == []
+    assert station.events.verify().ok

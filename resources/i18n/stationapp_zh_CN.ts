@@ -2478,6 +2478,14 @@
             <translation>未发送：这个号码已加入免打扰名单。请当面告知村民。</translation>
         </message>
         <message>
+            <source>Not sent: the parcel was picked up before its text went out.</source>
+            <translation>未发送：短信发出前包裹已被取走。</translation>
+        </message>
+        <message>
+            <source>Not sent: the parcel went back to the courier before its text went out.</source>
+            <translation>未发送：短信发出前包裹已退回快递公司。</translation>
+        </message>
+        <message>
             <source>Gave up after {attempts} tries; press Retry to try again. Last answer: {reason}</source>
             <translation>已尝试 {attempts} 次，不再自动重发；请按“重发”再试。最后一次的答复：{reason}</translation>
         </message>
@@ -2893,8 +2901,28 @@
             <translation>时间 {value} 缺少时区偏移，请写成 2026-11-22T09:30:00+08:00 这样的格式。</translation>
         </message>
         <message>
+            <source>is nested deeper than 32 levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>holds a number that is NaN or infinite</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>holds the character U+0000 (NUL)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>holds text that is not valid Unicode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The record to void was not found.</source>
             <translation>找不到要作废的记录。</translation>
+        </message>
+        <message>
+            <source>The record {type} was not written: its data {problem}, which the county center could not give back exactly.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Write the reason for the correction (at least two characters), e.g. 'entered twice'.</source>
@@ -2953,6 +2981,10 @@
             <translation>请输入金额，例如 12.50。</translation>
         </message>
         <message>
+            <source>The amount {amount} has digits other than 0–9 ({digits}); type it again with the digits 0–9.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The amount {amount} has more than two decimals; write it like 12.50.</source>
             <translation>金额 {amount} 的小数超过两位，请写成 12.50 这样的格式。</translation>
         </message>
@@ -2975,6 +3007,14 @@
         <message>
             <source>The amount {amount} is more than {limit}; check the digits and enter it again.</source>
             <translation>金额 {amount} 超过了上限 {limit}，请核对数字后重新输入。</translation>
+        </message>
+        <message>
+            <source>the operator's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A PIN takes the digits 0–9 only; {digits} are digits of another script. Type the PIN again with 0–9.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>A PIN is 4 to 8 digits (numbers only). Type it again.</source>
@@ -3145,6 +3185,10 @@
             <translation>{what}必须是 {low} 到 {high} 之间的整数。</translation>
         </message>
         <message>
+            <source>the station's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The idle lock is a number of minutes from 0 (never) to 240, e.g. 10.</source>
             <translation>自动锁屏是 0（从不）到 240 之间的分钟数，例如 10。</translation>
         </message>
@@ -3209,12 +3253,40 @@
             <translation>本站的数据文件夹 {folder} 无法写入（只读或没有权限）。没有改动任何数据。请选择一个可以写入的文件夹，或请装这台电脑的人开通写入权限。</translation>
         </message>
         <message>
+            <source>The disk that holds the station's data ({folder}) is full. Nothing was saved. Free some space (empty the recycle bin, move photos and videos elsewhere), then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk failed while reading or writing the station's data in {folder} ({reason}). Nothing was saved. The disk may be failing: copy a backup to a USB stick now (stationapp backup FILE) and call the county center's support.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The station's database {path} is damaged ({problem}). Stop working on it. Restore the newest good backup, {backup} (stationapp restore {backup}); then sync with the county center to bring back what was recorded after it. Call the county center's support if you are unsure.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The station's database {path} is damaged ({problem}) and there is no good backup in the backups folder. Stop working on it and call the county center's support: they issue a code to restore the station from the county center (stationapp restore --from-county URL --code CODE).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>There is no station in {folder}. Run the setup first (stationapp init), or choose the folder that holds station.db.</source>
             <translation>{folder} 里没有服务站数据。请先完成初始设置（stationapp init），或选择存放 station.db 的文件夹。</translation>
         </message>
         <message>
-            <source>The station's database {path} is damaged or is not a station database ({reason}). Restore the latest backup from the backups folder (stationapp restore FILE).</source>
-            <translation>本站数据库 {path} 已损坏或不是服务站数据库（{reason}）。请从 backups 文件夹恢复最近的备份（stationapp restore 文件）。</translation>
+            <source>The backup could not be written to {file}: the disk there is full. Nothing was changed at the station. Choose another place (a USB stick with free space) or free some space, then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup could not be written to {file}: that place is read-only or may not be written to (a write-protected USB stick?). Nothing was changed at the station. Choose another place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup could not be written to {file}: there is no such folder, or a part of the path is a file. Nothing was changed at the station. Name a file in a folder that exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup could not be written to {file} ({reason}). Nothing was changed at the station. Choose another place.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The waybill number is empty; scan the barcode or type the number.</source>
@@ -3245,12 +3317,20 @@
             <translation>{shelf} 号货架第 {layer} 层已满（9999 件）。请放到别的层。</translation>
         </message>
         <message>
+            <source>the collector's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No such parcel. Search for it again.</source>
             <translation>找不到这件快递。请重新查找。</translation>
         </message>
         <message>
             <source>Choose how the recipient agreed: {options}.</source>
             <translation>请选择收件人同意代收的方式：{options}。</translation>
+        </message>
+        <message>
+            <source>The label shows only the phone's last four digits: type the name it prints too (张* is fine). No text can be sent until the number is known.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>This phone is new to the station: type the recipient's name as the waybill prints it (张* is fine).</source>
@@ -3279,6 +3359,14 @@
         <message>
             <source>Waybill {waybill} was taken in before and left the station on {when}. If the courier delivered it again, confirm the re-delivery.</source>
             <translation>运单 {waybill} 以前入库过，已于 {when} 离站。如果是快递员再次派送，请确认“再次到件”。</translation>
+        </message>
+        <message>
+            <source>Parcel {code} already has its recipient's number ({phone}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{phone} does not end in {tail}, the tail on parcel {code}'s label. Check the number with the villager.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Say how the recipient was checked: pickup code, phone or ID.</source>
@@ -3327,6 +3415,10 @@
         <message>
             <source>Only a failed text can be sent again; this one is {status}. Refresh the list.</source>
             <translation>只有发送失败的短信才能重发；这条短信{status}。请刷新列表。</translation>
+        </message>
+        <message>
+            <source>This text was cancelled because its parcel is no longer on the shelf; it is not sent again.</source>
+            <translation>这条短信已取消，因为包裹已不在货架上，不会再发送。</translation>
         </message>
         <message>
             <source>{number} is on the do-not-text list. Take it off the list first if the villager wants texts again.</source>
@@ -3419,6 +3511,10 @@
         <message>
             <source>This text is no longer waiting in the queue, so it cannot be handed to the county center. Refresh the list.</source>
             <translation>这条短信已不在队列中等待，不能再交给县级服务中心。请刷新列表。</translation>
+        </message>
+        <message>
+            <source>This text is no longer waiting to be sent, so it cannot be cancelled. Refresh the list.</source>
+            <translation>这条短信已不在等待发送，无法取消。请刷新列表。</translation>
         </message>
         <message>
             <source>A pickup slip needs the parcels that were picked up; choose them.</source>
@@ -3587,6 +3683,22 @@
         <message>
             <source>The station's records name the station {other}, but this station is {station}. The records were not changed. Call the county center's support; a copy made before this update is in the backups folder.</source>
             <translation>本站的记录写的是服务站 {other}，但本站是 {station}。记录没有改动。请联系县级中心的技术支持；更新前的备份在 backups 文件夹里。</translation>
+        </message>
+        <message>
+            <source>{what} contains a hidden text-direction mark ({code}) that makes it read backwards on screens and receipts. Delete the name and type it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} contains a control character ({code}) that a keyboard does not type (it was pasted or scanned in). Delete the name and type it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} contains an invisible or invalid character ({code}). Delete the name and type it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} has only invisible characters (zero-width spaces); type the name.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

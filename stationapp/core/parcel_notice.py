@@ -24,14 +24,21 @@ the templates): a name never changes under its code.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from stationapp.core import clock, waybill
-from stationapp.core.events import Event
+from stationapp.core.events import Batch, Event
 from stationapp.core.sms_do_not_text import is_listed
-from stationapp.core.sms_render import merge_params, normalize_params, render
-from stationapp.core.sms_store import amend_text, insert_text, migrate_lean_outbox, queued_params
+from stationapp.core.sms_render import is_list_param, merge_params, normalize_params, render
+from stationapp.core.sms_store import (
+    CANCELLED,
+    amend_text,
+    insert_text,
+    migrate_lean_outbox,
+    queued_params,
+)
 from stationapp.core.sms_text import iso
 
 # sms_settings (and sms_queue, which reads it) are imported where used: schema.py imports this
@@ -122,6 +129,87 @@ def project_notice(conn: Any, event: Event, *, code: str) -> None:
         next_attempt_at=iso(at + hold),
         created_at=event.occurred_at,
     )
+
+
+# the texts about a parcel on its shelf: its arrival notice (entity key: the parcel's id) and its
+# reminders (``{parcel id}:{day}``)
+REMINDER = "parcel_reminder"
+_SUBJECT_TEXTS = (
+    "SELECT o.id FROM sms_outbox o WHERE o.purpose = ? AND o.entity_key = ?"
+    " UNION ALL SELECT s.text_id FROM sms_subjects s WHERE s.purpose = ? AND s.entity_key = ?"
+    " UNION ALL SELECT o.id FROM sms_outbox o WHERE o.purpose = ?"
+    " AND o.entity_key > ? AND o.entity_key < ?"
+    " UNION ALL SELECT s.text_id FROM sms_subjects s WHERE s.purpose = ?"
+    " AND s.entity_key > ? AND s.entity_key < ?"
+)
+
+
+def cancel_passed_texts(
+    batch: Batch, parcel_ids: list[str], *, reason: str, operator: str
+) -> list[Event]:
+    """DESIGN §7: parcels just picked up or returned (``reason``: that event's type, already
+    appended in ``batch``) need no text any more. Each text about them that has not gone out
+    gets ``sms.cancelled``: a text whose every parcel has left the shelf is cancelled (in the
+    outbox, or at the county center if it was handed over and not yet sent); a grouped text
+    still queued for other parcels drops the ones that left. A text being sent right now is
+    left alone (it is already on its way)."""
+    conn = batch.conn
+    text_ids: dict[str, None] = {}
+    for parcel_id in parcel_ids:
+        first, last = f"{parcel_id}:", f"{parcel_id};"
+        rows = conn.execute(
+            _SUBJECT_TEXTS,
+            (PURPOSE, parcel_id, PURPOSE, parcel_id, REMINDER, first, last, REMINDER, first, last),
+        )
+        text_ids.update((row[0], None) for row in rows)
+    events = []
+    for text_id in text_ids:
+        payload = _cancellation(conn, text_id, reason)
+        if payload is None:
+            continue
+        conn.execute("DELETE FROM sms_delivery WHERE text_id = ?", (text_id,))
+        event = batch.append(CANCELLED, entity_id=text_id, payload=payload, operator=operator)
+        events.append(event)
+    return events
+
+
+def _cancellation(conn: Any, text_id: str, reason: str) -> dict[str, Any] | None:
+    """``sms.cancelled``'s payload for one text, or None when it stays as it is."""
+    status, purpose, key, params, claimed = conn.execute(
+        "SELECT o.status, o.purpose, o.entity_key, o.params, coalesce(d.claimed_at, '')"
+        " FROM sms_outbox o LEFT JOIN sms_delivery d ON d.text_id = o.id WHERE o.id = ?",
+        (text_id,),
+    ).fetchone()
+    if status not in ("queued", "relayed") or (status == "queued" and claimed):
+        return None
+    keys = [key] + [
+        row[0]
+        for row in conn.execute(
+            "SELECT entity_key FROM sms_subjects WHERE text_id = ? ORDER BY entity_key", (text_id,)
+        )
+    ]
+    waiting = []  # (subject's key, its parcel's row) for the parcels still on the shelves
+    for subject in keys:
+        row = conn.execute(
+            "SELECT carrier, waybill, pickup_code FROM parcels WHERE id = ? AND status = 'waiting'",
+            (subject.split(":", 1)[0],),
+        ).fetchone()
+        if row is not None:
+            waiting.append((subject, row))
+    if not waiting:
+        return {"reason": reason}
+    if status != "queued" or len(waiting) == len(keys):
+        return None  # a text at the county cannot be changed; it goes for the ones still here
+    kept = {name: value for name, value in json.loads(params).items() if not is_list_param(name)}
+    for _, (carrier, number, code) in waiting:
+        if purpose == PURPOSE:
+            items = arrival_params({"carrier": carrier, "waybill": number}, code, None)
+        else:
+            items = {"codes": code}
+        kept = merge_params(kept, {k: v for k, v in items.items() if is_list_param(k)})
+    still = {subject for subject, _ in waiting}
+    drops = [subject for subject in keys if subject not in still]
+    return {"reason": reason, "drops": drops, "params": kept}
 
 
 def _deadline(at: datetime, days: int) -> date:

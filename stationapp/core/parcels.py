@@ -15,7 +15,7 @@ from stationapp.core import clock, ids, phone, pinyin, waybill
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event, EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.parcel_notice import plan_notice
+from stationapp.core.parcel_notice import cancel_passed_texts, plan_notice
 from stationapp.core.parcel_store import (
     PARCEL_COLUMNS,
     Parcel,
@@ -392,7 +392,7 @@ class Parcels:
             self._check_on_shelf(parcel)
         fee = self._settings.get("parcels.pickup_fee_fen")
         with self._log.batch() as batch:
-            return [
+            events = [
                 batch.append(
                     "parcel.picked_up",
                     entity_id=parcel.id,
@@ -401,6 +401,11 @@ class Parcels:
                 )
                 for parcel in parcels
             ]
+            # their texts not yet gone are cancelled: the villager has the parcel (DESIGN §7)
+            cancel_passed_texts(
+                batch, [p.id for p in parcels], reason="parcel.picked_up", operator=operator.id
+            )
+            return events
 
     def _check_on_shelf(self, parcel: Parcel) -> None:
         if parcel.status == "picked_up":
@@ -507,7 +512,7 @@ class Parcels:
             self._check_on_shelf(parcel)
         batch_id = ids.uuid7()
         with self._log.batch() as batch:
-            return [
+            events = [
                 batch.append(
                     "parcel.returned",
                     entity_id=parcel.id,
@@ -516,6 +521,10 @@ class Parcels:
                 )
                 for parcel in parcels
             ]
+            cancel_passed_texts(
+                batch, [p.id for p in parcels], reason="parcel.returned", operator=operator.id
+            )
+            return events
 
     def returned_batch(self, batch_id: str) -> list[Parcel]:
         return self._select("return_batch = ?", (batch_id,), limit=100_000)

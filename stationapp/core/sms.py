@@ -32,6 +32,7 @@ from stationapp.core.sms_render import Rendered, normalize_params, render
 from stationapp.core.sms_settings import SMS_SETTINGS, signature
 from stationapp.core.sms_store import migrate_sms, sent_payload
 from stationapp.core.sms_text import (
+    REASON_PASSED,
     SELECT_TEXTS,
     STATUSES,
     OutboxText,
@@ -288,6 +289,14 @@ class SmsOutbox:
                     "Only a failed text can be sent again; this one is {status}. Refresh the list.",
                 ),
                 status=status_word(text.status),
+            )
+        if text.last_code in REASON_PASSED:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "This text was cancelled because its parcel is no longer on the shelf; it "
+                    "is not sent again.",
+                )
             )
         if is_listed(self._conn, text.phone):
             raise StateError(

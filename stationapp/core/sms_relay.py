@@ -27,7 +27,7 @@ from stationapp.core.errors import StateError
 from stationapp.core.events import Batch, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.sms_store import RELAY_REQUESTED, VIA_COUNTY, sent_payload
-from stationapp.core.sms_text import OutboxText, status_word
+from stationapp.core.sms_text import REASON_PASSED, OutboxText, status_word
 
 log = logging.getLogger(__name__)
 
@@ -62,14 +62,17 @@ def _relayed_attempts(batch: Batch, event: CountyEvent, outcome: str) -> int | N
     event then stays in ``county_events`` with the reason, applied to nothing."""
     text_id = _text_id(event)
     row = batch.conn.execute(
-        "SELECT status, attempts FROM sms_outbox WHERE id = ?", (text_id,)
+        "SELECT status, attempts, last_code FROM sms_outbox WHERE id = ?", (text_id,)
     ).fetchone()
     status = row[0] if row else ""
     if status == "relayed":
         return int(row[1])
-    if status == outcome:
+    if status == outcome:  # also the county's answer to this station's sms.cancelled
         log.info("county event %s: text %s is %s already", event.id, text_id, status)
         return None
+    if status == "failed" and outcome == "sent" and row[2] in REASON_PASSED:
+        # cancelled here (its parcel left the shelf) after the county had sent it: it went out
+        return int(row[1])
     raise StateError(
         QT_TRANSLATE_NOOP(
             "UserError",

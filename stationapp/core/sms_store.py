@@ -17,6 +17,13 @@ whose fate the county reported (DESIGN §5, relay services).
   signature;
 - ``retry``: a failed text is queued again by an operator.
 
+``sms.cancelled`` (DESIGN §7) stops a text whose reason passed before it went out (the parcel was
+picked up or returned while its notice waited to be grouped); ``reason`` names the event that
+made it pass. Without ``drops`` the text ends ``failed`` with that reason as its code (a queued
+text, or one handed to the county center, which cancels it too if it has not sent it yet);
+with ``drops`` (the subjects that went) and ``params`` a grouped text still queued keeps its
+other subjects and is sent without the dropped ones.
+
 A parcel's arrival notice rides on its ``parcel.received`` event instead (``parcel_notice``, since
 migration ``010_lean_texts``); older logs hold it as ``sms.queued`` and still replay.
 
@@ -45,6 +52,7 @@ projected_table("sms_do_not_text", "phone")
 DO_NOT_TEXT_ADDED = "sms.do_not_text_added"
 DO_NOT_TEXT_REMOVED = "sms.do_not_text_removed"
 RELAY_REQUESTED = "sms.relay_requested"
+CANCELLED = "sms.cancelled"
 VIA_COUNTY = "county"
 
 
@@ -435,6 +443,49 @@ def _relay_requested(replay: Replay, event: Event) -> None:
                 "county center. Refresh the list.",
             )
         )
+
+
+@projects(CANCELLED)
+def _cancelled(replay: Replay, event: Event) -> None:
+    """A text whose reason passed: ended, or (``drops``) narrowed to the subjects still due."""
+    conn, p, text_id = replay.conn, event.payload, event.entity_id
+    if "drops" not in p:
+        changed = conn.execute(
+            "UPDATE sms_outbox SET status = 'failed', next_attempt_at = '', last_code = ?,"
+            " last_error = '', retryable = 0 WHERE id = ? AND status IN ('queued', 'relayed')",
+            (p["reason"], text_id),
+        ).rowcount
+        if changed != 1:
+            raise StateError(NOT_WAITING)
+        return
+    queued_params(conn, text_id)  # refused unless it is still waiting
+    template, key, sign = conn.execute(
+        "SELECT template, entity_key, signature FROM sms_outbox WHERE id = ?", (text_id,)
+    ).fetchone()
+    drops = list(p["drops"])
+    conn.executemany(
+        "DELETE FROM sms_subjects WHERE text_id = ? AND entity_key = ?",
+        [(text_id, dropped) for dropped in drops],
+    )
+    if key in drops:  # the text's first subject went: the next one takes its place
+        (key,) = conn.execute(
+            "SELECT entity_key FROM sms_subjects WHERE text_id = ? ORDER BY entity_key LIMIT 1",
+            (text_id,),
+        ).fetchone()
+        conn.execute(
+            "DELETE FROM sms_subjects WHERE text_id = ? AND entity_key = ?", (text_id, key)
+        )
+    text = render(template, p["params"], sign)
+    conn.execute(
+        "UPDATE sms_outbox SET entity_key = ?, params = ?, chars = ?, parts = ? WHERE id = ?",
+        (key, _params_json(p["params"]), text.chars, text.parts, text_id),
+    )
+
+
+NOT_WAITING = QT_TRANSLATE_NOOP(
+    "UserError",
+    "This text is no longer waiting to be sent, so it cannot be cancelled. Refresh the list.",
+)
 
 
 @projects(DO_NOT_TEXT_ADDED)

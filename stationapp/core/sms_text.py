@@ -71,6 +71,8 @@ class OutboxText:
             return translate(_CTX, CANCELLED)
         if self.last_code == "do_not_text":
             return translate(_CTX, LISTED)
+        if self.last_code in REASON_PASSED:
+            return translate(_CTX, REASON_PASSED[self.last_code])
         reason = translate("Sms", self.last_reason) if self.last_reason else self.last_code
         if self.status == "failed" and self.through_county and reason:
             return translate(_CTX, COUNTY_FAILED).format(reason=reason)
@@ -118,6 +120,15 @@ LISTED = QT_TRANSLATE_NOOP(
     "SmsOutbox",
     "Not sent: the number was put on the do-not-text list. Tell the villager in person.",
 )
+# sms.cancelled: the event that made the text needless is its code (DESIGN §7)
+REASON_PASSED = {
+    "parcel.picked_up": QT_TRANSLATE_NOOP(
+        "SmsOutbox", "Not sent: the parcel was picked up before its text went out."
+    ),
+    "parcel.returned": QT_TRANSLATE_NOOP(
+        "SmsOutbox", "Not sent: the parcel went back to the courier before its text went out."
+    ),
+}
 GAVE_UP = QT_TRANSLATE_NOOP(
     "SmsOutbox", "Gave up after {attempts} tries; press Retry to try again. Last answer: {reason}"
 )

@@ -1,5 +1,8 @@
 """The SMS relay's table, and the requests stations push (DESIGN §5 relay services).
 
+A station's ``sms.cancelled`` for a text it handed over stops it here while it is still queued
+(DESIGN §7: its parcel left the shelf before the text went out).
+
 A station whose SMS service is the county center hands each text over as an event
 ``sms.relay_requested`` (entity_id = the text's id, payload: the phone, the text as rendered, its
 template and parameters, signature, parts and purpose). The ingest hook below turns each new one
@@ -34,8 +37,13 @@ from sync.server.storage import metadata
 log = logging.getLogger("county_center.sms_relay")
 
 RELAY_REQUESTED = "sms.relay_requested"
+CANCELLED_EVENT = "sms.cancelled"
 SENT_EVENT = "sms.sent"
 FAILED_EVENT = "sms.failed"
+CANCELLED_CODE = "relay.cancelled"
+# not shown at the station (its own sms.cancelled already ended the text there); English, as the
+# county's other reasons are
+CANCELLED_REASON = "The station cancelled this text before it was sent: its reason had passed."
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
 
 # The key a push's connection carries when it brought relay requests (see RelayWorker).
@@ -220,6 +228,40 @@ def settle_from_the_station(
         )
         if settled.rowcount:
             log.info("text %s of station %s settled by its own log", event.entity_id, station_id)
+
+
+@on_events(CANCELLED_EVENT)
+def cancel_from_the_station(
+    conn: sa.Connection, station_id: str, events: Sequence[WireEvent]
+) -> None:
+    """DESIGN §7: the station cancelled a text it had handed over (its parcel was picked up or
+    returned meanwhile). A text still queued here is not sent: it ends failed and the answer
+    goes to the station like any other. One being sent, or already sent, goes its way; its
+    answer tells the station that it went out. A narrowed grouped text (``drops``) was never
+    handed over: nothing to do here."""
+    now = iso(clock.now())
+    for event in events:
+        if not event.entity_id or "drops" in event.payload:
+            continue
+        cancelled = conn.execute(
+            sms_relay.update()
+            .where(
+                sms_relay.c.station_id == station_id,
+                sms_relay.c.text_id == event.entity_id,
+                sms_relay.c.status == QUEUED,
+            )
+            .values(
+                status=FAILED,
+                code=CANCELLED_CODE,
+                reason=CANCELLED_REASON,
+                detail=f"cancelled by the station's event {event.id}",
+                finished_at=now,
+            )
+        )
+        if cancelled.rowcount:
+            log.info("text %s of station %s cancelled by the station", event.entity_id, station_id)
+            payload = failed_payload(event.entity_id, CANCELLED_CODE, CANCELLED_REASON)
+            answer(conn, station_id, event.entity_id, FAILED_EVENT, payload)
 
 
 def _take(
