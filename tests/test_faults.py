@@ -177,7 +177,7 @@ def test_a_migration_that_fails_leaves_the_database_as_it_was(tmp_data_dir, monk
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(newest, "fn", broken)
-    with pytest.raises(StoreError, match="could not be opened"):
+    with pytest.raises(StoreError, match="disk failed"):
         Station.open(tmp_data_dir)
     conn = sqlite3.connect(tmp_data_dir / "station.db")
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -45,3 +45,17 @@ class PermissionDenied(UserError):
 
 class StoreError(UserError):
     """The station's data folder cannot be used (locked by another program, read-only, damaged)."""
+
+
+class StorageError(StoreError):
+    """The disk or the database file failed under a command (full, read-only, damaged): nothing
+    was written; the message says what to do. ``problems`` lists what SQLite's own check found
+    when the file is damaged."""
+
+    def __init__(self, text: str, /, problems: list[str] | None = None, **params: object) -> None:
+        super().__init__(text, **params)
+        self.problems = list(problems or [])
+
+
+class DamagedDatabase(StorageError):
+    """The station's database file is damaged (SQLite's integrity check, or a read that failed)."""

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stationapp.core import clock, schema
+from stationapp.core import clock, privacy, schema
 from stationapp.core.county_data import CountyData
 from stationapp.core.errors import PermissionDenied, StateError, StoreError
 from stationapp.core.events import Event, EventLog, VerifyResult
@@ -18,7 +17,7 @@ from stationapp.core.parcels import Parcels
 from stationapp.core.sending import Sending
 from stationapp.core.settings import Settings, change_setting
 from stationapp.core.sms import SmsOutbox
-from stationapp.core.store import DB_NAME, Store
+from stationapp.core.store import DB_NAME, Store, storage_error
 from stationapp.core.sync import StationSync
 
 
@@ -117,7 +116,9 @@ class Station:
         self.settings = Settings(self.conn, self.log, self.session)
         self.operators = Operators(self.conn, self.log, self.session, store.transaction)
         self.parcels = Parcels(self.conn, self.log, self.session, self.settings)
-        self.sending = Sending(self.conn, self.log, self.session, self.settings, self.id_salt)
+        self.sending = Sending(
+            self.conn, self.log, self.session, self.settings, self.id_sealing_key
+        )
         self.sms = SmsOutbox(self)
         self.sync = StationSync(self)
         self.county = CountyData(self)  # what the county sends: reference data, its events
@@ -163,7 +164,6 @@ class Station:
             schema.migrate(store.conn)
             station = cls(store)
             with store.transaction() as conn:
-                _put_meta(conn, "id_salt", secrets.token_hex(16))
                 _put_meta(conn, "created_at", clock.now_iso())
                 _put_meta(conn, "station_id", "")
             with station.log.batch() as batch:
@@ -188,11 +188,18 @@ class Station:
         try:
             if schema.pending(store.conn):
                 store.backup_before_migrating(clock.now())
-                schema.migrate(store.conn)
+                applied = schema.migrate(store.conn)
+                if privacy.MIGRATION in applied:
+                    privacy.after_migration(store.conn, store.data_dir)
             station = cls(store)
             store.daily_backup(clock.business_day())
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             store.close()
+            problem = storage_error(exc, store.data_dir)  # full, read-only, damaged: in words
+            if problem is not None:
+                raise problem from exc
+            if isinstance(exc, OSError):
+                raise
             raise StoreError(
                 QT_TRANSLATE_NOOP(
                     "UserError",
@@ -259,14 +266,19 @@ class Station:
             cash_fen=parcels.fees_fen + parcels.sent_cash_fen,
         )
 
-    def id_salt(self) -> bytes:
-        """The station's salt for hashing ID numbers (never stored whole)."""
-        return bytes.fromhex(self._meta("id_salt"))
+    def id_sealing_key(self) -> str | None:
+        """The county's public key that real-name sending seals ID numbers to, once sent."""
+        key = self.county.setting(privacy.SEAL_KEY_SETTING)
+        return key if isinstance(key, str) and key else None
 
     def backup(self, target: Path | None = None) -> Path:
+        """A copy of the database (into ``target``, a file or a folder such as a USB stick);
+        refused (``DamagedDatabase``) when SQLite's check finds the database damaged."""
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         if target is None:
-            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
             target = self.store.backups_dir() / f"manual-{stamp}.db"
+        elif Path(target).is_dir():
+            target = Path(target) / f"station-{stamp}.db"
         return self.store.backup_to(Path(target))
 
     def _meta(self, key: str) -> str:
