@@ -33,7 +33,7 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "system-deps: please install: sudo apt-get install -y ${missing[*]}" >&2
   exit 0
 fi
-export DEBIAN_FRONTEND=noninteractive
+export DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes
 
 # The postgresql package would start its own cluster (port 5432); the tests need none of it and
 # a container has no init system to run it. While installing, a policy-rc.d that refuses every
