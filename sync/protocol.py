@@ -6,7 +6,6 @@ by the station's client and the county's server; it imports no web framework and
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -18,7 +17,13 @@ from pydantic import (
     model_validator,
 )
 
-from stationapp.core.events import GENESIS_HASH, Event, event_hash_of
+from stationapp.core.events import (
+    GENESIS_HASH,
+    Event,
+    PayloadError,
+    canonical_payload,
+    event_hash_of,
+)
 
 # --- versions --------------------------------------------------------------------------------
 # Every protocol version with what changed. The server accepts the versions in
@@ -142,22 +147,13 @@ class WireEvent(_Model):
 
     @model_validator(mode="after")
     def _payload_is_plain_json(self) -> WireEvent:
-        """NaN, Infinity or a lone surrogate would be stored but never hash or read back the
-        same on the station: the envelope is broken."""
+        """A payload the county could not give back exactly as it came (nesting deeper than
+        32 levels, NaN or Infinity, a lone surrogate, NUL) would be stored and then
+        fail the station's restore: the envelope is broken (DESIGN §5)."""
         try:
-            text = json.dumps(
-                self.payload,
-                sort_keys=True,
-                separators=(",", ":"),
-                ensure_ascii=False,
-                allow_nan=False,
-            )
-            text.encode("utf-8")
-        except ValueError as error:  # UnicodeEncodeError is a ValueError too
-            raise ValueError(
-                "payload: is not plain JSON: numbers must be finite and text valid Unicode"
-            ) from error
-        self._payload_json = text
+            self._payload_json = canonical_payload(self.payload)
+        except PayloadError as error:
+            raise ValueError(f"payload: {error}, which the county could not give back") from error
         return self
 
     @property

@@ -332,8 +332,8 @@
             <translation>扫描运单条码，或输入单号后按 Enter</translation>
         </message>
         <message>
-            <source>Recipient's mobile, then Enter</source>
-            <translation>收件人手机号，输完按 Enter</translation>
+            <source>Recipient's mobile, or the last 4 digits the label shows, then Enter</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Only for a new phone: the name on the waybill (张* is fine)</source>
@@ -350,6 +350,10 @@
         <message>
             <source>&amp;Phone:</source>
             <translation>手机号(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>Known:</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Name:</source>
@@ -422,6 +426,26 @@
         <message>
             <source>Scan the waybill first, then type the phone.</source>
             <translation>请先扫描运单，再输入手机号。</translation>
+        </message>
+        <message>
+            <source>No customer known here has a number ending in {tail}: type the name on the label and press Enter. No text can be sent until the number is known.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>last parcel {day}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>0  None of them: type the name on the label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press Enter for {name}, a row's number for another, 0 for none of them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the name on the label and press Enter. No text can be sent until the number is known.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Type the recipient's name as the waybill prints it (张* is fine).</source>
@@ -2902,19 +2926,19 @@
         </message>
         <message>
             <source>is nested deeper than 32 levels</source>
-            <translation type="unfinished" />
+            <translation>嵌套超过 32 层</translation>
         </message>
         <message>
             <source>holds a number that is NaN or infinite</source>
-            <translation type="unfinished" />
+            <translation>含有非数（NaN）或无穷大的数值</translation>
         </message>
         <message>
             <source>holds the character U+0000 (NUL)</source>
-            <translation type="unfinished" />
+            <translation>含有空字符 U+0000（NUL）</translation>
         </message>
         <message>
             <source>holds text that is not valid Unicode</source>
-            <translation type="unfinished" />
+            <translation>含有不是有效 Unicode 的文字</translation>
         </message>
         <message>
             <source>The record to void was not found.</source>
@@ -2922,7 +2946,7 @@
         </message>
         <message>
             <source>The record {type} was not written: its data {problem}, which the county center could not give back exactly.</source>
-            <translation type="unfinished" />
+            <translation>记录 {type} 没有写入：其数据{problem}，县级中心无法原样交还。</translation>
         </message>
         <message>
             <source>Write the reason for the correction (at least two characters), e.g. 'entered twice'.</source>
@@ -3718,6 +3742,10 @@
         <message>
             <source>PROBLEM: the records do not verify ({count} problems). Do not delete anything; call the county center's support with this output.</source>
             <translation>有问题：记录校验不通过（{count} 处问题）。请不要删除任何东西；请把以下内容告诉县级中心的技术支持。</translation>
+        </message>
+        <message>
+            <source>PROBLEM: the station's database file is damaged. Do not delete anything.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Backup written to {file}.</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -19,7 +20,7 @@ from typing import Any
 
 from stationapp.core import clock, event_store, ids
 from stationapp.core.errors import StateError, ValidationError
-from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
 
 # §3's column order and the genesis hash, defined beside the storage (core.event_store)
 EVENT_COLUMNS = event_store.EVENT_COLUMNS
@@ -73,6 +74,71 @@ _json_text = json.encoder.encode_basestring  # a string as json.dumps(ensure_asc
 def canonical_json(value: Any) -> str:
     """UTF-8 friendly, keys sorted, no spaces: the bytes the hash is taken over."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+# DESIGN §5: a payload the county could not give back exactly is refused at its push, so the
+# station never writes one: nesting deeper than this, NaN/Infinity, lone surrogates, NUL.
+MAX_PAYLOAD_DEPTH = 32  # the payload object itself is level 1
+PAYLOAD_TOO_DEEP = QT_TRANSLATE_NOOP("UserError", "is nested deeper than 32 levels")
+PAYLOAD_NOT_FINITE = QT_TRANSLATE_NOOP("UserError", "holds a number that is NaN or infinite")
+PAYLOAD_NUL = QT_TRANSLATE_NOOP("UserError", "holds the character U+0000 (NUL)")
+PAYLOAD_SURROGATE = QT_TRANSLATE_NOOP("UserError", "holds text that is not valid Unicode")
+# \u0000 in canonical JSON that is not an escaped backslash followed by the text "u0000"
+_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+
+
+class PayloadError(ValueError):
+    """A payload that could not be given back exactly; ``problem`` says why (a translatable
+    phrase, its English is ``str(error)``)."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def nesting_depth(value: Any, stop_after: int = MAX_PAYLOAD_DEPTH) -> int:
+    """How deep objects and lists nest in ``value`` (a dict alone is 1), walked without
+    recursion; the walk stops once it is past ``stop_after``."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list | tuple):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > stop_after:
+            break
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def canonical_payload(payload: Any) -> str:
+    """The payload's canonical JSON, or PayloadError when the county could not give it back
+    exactly as it came (DESIGN §5)."""
+    try:
+        text = json.dumps(
+            payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        )
+    except RecursionError as error:
+        raise PayloadError(PAYLOAD_TOO_DEEP) from error
+    except ValueError as error:
+        raise PayloadError(PAYLOAD_NOT_FINITE) from error
+    # a text with few brackets cannot nest deeply: the walk runs only when it might
+    brackets = text.count("{") + text.count("[")
+    if brackets > MAX_PAYLOAD_DEPTH and nesting_depth(payload) > MAX_PAYLOAD_DEPTH:
+        raise PayloadError(PAYLOAD_TOO_DEEP)
+    if "\\u0000" in text and _NUL_ESCAPE.search(text):
+        raise PayloadError(PAYLOAD_NUL)
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise PayloadError(PAYLOAD_SURROGATE) from error
+    return text
 
 
 def event_hash(
@@ -246,7 +312,18 @@ class Batch:
         seq = self.seq + 1
         ident = event_id or ids.uuid7()
         occurred = occurred_at or clock.now_iso()
-        payload_json = canonical_json(payload)  # made once: hashed and stored
+        try:
+            payload_json = canonical_payload(payload)  # made once: hashed and stored
+        except PayloadError as error:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The record {type} was not written: its data {problem}, which the county "
+                    "center could not give back exactly.",
+                ),
+                type=type,
+                problem=Term(error.problem),
+            ) from error
         digest = event_hash_of(
             self.hash,
             id=ident,

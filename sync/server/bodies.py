@@ -5,6 +5,7 @@ A plain ASGI middleware so a gzip'd body is unpacked once, with a cap on what it
 
 from __future__ import annotations
 
+import re
 import zlib
 
 from starlette.datastructures import Headers
@@ -13,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol
 
+_VERSION = re.compile(r"[0-9]{1,9}")
 UPDATE_DETAIL = (
     "This station app is too old for the county center. Please update the station app, "
     "then sync again."
@@ -29,7 +31,9 @@ def check_version(value: str | None) -> None:
     """No header: the current version. Older than supported: 426. Unknown newer: 400."""
     if value is None:
         return
-    if not value.strip().isdigit():
+    # ASCII digits only: "²" or "٣" pass str.isdigit() but int() refuses them, and a number of
+    # thousands of digits is refused by int() too
+    if _VERSION.fullmatch(value.strip()) is None:
         raise _Refusal(
             400, protocol.BAD_REQUEST, f"{protocol.VERSION_HEADER} must be a whole number."
         )

@@ -1,7 +1,8 @@
 """The feed: what the county publishes for stations, with cursors and tombstones.
 
-Every change gets the next cursor of one sequence per county. An item (kind + key) that changes
-again loses its older row in the same scope, so the log holds live items and tombstones only and
+Every change gets the next cursor of one sequence per county. An item is (kind, scope, key)
+(DESIGN §5): one scope's item never replaces or deletes another scope's item of the same key.
+An item that changes again loses its older row in the same scope, so the log holds live items and tombstones only and
 a fresh station downloads each item once. A scope is every station (``*``), the stations of one
 township, or one station (its county events).
 
@@ -138,7 +139,14 @@ def live_scopes(conn: sa.Connection, kind: str, key: str) -> list[str]:
 
 
 def publish(conn: sa.Connection, kind: str, key: str, data: dict[str, Any], scope: str) -> int:
-    """Send an item to ``scope``; stations of a scope it left get a tombstone first."""
+    """Send an item to ``scope``. An item is (kind, scope, key): the same key in another scope
+    (township X's ``stations`` setting beside township Y's) is another item, left alone."""
+    return record(conn, [Change(kind, key, scope, data)])[-1]
+
+
+def move(conn: sa.Connection, kind: str, key: str, data: dict[str, Any], scope: str) -> int:
+    """Send an item that lives in one scope at a time (an announcement whose township
+    changed) to ``scope``; stations of a scope it left get a tombstone first."""
     moved = [Change(kind, key, old, None) for old in live_scopes(conn, kind, key) if old != scope]
     return record(conn, [*moved, Change(kind, key, scope, data)])[-1]
 

@@ -622,7 +622,7 @@ def announce(
                 .values(**_as_dict(item), withdrawn_at=None)
             )
         scope = feed.township_scope(township) if township else feed.ALL
-        feed.publish(conn, "announcement", item.id, item.feed_data(), scope)
+        feed.move(conn, "announcement", item.id, item.feed_data(), scope)
     return item
 
 
