@@ -31,6 +31,7 @@ _UNIT_FORM = re.compile(
     r"(?:(?P<fen>\d+)\s*分\s*)?整?$"
 )
 _MAX_YUAN_DIGITS = 15
+_OUR_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 def parse_money(
@@ -53,6 +54,7 @@ def parse_money(
     if isinstance(text, int):
         return _checked(text, format_money(text), allow_negative, allow_zero, max_fen)
     shown = _clip(text.strip())
+    _check_digits(text, shown)
     cleaned = unicodedata.normalize("NFKC", text).translate(_MINUS_SIGNS).strip()
     if not cleaned:
         raise ValidationError(QT_TRANSLATE_NOOP("UserError", "Enter an amount, like 12.50."))
@@ -62,6 +64,33 @@ def parse_money(
     negative = "-" in (match["sign1"], match["sign2"])
     fen = _unsigned_fen(match["body"], shown, max_fen)
     return _checked(-fen if negative else fen, shown, allow_negative, allow_zero, max_fen)
+
+
+def foreign_digits(text: str) -> str:
+    """The characters of ``text`` that Python reads as digits but are not 0-9 or the
+    full-width ０-９ (Arabic-Indic ٥٠, Devanagari, superscript ², circled ①...), each once."""
+    return "".join(
+        dict.fromkeys(
+            ch
+            for ch in text
+            if unicodedata.digit(ch, None) is not None and ch not in _OUR_DIGITS
+        )
+    )
+
+
+def _check_digits(text: str, shown: str) -> None:
+    # int() and Decimal() read every script's digits: '٥٠' would be taken as ¥50.00
+    wrong = foreign_digits(text)
+    if wrong:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The amount {amount} has digits other than 0–9 ({digits}); type it again with "
+                "the digits 0–9.",
+            ),
+            amount=shown,
+            digits=wrong,
+        )
 
 
 def _unsigned_fen(body: str, shown: str, max_fen: int) -> int:

@@ -17,13 +17,16 @@ from datetime import datetime, timedelta
 from stationapp.core import clock, ids
 from stationapp.core.errors import PermissionDenied, StateError, ValidationError
 from stationapp.core.events import Batch, Event, EventLog, Replay, projected_table, projects
-from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.text import checked_characters
 
 ROLES = ("operator", "manager")
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=1)
 # scrypt with n=2**14, r=8: about 50 ms a check on a weak PC, 16 MB of memory
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_OPERATOR_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the operator's name"))
 
 projected_table("operators", "id")
 
@@ -46,9 +49,25 @@ def hash_pin(pin: str, salt: bytes) -> bytes:
     )
 
 
+def typed_pin(pin: str | None) -> str:
+    """The PIN as typed, with full-width digits (０-９, from a Chinese input method) as 0-9."""
+    return (pin or "").strip().translate(_FULL_WIDTH_DIGITS)
+
+
 def validate_pin(pin: str) -> str:
-    pin = (pin or "").strip()
-    if not re.fullmatch(r"\d{4,8}", pin):
+    pin = typed_pin(pin)
+    # str.isdigit(), int() and the regex \d take every script's digits (Arabic-Indic ١٢٣٤):
+    # a PIN the login screen's keyboard could not type again is refused
+    if re.fullmatch(r"\d{4,8}", pin) and not re.fullmatch(r"[0-9]{4,8}", pin):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "A PIN takes the digits 0–9 only; {digits} are digits of another script. Type "
+                "the PIN again with 0–9.",
+            ),
+            digits="".join(dict.fromkeys(ch for ch in pin if ch not in "0123456789")),
+        )
+    if not re.fullmatch(r"[0-9]{4,8}", pin):
         raise ValidationError(
             QT_TRANSLATE_NOOP("UserError", "A PIN is 4 to 8 digits (numbers only). Type it again.")
         )
@@ -56,7 +75,7 @@ def validate_pin(pin: str) -> str:
 
 
 def validate_name(name: str) -> str:
-    name = " ".join((name or "").split())
+    name = checked_characters(name, what=_OPERATOR_NAME)
     if not name:
         raise ValidationError(
             QT_TRANSLATE_NOOP("UserError", "Type the operator's name (e.g. 岩温).")
@@ -229,7 +248,7 @@ class Operators:
                 name=name,
                 seconds=seconds,
             )
-        if not hmac.compare_digest(hash_pin((pin or "").strip(), salt), pin_hash):
+        if not _pin_matches(pin, salt, pin_hash):
             failed += 1
             lock = clock.format_iso(now + LOCKOUT) if failed >= MAX_FAILED_LOGINS else ""
             with self._transaction():
@@ -309,6 +328,15 @@ def add_operator(batch: Batch, *, name: str, pin: str, role: str, actor_id: str)
     )
     _store_pin(batch.conn, operator_id, pin)
     return Operator(id=operator_id, name=name, role=role, active=True)
+
+
+def _pin_matches(pin: str | None, salt: bytes, pin_hash: bytes) -> bool:
+    typed = typed_pin(pin)
+    if hmac.compare_digest(hash_pin(typed, salt), pin_hash):
+        return True
+    # a PIN set with full-width digits before they were read as 0-9 was stored as typed
+    raw = (pin or "").strip()
+    return raw != typed and hmac.compare_digest(hash_pin(raw, salt), pin_hash)
 
 
 def _store_pin(conn: sqlite3.Connection, operator_id: str, pin: str) -> None:

@@ -8,13 +8,15 @@ is the projection of ``parcel.*`` events. A parcel's arrival text rides on its
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from stationapp.core import clock, ids, phone, pinyin, waybill
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event, EventLog
-from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
 from stationapp.core.parcel_notice import cancel_passed_texts, plan_notice
 from stationapp.core.parcel_store import (
     PARCEL_COLUMNS,
@@ -26,10 +28,51 @@ from stationapp.core.parcel_store import (
 )
 from stationapp.core.parcel_views import ParcelDaySummary, ShelfCheck, ShelfQuery, day_summary
 from stationapp.core.settings import CONSENTS, Settings
+from stationapp.core.text import checked_characters
 
-__all__ = ["Parcel", "ParcelDaySummary", "Parcels", "Shelf", "ShelfCheck", "ShelfQuery"]
+_RECIPIENT_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the recipient's name"))
+_PROXY_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the collector's name"))
+
+__all__ = [
+    "KnownRecipient",
+    "Parcel",
+    "ParcelDaySummary",
+    "Parcels",
+    "Shelf",
+    "ShelfCheck",
+    "ShelfQuery",
+    "label_tail",
+]
 
 VERIFICATIONS = ("code", "phone", "id")
+TAIL_OFFERS = 8  # known customers offered for a typed tail: digits 1-8 reach each one
+
+
+@dataclass(frozen=True)
+class KnownRecipient:
+    """A customer whose number ends in the tail the label shows, as intake offers them."""
+
+    customer_id: str
+    name: str
+    phone: str
+    village_group: str
+    last_parcel_at: str  # '' when none of their parcels is on record any more
+
+    @property
+    def masked_phone(self) -> str:
+        return phone.mask_phone(self.phone)
+
+
+def label_tail(text: str) -> str | None:
+    """The phone's last four digits when that is all a waybill label shows: ``5678``, or the
+    label's own ``138****5678`` / ``尾号5678``; None for anything else (a whole number, say)."""
+    cleaned = "".join(unicodedata.normalize("NFKC", text or "").split())
+    cleaned = cleaned.removeprefix("尾号")
+    head, _, tail = cleaned.rpartition("*")
+    masked_head = not head or set(head.lstrip("+0123456789")) <= {"*"}
+    if len(tail) == 4 and tail.isascii() and tail.isdigit() and masked_head:
+        return tail
+    return None
 
 
 class Parcels:
@@ -82,6 +125,14 @@ class Parcels:
             return self._select(f"waybill = ?{status}", (number,))
         key = pinyin.initials(text) if text.isascii() else text
         like = f"%{key.lower()}%" if text.isascii() else f"%{text}%"
+        if waiting_only:
+            # from the waiting parcels (their own index), each one's customer by its key: the
+            # cost follows what is on the shelves, not the station's history or its customers
+            return self._select(
+                "status = 'waiting' AND EXISTS (SELECT 1 FROM customers c"
+                " WHERE c.id = parcels.customer_id AND (c.search_key LIKE ? OR c.name LIKE ?))",
+                (like, f"%{text}%"),
+            )
         # through the phone index: every parcel of a customer carries the customer's phone
         named = "FROM customers WHERE search_key LIKE ? OR name LIKE ?"
         return self._select(
@@ -102,6 +153,22 @@ class Parcels:
             "SELECT carrier FROM carrier_prefixes WHERE prefix = ?", (prefix,)
         ).fetchone()
         return waybill.carrier_candidates(number, {prefix: row[0]} if row else None)
+
+    def known_by_tail(self, tail: str) -> list[KnownRecipient]:
+        """The customers whose phone ends in ``tail`` (what a GB/T 41833 label shows), the one
+        with the latest parcel first: the repeat recipient is one key away."""
+        rows = self._conn.execute(
+            "SELECT c.id, c.name, c.phone, c.village_group,"
+            " (SELECT max(received_at) FROM parcels p WHERE p.recipient_phone = c.phone) AS last"
+            " FROM customers c WHERE substr(c.phone, -4) = ? AND c.phone != ''"
+            " ORDER BY c.created_at",
+            (tail,),
+        ).fetchall()
+        first_of_phone: dict[str, KnownRecipient] = {}
+        for row in rows:  # one customer per phone: the first one known, as at intake
+            first_of_phone.setdefault(row[2], KnownRecipient(*row[:4], row[4] or ""))
+        offers = sorted(first_of_phone.values(), key=lambda k: k.last_parcel_at, reverse=True)
+        return offers[:TAIL_OFFERS]
 
     def customer_by_phone(self, mobile: str) -> dict[str, Any] | None:
         row = self._conn.execute(
@@ -192,14 +259,14 @@ class Parcels:
                 payload = self._intake_payload(**item)
                 payload["seq"] = next_free_seq(batch.conn, payload["shelf"], payload["layer"])
                 at = clock.now()
-                notice = plan_notice(
+                notice = payload["phone"] and plan_notice(
                     batch.conn,
                     payload,
                     code=pickup_code(payload["shelf"], payload["layer"], payload["seq"]),
                     at=at,
                     pickup_days=self._settings.get("sms.pickup_days"),
                 )
-                if notice is not None:
+                if notice:
                     payload["notice"] = notice
                 batch.append(
                     "parcel.received",
@@ -225,7 +292,8 @@ class Parcels:
     ) -> dict[str, Any]:
         """Everything checked before anything is written; the event's payload but its seq."""
         number, carrier_code, confirmed = self._checked_waybill(waybill, carrier)
-        mobile = phone.normalize_mobile(recipient_phone)
+        tail = label_tail(recipient_phone)
+        mobile = "" if tail else phone.normalize_mobile(recipient_phone)
         shelf_name, layer_no = self._checked_slot(shelf, layer)
         consent = consent or self._settings.get("parcels.default_consent")
         if consent not in CONSENTS:
@@ -234,12 +302,11 @@ class Parcels:
                 options=", ".join(CONSENTS),
             )
         self._check_not_waiting(number, confirm_redelivery)
-        name = " ".join((recipient_name or "").split())
+        name = checked_characters(recipient_name, what=_RECIPIENT_NAME)
         if len(name) > 20:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("UserError", "A name has at most 20 characters; shorten it.")
             )
-        customer = self.customer_by_phone(mobile)
         payload: dict[str, Any] = {
             "waybill": number,
             "carrier": carrier_code,
@@ -250,6 +317,19 @@ class Parcels:
         }
         if confirmed:
             payload["carrier_confirmed"] = True
+        if tail:  # the label showed only the tail: the parcel waits under tail and name, untexted
+            if not name:
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "The label shows only the phone's last four digits: type the name it "
+                        "prints too (张* is fine). No text can be sent until the number is known.",
+                    )
+                )
+            payload["tail"] = tail
+            payload["name"] = name
+            return payload
+        customer = self.customer_by_phone(mobile)
         if customer is None:
             if not name:
                 raise ValidationError(
@@ -354,6 +434,48 @@ class Parcels:
                 when=when,
             )
 
+    def add_phone(self, parcel_id: str, recipient_phone: str) -> Event:
+        """补录手机号: the whole number of a parcel taken in with the tail alone (the villager came
+        or called). It must end in the tail the label showed; the customer is the one known by
+        that number, or a new one under the parcel's name. No text is queued: the villager is
+        the one who just told the number."""
+        operator = self._session.require_operator()
+        parcel = self.get(parcel_id)
+        if parcel.number_known:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError", "Parcel {code} already has its recipient's number ({phone})."
+                ),
+                code=parcel.pickup_code,
+                phone=parcel.masked_phone,
+            )
+        mobile = phone.normalize_mobile(recipient_phone)
+        if mobile[-4:] != parcel.phone_tail:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{phone} does not end in {tail}, the tail on parcel {code}'s label. Check "
+                    "the number with the villager.",
+                ),
+                phone=phone.mask_phone(mobile),
+                tail=parcel.phone_tail,
+                code=parcel.pickup_code,
+            )
+        customer = self.customer_by_phone(mobile)
+        payload: dict[str, Any] = {"phone": mobile}
+        if customer is None:
+            payload["customer_id"] = ids.uuid7()
+            payload["new_customer"] = {
+                "name": parcel.recipient_name,
+                "search_key": pinyin.search_key(parcel.recipient_name),
+            }
+        else:
+            payload["customer_id"] = customer["id"]
+        with self._log.batch() as batch:
+            return batch.append(
+                "parcel.phone_added", entity_id=parcel.id, payload=payload, operator=operator.id
+            )
+
     # pickup -------------------------------------------------------------------------------------
 
     def pick_up(
@@ -376,7 +498,7 @@ class Parcels:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("UserError", "Choose the parcels to hand out first.")
             )
-        proxy_name = " ".join((proxy_name or "").split())
+        proxy_name = checked_characters(proxy_name, what=_PROXY_NAME)
         proxy = {}
         if proxy_name or proxy_phone:
             if not proxy_name:
@@ -468,7 +590,10 @@ class Parcels:
         parcels = [self.get(i) for i in dict.fromkeys(parcel_ids)]
         for parcel in parcels:
             self._check_on_shelf(parcel)
-        due = [p for p in parcels if p.last_reminder_day != today.isoformat()]
+        # a parcel known by its tail alone cannot be texted: it waits for the villager to come
+        due = [
+            p for p in parcels if p.last_reminder_day != today.isoformat() and p.number_known
+        ]
         with self._log.batch() as batch:
             events = []
             for parcel in due:

@@ -1,13 +1,21 @@
 """Parcels out (寄件): real-name sending (实名收寄) and the handover to the courier (交件).
 
-The sender's ID is checked (GB 11643 for resident ID cards) and kept only masked plus a salted
-hash: never whole, not in the table and not in the event.
+The sender's ID is checked (GB 11643 for resident ID cards). The station keeps only its tail
+(the last four characters) to show; the whole number is sealed to the county's public key
+(setting ``privacy.id_public_key``) in the ``parcel.sent`` event, so it reaches the county, where
+the admin can open it for the authorities, while the station that wrote it cannot read it back
+(DESIGN §11). A station whose county has sent no key yet keeps the tail alone.
+
+Older ``parcel.sent`` events carry ``id_masked`` and ``id_hash`` (migration ``012_id_numbers``);
+they are read through :func:`stationapp.core.idcard.tail_of_masked`.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -16,7 +24,11 @@ from stationapp.core import clock, idcard, ids, phone, waybill
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event, EventLog, Replay, projected_table, projects
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.money import foreign_digits
 from stationapp.core.settings import Settings
+from stationapp.core.text import checked_characters
+
+log = logging.getLogger(__name__)
 
 projected_table("sent_parcels", "id")
 projected_table("handovers", "id")
@@ -44,8 +56,7 @@ class SentParcel:
     sender_name: str
     sender_phone: str
     id_type: str
-    id_masked: str
-    id_hash: str
+    id_tail: str  # the last four characters: all the station keeps of the number
     item_name: str
     item_category: str
     item_count: int
@@ -66,6 +77,13 @@ class SentParcel:
     def carrier_name(self) -> str:
         return waybill.CARRIERS.get(self.carrier, self.carrier)
 
+    @property
+    def id_masked(self) -> str:
+        """The number as screens and receipts show it: ``**************123X``."""
+        if not self.id_tail:
+            return ""
+        return "*" * max(0, idcard.LENGTH - len(self.id_tail)) + self.id_tail
+
 
 @dataclass(frozen=True)
 class HandoverBatch:
@@ -82,16 +100,16 @@ SENT_COLUMNS = ", ".join(f.name for f in fields(SentParcel))
 @projects("parcel.sent")
 def _sent(replay: Replay, event: Event) -> None:
     p = event.payload
+    tail = p["id_tail"] if "id_tail" in p else idcard.tail_of_masked(p.get("id_masked", ""))
     replay.conn.execute(
         f"INSERT INTO sent_parcels ({SENT_COLUMNS}) VALUES"
-        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?, '')",
+        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?, '')",
         (
             event.entity_id,
             p["sender_name"],
             p["sender_phone"],
             p["id_type"],
-            p["id_masked"],
-            p["id_hash"],
+            tail,
             p["item_name"],
             p["item_category"],
             p["item_count"],
@@ -131,7 +149,7 @@ def _handed_over(replay: Replay, event: Event) -> None:
 
 
 def _text(value: str, *, limit: int, what: Term) -> str:
-    text = " ".join((value or "").split())
+    text = checked_characters(value, what=what)
     if not text:
         raise ValidationError(QT_TRANSLATE_NOOP("UserError", "Fill in {what}."), what=what)
     if len(text) > limit:
@@ -152,8 +170,9 @@ def _choice(value: str, options: tuple[str, ...]) -> str:
     return value
 
 
-def _checked_id(id_type: str, number: str, salt: bytes) -> tuple[str, str]:
-    """(masked, salted hash); the whole number goes no further than this function."""
+def _checked_id(id_type: str, number: str, public_key: str | None) -> dict[str, str]:
+    """The payload's ID members: the tail, and the whole number sealed to the county's key when
+    the station has one; the whole number goes no further than this function."""
     _choice(id_type, ID_TYPES)
     if id_type == "resident_id":
         number = idcard.validate_resident_id(number)
@@ -167,20 +186,32 @@ def _checked_id(id_type: str, number: str, salt: bytes) -> tuple[str, str]:
                     "from the document.",
                 )
             )
-    return idcard.mask_id(number), idcard.id_hash(number, salt)
+    members = {"id_tail": idcard.id_tail(number)}
+    if public_key:
+        try:
+            members["id_sealed"] = idcard.seal_id(number, public_key)
+            members["id_key"] = idcard.public_key_fingerprint(public_key)
+        except ValueError:
+            log.warning("the county's key for sealing ID numbers is not a key; tail kept only")
+    return members
 
 
 class Sending:
     """``st.sending``: real-name sending and handover batches."""
 
     def __init__(
-        self, conn: sqlite3.Connection, log: EventLog, session, settings: Settings, salt
+        self,
+        conn: sqlite3.Connection,
+        log: EventLog,
+        session,
+        settings: Settings,
+        sealing_key: Callable[[], str | None],
     ) -> None:
         self._conn = conn
         self._log = log
         self._session = session
         self._settings = settings
-        self._salt = salt
+        self._sealing_key = sealing_key
 
     def send(
         self,
@@ -202,13 +233,12 @@ class Sending:
         waybill: str = "",
     ) -> SentParcel:
         operator = self._session.require_operator()
-        id_masked, id_digest = _checked_id(id_type, id_number, self._salt())
+        id_members = _checked_id(id_type, id_number, self._sealing_key())
         payload: dict[str, Any] = {
             "sender_name": _text(sender_name, limit=20, what=_SENDER_NAME),
             "sender_phone": phone.normalize_mobile(sender_phone),
             "id_type": id_type,
-            "id_masked": id_masked,
-            "id_hash": id_digest,
+            **id_members,
             "item_name": _text(item_name, limit=30, what=_ITEM_NAME),
             "item_category": _choice(item_category, CATEGORIES),
             "item_count": _whole(item_count, 1, 999, _ITEM_COUNT),
@@ -330,7 +360,8 @@ class Sending:
 
 def _whole(value: Any, low: int, high: int, what: Term) -> int:
     try:
-        number = int(str(value).strip())
+        # int() reads every script's digits; only 0-9 (and full-width ０-９) are taken
+        number = low - 1 if foreign_digits(str(value)) else int(str(value).strip())
     except ValueError:
         number = low - 1
     if not low <= number <= high:

@@ -12,11 +12,13 @@ from typing import Any
 from stationapp.core import phone
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Batch, Event, EventLog, Replay, projected_table, projects
-from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.text import checked_characters
 
 projected_table("settings", "key")
 
 PAPERS = ("80mm", "58mm", "A4")
+_STATION_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the station's name"))
 LANGUAGES = ("zh_CN", "en")
 
 
@@ -49,7 +51,7 @@ def _minutes(value: Any) -> int:
 
 
 def _station_name(value: Any) -> str:
-    name = " ".join(str(value or "").split())
+    name = checked_characters(str(value or ""), what=_STATION_NAME)
     if not 2 <= len(name) <= 40:
         raise ValidationError(
             QT_TRANSLATE_NOOP(
