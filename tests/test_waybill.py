@@ -41,7 +41,12 @@ def test_carriers_name_the_nine_carriers_in_chinese():
         ("]E073123456789012", "73123456789012"),
         ("7312345678\x1d9012", "73123456789012"),
         ("\ufeff73123456789012", "73123456789012"),
-        ("JDVA11408814483-1-1", "JDVA11408814483-1-1"),
+        ("JDVA11408814483-1-1", "JDVA11408814483"),
+        ("JDVA16786843353-1-1-", "JDVA16786843353"),
+        ("jdva16786843353-2-3-", "JDVA16786843353-2-3"),
+        ("JD001234567890123-01-02-", "JD001234567890123-1-2"),
+        ("RR123456785CN", "RR123456785CN"),
+        ("AA473124829GB", "AA473124829GB"),
     ],
 )
 def test_normalize_waybill_cleans_what_a_scanner_or_a_person_typed(typed, normalized):
@@ -96,15 +101,14 @@ def test_normalize_waybill_names_the_characters_it_refuses(typed, shown):
         ("JDVA11408814483", "JD"),
         ("JD0011408814483", "JD"),
         ("DPK123456789012", "DBL"),
-        ("RR123456789CN", "EMS"),
+        ("RR123456785CN", "EMS"),
         ("1123456789012", "EMS"),
         ("9812345678901", "EMS"),
         ("73123456789012", "ZTO"),
         ("78123456789012", "ZTO"),
         ("312345678901234", "YUNDA"),
         ("5312345678901", "YUNDA"),
-        ("43123456789012", "STO"),
-        ("7712345678901234", "STO"),
+        ("771234567890123", "STO"),
         ("123456789012", "SF"),
     ],
 )
@@ -117,7 +121,10 @@ def test_carrier_candidates_put_the_carrier_whose_form_fits_first(number, carrie
     [
         ("77123456789012", ["ZTO", "STO"]),
         ("771234567890123", ["STO", "ZTO"]),
-        ("431234567890123", ["STO", "YUNDA"]),
+        ("431234567890123", ["YUNDA"]),
+        ("8812345678901", ["EMS", "STO"]),
+        ("771234567890", ["STO", "ZTO", "SF"]),
+        ("512345678901", ["ZTO", "SF"]),
         ("5012345678901", ["YUNDA", "EMS"]),
     ],
 )
@@ -200,3 +207,89 @@ def test_carrier_guess_reasons_read_in_chinese_when_the_translator_is_installed(
     install_core_translator("zh_CN")
     reason = carrier_candidates("73123456789012")[0].reason
     assert translate("CarrierGuess", reason) == "以 73–79 开头的 14 位数字：中通常见格式"
+
+
+# DOMAIN.md's corrected table, one case per form it lists (carrier first among the candidates)
+DOMAIN_TABLE = [
+    ("SF123456789012", "SF"),  # SF + 12 digits
+    ("SF1234567890123", "SF"),  # SF + 13 digits
+    ("123456789012", "SF"),  # older: 12 digits
+    ("712345678901", "ZTO"),  # 12 digits starting 7
+    ("512345678901", "ZTO"),  # 12 digits starting 5
+    ("73123456789012", "ZTO"),  # 14 digits starting 73-79
+    ("79123456789012", "ZTO"),
+    ("70123456789012", "ZTO"),  # 14 digits starting 70-72
+    ("72123456789012", "ZTO"),
+    ("751234567890123", "ZTO"),  # some 15
+    ("YT123456789012", "YTO"),
+    ("YT1234567890123", "YTO"),
+    ("3123456789012", "YUNDA"),  # 13 digits starting 3 or 4
+    ("4123456789012", "YUNDA"),
+    ("312345678901234", "YUNDA"),  # 15 digits starting 3 or 4
+    ("5312345678901", "YUNDA"),  # 13 digits starting 5
+    ("531234567890123", "YUNDA"),  # 15 digits starting 5
+    ("7712345678901", "STO"),  # 13 digits starting 77
+    ("2681234567890", "STO"),  # 13 digits starting 268
+    ("881234567890123", "STO"),  # 15 digits starting 88
+    ("771234567890123", "STO"),
+    ("268123456789012", "STO"),
+    ("JT1234567890123", "JT"),
+    ("1123456789012", "EMS"),  # 13 digits starting 1, 9 or 8
+    ("9512345678901", "EMS"),
+    ("8123456789012", "EMS"),
+    ("RR123456785CN", "EMS"),  # S10 with a right check digit
+    ("JDVA11408814483", "JD"),
+    ("JD12345678901234", "JD"),  # JD + 14 digits
+    ("JD123456789012345", "JD"),  # JD + 15 digits
+    ("JDVA16786843353-1-1-", "JD"),  # the package label
+    ("JDVA16786843353-2-3-", "JD"),
+    ("DPK1234567890", "DBL"),  # DPK + 10
+    ("DPK12345678901", "DBL"),  # DPK + 11
+    ("DPK1234567890123", "DBL"),  # DPK + 13
+]
+
+
+@pytest.mark.parametrize(("number", "carrier"), DOMAIN_TABLE)
+def test_every_form_of_the_domain_table_gets_its_carrier_among_the_candidates(number, carrier):
+    assert carrier in carriers(number)
+
+
+@pytest.mark.parametrize(
+    ("number", "carrier"),
+    [
+        ("JD12345678901234", "JD"),
+        ("DPK1234567890", "DBL"),
+        ("70123456789012", "ZTO"),
+        ("7712345678901", "STO"),
+        ("2681234567890", "STO"),
+        ("881234567890123", "STO"),
+        ("3123456789012", "YUNDA"),
+        ("531234567890123", "YUNDA"),
+        ("JDVA16786843353-1-1-", "JD"),
+    ],
+)
+def test_forms_that_got_no_carrier_before_get_theirs_first(number, carrier):
+    assert carriers(number)[0] == carrier
+
+
+@pytest.mark.parametrize(
+    ("digits", "check"), [("47312482", 9), ("12345678", 5), ("00000000", 5), ("00000008", 0)]
+)
+def test_the_s10_check_digit_follows_upu_s10(digits, check):
+    from stationapp.core.waybill import s10_check_digit
+
+    assert s10_check_digit(digits) == check
+
+
+@pytest.mark.parametrize(
+    "typed", ["RR123456789CN", "RR123456795CN", "AA473124828GB", "EE213456785CN"]
+)
+def test_a_mistyped_s10_number_is_caught_by_its_check_digit(typed):
+    with pytest.raises(ValidationError, match="check digit .* a digit was mistyped"):
+        normalize_waybill(typed)
+    assert carrier_candidates(typed) == []
+
+
+def test_a_jd_package_label_and_its_waybill_are_the_same_parcel():
+    assert normalize_waybill("JDVA16786843353-1-1-") == normalize_waybill("JDVA16786843353")
+    assert learning_prefix("JDVA16786843353-1-1-") == "JDVA"
