@@ -182,3 +182,62 @@ def test_normalize_contact_phone_refuses_what_cannot_be_dialled(typed):
 def test_normalize_contact_phone_asks_for_a_number_when_empty():
     with pytest.raises(ValidationError, match="Enter the station's phone number"):
         normalize_contact_phone("  ")
+
+
+DATA_CARD_BLOCKS = ["140", "141", "142", "143", "144", "146", "148", "149"]
+UNASSIGNED_BLOCKS = ["154", "160", "163", "164", "168", "169", "174", "179", "194"]
+
+
+@pytest.mark.parametrize("block", DATA_CARD_BLOCKS)
+def test_a_data_card_number_is_refused_because_it_cannot_receive_texts(block):
+    for confirmed in (False, True):
+        with pytest.raises(ValidationError, match=r"data-card number .* cannot receive texts"):
+            normalize_mobile(f"{block}12345678", confirmed=confirmed)
+    assert not is_mobile(f"{block}12345678")
+
+
+@pytest.mark.parametrize("block", DATA_CARD_BLOCKS[:2])
+def test_a_data_card_number_is_no_contact_number_either(block):
+    with pytest.raises(ValidationError, match="data-card number"):
+        normalize_contact_phone(f"+86 {block} 1234 5678")
+
+
+@pytest.mark.parametrize("block", UNASSIGNED_BLOCKS)
+def test_a_number_in_an_unassigned_block_is_a_warning_the_operator_may_confirm(block):
+    from stationapp.core.phone import UnlistedNumber
+
+    with pytest.raises(UnlistedNumber, match=f"the block {block} is not assigned") as warning:
+        normalize_mobile(f"{block} 1234 5678", confirmed=False)
+    assert warning.value.level == "warning"
+    assert warning.value.number == f"{block}12345678"
+    assert normalize_mobile(f"{block} 1234 5678", confirmed=True) == f"{block}12345678"
+
+
+@pytest.mark.parametrize("number", ["14512345678", "14712345678", "16212345678", "19212345678"])
+def test_blocks_the_numbering_plan_lists_need_no_confirmation(number):
+    assert normalize_mobile(number, confirmed=False) == number
+
+
+@pytest.mark.parametrize(
+    ("typed", "area", "length", "expected"),
+    [
+        ("010-1234567", "010", 7, 8),  # a 3-digit area code takes 8 digits
+        ("021 6543210", "021", 7, 8),
+        ("0883-61234567", "0883", 8, 7),  # 临沧: 7 digits
+        ("0871-6512345", "0871", 7, 8),  # 昆明: 8 digits
+        ("(0571)1234567", "0571", 7, 8),  # 杭州: 8 digits
+    ],
+)
+def test_a_landline_of_the_wrong_length_for_its_area_code_is_refused(
+    typed, area, length, expected
+):
+    with pytest.raises(
+        ValidationError,
+        match=f"has {length} digits after the area code {area}, but numbers there have "
+        f"{expected}",
+    ):
+        normalize_contact_phone(typed)
+
+
+def test_a_landline_with_an_area_code_the_plan_does_not_list_is_kept_as_typed():
+    assert normalize_contact_phone("0399-1234567") == "0399-1234567"

@@ -2,12 +2,21 @@
 
 What is printed, texted or shown on a shared screen hides at least six digits (GB/T 41833-2022
 asks this of waybills): ``尾号5678``, never ``138****5678``, which hides only four.
+
+Which mobile blocks are in use and how long each area code's landlines are comes from
+libphonenumber (``phonenumberslite``), updated every few weeks as assignments change, not from a
+table kept here. It can lag behind a new block: a number of the right form it does not list is
+an :class:`UnlistedNumber`, a warning the operator may confirm, never a dead end. The data-card
+blocks (140-144, 146, 148, 149) cannot receive texts: they are refused wherever a mobile is asked
+for.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+import phonenumbers
 
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
@@ -21,7 +30,27 @@ _LANDLINE = re.compile(r"^(?P<area>010|02\d|0[3-9]\d{2})(?P<local>[1-9]\d{6,7})$
 _NATIONWIDE = re.compile(r"^(?P<kind>400|800)(?P<a>\d{3})(?P<b>\d{4})$", re.ASCII)
 _SERVICE = re.compile(r"^9[56]\d{3,6}$", re.ASCII)
 _LOCAL_ONLY = re.compile(r"^[2-9]\d{6,7}$", re.ASCII)
+# 11-digit data-card blocks (上网卡): data only, no texts (DOMAIN.md)
+_DATA_CARD = re.compile(r"^14[0-4689]\d{8}$", re.ASCII)
+_MOBILE_TYPES = frozenset(
+    (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+)
+_LANDLINE_TYPES = frozenset(
+    (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+)
 _MIN_HIDDEN = 6
+
+
+class UnlistedNumber(ValidationError):
+    """A number of the right form that the numbering plan this app knows does not list: a new
+    block, or a mistyped digit. A warning: the operator checks it and may keep it
+    (``confirmed=True``)."""
+
+    level = "warning"
+
+    def __init__(self, text: str, /, *, number: str, **params: object) -> None:
+        super().__init__(text, number=number, **params)
+        self.number = number
 _TAIL = 4
 
 
@@ -37,8 +66,13 @@ def _national(cleaned: str) -> str:
     return cleaned
 
 
-def normalize_mobile(text: str) -> str:
-    """A mainland mobile as its 11 digits (``13812345678``), from ``+86 138-1234-5678`` etc."""
+def normalize_mobile(text: str, *, confirmed: bool = True) -> str:
+    """A mainland mobile as its 11 digits (``13812345678``), from ``+86 138-1234-5678`` etc.
+
+    A number in a block the numbering plan does not list is taken when ``confirmed`` (the
+    default: finding, proxies, lists) and raises :class:`UnlistedNumber` when not (a new
+    recipient at intake, a sender: the operator is asked to check it first).
+    """
     shown = text.strip()
     number = _national(_digits_and_plus(text))
     if not number:
@@ -49,7 +83,7 @@ def normalize_mobile(text: str) -> str:
             )
         )
     if _MOBILE.match(number):
-        return number
+        return _checked_mobile(number, shown, confirmed)
     if _IOT.match(number):
         raise ValidationError(
             QT_TRANSLATE_NOOP(
@@ -76,6 +110,35 @@ def normalize_mobile(text: str) -> str:
         ),
         number=shown,
     )
+
+
+def _checked_mobile(number: str, shown: str, confirmed: bool) -> str:
+    if _DATA_CARD.match(number):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{number} is a data-card number (blocks 140–144, 146, 148, 149), which cannot "
+                "receive texts; ask for the mobile number the villager uses for calls and texts.",
+            ),
+            number=shown,
+        )
+    if confirmed or _listed(number, _MOBILE_TYPES):
+        return number
+    raise UnlistedNumber(
+        QT_TRANSLATE_NOOP(
+            "UserError",
+            "{number} is not a mobile number in use as far as this app knows (the block {block} "
+            "is not assigned, or a digit is wrong). Check it with the villager; keep it only if "
+            "it is right.",
+        ),
+        number=number,
+        block=number[:3],
+    )
+
+
+def _listed(national: str, types: frozenset[int]) -> bool:
+    parsed = phonenumbers.parse(national, "CN")
+    return phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(parsed) in types
 
 
 def is_mobile(text: str) -> bool:
@@ -135,11 +198,12 @@ def normalize_contact_phone(text: str) -> str:
         )
     number = _national(cleaned)
     if _MOBILE.match(number):
-        return number
+        return _checked_mobile(number, shown, confirmed=True)
     if _COUNTRY_PREFIX.match(cleaned) and not number.startswith("0"):
         number = "0" + number  # +86 883 1234567: the area code loses its 0 abroad
     parts = _landline_parts(number)
     if parts is not None:
+        _check_landline_length(*parts, shown=shown)
         return f"{parts[0]}-{parts[1]}"
     nationwide = _NATIONWIDE.match(number)
     if nationwide is not None:
@@ -163,6 +227,27 @@ def normalize_contact_phone(text: str) -> str:
         ),
         number=shown,
     )
+
+
+def _check_landline_length(area: str, local: str, *, shown: str) -> None:
+    """Refuse a landline whose area code takes local numbers of the other length (3-digit area
+    codes take 8 digits; 4-digit ones 7 or 8 by city). An area code the numbering plan does not
+    list is taken as typed."""
+    if _listed(area + local, _LANDLINE_TYPES):
+        return
+    other = 7 if len(local) == 8 else 8
+    if _listed(area + (local + "0")[:other], _LANDLINE_TYPES):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{number} has {length} digits after the area code {area}, but numbers there "
+                "have {expected}; check the number.",
+            ),
+            number=shown,
+            length=len(local),
+            area=area,
+            expected=other,
+        )
 
 
 def _landline_parts(number: str) -> tuple[str, str] | None:
