@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -91,6 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as error:
         print(t(QT_TRANSLATE_NOOP("cli", "Error: ")) + str(error), file=sys.stderr)
         return 2
+    except (OSError, sqlite3.Error) as error:
+        from stationapp.core.store import storage_error
+
+        problem = storage_error(error, data_dir) if data_dir is not None else None
+        if problem is None:
+            raise
+        print(t(QT_TRANSLATE_NOOP("cli", "Error: ")) + str(problem), file=sys.stderr)
+        return 2
 
 
 def _init(data_dir: Path, args: argparse.Namespace) -> int:
@@ -111,9 +120,20 @@ def _init(data_dir: Path, args: argparse.Namespace) -> int:
 
 def _verify(data_dir: Path, args: argparse.Namespace) -> int:
     from stationapp.core import Station
+    from stationapp.core.errors import DamagedDatabase
+    from stationapp.core.store import damaged, storage_error
 
-    with Station.open(data_dir) as station:
-        result = station.events.verify()
+    try:
+        with Station.open(data_dir) as station:
+            problems = station.store.check()  # SQLite's own integrity_check first
+            if problems:
+                raise damaged(data_dir, problems)
+            try:
+                result = station.events.verify()
+            except sqlite3.DatabaseError as exc:  # a record that cannot even be read
+                raise storage_error(exc, data_dir) or damaged(data_dir, [str(exc)]) from exc
+    except DamagedDatabase as error:
+        return _report_damage(error)
     if result.ok:
         print(
             t(
@@ -134,6 +154,22 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     for problem in result.problems:
+        print("  " + problem, file=sys.stderr)
+    return 1
+
+
+def _report_damage(error: Exception) -> int:
+    """verify on a damaged file: in words, what SQLite found, what to do; exit 1."""
+    print(
+        t(
+            QT_TRANSLATE_NOOP(
+                "cli", "PROBLEM: the station's database file is damaged. Do not delete anything."
+            )
+        ),
+        file=sys.stderr,
+    )
+    print(str(error), file=sys.stderr)
+    for problem in getattr(error, "problems", [])[:20]:
         print("  " + problem, file=sys.stderr)
     return 1
 

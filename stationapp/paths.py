@@ -13,4 +13,6 @@ def default_data_dir() -> Path:
     if not QCoreApplication.applicationName() or QCoreApplication.applicationName() != APP_NAME:
         QCoreApplication.setApplicationName(APP_NAME)
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    # the station's folder is made (0700 on Linux) and its files tightened when it is opened
+    # (core.store); on Windows AppData is in the user's profile, which other users cannot read
     return Path(location)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -10,7 +11,15 @@ from stationapp.core import clock
 from stationapp.core.errors import StoreError, ValidationError
 from stationapp.core.events import EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.store import DB_NAME, LOCK_NAME, FolderLock, backup_database
+from stationapp.core.store import (
+    DB_NAME,
+    LOCK_NAME,
+    FolderLock,
+    backup_database,
+    file_problems,
+    make_private,
+    private_folder,
+)
 
 
 def check_backup(path: Path) -> int:
@@ -20,6 +29,17 @@ def check_backup(path: Path) -> int:
         raise ValidationError(
             QT_TRANSLATE_NOOP("UserError", "The file {file} does not exist. Check the name."),
             file=str(path),
+        )
+    problems = file_problems(path)  # SQLite's own check: a damaged backup is not put back
+    if problems and not problems[0].startswith("file is not a database"):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The backup {file} is damaged ({problem}); it was not restored. Choose another "
+                "backup.",
+            ),
+            file=str(path),
+            problem=problems[0],
         )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -66,14 +86,8 @@ def restore_station(data_dir: Path, backup: Path) -> Path | None:
         target = data_dir / DB_NAME
         saved = None
         if target.exists():
-            current = sqlite3.connect(str(target))
-            try:
-                stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-                saved = backup_database(
-                    current, data_dir / "backups" / f"before-restore-{stamp}.db"
-                )
-            finally:
-                current.close()
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+            saved = _keep_replaced(target, data_dir / "backups" / f"before-restore-{stamp}.db")
         source = sqlite3.connect(f"file:{Path(backup)}?mode=ro", uri=True)
         try:
             incoming = backup_database(source, data_dir / (DB_NAME + ".restoring"))
@@ -83,6 +97,7 @@ def restore_station(data_dir: Path, backup: Path) -> Path | None:
             (data_dir / leftover).unlink(missing_ok=True)
         # an older schema is migrated (after its own backup) when the station next opens
         os.replace(incoming, target)
+        make_private(target)
     except OSError as exc:
         raise StoreError(
             QT_TRANSLATE_NOOP(
@@ -94,3 +109,19 @@ def restore_station(data_dir: Path, backup: Path) -> Path | None:
     finally:
         lock.release()
     return saved
+
+
+def _keep_replaced(current: Path, saved: Path) -> Path:
+    """Keep the database being replaced: through SQLite's backup API, or byte for byte when it
+    is too damaged for SQLite to read (it is kept as it was, for the county's support)."""
+    private_folder(saved.parent)
+    try:
+        conn = sqlite3.connect(str(current))
+        try:
+            return backup_database(conn, saved)
+        finally:
+            conn.close()
+    except (StoreError, sqlite3.Error):
+        shutil.copyfile(current, saved)
+        make_private(saved)
+        return saved

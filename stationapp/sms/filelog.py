@@ -7,9 +7,11 @@ The default until an SMS service is configured, and the demo mode: one UTF-8 lin
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from stationapp.core import clock
+from stationapp.core.store import PRIVATE_FILE_MODE, make_private, private_folder
 from stationapp.sms import reasons
 from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult, log_result
 
@@ -31,8 +33,11 @@ class FileProvider:
         body = " ".join(text.text.split())  # one line per text, whatever the template holds
         line = f"{clock.now_iso()}\t{text.phone}\t{body}\n"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="utf-8", newline="\n") as file:
+            private_folder(self.path.parent)
+            # phone numbers in it: the user's alone (0600 on Linux), an older file tightened
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
+            make_private(self.path)
+            with open(fd, "a", encoding="utf-8", newline="\n") as file:
                 file.write(line)
         except OSError as error:
             result = SendResult.failed(

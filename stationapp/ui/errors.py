@@ -1,13 +1,16 @@
 """What the operator sees when something goes wrong, and the log file that keeps the details.
 
-A refusal (``UserError``) is shown as a plain warning that says what to do. Anything else is a
-bug: it is written to ``data_dir/logs/stationapp.log`` (rotated) and an error dialog says what to
-do next and where the log is.
+A refusal (``UserError``) is shown as a plain warning that says what to do. A failure of the disk
+or of the database file (full, read-only, damaged: ``StorageError``, or a raw sqlite3/OS error that
+means one) is no bug: it is logged and shown as what it is, with what to do. Anything else is a
+bug: it is written to ``data_dir/logs/stationapp.log`` (rotated, 0600 on Linux) and an error dialog
+says what to do next and where the log is.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 import traceback
@@ -18,7 +21,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from stationapp.core.errors import UserError
+from stationapp.core.errors import StorageError, UserError
+from stationapp.core.store import PRIVATE_FILE_MODE, private_folder, storage_error
 
 LOG_FILE_NAME = "stationapp.log"
 LOG_MAX_BYTES = 1_000_000
@@ -26,18 +30,20 @@ LOG_BACKUPS = 5
 
 log = logging.getLogger("stationapp.ui")
 _log_file: Path | None = None
+_data_dir: Path | None = None
 _open_dialog: QMessageBox | None = None
 _open_boxes: set[QMessageBox] = set()  # parentless boxes live until closed, not until collected
 
 
 def setup_logging(data_dir: Path) -> Path | None:
     """Log to ``data_dir/logs/stationapp.log``, rotated at 1 MB, five old files kept."""
-    global _log_file
+    global _log_file, _data_dir
+    _data_dir = Path(data_dir)
     folder = Path(data_dir) / "logs"
     path = folder / LOG_FILE_NAME
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        private_folder(folder)
+        handler = PrivateRotatingFileHandler(
             path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
     except OSError:
@@ -53,6 +59,16 @@ def setup_logging(data_dir: Path) -> Path | None:
     root.setLevel(logging.INFO)
     _log_file = path
     return path
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """The log and its rotated files are created 0600 (the user's alone) on Linux."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
+        if os.name == "posix":
+            os.fchmod(fd, PRIVATE_FILE_MODE)  # a file from before 0600 is tightened
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 def stop_logging() -> None:
@@ -90,12 +106,17 @@ class ErrorDialog(QMessageBox):
 
 
 class RefusalBox(QMessageBox):
-    """A refusal from the station: its message already says what to do."""
+    """A refusal from the station: its message already says what to do. A failure of the disk or
+    the database file is shown as a critical problem with the station's data."""
 
     def __init__(self, error: UserError, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(self.tr("Cannot do that"))
+        if isinstance(error, StorageError):
+            self.setIcon(QMessageBox.Icon.Critical)
+            self.setWindowTitle(self.tr("Problem with the station's data"))
+        else:
+            self.setIcon(QMessageBox.Icon.Warning)
+            self.setWindowTitle(self.tr("Cannot do that"))
         self.setText(str(error))
         self.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -131,9 +152,20 @@ def _forget_dialog() -> None:
     _open_dialog = None
 
 
+def storage_problem(error: BaseException) -> StorageError | None:
+    """The disk or database failure ``error`` stands for (full, read-only, damaged), or None."""
+    return storage_error(error, _data_dir if _data_dir is not None else Path())
+
+
 def report_unexpected(error: BaseException, parent: QWidget | None = None) -> None:
-    """Log a bug with its traceback and show the error dialog (GUI thread only)."""
+    """Log a bug with its traceback and show the error dialog (GUI thread only); a failure of the
+    disk or the database file is shown as what it is, with what to do."""
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    problem = storage_problem(error)
+    if problem is not None:
+        log.error("the station's data failed: %s\n%s", problem.text, details)
+        show_refusal(problem, parent)
+        return
     log.error("unexpected error\n%s", details)
     show_error_dialog(details, parent)
 
@@ -142,10 +174,12 @@ class ErrorReporter(QObject):
     """The global exception hook: logs from any thread, shows the dialog on the GUI thread."""
 
     error_reported = Signal(str)
+    storage_failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.error_reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.storage_failed.connect(self._show_storage, Qt.ConnectionType.QueuedConnection)
 
     def excepthook(
         self,
@@ -157,6 +191,11 @@ class ErrorReporter(QObject):
             sys.__excepthook__(exc_type, exc, tb)
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
+        problem = storage_problem(exc)
+        if problem is not None:
+            log.error("the station's data failed: %s\n%s", problem.text, details)
+            self.storage_failed.emit(problem)
+            return
         log.error("unexpected error\n%s", details)
         self.error_reported.emit(details)
 
@@ -166,6 +205,10 @@ class ErrorReporter(QObject):
     @Slot(str)
     def _show(self, details: str) -> None:
         show_error_dialog(details)
+
+    @Slot(object)
+    def _show_storage(self, problem: StorageError) -> None:
+        show_refusal(problem)
 
 
 def install_excepthook(parent: QObject | None = None) -> ErrorReporter:
