@@ -290,9 +290,36 @@ def insert(conn: sqlite3.Connection, rows: Iterable[tuple]) -> None:
 
 
 def delete_after(conn: sqlite3.Connection, seq: int) -> None:
-    """Remove the events after ``seq`` (fork healing rewrites them; a restore starts over)."""
+    """Remove the events after ``seq`` (fork healing rewrites them; a restore starts over).
+    A chain check's remembered point past ``seq`` goes back to ``seq``, whose hash stays."""
+    point = checked_point(conn)
+    if point is not None and point[0] > seq:
+        if seq:
+            set_checked_point(conn, seq, hash_at(conn, seq))
+        else:
+            conn.execute("DELETE FROM station_meta WHERE key = ?", (CHECKED_KEY,))
     conn.execute("DELETE FROM event_log WHERE seq > ?", (seq,))
     conn.execute("DELETE FROM event_log_broken_links WHERE seq > ?", (seq,))
+
+
+# the last event a passing chain check reached, "seq hash" (events.EventLog.check_appended)
+CHECKED_KEY = "chain_checked"
+
+
+def checked_point(conn: sqlite3.Connection) -> tuple[int, str] | None:
+    row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (CHECKED_KEY,)).fetchone()
+    if row is None:
+        return None
+    seq, _, digest = str(row[0]).partition(" ")
+    return (int(seq), digest) if seq.isdigit() and digest else None
+
+
+def set_checked_point(conn: sqlite3.Connection, seq: int, digest: str) -> None:
+    conn.execute(
+        "INSERT INTO station_meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (CHECKED_KEY, f"{int(seq)} {digest}"),
+    )
 
 
 def mark_pushed(conn: sqlite3.Connection, up_to_seq: int) -> None:

@@ -284,6 +284,8 @@ class VerifyResult:
     problems: list[str] = field(default_factory=list)
     events_checked: int = 0
     first_bad_seq: int | None = None
+    last_seq: int = 0  # the last event read (the chain checks): where a next check goes on
+    last_hash: str = ""
 
 
 class Batch:
@@ -500,6 +502,59 @@ class EventLog:
         made before the compact storage is read from its old table)."""
         return check_chain(event_store.chain_rows(self.conn, station_id=self.station_id))
 
+    def checked_point(self) -> tuple[int, str] | None:
+        """(seq, hash) of the last event a passing chain check reached, or None."""
+        return event_store.checked_point(self.conn)
+
+    def check_appended(self) -> VerifyResult:
+        """The check at login: the events appended since the last passing check, after making
+        sure the event it ended on still has the hash it had then (a log rewritten from an
+        earlier point, hashes and all, changes it). Reads only the new events; with no point
+        remembered it reads nothing, and the full check (:meth:`check_slice`, at idle) gives
+        the first point. An edit of an older record that leaves its hash alone is found by
+        that full check, which the window runs after every login (docs/architecture.md)."""
+        point = self.checked_point()
+        if point is None:
+            return VerifyResult(ok=True)
+        seq, digest = point
+        if event_store.hash_at(self.conn, seq) != digest:
+            result = VerifyResult(ok=True)
+            _problem(
+                result,
+                seq,
+                f"seq {seq}: its hash is not the one the last check found; the records up to "
+                "it were changed after they were checked",
+            )
+            return result
+        rows = event_store.read(
+            self.conn, "WHERE seq > ? ORDER BY seq", (seq,), station_id=self.station_id
+        )
+        result = check_chain(rows, after_seq=seq, prev_hash=digest)
+        if result.ok and result.last_seq > seq:
+            self.remember_checked(result.last_seq, result.last_hash)
+        return result
+
+    def check_slice(self, after_seq: int, prev_hash: str, limit: int) -> VerifyResult:
+        """At most ``limit`` events after ``after_seq`` (whose hash is ``prev_hash``): one slice
+        of the full chain check, short enough to run between an operator's actions. Fewer than
+        ``limit`` events checked: the slice reached the head."""
+        rows = event_store.read(
+            self.conn,
+            "WHERE seq > ? ORDER BY seq LIMIT ?",
+            (after_seq, int(limit)),
+            station_id=self.station_id,
+        )
+        return check_chain(rows, after_seq=after_seq, prev_hash=prev_hash)
+
+    def remember_checked(self, seq: int, digest: str) -> None:
+        """A chain check from the start, or from the point remembered, passed up to ``seq``:
+        the next check at login starts there (never moved back)."""
+        point = self.checked_point()
+        if seq <= 0 or (point is not None and point[0] >= seq):
+            return
+        with self._transaction() as conn:
+            event_store.set_checked_point(conn, seq, digest)
+
     def verify(
         self, *, rebuild: bool = True, schema: Callable[[sqlite3.Connection], None]
     ) -> VerifyResult:
@@ -531,15 +586,18 @@ class EventLog:
         return result
 
 
-def check_chain(rows: Iterable[Sequence[Any]]) -> VerifyResult:
-    """Check rows of §3's columns (``EVENT_COLUMNS`` order) in seq order.
+def check_chain(
+    rows: Iterable[Sequence[Any]], *, after_seq: int = 0, prev_hash: str = GENESIS_HASH
+) -> VerifyResult:
+    """Check rows of §3's columns (``EVENT_COLUMNS`` order) in seq order: from the start, or
+    the rows after ``after_seq`` whose hash is ``prev_hash`` (a part of the log).
 
     Each hash is first taken over the payload text as stored (canonical JSON, as it was
     written): one SHA-256 per event. Only when that differs is the payload parsed, to tell a
     payload that is not JSON from changed content, and hashed as canonical JSON again."""
-    result = VerifyResult(ok=True)
-    expected_prev = GENESIS_HASH
-    expected_seq = 1
+    result = VerifyResult(ok=True, last_seq=after_seq, last_hash=prev_hash)
+    expected_prev = prev_hash
+    expected_seq = after_seq + 1
     for ident, _station, seq, type_, entity_id, occurred_at, operator, text, prev, digest in rows:
         result.events_checked += 1
         fields = {
@@ -561,6 +619,7 @@ def check_chain(rows: Iterable[Sequence[Any]]) -> VerifyResult:
             except (TypeError, ValueError) as exc:
                 _problem(result, seq, f"seq {seq}: payload is not valid JSON ({exc})")
                 expected_prev, expected_seq = digest, seq + 1
+                result.last_seq, result.last_hash = seq, digest
                 continue
         if seq != expected_seq:
             _problem(
@@ -582,6 +641,7 @@ def check_chain(rows: Iterable[Sequence[Any]]) -> VerifyResult:
                 "its hash; the record was changed after it was written",
             )
         expected_prev, expected_seq = digest, seq + 1
+        result.last_seq, result.last_hash = seq, digest
     return result
 
 

@@ -95,6 +95,29 @@ def migrate_parcel_indexes(db: Any) -> None:
     db.execute("CREATE INDEX parcels_received ON parcels (received_at)")
 
 
+def migrate_waiting_indexes(db: Any) -> None:
+    """Migration ``013_waiting_indexes``: what an operator waits for reads only what it shows.
+
+    Finding a waiting parcel by pickup code, phone tail or whole phone went through indexes over
+    every parcel ever received and filtered the waiting ones afterwards, so it slowed as the
+    station's history grew; partial indexes over the waiting parcels serve those searches
+    directly (the full ones stay for the search that includes picked-up parcels). The day's
+    figures (the home page's) read today's pickups, returns and handovers by their own time
+    instead of scanning the tables, so they cost what the day holds."""
+    waiting = (("code", "pickup_code"), ("tail", "phone_tail"), ("phone", "recipient_phone"))
+    for name, column in waiting:
+        db.execute(
+            f"CREATE INDEX parcels_waiting_{name} ON parcels ({column}) WHERE status = 'waiting'"
+        )
+    db.execute(
+        "CREATE INDEX parcels_picked_up ON parcels (picked_up_at) WHERE status = 'picked_up'"
+    )
+    db.execute(
+        "CREATE INDEX parcels_returned_at ON parcels (returned_at) WHERE status = 'returned'"
+    )
+    db.execute("CREATE INDEX handovers_day ON handovers (handed_at)")
+
+
 # --- projections -----------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from sqlite_utils.migrations import Migrations
 from stationapp.core.county_schema import migrate_county
 from stationapp.core.event_store import migrate_compact_event_log
 from stationapp.core.parcel_notice import migrate_lean_texts
+from stationapp.core.parcel_store import migrate_waiting_indexes
 from stationapp.core.settings import migrate_settings_sorted
 from stationapp.core.sms_store import migrate_sms, migrate_sms_relay
 from stationapp.core.sync import migrate_sync
@@ -222,6 +223,9 @@ migrations(name="009_compact_event_log")(migrate_compact_event_log)
 migrations(name="010_lean_texts")(migrate_lean_texts)
 # settings rows written with their keys sorted, as a rebuild from the events writes them
 migrations(name="011_settings_sorted")(migrate_settings_sorted)
+# waiting parcels found by code, tail and phone through their own indexes; the day's pickups
+# and returns by their time (docs/benchmarks.md, "growth")
+migrations(name="013_waiting_indexes")(migrate_waiting_indexes)
 
 
 def pending(conn: sqlite3.Connection) -> list[str]:

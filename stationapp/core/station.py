@@ -77,6 +77,18 @@ class StationEvents:
     def verify(self, *, rebuild: bool = True) -> VerifyResult:
         return self.log.verify(rebuild=rebuild, schema=schema.create_empty)
 
+    def check_appended(self) -> VerifyResult:
+        """The chain of the events appended since the last passing check (at login)."""
+        return self.log.check_appended()
+
+    def check_slice(self, after_seq: int, prev_hash: str, limit: int) -> VerifyResult:
+        """One slice of the full chain check (at idle); a whole pass that passed is remembered
+        with ``remember_checked``."""
+        return self.log.check_slice(after_seq, prev_hash, limit)
+
+    def remember_checked(self, seq: int, digest: str) -> None:
+        self.log.remember_checked(seq, digest)
+
     def unpushed_count(self) -> int:
         return self.log.unpushed_count()
 

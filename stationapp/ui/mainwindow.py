@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, Operator, Station, VerifyResult
+from stationapp.ui.chain_check import ChainCheck
 from stationapp.ui.errors import ErrorDialog
 from stationapp.ui.idle import IdleWatch
 from stationapp.ui.lock import LockScreen
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.scanner.scanned.connect(self.scan_received)
         self.idle = IdleWatch(self)
         self.idle.went_idle.connect(self.lock)
+        self.chain_check = ChainCheck(station, worker, self)
+        self.chain_check.failed.connect(self._show_verification)
 
         self.show_page(0)
         self._load_status()
@@ -224,8 +227,9 @@ class MainWindow(QMainWindow):
 
     def _load_status(self) -> None:
         self.worker.call(self._status, on_done=self._show_status)
-        # the chain check only (fast): an event edited with SQL breaks the chain
-        self.worker.call(self.station.events.verify, rebuild=False, on_done=self._show_verification)
+        # an event edited with SQL breaks the chain: the events new since the last check now,
+        # the whole chain in slices while the station is idle (ui/chain_check.py)
+        self.chain_check.start()
 
     def _status(self) -> tuple[dict[str, Any], int, str]:
         return (
@@ -314,3 +318,4 @@ class MainWindow(QMainWindow):
         app.removeEventFilter(self.scanner)
         app.removeEventFilter(self.idle)
         self.idle.pause()
+        self.chain_check.stop()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from stationapp.core import TodayFigures
@@ -137,13 +138,17 @@ class HomePage(Page):
         layout.addWidget(hint)
         layout.addStretch(1)
 
-    def on_shown(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        # chosen with F1, back from the lock screen, the window shown: read what is current
+        super().showEvent(event)
         self.refresh()
 
     def on_event(self, event: Any) -> None:
         # anything recorded changes today's figures; a sync round that took the county's feed
-        # (a CountyDataTaken) may bring announcements
-        self.refresh()
+        # (a CountyDataTaken) may bring announcements. While another page is shown nothing is
+        # read: the figures are read again when this page shows (showEvent).
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         self.worker.call(self._load, on_done=self._show)
