@@ -119,7 +119,7 @@ def test_verify_says_it_in_chinese_by_default(damaged_station):
     result = run_cli("--data-dir", str(damaged_station), "verify", lang="zh_CN")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "已损坏" in result.stderr and "县中心" in result.stderr
+    assert "已损坏" in result.stderr and "县级中心" in result.stderr
 
 
 def test_backup_refuses_a_damaged_station_and_writes_nothing(damaged_station, tmp_path):

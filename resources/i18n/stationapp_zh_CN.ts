@@ -4,8 +4,8 @@
     <context>
         <name>CarrierGuess</name>
         <message>
-            <source>SF and 13 digits</source>
-            <translation>SF 加 13 位数字</translation>
+            <source>SF and 12–13 digits</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>starts with SF</source>
@@ -24,36 +24,48 @@
             <translation>JD 加两位字母或数字，再加 11 位数字</translation>
         </message>
         <message>
-            <source>DPK and 12 digits</source>
-            <translation>DPK 加 12 位数字</translation>
+            <source>JD and 13–15 digits</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>international postal form, like RR123456789CN</source>
-            <translation>国际邮件格式，如 RR123456789CN</translation>
+            <source>DPK and 10–13 digits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>international postal form, like RR123456785CN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>14 digits starting 70–72: a ZTO form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>12 digits starting 7 or 5: a ZTO form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>15 digits starting 7: some ZTO numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>12–15 digits starting 77, 88 or 268: the STO form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>15 digits starting 77, 88 or 268: the STO form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>13 or 15 digits starting 3 or 4: the Yunda form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>13 or 15 digits starting 5: a Yunda form</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>14 digits starting 73–79: the usual ZTO form</source>
             <translation>以 73–79 开头的 14 位数字：中通常见格式</translation>
-        </message>
-        <message>
-            <source>15 digits starting 73–79: some ZTO numbers</source>
-            <translation>以 73–79 开头的 15 位数字：部分中通单号</translation>
-        </message>
-        <message>
-            <source>starts with 77 or 43, 14–17 digits: the STO form</source>
-            <translation>以 77 或 43 开头的 14–17 位数字：申通格式</translation>
-        </message>
-        <message>
-            <source>15 digits starting 77 or 43: the STO form</source>
-            <translation>以 77 或 43 开头的 15 位数字：申通格式</translation>
-        </message>
-        <message>
-            <source>15 digits starting 3 or 4: the Yunda form</source>
-            <translation>以 3 或 4 开头的 15 位数字：韵达格式</translation>
-        </message>
-        <message>
-            <source>13 digits starting 5: a Yunda form</source>
-            <translation>以 5 开头的 13 位数字：韵达格式之一</translation>
         </message>
         <message>
             <source>13 digits starting 1, 8 or 9: the China Post form</source>
@@ -416,8 +428,8 @@
             <translation>再次派送？</translation>
         </message>
         <message>
-            <source>Waybill {waybill} was taken in before and left the station on {when}. Did the courier bring it again? Enter: yes, take it in again. Esc: no.</source>
-            <translation>运单 {waybill} 以前入库过，已于 {when} 离站。快递员又送来了吗？按 Enter：是，再次入库；按 Esc：否。</translation>
+            <source>Waybill {waybill} was taken in before and left the station on {when}. Did the courier bring it again? Y: yes, take it in again. Enter or Esc: no.</source>
+            <translation>运单 {waybill} 以前入库过，已于 {when} 离站。快递员又送来了吗？按 Y：是，再次入库；按 Enter 或 Esc：否。</translation>
         </message>
         <message>
             <source>Not taken in. Scan the next parcel's waybill.</source>
@@ -851,10 +863,6 @@
             <translation>快递设置</translation>
         </message>
         <message>
-            <source>e.g. A:4, B:4, C:5 (shelf:layers)</source>
-            <translation>例如 A:4, B:4, C:5（货架:层数）</translation>
-        </message>
-        <message>
             <source> days</source>
             <translation> 天</translation>
         </message>
@@ -863,8 +871,8 @@
             <translation> 分钟</translation>
         </message>
         <message>
-            <source>&amp;Shelves:</source>
-            <translation>货架(&amp;S)：</translation>
+            <source>S&amp;helves:</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Overdue after:</source>
@@ -1127,6 +1135,10 @@
             <source>Print slip (Ctrl+P)</source>
             <translation>打印取件单 (Ctrl+P)</translation>
         </message>
+        <message>
+            <source>N adds the phone number of a parcel whose label showed only 尾号.</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>Handed out %n parcel(s): {codes}. Ctrl+P prints the slip.</source>
             <translation>
@@ -1174,6 +1186,22 @@
         <message>
             <source>Printing was cancelled.</source>
             <translation>已取消打印。</translation>
+        </message>
+        <message>
+            <source>N adds the phone number of a parcel taken in with the label's last 4 digits alone: choose such a parcel (its phone shows only 尾号).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add the phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The whole mobile number of {name} (it ends in {tail}); next time their parcels are texted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The phone number was added.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Choose a picked-up parcel in the list (arrow keys), then press U.</source>
@@ -1590,6 +1618,10 @@
     </context>
     <context>
         <name>RefusalBox</name>
+        <message>
+            <source>Problem with the station's data</source>
+            <translation>本站数据出了问题</translation>
+        </message>
         <message>
             <source>Cannot do that</source>
             <translation>无法完成</translation>
@@ -2318,6 +2350,33 @@
         <message>
             <source>Cannot open the station</source>
             <translation>无法打开服务站</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShelvesEditor</name>
+        <message>
+            <source>&amp;Add a shelf</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shelf name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shelf</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3109,6 +3168,14 @@
             <translation>{number} 不是手机号码。手机号码为 11 位数字，以 13 至 19 开头，例如 13812345678。</translation>
         </message>
         <message>
+            <source>{number} is a data-card number (blocks 140–144, 146, 148, 149), which cannot receive texts; ask for the mobile number the villager uses for calls and texts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{number} is not a mobile number in use as far as this app knows (the block {block} is not assigned, or a digit is wrong). Check it with the villager; keep it only if it is right.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{number} has fewer than four digits; enter the whole phone number.</source>
             <translation>{number} 不足四位数字，请输入完整的电话号码。</translation>
         </message>
@@ -3125,8 +3192,16 @@
             <translation>{number} 不是能联系到本站的电话号码。请输入手机号码（13812345678）、带区号的固定电话（0883-1234567）或 400/95 服务号码。</translation>
         </message>
         <message>
+            <source>{number} has {length} digits after the area code {area}, but numbers there have {expected}; check the number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The file {file} does not exist. Check the name.</source>
             <translation>文件 {file} 不存在。请检查文件名。</translation>
+        </message>
+        <message>
+            <source>The backup {file} is damaged ({problem}); it was not restored. Choose another backup.</source>
+            <translation>备份 {file} 已损坏（{problem}），没有恢复。请选择另一个备份。</translation>
         </message>
         <message>
             <source>The file {file} is not a station backup ({reason}). Choose a file from the backups folder.</source>
@@ -3237,6 +3312,14 @@
             <translation>请至少设一个货架，例如 A:4。</translation>
         </message>
         <message>
+            <source>Shelf {shelf} still holds {count} waiting parcels, so it cannot be removed yet. Keep it until they are picked up or returned (the shelf list shows them), then remove it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shelf {shelf} still holds {count} waiting parcels above layer {kept}: keep {layers} layers on it until they are picked up or returned.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Write the time like 14:00 (24-hour clock).</source>
             <translation>请按 24 小时制写时间，例如 14:00。</translation>
         </message>
@@ -3278,19 +3361,19 @@
         </message>
         <message>
             <source>The disk that holds the station's data ({folder}) is full. Nothing was saved. Free some space (empty the recycle bin, move photos and videos elsewhere), then try again.</source>
-            <translation type="unfinished" />
+            <translation>存放本站数据的磁盘（{folder}）已满。这次没有保存任何数据。请先腾出空间（清空回收站，把照片和视频移到别处），然后再试一次。</translation>
         </message>
         <message>
             <source>The disk failed while reading or writing the station's data in {folder} ({reason}). Nothing was saved. The disk may be failing: copy a backup to a USB stick now (stationapp backup FILE) and call the county center's support.</source>
-            <translation type="unfinished" />
+            <translation>读写 {folder} 里的本站数据时磁盘出错（{reason}）。这次没有保存任何数据。磁盘可能快坏了：请马上把备份复制到U盘（stationapp backup 文件），并打电话给县级中心的技术支持。</translation>
         </message>
         <message>
             <source>The station's database {path} is damaged ({problem}). Stop working on it. Restore the newest good backup, {backup} (stationapp restore {backup}); then sync with the county center to bring back what was recorded after it. Call the county center's support if you are unsure.</source>
-            <translation type="unfinished" />
+            <translation>本站数据库 {path} 已损坏（{problem}）。请停止使用它。请恢复最近一份完好的备份 {backup}（stationapp restore {backup}），然后与县级中心同步，取回备份之后记下的记录。拿不准时请打电话给县级中心的技术支持。</translation>
         </message>
         <message>
             <source>The station's database {path} is damaged ({problem}) and there is no good backup in the backups folder. Stop working on it and call the county center's support: they issue a code to restore the station from the county center (stationapp restore --from-county URL --code CODE).</source>
-            <translation type="unfinished" />
+            <translation>本站数据库 {path} 已损坏（{problem}），backups 文件夹里也没有完好的备份。请停止使用它，并打电话给县级中心的技术支持：他们会给一个恢复码，用来从县级中心恢复本站（stationapp restore --from-county 地址 --code 恢复码）。</translation>
         </message>
         <message>
             <source>There is no station in {folder}. Run the setup first (stationapp init), or choose the folder that holds station.db.</source>
@@ -3298,19 +3381,19 @@
         </message>
         <message>
             <source>The backup could not be written to {file}: the disk there is full. Nothing was changed at the station. Choose another place (a USB stick with free space) or free some space, then try again.</source>
-            <translation type="unfinished" />
+            <translation>备份无法写到 {file}：那里的磁盘已满。本站数据没有任何改动。请换一个地方（有空余空间的U盘），或腾出空间后再试一次。</translation>
         </message>
         <message>
             <source>The backup could not be written to {file}: that place is read-only or may not be written to (a write-protected USB stick?). Nothing was changed at the station. Choose another place.</source>
-            <translation type="unfinished" />
+            <translation>备份无法写到 {file}：那个地方是只读的或没有写入权限（U盘开了写保护？）。本站数据没有任何改动。请换一个地方。</translation>
         </message>
         <message>
             <source>The backup could not be written to {file}: there is no such folder, or a part of the path is a file. Nothing was changed at the station. Name a file in a folder that exists.</source>
-            <translation type="unfinished" />
+            <translation>备份无法写到 {file}：没有这个文件夹，或者路径中有一段是文件而不是文件夹。本站数据没有任何改动。请写一个已有文件夹里的文件名。</translation>
         </message>
         <message>
             <source>The backup could not be written to {file} ({reason}). Nothing was changed at the station. Choose another place.</source>
-            <translation type="unfinished" />
+            <translation>备份无法写到 {file}（{reason}）。本站数据没有任何改动。请换一个地方。</translation>
         </message>
         <message>
             <source>The waybill number is empty; scan the barcode or type the number.</source>
@@ -3327,6 +3410,10 @@
         <message>
             <source>The waybill number {waybill} is too short ({length} characters, at least 8); scan it again or type all of it.</source>
             <translation>运单号 {waybill} 太短（{length} 个字符，至少 8 个），请重新扫描或输入完整单号。</translation>
+        </message>
+        <message>
+            <source>{waybill} is an international postal number whose check digit (the 9th digit) does not fit the eight before it: a digit was mistyped. Scan it again or type it from the label.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>This receipt names no record; save the action first, then print its receipt.</source>
@@ -3745,7 +3832,7 @@
         </message>
         <message>
             <source>PROBLEM: the station's database file is damaged. Do not delete anything.</source>
-            <translation type="unfinished" />
+            <translation>有问题：本站的数据库文件已损坏。请不要删除任何东西。</translation>
         </message>
         <message>
             <source>Backup written to {file}.</source>
