@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from stationapp.core import Station, ValidationError
+from stationapp.core import StateError, Station, ValidationError
 from stationapp.core import clock as station_clock
 from stationapp.core.i18n import Term
 from stationapp.core.idcard import check_character
@@ -221,3 +221,100 @@ def test_a_pin_set_in_full_width_digits_logs_in_with_either_form(station):
     station.operators.add(name="玉香", pin="２４６８")
     assert station.login("玉香", "2468").name == "玉香"
     assert station.login("玉香", "２４６８").name == "玉香"
+
+
+# --- shelves ------------------------------------------------------------------------------------
+
+
+def receive_on(station: Station, shelf: str, layer: int, n: int) -> None:
+    for i in range(n):
+        station.parcels.receive(
+            waybill=f"SF{ord(shelf)}{layer}{i:08d}",
+            recipient_phone=PHONE,
+            recipient_name="张三",
+            carrier="SF",
+            shelf=shelf,
+            layer=layer,
+        )
+
+
+def test_removing_a_shelf_parcels_wait_on_is_refused_saying_how_many(station):
+    receive_on(station, "C", 2, 3)
+    before = event_count(station)
+    with pytest.raises(
+        StateError, match=r"Shelf C still holds 3 waiting parcels, so it cannot be removed yet"
+    ):
+        station.settings.set("parcels.shelves", "A:4, B:4")
+    assert event_count(station) == before
+    assert [s.name for s in station.parcels.shelves()] == ["A", "B", "C"]
+    assert station.parcels.check_shelf("C", []).missing  # the shelf check still knows shelf C
+
+
+def test_removing_layers_parcels_wait_on_is_refused_and_fewer_layers_above_them_are_not(station):
+    receive_on(station, "A", 4, 2)
+    receive_on(station, "A", 3, 1)
+    with pytest.raises(StateError, match=r"Shelf A still holds 3 waiting parcels above layer 2"):
+        station.settings.set_many({"parcels.shelves": "A:2, B:4, C:4"})
+    with pytest.raises(StateError, match=r"above layer 3: keep 4 layers"):
+        station.settings.set("parcels.shelves", "A:3, B:4, C:4")
+    assert station.settings.set("parcels.shelves", "A:4, B:2") is not None
+
+
+def test_a_shelf_is_removed_once_its_parcels_are_gone(station):
+    receive_on(station, "C", 1, 1)
+    parcel = station.parcels.find("张三")[0]
+    station.parcels.pick_up([parcel.id])
+    station.settings.set("parcels.shelves", "A:4, B:4")
+    assert [s.name for s in station.parcels.shelves()] == ["A", "B"]
+
+
+# --- phones at intake and sending ---------------------------------------------------------------
+
+
+def test_a_new_recipient_in_an_unassigned_block_is_asked_about_once(station):
+    from stationapp.core.phone import UnlistedNumber
+
+    before = event_count(station)
+    with pytest.raises(UnlistedNumber, match="the block 154 is not assigned"):
+        station.parcels.receive(
+            waybill="SF1234567890123", recipient_phone="154 1234 5678", recipient_name="张三"
+        )
+    assert event_count(station) == before
+    parcel = station.parcels.receive(
+        waybill="SF1234567890123",
+        recipient_phone="154 1234 5678",
+        recipient_name="张三",
+        confirm_phone=True,
+    )
+    assert parcel.recipient_phone == "15412345678"
+    again = station.parcels.receive(waybill="SF1234567890124", recipient_phone="15412345678")
+    assert again.recipient_name == "张三"  # a number the station knows is not asked again
+
+
+@pytest.mark.parametrize("number", ["14012345678", "14912345678"])
+def test_a_data_card_number_is_refused_at_intake_even_when_confirmed(station, number):
+    before = event_count(station)
+    with pytest.raises(ValidationError, match="data-card number"):
+        station.parcels.receive(
+            waybill="SF1234567890123",
+            recipient_phone=number,
+            recipient_name="张三",
+            confirm_phone=True,
+        )
+    assert event_count(station) == before
+
+
+def test_a_sender_in_an_unassigned_block_is_a_warning_until_confirmed(station):
+    from stationapp.core.phone import UnlistedNumber
+
+    before = event_count(station)
+    with pytest.raises(UnlistedNumber):
+        station.sending.send(**sending_fields(sender_phone="16912345678"))
+    assert event_count(station) == before
+    sent = station.sending.send(**sending_fields(sender_phone="16912345678"), confirm_phone=True)
+    assert sent.sender_phone == "16912345678"
+
+
+def test_a_sent_parcel_to_a_landline_of_the_wrong_length_is_refused(station):
+    with pytest.raises(ValidationError, match="after the area code 0871, but numbers there have 8"):
+        station.sending.send(**sending_fields(recipient_phone="0871-6512345"))

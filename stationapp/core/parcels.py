@@ -229,6 +229,7 @@ class Parcels:
         layer: int | None = None,
         consent: str | None = None,
         confirm_redelivery: bool = False,
+        confirm_phone: bool = False,
     ) -> Parcel:
         """到件入库: validate everything, then the parcel, its customer and its SMS notice in one
         event (the notice rides on ``parcel.received``: see ``parcel_notice``). Returns the parcel
@@ -244,6 +245,7 @@ class Parcels:
                     "layer": layer,
                     "consent": consent,
                     "confirm_redelivery": confirm_redelivery,
+                    "confirm_phone": confirm_phone,
                 }
             ]
         )[0]
@@ -289,11 +291,12 @@ class Parcels:
         layer: int | None = None,
         consent: str | None = None,
         confirm_redelivery: bool = False,
+        confirm_phone: bool = False,
     ) -> dict[str, Any]:
         """Everything checked before anything is written; the event's payload but its seq."""
         number, carrier_code, confirmed = self._checked_waybill(waybill, carrier)
         tail = label_tail(recipient_phone)
-        mobile = "" if tail else phone.normalize_mobile(recipient_phone)
+        mobile = "" if tail else self._checked_recipient_phone(recipient_phone, confirm_phone)
         shelf_name, layer_no = self._checked_slot(shelf, layer)
         consent = consent or self._settings.get("parcels.default_consent")
         if consent not in CONSENTS:
@@ -349,6 +352,16 @@ class Parcels:
             name = name or known
         payload["name"] = name
         return payload
+
+    def _checked_recipient_phone(self, text: str, confirmed: bool) -> str:
+        """A new number the numbering plan does not list is a warning the operator confirms
+        (``confirm_phone``); a customer's number the station already knows is not asked again."""
+        try:
+            return phone.normalize_mobile(text, confirmed=confirmed)
+        except phone.UnlistedNumber as warning:
+            if self.customer_by_phone(warning.number) is None:
+                raise
+            return warning.number
 
     def _checked_waybill(self, text: str, carrier: str | None) -> tuple[str, str, bool]:
         number = waybill.normalize_waybill(text)

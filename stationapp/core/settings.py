@@ -124,6 +124,42 @@ def _shelves(value: Any) -> list[dict[str, Any]]:
     return shelves
 
 
+def _parcels_stay_on_their_shelves(conn: sqlite3.Connection, shelves: list[dict[str, Any]]) -> None:
+    """A shelf (or a layer) parcels wait on stays: their pickup codes name it, and the shelf
+    check and pickup would find it gone. No parcel is moved behind the operator's back."""
+    layers = {s["name"]: s["layers"] for s in shelves}
+    waiting: dict[str, dict[int, int]] = {}
+    for shelf, layer, count in conn.execute(
+        "SELECT shelf, layer, count(*) FROM parcels WHERE status = 'waiting' GROUP BY shelf, layer"
+    ):
+        waiting.setdefault(shelf, {})[layer] = count
+    for shelf, counts in sorted(waiting.items()):
+        if shelf not in layers:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Shelf {shelf} still holds {count} waiting parcels, so it cannot be removed "
+                    "yet. Keep it until they are picked up or returned (the shelf list shows "
+                    "them), then remove it.",
+                ),
+                shelf=shelf,
+                count=sum(counts.values()),
+            )
+        above = {layer: n for layer, n in counts.items() if layer > layers[shelf]}
+        if above:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Shelf {shelf} still holds {count} waiting parcels above layer {kept}: keep "
+                    "{layers} layers on it until they are picked up or returned.",
+                ),
+                shelf=shelf,
+                kept=layers[shelf],
+                count=sum(above.values()),
+                layers=max(above),
+            )
+
+
 def _clock_time(value: Any) -> str:
     text = str(value or "").strip().replace("：", ":")
     match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text)
@@ -142,6 +178,8 @@ class Setting:
     default: Any
     check: Callable[[Any], Any]
     manager_only: bool = True
+    # what the station's records allow, checked in the change's transaction
+    guard: Callable[[sqlite3.Connection, Any], None] | None = None
 
 
 SETTINGS: dict[str, Setting] = {
@@ -154,6 +192,7 @@ SETTINGS: dict[str, Setting] = {
     "parcels.shelves": Setting(
         [{"name": "A", "layers": 4}, {"name": "B", "layers": 4}, {"name": "C", "layers": 4}],
         _shelves,
+        guard=_parcels_stay_on_their_shelves,
     ),
     "parcels.overdue_days": Setting(3, _int_range(1, 30, _DAYS_TEXT)),
     "parcels.return_days": Setting(7, _int_range(2, 60, _DAYS_TEXT)),
@@ -241,7 +280,10 @@ def _get_raw(conn: sqlite3.Connection, key: str) -> Any:
 
 def change_setting(batch: Batch, key: str, value: Any, *, operator: str) -> Event | None:
     """Validate and write one change in the batch; None when the value is already that."""
-    checked = _setting(key).check(value)
+    setting = _setting(key)
+    checked = setting.check(value)
+    if setting.guard is not None:
+        setting.guard(batch.conn, checked)
     old = _get_raw(batch.conn, key)
     if old == checked:
         return None
