@@ -46,7 +46,8 @@ COUNTY_TABLES = (
     "county_feed",
     "county_feed_unknown",
 )
-SALT = "d3b07384d113edec49eaa6238ad5ff00"  # the county's registry salt (its UTF-8 bytes key)
+SALT = "d3b07384d113edec49eaa6238ad5ff00"  # an older county's registry salt (its UTF-8 bytes key)
+TAG_KEY = bytes.fromhex("00112233445566778899aabbccddeeff")  # the county's household tag key
 HEAD_ID = "53092619800101001X"  # a head of household's ID number (its check digit is X)
 
 
@@ -58,8 +59,7 @@ def household(no: str, name: str, **fields: Any) -> dict[str, Any]:
     base = {
         "household_no": no,
         "head_name": name,
-        "id_masked": "530926********001X",
-        "id_hash": "",
+        "id_tail": "001X",
         "members": 4,
         "township": "孟定镇",
         "village": "芒艾村",
@@ -269,20 +269,19 @@ def test_a_tombstone_may_come_with_no_data_at_all(station):
 
 @pytest.fixture
 def registry(station) -> Station:
-    salt = SALT.encode("utf-8")
+    tag = idcard.id_tag(HEAD_ID, TAG_KEY)
+    other = (tag + 1) % 16  # the same tail, another tag: another head
     page = [
-        change("setting", "household.id_salt", {"value": SALT}),
-        change(
-            "household",
-            "5309260101001",
-            household("5309260101001", "岩温", id_hash=idcard.id_hash(HEAD_ID, salt)),
-        ),
-        change("household", "5309260101002", household("5309260101002", "张三丰")),
-        change("household", "5309260101003", household("5309260101003", "单小明")),
+        change("setting", "household.id_tag_key", {"value": TAG_KEY.hex()}),
+        change("household", "5309260101001", household("5309260101001", "岩温", id_tag=tag)),
+        change("household", "5309260101002", household("5309260101002", "张三丰", id_tag=other)),
+        change("household", "5309260101003", household("5309260101003", "单小明", id_tag=other)),
         change(
             "household",
             "5309260102001",
-            household("5309260102001", "玉香", village="景信村", natural_village="回俄"),
+            household(
+                "5309260102001", "玉香", village="景信村", natural_village="回俄", id_tag=other
+            ),
         ),
     ]
     station.county.apply_page(page, "5")
@@ -309,10 +308,15 @@ def test_a_household_is_found_by_number_name_initials_or_village(registry, typed
 
 
 @pytest.mark.parametrize("typed", [HEAD_ID, HEAD_ID.lower(), "530926 19800101 001x"])
-def test_a_household_is_found_by_its_head_s_typed_id_number_through_the_salt(registry, typed):
+def test_a_household_is_found_by_its_head_s_typed_id_number_through_tail_and_tag(
+    registry, typed
+):
     (found,) = registry.county.households.find(typed)
     assert found.household_no == "5309260101001"
-    assert "19800101" not in found.id_masked  # the station never holds the whole number
+    assert (found.id_tail, found.id_masked) == ("001X", "*" * 14 + "001X")
+    stored = registry.conn.execute("SELECT * FROM county_households").fetchall()
+    held = repr([tuple(row) for row in stored])
+    assert HEAD_ID[6:14] not in held and HEAD_ID[:17] not in held  # only the tail is held
 
 
 def test_a_typed_id_number_with_a_wrong_check_digit_is_refused_with_what_to_do(registry):
@@ -321,11 +325,28 @@ def test_a_typed_id_number_with_a_wrong_check_digit_is_refused_with_what_to_do(r
         registry.county.households.find(wrong)
 
 
-def test_before_the_county_sent_its_salt_an_id_number_finds_nobody(station):
-    hashed = idcard.id_hash(HEAD_ID, SALT.encode())
-    page = [change("household", "H1", household("H1", "岩温", id_hash=hashed))]
+def test_before_the_county_sent_tags_a_typed_id_number_finds_the_households_of_its_tail(station):
+    page = [
+        change("household", "H1", household("H1", "岩温")),
+        change("household", "H2", household("H2", "玉香", id_tail="0027")),
+    ]
     station.county.apply_page(page, "1")
-    assert station.county.households.find(HEAD_ID) == []
+    assert [h.household_no for h in station.county.households.find(HEAD_ID)] == ["H1"]
+
+
+def test_an_older_county_s_salt_and_hashes_are_never_kept_only_the_tail(station):
+    older = household("H1", "岩温", id_masked="530926********001X", id_hash="ab" * 32)
+    del older["id_tail"]
+    page = [
+        change("setting", "household.id_salt", {"value": SALT}),
+        change("household", "H1", older),
+    ]
+    station.county.apply_page(page, "1")
+    assert station.county.setting("household.id_salt") is None
+    (row,) = station.conn.execute("SELECT id_tail, id_tag FROM county_households").fetchall()
+    assert tuple(row) == ("001X", None)
+    everything = station.conn.execute("SELECT * FROM county_households").fetchall()
+    assert "530926" not in repr([tuple(r) for r in everything]) and "abab" not in repr(everything)
 
 
 # --- county events -----------------------------------------------------------------------------
@@ -403,12 +424,16 @@ def add_households(storage: Any, data_dir: Path, count: int) -> None:
     from sync.server import reference
 
     salt = reference.registry_salt(data_dir)
+    with storage.engine.begin() as conn:
+        key = reference.id_tag_key(conn)
+    numbers = [check_id(f"53092619800101{n % 1000:03d}") for n in range(count)]
     items = [
         reference.Household(
             household_no=f"53092601{n:07d}",
             head_name=("岩温", "玉香", "张三丰", "李小明")[n % 4] + str(n),
-            id_masked="530926********001X",
-            id_hash=idcard.id_hash(check_id(f"53092619800101{n % 1000:03d}"), salt.encode()),
+            id_masked=numbers[n][:6] + "*" * 8 + numbers[n][-4:],
+            id_hash="",
+            id_tag=idcard.id_tag(numbers[n], key),
             members=1 + n % 6,
             township="孟定镇",
             village=("芒艾村", "景信村")[n % 2],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import json
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -355,7 +356,7 @@ def test_a_bad_sms_template_exits_1_and_writes_nothing(county, name, text, messa
     assert county.last_cursor() == before
 
 
-def test_settings_carry_the_salt_the_places_and_the_stations_of_the_township(county):
+def test_settings_carry_the_places_and_the_stations_of_the_township_never_the_salt(county):
     township = new_township()
     county.cli("add-place", "--township", township, "--village", "芒艾村")
     station = county.station(township)
@@ -365,7 +366,11 @@ def test_settings_carry_the_salt_the_places_and_the_stations_of_the_township(cou
         county.storage, [household(f"{township}-1", township)], salt=county.salt
     )
     settings = {c["key"]: c["data"]["value"] for c in station.changes(kind="setting")}
-    assert settings["household.id_salt"] == county.salt
+    assert "household.id_salt" not in settings  # DESIGN §11: the salt stays at the county
+    assert county.salt not in json.dumps(station.changes(), ensure_ascii=False)
+    (given,) = station.changes(kind="household")
+    assert given["data"]["id_tail"] == "0017"
+    assert "id_masked" not in given["data"] and "id_hash" not in given["data"]
     places = {entry["name"]: entry["villages"] for entry in settings["places"]["townships"]}
     assert places[township] == ["白马村", "芒艾村"]
     assert {entry["id"] for entry in settings["stations"]} == {station.id, neighbour.id}

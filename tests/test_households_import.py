@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from stationapp.core.errors import ValidationError
-from stationapp.core.idcard import check_character
+from stationapp.core.idcard import check_character, id_tag
 from sync.server import cli, reference
 from sync.server.households_import import import_households, mask_id, report_path
 from sync.server.reference_tables import feed_clock, feed_log
@@ -151,13 +151,25 @@ def test_rows_are_grouped_into_households_named_after_their_head(storage, tmp_pa
     assert first["risk_cleared"] is False
 
 
-def test_the_heads_id_is_kept_masked_and_as_an_hmac_keyed_by_the_salt(storage, tmp_path):
+def tag_key(storage: Storage) -> bytes:
+    return bytes.fromhex(reference.settings(storage)[(reference.ID_TAG_KEY_SETTING, "")])
+
+
+def test_stations_get_the_heads_id_as_its_tail_and_a_four_bit_tag_only(storage, tmp_path):
     imported(storage, write_csv(tmp_path / "registry.csv", family()))
-    first = household_rows(storage)["H001"]
+    given = household_rows(storage)["H001"]
     number = resident_id(1)
-    assert first["id_masked"] == number[:6] + "********" + number[-4:]
-    expected = hmac.new(SALT.encode(), number.encode(), hashlib.sha256).hexdigest()
-    assert first["id_hash"] == expected
+    assert given["id_tail"] == number[-4:]
+    assert given["id_tag"] == id_tag(number, tag_key(storage)) and 0 <= given["id_tag"] < 16
+    assert "id_masked" not in given and "id_hash" not in given
+
+
+def test_the_county_keeps_the_heads_id_masked_and_as_an_hmac_keyed_by_the_salt(storage, tmp_path):
+    imported(storage, write_csv(tmp_path / "registry.csv", family()))
+    (first,) = [h for h in reference.list_households(storage) if h.household_no == "H001"]
+    number = resident_id(1)
+    assert first.id_masked == number[:6] + "********" + number[-4:]
+    assert first.id_hash == hmac.new(SALT.encode(), number.encode(), hashlib.sha256).hexdigest()
 
 
 def test_no_table_holds_a_whole_id_number_or_phone(storage, tmp_path):
@@ -373,15 +385,13 @@ def test_a_changed_household_gets_one_new_feed_row(storage, tmp_path):
     assert household_rows(storage)["H002"]["risk_cleared"] is True
 
 
-def test_a_salt_other_than_the_registrys_is_refused(storage, tmp_path):
+def test_another_registry_salt_changes_the_countys_hashes_not_what_stations_get(storage, tmp_path):
     source = write_csv(tmp_path / "registry.csv", family())
     imported(storage, source)
-    with pytest.raises(ValidationError, match="registry salt"):
-        import_households(storage, source, salt="another-salt")
-    assert (
-        household_rows(storage)["H001"]["id_hash"]
-        == hmac.new(SALT.encode(), resident_id(1).encode(), hashlib.sha256).hexdigest()
-    )
+    given = household_rows(storage)
+    import_households(storage, source, salt="another-salt")
+    assert household_rows(storage) == given
+    assert "household.id_salt" not in {name for name, _ in reference.settings(storage)}
 
 
 # --- the command line --------------------------------------------------------------------------
@@ -419,7 +429,7 @@ def test_import_households_prints_a_summary_and_the_refused_rows(county_dir, tmp
     assert "第5行" in err and "校验位错误" in err
 
 
-def test_the_registry_salt_is_made_once_and_given_to_stations(county_dir, tmp_path):
+def test_the_registry_salt_is_made_once_and_never_given_to_stations(county_dir, tmp_path):
     county_center(county_dir, "add-place", "--township", "耿马镇", "--village", "白马村")
     source = str(write_csv(tmp_path / "r.csv", family()))
     county_center(county_dir, "import-households", source)
@@ -431,21 +441,37 @@ def test_the_registry_salt_is_made_once_and_given_to_stations(county_dir, tmp_pa
     assert salt_file.read_text(encoding="utf-8") == salt
     storage = Storage.open(load_settings(county_dir))
     try:
-        assert reference.settings(storage)[(reference.ID_SALT_SETTING, "")] == salt
+        assert (reference.ID_SALT_SETTING, "") not in reference.settings(storage)
+        with storage.engine.connect() as conn:
+            feed_text = "\n".join(row.data for row in conn.execute(sa.select(feed_log.c.data)))
+        assert salt not in feed_text
+        assert len(tag_key(storage)) == 16  # the tag key is given; it is no secret
     finally:
         storage.close()
 
 
-def test_a_lost_salt_file_is_written_again_from_the_salt_stations_were_given(county_dir, tmp_path):
+def test_a_lost_salt_file_is_made_again_and_stations_get_the_same_tails_and_tags(
+    county_dir, tmp_path
+):
     county_center(county_dir, "add-place", "--township", "耿马镇", "--village", "白马村")
     source = str(write_csv(tmp_path / "r.csv", family()))
     county_center(county_dir, "import-households", source)
+    storage = Storage.open(load_settings(county_dir))
+    try:
+        given = household_rows(storage)
+    finally:
+        storage.close()
     salt_file = county_dir / reference.REGISTRY_SALT_FILE
     salt = salt_file.read_text(encoding="utf-8")
     salt_file.unlink()
-    code, out, _ = county_center(county_dir, "import-households", source)
-    assert (code, json.loads(out)["unchanged"]) == (0, 2)
-    assert salt_file.read_text(encoding="utf-8") == salt
+    code, _, _ = county_center(county_dir, "import-households", source)
+    assert code == 0
+    assert salt_file.read_text(encoding="utf-8") != salt  # the salt was the county's alone
+    storage = Storage.open(load_settings(county_dir))
+    try:
+        assert household_rows(storage) == given
+    finally:
+        storage.close()
 
 
 def test_import_households_of_a_missing_file_exits_1(county_dir, tmp_path):

@@ -5,10 +5,16 @@ import pytest
 from stationapp.core.clock import set_clock
 from stationapp.core.errors import ValidationError
 from stationapp.core.idcard import (
+    TAG_BITS,
     birth_date,
     check_character,
-    id_hash,
+    id_tag,
+    id_tail,
     mask_id,
+    new_key_pair,
+    open_sealed_id,
+    seal_id,
+    tail_of_masked,
     validate_resident_id,
 )
 
@@ -129,23 +135,23 @@ def test_birth_date_reads_the_date_from_the_number():
 @pytest.mark.parametrize(
     ("number", "masked"),
     [
-        (VALID, "5301**********1231"),
-        (WITH_X.lower(), "1101**********002X"),
+        (VALID, "**************1231"),
+        (WITH_X.lower(), "**************002X"),
     ],
 )
-def test_mask_id_keeps_the_first_four_and_last_four(number, masked):
+def test_mask_id_shows_only_the_last_four(number, masked):
     assert mask_id(number) == masked
 
 
-def test_mask_id_hides_the_birth_date():
+def test_mask_id_hides_region_and_birth_date():
     masked = mask_id(VALID)
-    assert "1990" not in masked
+    assert "1990" not in masked and "5301" not in masked
     assert len(masked) == 18
-    assert sum(ch != "*" for ch in masked) == 8
+    assert sum(ch != "*" for ch in masked) == 4
 
 
-@pytest.mark.parametrize(("number", "masked"), [("E12345678", "E1*****78"), ("AB12", "A**2")])
-def test_mask_id_hides_at_least_half_of_other_document_numbers(number, masked):
+@pytest.mark.parametrize(("number", "masked"), [("E12345678", "*******78"), ("AB12", "***2")])
+def test_mask_id_shows_at_most_a_quarter_of_other_document_numbers(number, masked):
     assert mask_id(number) == masked
 
 
@@ -153,27 +159,43 @@ def test_mask_id_of_nothing_is_empty():
     assert mask_id("") == ""
 
 
-def test_id_hash_is_sha256_hex():
-    digest = id_hash(VALID, b"station-salt")
-    assert len(digest) == 64
-    assert int(digest, 16) >= 0
+@pytest.mark.parametrize(
+    ("masked", "tail"),
+    [("5301**********1231", "1231"), ("530902********002x", "002X"), ("E1*****78", "78"), ("", "")],
+)
+def test_an_older_masked_number_gives_its_tail(masked, tail):
+    assert tail_of_masked(masked) == tail
 
 
-def test_id_hash_is_the_same_for_the_same_person_however_typed():
-    salt = b"station-salt"
-    assert id_hash(WITH_X, salt) == id_hash(f" {WITH_X.lower()} ", salt)
+def test_id_tail_is_the_last_four_however_typed():
+    assert id_tail(f" {WITH_X.lower()} ") == "002X"
 
 
-def test_id_hash_depends_on_the_salt_and_the_number():
-    assert id_hash(VALID, b"salt-a") != id_hash(VALID, b"salt-b")
-    assert id_hash(VALID, b"salt-a") != id_hash(WITH_X, b"salt-a")
+def test_id_tag_has_four_bits_and_is_the_same_however_typed():
+    tags = {id_tag(f"{VALID[:14]}{n:03d}{check_character(VALID[:14] + f'{n:03d}')}", b"k")
+            for n in range(200)}
+    assert tags == set(range(2**TAG_BITS))  # every value is used
+    assert id_tag(WITH_X, b"key") == id_tag(f" {WITH_X.lower()} ", b"key")
 
 
-def test_id_hash_does_not_contain_the_number():
-    assert VALID not in id_hash(VALID, b"salt")
+@pytest.mark.parametrize("key", [b"", "text-key", None])
+def test_id_tag_needs_a_non_empty_bytes_key(key):
+    with pytest.raises(ValueError, match="key"):
+        id_tag(VALID, key)
 
 
-@pytest.mark.parametrize("salt", [b"", "text-salt", None])
-def test_id_hash_needs_a_non_empty_bytes_salt(salt):
-    with pytest.raises(ValueError, match="salt"):
-        id_hash(VALID, salt)
+def test_a_sealed_number_opens_with_the_private_key_only():
+    private, public = new_key_pair()
+    other_private, _ = new_key_pair()
+    sealed = seal_id(f" {WITH_X.lower()} ", public)
+    assert WITH_X not in sealed and sealed.startswith("nacl-sealed:")
+    assert open_sealed_id(sealed, private) == WITH_X
+    with pytest.raises(ValueError, match="another key"):
+        open_sealed_id(sealed, other_private)
+    assert seal_id(WITH_X, public) != sealed  # a fresh ephemeral key every time
+
+
+@pytest.mark.parametrize("key", ["", "not base64!", "AAAA"])
+def test_sealing_refuses_what_is_not_a_key(key):
+    with pytest.raises(ValueError, match="32 bytes"):
+        seal_id(VALID, key)

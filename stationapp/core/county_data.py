@@ -26,7 +26,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from stationapp.core import clock, pinyin
+from stationapp.core import clock, idcard, pinyin, privacy
 from stationapp.core.county_events import HANDLERS, CountyEvent
 from stationapp.core.county_households import Household, Households
 from stationapp.core.county_reference import (
@@ -159,8 +159,8 @@ def _household(key: str, data: Mapping[str, Any], cursor: str) -> Row:
         key,
         name,
         *name_readings(name),
-        _text(data.get("id_masked")),
-        _text(data.get("id_hash")).lower(),
+        _id_tail(data),
+        _id_tag(data),
         _int(data.get("members")),
         _text(data.get("township")),
         _text(data.get("village")),
@@ -217,6 +217,22 @@ def _announcement(key: str, data: Mapping[str, Any], cursor: str) -> Row:
     )
 
 
+def _id_tail(data: Mapping[str, Any]) -> str:
+    """The last four characters of the head's ID; from an older county's ``id_masked`` (which
+    showed more) only those are taken (DESIGN §11)."""
+    if "id_tail" in data:
+        return "".join(_text(data.get("id_tail")).split()).upper()[-idcard.MASK_TAIL :]
+    return idcard.tail_of_masked(_text(data.get("id_masked")))
+
+
+def _id_tag(data: Mapping[str, Any]) -> int | None:
+    """The household's ID tag, or None (not known): an older county's ``id_hash`` is dropped."""
+    tag = data.get("id_tag")
+    if isinstance(tag, int) and not isinstance(tag, bool) and 0 <= tag < 2**idcard.TAG_BITS:
+        return tag
+    return None
+
+
 def _setting(key: str, data: Mapping[str, Any], cursor: str) -> Row:
     return (key, json.dumps(data.get("value"), ensure_ascii=False), cursor)
 
@@ -230,8 +246,8 @@ KINDS: dict[str, Kind] = {
             "head_name",
             "initials",
             "pinyin",
-            "id_masked",
-            "id_hash",
+            "id_tail",
+            "id_tag",
             "members",
             "township",
             "village",
@@ -300,6 +316,8 @@ def apply_page(event_log: EventLog, changes: Iterable[Any], next_cursor: str) ->
             key, cursor = _text(item.get("key")), _text(item.get("cursor"))
             data = item.get("data") or {}
             kinds.add(kind)
+            if kind == "setting" and key in privacy.FORBIDDEN_SETTINGS:
+                op = "delete"  # an older county's registry salt is never kept (DESIGN §11)
             if kind in KINDS and op in ("upsert", "delete"):
                 spec = KINDS[kind]
                 run.add(spec, op, spec.row(key, data, cursor) if op == "upsert" else (key,))

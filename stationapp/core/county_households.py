@@ -1,9 +1,12 @@
 """The county's poverty-household registry at the station (read-only): find a household by
 户编号, by the head's name or its pinyin initials, by a typed ID number, or by village.
 
-The station never holds a whole ID number: the registry carries the masked number and an
-HMAC-SHA256 of the head's ID keyed by the county's registry salt (setting
-``household.id_salt``), so a typed number is hashed the same way and looked up by its hash.
+The station never holds a whole ID number, nor anything that gives it back cheaply (DESIGN §11):
+the registry carries the last four characters of the head's ID (``id_tail``) and a 4-bit keyed
+tag (``id_tag``, :func:`stationapp.core.idcard.id_tag`, keyed by the county's setting
+``household.id_tag_key``). A typed number finds the households whose tail is its tail and whose
+tag is its tag (or not known yet): a handful in a township, and the operator sees each by name.
+The tag leaves about 170 equally likely birth dates for a stored household, key in hand.
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ from typing import Any
 from stationapp.core import idcard
 from stationapp.core.errors import ValidationError
 
-SALT_SETTING = "household.id_salt"
+TAG_KEY_SETTING = "household.id_tag_key"
 FIND_LIMIT = 50
 _COLUMNS = (
-    "household_no, head_name, id_masked, members, township, village, natural_village,"
+    "household_no, head_name, id_tail, members, township, village, natural_village,"
     " household_type, monitoring_type, risk_cleared, causes, phone_masked"
 )
 _ID_SHAPE = re.compile(r"^\d{17}[\dX]$", re.ASCII)
@@ -34,7 +37,7 @@ _TOP = "\U0010ffff"  # above every character: ``col >= p AND col < p + _TOP`` is
 class Household:
     household_no: str  # 户编号
     head_name: str
-    id_masked: str  # "530902********1234"
+    id_tail: str  # "1234": the last four characters of the head's ID number
     members: int
     township: str
     village: str
@@ -52,13 +55,20 @@ class Household:
         values[10] = json.loads(values[10] or "[]")
         return cls(*values)
 
+    @property
+    def id_masked(self) -> str:
+        """The head's ID as screens show it: ``**************1234``."""
+        return "*" * (idcard.LENGTH - len(self.id_tail)) + self.id_tail if self.id_tail else ""
 
-def salt_key(value: Any) -> bytes | None:
-    """The HMAC key the county's salt setting stands for: the UTF-8 bytes of the string (the
-    county hashes the registry the same way); None before the county sent it."""
+
+def tag_key(value: Any) -> bytes | None:
+    """The tag key the county's setting stands for (hex); None before the county sent it."""
     if not isinstance(value, str) or not value:
         return None
-    return value.encode("utf-8")
+    try:
+        return bytes.fromhex(value) or None
+    except ValueError:
+        return None
 
 
 class Households:
@@ -80,7 +90,7 @@ class Households:
 
     def find(self, text: str, *, limit: int = FIND_LIMIT) -> list[Household]:
         """Households matching what the operator typed, best matches first: a typed ID number
-        (through the salted hash), a 户编号 (whole, then its start), the start of the head's
+        (its tail and tag), a 户编号 (whole, then its start), the start of the head's
         name or of its pinyin initials / full pinyin (``zs``, ``zhangs``), a village's name.
 
         A typed 18-character ID number that fails its check is refused with what to do, unless
@@ -113,10 +123,14 @@ class Households:
         return list(found.values())[:limit]
 
     def _by_id_number(self, number: str) -> list[Any]:
-        key = salt_key(self._setting(SALT_SETTING, None))
+        tail = idcard.id_tail(number)
+        key = tag_key(self._setting(TAG_KEY_SETTING, None))
         if key is None:
-            return []
-        return self._rows("id_hash = ?", (idcard.id_hash(number, key),), FIND_LIMIT)
+            return self._rows("id_tail = ?", (tail,), FIND_LIMIT)
+        tag = idcard.id_tag(number, key)
+        return self._rows(
+            "id_tail = ? AND (id_tag IS NULL OR id_tag = ?)", (tail, tag), FIND_LIMIT
+        )
 
     def _prefix(self, column: str, start: str, limit: int) -> list[Any]:
         order = "household_no" if column == "household_no" else "head_name, household_no"

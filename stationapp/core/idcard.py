@@ -1,12 +1,21 @@
-"""Resident ID numbers (居民身份证号码, GB 11643): check them, mask them, hash them.
+"""Resident ID numbers (居民身份证号码, GB 11643): check them, show their tail, seal them, tag them.
 
-Real-name sending (实名收寄) needs the sender's ID checked and recorded; the station keeps the
-masked number for people to read and a salted hash to match a returning sender, never the
-number in full.
+An ID number has little entropy (a region code, a birth date, four more characters), so nothing
+a station keeps may let a thief get it back cheaply (DESIGN §11):
+
+- :func:`id_tail` is all a station keeps to show: the last four characters.
+- :func:`seal_id` seals the whole number to the county's public key (real-name sending,
+  实名收寄): the station writes it and can never read it back; the county admin opens it with
+  the private key that stays at the county (:func:`open_sealed_id`).
+- :func:`id_tag` is a short keyed tag (``TAG_BITS`` bits) that lets a station recognise a typed
+  household ID number: with the tail and the region known, every birth date that fits is one
+  candidate, and the tag keeps one in ``2 ** TAG_BITS`` of them, so a stored tag still leaves
+  hundreds of equally likely numbers even to a thief holding the key.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import re
@@ -27,10 +36,12 @@ PROVINCE_CODES = frozenset(
     | {"41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64"}
     | {"65", "71", "81", "82", "83"}
 )
-MASK_HEAD = 4
 MASK_TAIL = 4
-"""Masked numbers show the first four digits (province and city) and the last four, hiding the
-birth date: ``5301**********123X``, eight characters visible at most."""
+"""Masked numbers show only the last four characters: ``**************123X``."""
+TAG_BITS = 4
+"""A household's ID tag keeps one candidate in 16: with the region code and the tail known, a
+stored tag still leaves about 29,000 / 11 / 16, some 170, birth dates between ages 18 and 100."""
+SEALED_PREFIX = "nacl-sealed:"
 
 _SHAPE = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 
@@ -119,25 +130,89 @@ def birth_date(number: str) -> date:
     return born
 
 
+def id_tail(number: str) -> str:
+    """What a station keeps to show: the last four characters of an 18-character number; of a
+    shorter document number at most a quarter of its characters."""
+    value = _normalized(number)
+    shown = min(MASK_TAIL, len(value) // 4)
+    return value[len(value) - shown :] if shown else ""
+
+
 def mask_id(number: str) -> str:
-    """``5301**********123X``: the first four and last four characters of an 18-character
-    number. Shorter numbers (other documents) show at most a quarter of their characters at
-    each end, so at least half is hidden."""
+    """``**************123X``: only the tail (:func:`id_tail`) shows; the length is kept."""
     value = _normalized(number)
     if not value:
         return ""
-    head = min(MASK_HEAD, len(value) // 4)
-    tail = min(MASK_TAIL, len(value) // 4)
-    return value[:head] + "*" * (len(value) - head - tail) + value[len(value) - tail :]
+    tail = id_tail(value)
+    return "*" * (len(value) - len(tail)) + tail
 
 
-def id_hash(number: str, salt: bytes) -> str:
-    """Salted SHA-256 (HMAC-SHA256 keyed with the station's ``salt``) of the normalized number,
-    as 64 hex digits: the same person gives the same hash at one station, and the hash
-    cannot be turned back into the number without the salt."""
-    if not isinstance(salt, bytes | bytearray) or not salt:
-        raise ValueError("id_hash needs the station's salt as non-empty bytes")
-    return hmac.new(bytes(salt), _normalized(number).encode(), hashlib.sha256).hexdigest()
+def tail_of_masked(masked: str) -> str:
+    """The tail an older record's masked number shows (``5301**********123X`` gives ``123X``):
+    the characters after its last ``*``, at most four. Old records are read through this."""
+    value = _normalized(masked)
+    return value[value.rfind("*") + 1 :][-MASK_TAIL:] if "*" in value else ""
+
+
+def id_tag(number: str, key: bytes) -> int:
+    """The household ID tag, 0 to ``2 ** TAG_BITS - 1``: the top bits of HMAC-SHA256 keyed with
+    the county's tag key. Short on purpose: it narrows a lookup, it does not identify."""
+    if not isinstance(key, bytes | bytearray) or not key:
+        raise ValueError("id_tag needs the county's tag key as non-empty bytes")
+    digest = hmac.digest(bytes(key), _normalized(number).encode(), "sha256")
+    return digest[0] >> (8 - TAG_BITS)
+
+
+def public_key_fingerprint(public_key: str) -> str:
+    """A short name for a sealing key (16 hex digits): which county key a record was sealed to."""
+    return hashlib.sha256(_key_bytes(public_key)).hexdigest()[:16]
+
+
+def seal_id(number: str, public_key: str) -> str:
+    """The whole number sealed to the county's public key (X25519, libsodium's sealed box), as
+    ``nacl-sealed:<base64>``. Nobody but the holder of the private key can open it, the station
+    that sealed it included."""
+    from nacl.public import PublicKey, SealedBox
+
+    box = SealedBox(PublicKey(_key_bytes(public_key)))
+    sealed = box.encrypt(_normalized(number).encode())
+    return SEALED_PREFIX + base64.b64encode(sealed).decode("ascii")
+
+
+def open_sealed_id(sealed: str, private_key: str) -> str:
+    """The number :func:`seal_id` sealed, with the county's private key (base64). Raises
+    ``ValueError`` when it was sealed to another key or was altered."""
+    from nacl.exceptions import CryptoError
+    from nacl.public import PrivateKey, SealedBox
+
+    if not sealed.startswith(SEALED_PREFIX):
+        raise ValueError("not a sealed ID number")
+    try:
+        box = SealedBox(PrivateKey(_key_bytes(private_key)))
+        return box.decrypt(base64.b64decode(sealed[len(SEALED_PREFIX) :])).decode()
+    except (CryptoError, ValueError) as exc:
+        raise ValueError("this record was sealed to another key, or was altered") from exc
+
+
+def new_key_pair() -> tuple[str, str]:
+    """(private, public) keys for sealing, base64: the county makes them once."""
+    from nacl.public import PrivateKey
+
+    private = PrivateKey.generate()
+    return (
+        base64.b64encode(bytes(private)).decode("ascii"),
+        base64.b64encode(bytes(private.public_key)).decode("ascii"),
+    )
+
+
+def _key_bytes(key: str) -> bytes:
+    try:
+        raw = base64.b64decode(key.strip(), validate=True)
+    except (ValueError, AttributeError) as exc:
+        raise ValueError("a key is 32 bytes in base64") from exc
+    if len(raw) != 32:
+        raise ValueError("a key is 32 bytes in base64")
+    return raw
 
 
 def _normalized(text: str) -> str:

@@ -15,6 +15,7 @@ from stationapp.core.county_schema import migrate_county
 from stationapp.core.event_store import migrate_compact_event_log
 from stationapp.core.parcel_notice import migrate_lean_texts
 from stationapp.core.parcel_store import migrate_waiting_indexes
+from stationapp.core.privacy import migrate_id_numbers
 from stationapp.core.settings import migrate_settings_sorted
 from stationapp.core.sms_store import migrate_sms, migrate_sms_relay
 from stationapp.core.sync import migrate_sync
@@ -172,7 +173,7 @@ def _parcels(db: sqlite_utils.Database) -> None:
         "CREATE TABLE carrier_prefixes (prefix TEXT PRIMARY KEY, carrier TEXT NOT NULL,"
         " confirmed INTEGER NOT NULL) WITHOUT ROWID"
     )
-    # parcels out (寄件): real-name sending; the sender's ID only masked plus a salted hash
+    # parcels out (寄件): real-name sending (migration 012 keeps only the ID's tail)
     db.execute(
         """
         CREATE TABLE sent_parcels (
@@ -223,6 +224,8 @@ migrations(name="009_compact_event_log")(migrate_compact_event_log)
 migrations(name="010_lean_texts")(migrate_lean_texts)
 # settings rows written with their keys sorted, as a rebuild from the events writes them
 migrations(name="011_settings_sorted")(migrate_settings_sorted)
+# resident ID numbers: only the tail stays, the salts go (stationapp/core/privacy.py)
+migrations(name="012_id_numbers")(migrate_id_numbers)
 # waiting parcels found by code, tail and phone through their own indexes; the day's pickups
 # and returns by their time (docs/benchmarks.md, "growth")
 migrations(name="013_waiting_indexes")(migrate_waiting_indexes)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stationapp.core import clock, schema
+from stationapp.core import clock, privacy, schema
 from stationapp.core.county_data import CountyData
 from stationapp.core.errors import PermissionDenied, StateError, StoreError
 from stationapp.core.events import Event, EventLog, VerifyResult
@@ -129,7 +128,9 @@ class Station:
         self.settings = Settings(self.conn, self.log, self.session)
         self.operators = Operators(self.conn, self.log, self.session, store.transaction)
         self.parcels = Parcels(self.conn, self.log, self.session, self.settings)
-        self.sending = Sending(self.conn, self.log, self.session, self.settings, self.id_salt)
+        self.sending = Sending(
+            self.conn, self.log, self.session, self.settings, self.id_sealing_key
+        )
         self.sms = SmsOutbox(self)
         self.sync = StationSync(self)
         self.county = CountyData(self)  # what the county sends: reference data, its events
@@ -175,7 +176,6 @@ class Station:
             schema.migrate(store.conn)
             station = cls(store)
             with store.transaction() as conn:
-                _put_meta(conn, "id_salt", secrets.token_hex(16))
                 _put_meta(conn, "created_at", clock.now_iso())
                 _put_meta(conn, "station_id", "")
             with station.log.batch() as batch:
@@ -200,7 +200,9 @@ class Station:
         try:
             if schema.pending(store.conn):
                 store.backup_before_migrating(clock.now())
-                schema.migrate(store.conn)
+                applied = schema.migrate(store.conn)
+                if privacy.MIGRATION in applied:
+                    privacy.after_migration(store.conn, store.data_dir)
             station = cls(store)
             store.daily_backup(clock.business_day())
         except (sqlite3.DatabaseError, OSError) as exc:
@@ -276,9 +278,10 @@ class Station:
             cash_fen=parcels.fees_fen + parcels.sent_cash_fen,
         )
 
-    def id_salt(self) -> bytes:
-        """The station's salt for hashing ID numbers (never stored whole)."""
-        return bytes.fromhex(self._meta("id_salt"))
+    def id_sealing_key(self) -> str | None:
+        """The county's public key that real-name sending seals ID numbers to, once sent."""
+        key = self.county.setting(privacy.SEAL_KEY_SETTING)
+        return key if isinstance(key, str) and key else None
 
     def backup(self, target: Path | None = None) -> Path:
         """A copy of the database (into ``target``, a file or a folder such as a USB stick);

@@ -26,8 +26,8 @@ How a restore that stops midway behaves (decided here):
   kept) and the message says so; the enrolment stays, so trying again needs no new code.
 - Other operators than the chosen manager get no usable PIN (their login is refused as a wrong
   PIN); the manager sets theirs again on the operators page.
-- The station's ID salt (``id_salt``, for hashing ID numbers of real-name sending) was local to
-  the lost PC; the restored station gets a new one.
+- Real-name sending keeps only the tail of an ID number and the number sealed to the county's
+  key (DESIGN §11), both in the events: nothing local to the lost PC is needed to read them.
 """
 
 from __future__ import annotations
@@ -540,7 +540,6 @@ def _create_staging(data_dir: Path) -> sqlite3.Connection:
     _remove_staging(data_dir)
     conn = _open_staging(data_dir)  # the current schema, no events
     with _transaction(conn):
-        _put_meta(conn, "id_salt", secrets.token_hex(16))
         _put_meta(conn, "created_at", clock.now_iso())
         _put_meta(conn, META_RESTORE_COMPLETE, "0")
     return conn

@@ -4,12 +4,16 @@ The national export has one row per PERSON; a household is its rows grouped by �
 head (与户主关系 = 户主) gives the name and ID. Rows that cannot be taken are refused with the
 reason in Chinese, into a report printed by the CLI and written next to the file as
 ``<file>.refused.csv``; the other households are upserted. ID numbers are never kept whole: the
-head's is kept masked (first 6 and last 4) and as an HMAC keyed by the registry salt. Phones are
-kept masked only (尾号5678): nothing at the county or the stations needs the whole number.
+county keeps the head's masked (first 6 and last 4) and as an HMAC keyed by the registry salt,
+which never leaves the county; stations get the last four characters and a 4-bit tag keyed by
+the county's tag key (DESIGN §11). Phones are kept masked only (尾号5678): nothing at the county
+or the stations needs the whole number.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import unicodedata
 from collections import defaultdict
@@ -95,9 +99,10 @@ def report_path(path: Path) -> Path:
 def import_households(storage: Storage, path: Path, *, salt: str) -> ImportResult:
     """Read, check and upsert the registry in ``path``; the refused rows go to the report."""
     path = Path(path)
-    with storage.engine.connect() as conn:
+    with storage.engine.begin() as conn:
         townships = reference.known_townships(conn)
-    reading = read_registry(path, salt=salt, townships=townships)
+        tag_key = reference.id_tag_key(conn)
+    reading = read_registry(path, salt=salt, townships=townships, tag_key=tag_key)
     counts = reference.upsert_households(storage, reading.households, salt=salt)
     report = write_csv(
         report_path(path),
@@ -114,9 +119,14 @@ def import_households(storage: Storage, path: Path, *, salt: str) -> ImportResul
 
 
 def read_registry(
-    path: Path, *, salt: str, townships: set[str] | frozenset[str]
+    path: Path,
+    *,
+    salt: str,
+    townships: set[str] | frozenset[str],
+    tag_key: bytes | None = None,
 ) -> RegistryReading:
-    """The households of the file and its refused rows; writes nothing."""
+    """The households of the file and its refused rows; writes nothing. Without ``tag_key``
+    the households carry no ID tag."""
     persons = 0
     refused: dict[int, RefusedRow] = {}
     numbers: dict[int, str] = {}  # a head's row -> its valid 18-character ID
@@ -147,7 +157,9 @@ def read_registry(
     salt_key = salt.encode("utf-8")
     found: list[Household] = []
     for household_no, members in by_household.items():
-        household, reason = _household(household_no, members, refused, numbers, salt_key)
+        household, reason = _household(
+            household_no, members, refused, numbers, salt_key, tag_key
+        )
         if household is None:
             for row in members:
                 refused.setdefault(row.number, _refusal(row, reason))
@@ -230,6 +242,7 @@ def _household(
     refused: dict[int, RefusedRow],
     numbers: dict[int, str],
     salt_key: bytes,
+    tag_key: bytes | None,
 ) -> tuple[Household | None, str]:
     heads = [row for row in rows if row.values["relation"] in HEAD_RELATIONS]
     if not heads:
@@ -258,7 +271,7 @@ def _household(
             household_no=household_no,
             head_name=values["name"],
             id_masked=mask_id(number),
-            id_hash=idcard.id_hash(number, salt_key),
+            id_hash=registry_hash(number, salt_key),
             members=_members(values.get("members", ""), len(rows)),
             township=values["township"],
             village=values.get("village", ""),
@@ -268,9 +281,18 @@ def _household(
             risk_cleared=values.get("risk_cleared", "").lower() in _YES,
             causes=_causes(values.get("causes", "")),
             phone_masked=_phone(head, rows),
+            id_tag=idcard.id_tag(number, tag_key) if tag_key else None,
         ),
         "",
     )
+
+
+def registry_hash(number: str, salt_key: bytes) -> str:
+    """The county's own HMAC-SHA256 of a head's ID number, keyed by the registry salt (64 hex
+    digits). It stays at the county: stations get the short tag instead."""
+    if not salt_key:
+        raise ValueError("the registry hash needs the county's salt")
+    return hmac.new(salt_key, number.encode(), hashlib.sha256).hexdigest()
 
 
 def _members(text: str, rows: int) -> int:

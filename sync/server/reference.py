@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from stationapp.core import clock, ids
+from stationapp.core import clock, idcard, ids
 from stationapp.core.errors import ValidationError
 from stationapp.core.events import canonical_json
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
@@ -38,7 +38,9 @@ from sync.server.storage import Storage, stations
 
 REGISTRY_SALT_FILE = "registry_salt.key"
 ENV_REGISTRY_SALT = "COUNTY_CENTER_REGISTRY_SALT"
-ID_SALT_SETTING = "household.id_salt"
+ID_SALT_SETTING = "household.id_salt"  # no longer published: stations drop it (DESIGN §11)
+ID_TAG_KEY_SETTING = "household.id_tag_key"  # the key of the households' short ID tags (hex)
+ID_PUBLIC_KEY_SETTING = "privacy.id_public_key"  # real-name sending seals IDs to it (base64)
 PLACES_SETTING = "places"
 STATIONS_SETTING = "stations"
 
@@ -64,6 +66,10 @@ class Counts:
 
 @dataclass(frozen=True)
 class Household:
+    """A household as the county keeps it. ``id_masked`` and ``id_hash`` (the head's ID, first
+    six and last four, and its HMAC keyed by the registry salt) stay at the county; stations get
+    the last four characters and the short tag only (:meth:`feed_data`, DESIGN §11)."""
+
     household_no: str
     head_name: str
     id_masked: str
@@ -77,9 +83,15 @@ class Household:
     risk_cleared: bool
     causes: tuple[str, ...]
     phone_masked: str
+    id_tag: int | None = None  # 0..15, None for a household imported before tags
 
     def feed_data(self) -> dict[str, Any]:
-        return {**_as_dict(self), "causes": list(self.causes)}
+        data = {**_as_dict(self), "causes": list(self.causes)}
+        del data["id_masked"], data["id_hash"]
+        data["id_tail"] = id_tail_of(self.id_masked)
+        if self.id_tag is None:
+            del data["id_tag"]
+        return data
 
     def to_row(self) -> dict[str, Any]:
         return {**_as_dict(self), "causes": canonical_json(list(self.causes))}
@@ -140,6 +152,11 @@ class Announcement:
 
     def feed_data(self) -> dict[str, Any]:
         return _as_dict(self)
+
+
+def id_tail_of(masked: str) -> str:
+    """The last four characters of a masked ID (``530902********1234`` gives ``1234``)."""
+    return idcard.tail_of_masked(masked)
 
 
 def _as_dict(item: Any) -> dict[str, Any]:
@@ -352,55 +369,73 @@ def refresh_station_lists(storage: Storage) -> int:
         return publish_station_lists(conn)
 
 
-# --- the registry salt -----------------------------------------------------------------------
+# --- the registry salt and the ID keys --------------------------------------------------------
 
 
 def registry_salt(data_dir: Path, storage: Storage | None = None) -> str:
-    """The county's key for hashing ID numbers: from the environment, else the file written
-    once into the data folder (like the token secret). A lost file is written again from the
-    salt the stations were given (kept in the database), else a new random salt is made.
-    Stations get it as the setting ``household.id_salt`` (HMAC key = its UTF-8 bytes) to look a
-    household up by a typed ID."""
+    """The county's own key for hashing the heads' ID numbers (``households.id_hash``): from the
+    environment, else the file written once into the data folder (like the token secret). It
+    never leaves the county (DESIGN §11): a lost file is made again, and the hashes change at
+    the next import. ``storage`` is accepted for older callers and not used."""
     from_env = os.environ.get(ENV_REGISTRY_SALT, "").strip()
     if from_env:
         return from_env
     path = Path(data_dir) / REGISTRY_SALT_FILE
     if not path.exists():
-        given = settings(storage).get((ID_SALT_SETTING, "")) if storage is not None else None
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(given or secrets.token_hex(32))
+            out.write(secrets.token_hex(32))
     return path.read_text(encoding="utf-8").strip()
 
 
-def publish_id_salt(conn: sa.Connection, salt: str) -> None:
-    """Give stations the salt; refuse a salt other than the one the registry was hashed with."""
+def id_tag_key(conn: sa.Connection) -> bytes:
+    """The key of the households' ID tags, made once and published to every station (setting
+    ``household.id_tag_key``). It is no secret: a tag has 4 bits, so even with the key a stored
+    tag leaves about 170 birth dates (DESIGN §11); the key only makes tags differ by county."""
     stored = conn.execute(
         sa.select(county_settings.c.value).where(
-            county_settings.c.name == ID_SALT_SETTING, county_settings.c.township == ""
+            county_settings.c.name == ID_TAG_KEY_SETTING, county_settings.c.township == ""
         )
     ).scalar_one_or_none()
-    if stored is not None and json.loads(stored) != salt:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "The registry salt ({file}) is not the one the registry was hashed with, so "
-                "stations could not find households by ID. Restore {file} from a backup of the "
-                "data folder, then import again.",
-            ),
-            file=REGISTRY_SALT_FILE,
-        )
-    set_setting(conn, ID_SALT_SETTING, salt)
+    if stored is not None:
+        return bytes.fromhex(json.loads(stored))
+    key = secrets.token_bytes(16)
+    set_setting(conn, ID_TAG_KEY_SETTING, key.hex())
+    return key
+
+
+def withdraw_registry_salt(conn: sa.Connection) -> bool:
+    """Stations that were given the registry salt (before DESIGN §11) get a tombstone for it,
+    and the county's settings no longer hold it. True when there was something to withdraw."""
+    deleted = conn.execute(
+        county_settings.delete().where(county_settings.c.name == ID_SALT_SETTING)
+    ).rowcount
+    return bool(feed.withdraw(conn, "setting", ID_SALT_SETTING)) or deleted > 0
+
+
+def id_public_key(storage: Storage) -> str | None:
+    """The public key stations seal ID numbers to (real-name sending), once made."""
+    return settings(storage).get((ID_PUBLIC_KEY_SETTING, ""))
+
+
+def publish_id_public_key(storage: Storage, public_key: str) -> bool:
+    """Give every station the public key for sealing ID numbers."""
+    idcard.public_key_fingerprint(public_key)  # refuses what is not a key
+    with storage.engine.begin() as conn:
+        return set_setting(conn, ID_PUBLIC_KEY_SETTING, public_key)
 
 
 # --- households ------------------------------------------------------------------------------
 
 
-def upsert_households(storage: Storage, items: Sequence[Household], *, salt: str) -> Counts:
-    """Add or update households (hashed with ``salt``); an unchanged household writes nothing."""
+def upsert_households(
+    storage: Storage, items: Sequence[Household], *, salt: str = ""
+) -> Counts:
+    """Add or update households; an unchanged household writes nothing. ``salt`` is accepted
+    for older callers; the items carry their hashes and tags already."""
     with storage.engine.begin() as conn:
-        publish_id_salt(conn, salt)
+        withdraw_registry_salt(conn)
         return _upsert(conn, HOUSEHOLDS, items)
 
 

@@ -75,6 +75,9 @@ households = sa.Table(
     sa.Column("causes", sa.Text, nullable=False),  # JSON list of 致贫原因
     sa.Column("phone_masked", sa.String(20), nullable=False),
     sa.Column("updated_at", sa.String(40), nullable=False),
+    # the head's ID as a 4-bit tag keyed by the setting household.id_tag_key: what stations get
+    # besides the last four characters (DESIGN §11); NULL for households imported before it
+    sa.Column("id_tag", sa.SmallInteger, nullable=True),
     sa.Index("ix_households_township", "township"),
     sa.Index("ix_households_id_hash", "id_hash"),
 )

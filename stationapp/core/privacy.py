@@ -1,0 +1,141 @@
+"""What a stolen station PC gives away (DESIGN §11): migration ``012_id_numbers`` and its
+clean-up of the data folder.
+
+Before this migration a station kept what let a thief get a resident ID number back in a
+fraction of a second: the sender's masked number (first four, last four) with an HMAC whose key
+(``station_meta.id_salt``) was in the same file, and each household's masked number (all but
+the birth date) with an HMAC whose key (the county's registry salt, setting
+``household.id_salt``) came in the feed. The migration keeps only what is shown (the last four
+characters, ``id_tail``) and drops the rest:
+
+- ``sent_parcels``: ``id_masked`` and ``id_hash`` give way to ``id_tail``. Older
+  ``parcel.sent`` events keep their payload (the log is hash-chained and the county holds the
+  same records), but the key of their HMAC is gone everywhere, so what is left of them is the
+  masked number: a region, the tail and about 30,000 birth dates.
+- ``county_households``: ``id_masked`` and ``id_hash`` give way to ``id_tail`` and ``id_tag``
+  (a short keyed tag, :func:`stationapp.core.idcard.id_tag`; unknown until the county sends the
+  household again).
+- the two salts are deleted.
+
+Deleted content must not linger in the file: the migration runs with ``secure_delete`` (freed
+space is overwritten with zeros), the WAL is checkpointed and truncated afterwards, and the
+backups in the data folder (the one made just before the migration included) lose the salts
+and the households' old columns the same way (:func:`scrub_data_folder`). Their events and
+``sent_parcels`` rows stay as they were, so each backup still verifies and restores; restoring
+one runs this migration again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from stationapp.core import idcard
+
+MIGRATION = "012_id_numbers"
+STATION_SALT = "id_salt"  # station_meta key of the dropped station salt
+REGISTRY_SALT_SETTING = "household.id_salt"  # county setting that may no longer be kept
+TAG_KEY_SETTING = "household.id_tag_key"  # the county's key for household ID tags (hex)
+SEAL_KEY_SETTING = "privacy.id_public_key"  # the county's public key for sealing IDs (base64)
+FORBIDDEN_SETTINGS = frozenset({REGISTRY_SALT_SETTING})
+
+log = logging.getLogger(__name__)
+
+
+def migrate_id_numbers(db: Any) -> None:
+    """The body of migration ``012_id_numbers`` (``db``: a sqlite_utils.Database)."""
+    conn: sqlite3.Connection = db.conn
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.create_function("tail_of_masked", 1, idcard.tail_of_masked, deterministic=True)
+    conn.execute("ALTER TABLE sent_parcels ADD COLUMN id_tail TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE sent_parcels SET id_tail = tail_of_masked(id_masked)")
+    conn.execute("ALTER TABLE sent_parcels DROP COLUMN id_masked")
+    conn.execute("ALTER TABLE sent_parcels DROP COLUMN id_hash")
+    conn.execute("ALTER TABLE county_households ADD COLUMN id_tail TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE county_households ADD COLUMN id_tag INTEGER")
+    conn.execute("UPDATE county_households SET id_tail = tail_of_masked(id_masked)")
+    conn.execute("DROP INDEX IF EXISTS county_households_id_hash")
+    conn.execute("ALTER TABLE county_households DROP COLUMN id_masked")
+    conn.execute("ALTER TABLE county_households DROP COLUMN id_hash")
+    conn.execute("CREATE INDEX county_households_id_tail ON county_households (id_tail)")
+    _drop_salts(conn)
+
+
+def _drop_salts(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM station_meta WHERE key = ?", (STATION_SALT,))
+    if _has_table(conn, "county_settings"):
+        conn.execute("DELETE FROM county_settings WHERE key = ?", (REGISTRY_SALT_SETTING,))
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+        .fetchone()
+        is not None
+    )
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def after_migration(conn: sqlite3.Connection, data_dir: Path) -> None:
+    """Once ``012_id_numbers`` has run: nothing dropped stays in the WAL, and the folder's
+    backups lose the salts too."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    scrub_data_folder(data_dir)
+
+
+def scrub_data_folder(data_dir: Path) -> list[Path]:
+    """Take the salts and the households' old ID columns out of every database file in the
+    data folder's ``backups`` (and a restore's staging file). Returns the files changed."""
+    data_dir = Path(data_dir)
+    changed = []
+    candidates = sorted((data_dir / "backups").glob("*.db"))
+    candidates += [p for p in (data_dir / "county-restore.db",) if p.exists()]
+    for path in candidates:
+        try:
+            if scrub_file(path):
+                changed.append(path)
+        except sqlite3.DatabaseError:
+            log.warning("could not take the ID salts out of %s", path, exc_info=True)
+    return changed
+
+
+def scrub_file(path: Path) -> bool:
+    """One database file: drop the salts, keep only the tail of the households' IDs; the
+    projected tables and the log are left alone (the backup still verifies). True if changed."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        if not _has_table(conn, "station_meta"):
+            return False
+        conn.execute("BEGIN IMMEDIATE")
+        before = conn.total_changes
+        _drop_salts(conn)
+        if _has_table(conn, "county_households"):
+            columns = _columns(conn, "county_households")
+            if "id_hash" in columns:
+                conn.execute("UPDATE county_households SET id_hash = '' WHERE id_hash != ''")
+            if "id_masked" in columns:
+                conn.create_function("mask_to_tail", 1, _mask_to_tail, deterministic=True)
+                conn.execute(
+                    "UPDATE county_households SET id_masked = mask_to_tail(id_masked)"
+                    " WHERE id_masked != mask_to_tail(id_masked)"
+                )
+        changed = conn.total_changes != before
+        conn.execute("COMMIT")
+        if changed and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return changed
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+
+
+def _mask_to_tail(masked: str | None) -> str:
+    tail = idcard.tail_of_masked(masked or "")
+    return "*" * (len(masked or "") - len(tail)) + tail if tail else ""
