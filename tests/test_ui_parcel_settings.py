@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+
+from stationapp.core.errors import UserError
 
 from stationapp.ui.pages.parcel_settings import ParcelSettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+THREE_SHELVES = [{"name": n, "layers": 4} for n in "ABC"]
 
 
 @pytest.fixture
 def dialog(qtbot, station, worker):
     d = ParcelSettingsDialog(station, worker)
     qtbot.addWidget(d)
-    qtbot.waitUntil(lambda: d.shelves.text() == "A:4, B:4, C:4", timeout=3000)
+    qtbot.waitUntil(lambda: d.shelves.shelves() == THREE_SHELVES, timeout=3000)
     return d
 
 
 def test_the_manager_saves_new_shelves_and_days_and_intake_uses_them(
     qtbot, dialog, station, worker
 ):
-    dialog.shelves.setText("A:4, B:4, 3:6")
+    dialog.shelves.rows[2][0].setText("3")  # C is now shelf 3, with 6 layers
+    dialog.shelves.rows[2][1].setValue(6)
     dialog.overdue_days.setValue(5)
     dialog.cutoff.setText("15：30")
     dialog.save_button.click()
@@ -41,11 +46,62 @@ def test_the_manager_saves_new_shelves_and_days_and_intake_uses_them(
 
 @pytest.mark.parametrize(
     ("field", "text"),
-    [("shelves", "A:40"), ("shelves", ""), ("pickup_fee", "-1"), ("cutoff", "25:00")],
+    [("shelf", ""), ("shelf", "b"), ("pickup_fee", "-1"), ("cutoff", "25:00")],
 )
 def test_a_bad_value_is_refused_and_nothing_is_saved(qtbot, dialog, station, worker, field, text):
     before = worker.wait_for(station.events.count)
-    getattr(dialog, field).setText(text)
+    if field == "shelf":  # no name, or the name of another shelf
+        dialog.shelves.rows[0][0].setText(text)
+    else:
+        getattr(dialog, field).setText(text)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.message.kind == "refusal", timeout=3000)
     assert worker.wait_for(station.events.count) == before
+
+
+# --- the shelves' form ---------------------------------------------------------------------------
+
+
+def test_shelves_are_added_and_removed_with_the_keyboard_and_saved(qtbot, dialog, station, worker):
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.mouseClick(dialog.shelves.add_button, Qt.MouseButton.LeftButton)
+    name, layers, _remove = dialog.shelves.rows[-1]
+    assert (name.text(), layers.value(), name.hasFocus()) == ("D", 4, True)  # the next letter
+    qtbot.keyClicks(name, "e")  # the proposed letter is selected: typing replaces it
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    layers.selectAll()
+    qtbot.keyClicks(layers, "6")
+    qtbot.mouseClick(dialog.shelves.rows[1][2], Qt.MouseButton.LeftButton)  # B goes
+    qtbot.keyClick(dialog.cutoff, Qt.Key.Key_Return)  # Enter saves (the default button)
+    qtbot.waitUntil(lambda: dialog.message.kind == "success", timeout=3000)
+    shelves = worker.wait_for(station.settings.get, "parcels.shelves")
+    assert shelves == [
+        {"name": "A", "layers": 4},
+        {"name": "C", "layers": 4},
+        {"name": "E", "layers": 6},
+    ]
+
+
+def test_the_last_shelf_cannot_be_removed(qtbot, dialog):
+    while len(dialog.shelves.rows) > 1:
+        dialog.shelves.rows[-1][2].click()
+    assert not dialog.shelves.rows[0][2].isEnabled()
+
+
+def test_removing_a_shelf_the_store_refuses_shows_the_stores_own_words(
+    qtbot, dialog, station, worker
+):
+    """Whatever the store says when it refuses the shelves (here: C named twice) is the line
+    the manager reads, not a message of the form's own."""
+    wanted = [{"name": "A", "layers": 4}, {"name": "C", "layers": 4}, {"name": "C", "layers": 5}]
+    try:
+        worker.wait_for(station.settings.set_many, {"parcels.shelves": wanted})
+    except UserError as error:
+        refusal = str(error)
+    dialog.shelves.rows[1][0].setText("C")
+    dialog.shelves.rows[2][1].setValue(5)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.message.kind == "refusal", timeout=3000)
+    assert dialog.message.text() == refusal

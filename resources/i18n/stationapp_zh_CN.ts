@@ -464,6 +464,20 @@
             <translation>请按面单输入收件人姓名（可写 张*）。</translation>
         </message>
         <message>
+            <source>Keep this number?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{warning}
+
+Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Correct the mobile number and press Enter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A new phone: type the name on the waybill (张* is fine) and press Enter.</source>
             <translation>新号码：请输入面单上的姓名（可写 张*），按 Enter 入库。</translation>
         </message>
@@ -872,7 +886,7 @@
         </message>
         <message>
             <source>S&amp;helves:</source>
-            <translation type="unfinished" />
+            <translation>货架(&amp;H)：</translation>
         </message>
         <message>
             <source>&amp;Overdue after:</source>
@@ -2037,8 +2051,8 @@
             <translation>无操作自动锁屏(&amp;I)：</translation>
         </message>
         <message>
-            <source>Receipt pape&amp;r:</source>
-            <translation>小票纸张(&amp;R)：</translation>
+            <source>Receipt pap&amp;er:</source>
+            <translation>小票纸张(&amp;E)：</translation>
         </message>
         <message>
             <source>Prin&amp;ter:</source>
@@ -2356,27 +2370,27 @@
         <name>ShelvesEditor</name>
         <message>
             <source>&amp;Add a shelf</source>
-            <translation type="unfinished" />
+            <translation>添加货架(&amp;A)</translation>
         </message>
         <message>
             <source>Shelf name</source>
-            <translation type="unfinished" />
+            <translation>货架名</translation>
         </message>
         <message>
             <source> layers</source>
-            <translation type="unfinished" />
+            <translation> 层</translation>
         </message>
         <message>
             <source>Layers</source>
-            <translation type="unfinished" />
+            <translation>层数</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>删除</translation>
         </message>
         <message>
             <source>Shelf</source>
-            <translation type="unfinished" />
+            <translation>货架</translation>
         </message>
     </context>
     <context>

@@ -159,6 +159,7 @@ class SetupWizard(QDialog):
     @Slot()
     def show_create(self) -> None:
         self.pages.setCurrentIndex(CREATE)
+        self.create_button.setDefault(True)
         self.station_name.setFocus()
 
     @Slot()
@@ -167,7 +168,21 @@ class SetupWizard(QDialog):
         self.restore.focus_first()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc goes back to the two choices; on the choices it quits, as the Quit button."""
+        """Esc goes back to the two choices; on the choices it quits, as the Quit button. On the
+        new station's form Enter goes to the next field, and from the last one creates it (not
+        left to the dialog's default button: the choice page's button took that role when it
+        had the focus)."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.pages.currentIndex() == CREATE:
+            fields = [self.station_name, self.phone, self.manager_name, self.pin, self.pin_again]
+            focused = self.focusWidget()
+            if focused in fields:
+                event.accept()
+                if focused is not fields[-1]:
+                    fields[fields.index(focused) + 1].setFocus(Qt.FocusReason.TabFocusReason)
+                elif self.create_button.isEnabled():
+                    self.create_button.click()
+                return
         if event.key() == Qt.Key.Key_Escape and self.pages.currentIndex() != CHOICES:
             if self.pages.currentIndex() == CREATE:
                 self.show_choices()

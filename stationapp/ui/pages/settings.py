@@ -142,7 +142,7 @@ class SettingsPage(Page):
         form = QFormLayout(box)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("Lock the screen when &idle for:"), self.idle_lock)
-        form.addRow(self.tr("Receipt pape&r:"), self.paper)
+        form.addRow(self.tr("Receipt pap&er:"), self.paper)
         form.addRow(self.tr("Prin&ter:"), self.printer)
         return box
 

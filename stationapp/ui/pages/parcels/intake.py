@@ -306,6 +306,8 @@ class IntakePanel(Page):
         self.phone.clear()
         self.name.clear()
         self._set_step_enabled()
+        if self.message.kind == "refusal":  # it was about the parcel just dropped
+            self.message.clear_message()
         self.step.setText(self.tr("Scan the next parcel's waybill."))
         self.waybill.setFocus()
 
@@ -437,12 +439,14 @@ class IntakePanel(Page):
             self.tr("Delivered again?"),
             self.tr(
                 "Waybill {waybill} was taken in before and left the station on {when}. Did "
-                "the courier bring it again? Enter: yes, take it in again. Esc: no."
+                "the courier bring it again? Y: yes, take it in again. Enter or Esc: no."
             ).format(waybill=check.number, when=when),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setObjectName("redeliveryQuestion")
+        # a double scan ends with Enter: that must not take the parcel in a second time
+        box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setEscapeButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda result: self._redelivery_answered(box, result))
         self.redelivery_box = box

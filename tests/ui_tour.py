@@ -1,0 +1,230 @@
+"""A tour of every screen of the app: each page and parcel sub-page of the real main window, the
+lock screen, and every dialog (the first-run wizard's steps, login, the settings dialogs, the
+forms, the message boxes), opened the way the operator opens them.
+
+Used by the tests that look at every screen (tests/test_ui_mnemonics.py, tests/test_ui_layout.py)
+and by scripts/screenshots.py, which saves the pictures in docs/img. ``tour`` yields
+``(name, widget)`` with the screen showing; the next step closes what it opened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QWidget,
+)
+
+from stationapp.core import Station
+from stationapp.core.errors import StateError
+from stationapp.ui.mainwindow import PAGES, MainWindow
+from stationapp.ui.worker import StationWorker
+
+# the file names docs/manual-zh.md uses for the screens that had a picture before the tour
+PICTURE_NAMES = {
+    "page-home": "ui-main",
+    "page-settings": "ui-settings",
+    "page-sync": "ui-sync",
+    "parcels-intake": "ui-parcels-intake",
+    "parcels-pickup": "ui-parcels-pickup",
+    "parcels-shelf": "ui-parcels-shelf",
+    "parcels-sending": "ui-parcels-sending",
+    "parcels-handover": "ui-parcels-handover",
+    "parcels-outbox": "ui-parcels-outbox",
+    "lock": "ui-lock",
+    "login": "ui-login",
+    "wizard-create": "ui-wizard",
+    "wizard-restore": "restore-address",
+    "sms-settings": "ui-sms-settings",
+    "join-county": "join-county",
+}
+
+
+def settle(worker: StationWorker, timeout_s: float = 10.0) -> None:
+    """Until the worker has answered everything asked of it and the answers are painted."""
+    import time
+
+    app = QApplication.instance()
+    deadline = time.monotonic() + timeout_s
+    app.processEvents()
+    while not worker.idle and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    app.processEvents()
+    app.processEvents()
+
+
+def tour(
+    window: MainWindow, worker: StationWorker, new_pc: Path, *, dialogs: bool = True
+) -> Iterator[tuple[str, QWidget]]:
+    """Each screen in turn, shown: ``(name, the window or dialog to look at)``."""
+    station: Station = window.station
+    for key, _title in PAGES:
+        page = window.show_page(key)
+        settle(worker)
+        if key != "parcels":
+            yield f"page-{key}", window
+            continue
+        for sub in page.sub_pages:
+            page.show_sub_page(sub)
+            settle(worker)
+            yield f"parcels-{sub}", window
+    window.lock()
+    settle(worker)
+    yield "lock", window
+    window.lock_screen.pin.setText("")
+    window._unlocked(station.operator)  # as a right PIN does
+    settle(worker)
+    if not dialogs:
+        return
+    for name, opener in _dialogs(window, worker, new_pc):
+        dialog = opener()
+        assert dialog is not None, f"{name} did not open"
+        dialog.show()
+        settle(worker)
+        yield name, dialog
+        dialog.hide()
+        dialog.deleteLater()
+        settle(worker)
+
+
+def _dialogs(
+    window: MainWindow, worker: StationWorker, new_pc: Path
+) -> list[tuple[str, Callable[[], QWidget | None]]]:
+    from stationapp.ui.errors import ErrorDialog, RefusalBox
+    from stationapp.ui.login import LoginDialog
+    from stationapp.ui.pages.parcels.do_not_text import DoNotTextDialog
+    from stationapp.ui.wizard import SetupWizard
+
+    station = window.station
+    settings = window.page("settings")
+    parcels = window.page("parcels")
+
+    def on_settings(open_it: Callable[[], QWidget | None]) -> Callable[[], QWidget | None]:
+        def opened() -> QWidget | None:
+            window.show_page("settings")
+            settle(worker)
+            return open_it()
+
+        return opened
+
+    def reset_pin() -> QWidget | None:
+        window.show_page("settings")
+        settle(worker)
+        settings.operators_panel.table.selectRow(0)
+        return settings.open_reset_pin()
+
+    def returns() -> QWidget | None:
+        window.show_page("parcels")
+        parcels.show_sub_page("shelf")
+        settle(worker)
+        return parcels.shelf.open_returns()
+
+    def duplicate_question() -> QWidget | None:
+        """A waybill scanned again after its parcel left: "delivered again?"."""
+        number = worker.wait_for(_a_waybill_that_left, station)
+        window.show_page("parcels")
+        intake = parcels.show_sub_page("intake")
+        settle(worker)
+        intake.start_over()
+        intake.waybill.setText(number)
+        intake.waybill_entered()
+        settle(worker)
+        return intake.redelivery_box
+
+    def wizard(step: str) -> Callable[[], QWidget]:
+        def opened() -> QWidget:
+            dialog = SetupWizard(new_pc, worker)
+            dialog.resize(window.size())
+            getattr(dialog, f"show_{step}")()
+            return dialog
+
+        return opened
+
+    return [
+        ("wizard-choices", wizard("choices")),
+        ("wizard-create", wizard("create")),
+        ("wizard-restore", wizard("restore")),
+        ("login", lambda: LoginDialog(station, worker)),
+        ("parcel-settings", on_settings(settings.open_parcel_settings)),
+        ("sms-settings", on_settings(settings.open_sms_settings)),
+        ("join-county", on_settings(settings.open_join_county)),
+        ("add-operator", on_settings(settings.open_add_operator)),
+        ("reset-pin", reset_pin),
+        ("my-pin", on_settings(settings.open_my_pin_form)),
+        ("returns", returns),
+        ("do-not-text", lambda: DoNotTextDialog(station, worker, window)),
+        ("duplicate-waybill", duplicate_question),
+        ("refusal", lambda: RefusalBox(StateError("Parcel A-1-0001 is not on the shelf."), window)),
+        ("error", lambda: ErrorDialog("Traceback (most recent call last): ...", window)),
+    ]
+
+
+def _a_waybill_that_left(station: Station) -> str:
+    """(On the database thread.) The waybill of a parcel picked up; the oldest waiting one is
+    handed out first if none was."""
+    [gone] = station.parcels.shelf_list(status="picked_up").page(None, 1) or [None]
+    if gone is None:
+        [oldest] = station.parcels.shelf_list().page(None, 1)
+        station.parcels.pick_up([oldest.id], "code")
+        gone = oldest
+    return gone.waybill
+
+
+# --- what the tests look at ----------------------------------------------------------------------
+
+_MNEMONIC = re.compile(r"&(.)")
+
+
+def mnemonic(text: str) -> str:
+    """The letter Alt+ presses in a Qt text ("" for none): ``&Save`` -> ``s``, ``A && B`` none."""
+    for match in _MNEMONIC.finditer(text.replace("&&", "")):
+        return match.group(1).lower()
+    return ""
+
+
+def visible_mnemonics(top: QWidget) -> dict[str, list[str]]:
+    """Letter -> the texts of the visible buttons, group boxes and labels with a buddy that use
+    it: what Alt+letter could mean in ``top`` as it is shown."""
+    found: dict[str, list[str]] = {}
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisibleTo(top) or widget.window() is not top:
+            continue
+        if isinstance(widget, QAbstractButton):
+            text = widget.text()
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            text = widget.text()
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            text = widget.title()
+        else:
+            continue
+        letter = mnemonic(text)
+        if letter:
+            found.setdefault(letter, []).append(text)
+    return found
+
+
+def clashes(top: QWidget) -> dict[str, list[str]]:
+    return {k: v for k, v in visible_mnemonics(top).items() if len(v) > 1}
+
+
+def scroll_areas(top: QWidget) -> list[QAbstractScrollArea]:
+    return [
+        area
+        for area in top.findChildren(QAbstractScrollArea)
+        if area.isVisibleTo(top) and area.window() is top
+    ]
+
+
+def horizontal_bar_shown(area: QAbstractScrollArea) -> bool:
+    bar = area.horizontalScrollBar()
+    policy = area.horizontalScrollBarPolicy()
+    return policy != Qt.ScrollBarPolicy.ScrollBarAlwaysOff and bar.isVisible() and bar.maximum() > 0
