@@ -80,7 +80,7 @@ def test_alt_letters_are_unique_on_every_screen(qtbot, demo_window, worker, tmp_
         if clash:
             seen[name] = clash
     assert seen == {}
-    missing = {cls.__name__ for cls in dialog_classes() if not any(issubclass(o, cls) for o in opened)}
+    missing = {c.__name__ for c in dialog_classes() if not any(issubclass(o, c) for o in opened)}
     assert missing == set()
 
 

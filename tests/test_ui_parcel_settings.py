@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stationapp.core.errors import UserError
-
 from stationapp.ui.pages.parcel_settings import ParcelSettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
-    QDialog,
     QGroupBox,
     QLabel,
     QWidget,
@@ -198,9 +197,8 @@ def visible_mnemonics(top: QWidget) -> dict[str, list[str]]:
     for widget in top.findChildren(QWidget):
         if not widget.isVisibleTo(top) or widget.window() is not top:
             continue
-        if isinstance(widget, QAbstractButton):
-            text = widget.text()
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if isinstance(widget, QAbstractButton) or labelled:
             text = widget.text()
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             text = widget.title()
