@@ -11,7 +11,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -311,29 +310,8 @@ def test_a_runner_does_nothing_while_the_station_has_not_joined(
     runner.stop()
 
 
-def test_stop_waits_for_the_round_under_way(
-    qtbot, station, worker, county, make_runner, shown_errors
-):
-    join(qtbot, worker, station, county)
-    record_some(worker, station, 5)
-    runner = make_runner()
-    real_run = station.sync.run
-    entered = threading.Event()
-
-    def held_run(progress=None):
-        entered.set()
-        assert runner.stop_requested.wait(10)  # stop() has begun: the round goes on
-        return real_run(progress=progress)
-
-    station.sync.run = held_run  # type: ignore[method-assign]
-    runner.sync_now()
-    assert entered.wait(10)
-    runner.stop()
-    del station.sync.run  # the class's own again
-    assert len(station.sync.history()) == 1
-    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
-    assert station.sync.unpushed_count() == 0
-    assert not runner.timer_active
+# stop() during a round stuck on the link: tests/test_ui_slow_link.py (it records the round at
+# once and never waits for the county's answer)
 
 
 def test_a_second_sync_now_during_a_round_starts_no_second_round(

@@ -6,6 +6,12 @@ chain, push what the county does not hold in seq order and in batches, and mark 
 ``pushed`` only once the county's answer is in. Each round is recorded in ``sync_log`` for the
 同步 page.
 
+A round is a :class:`SyncRound`: its steps read and write the store, and between them it asks
+for one :class:`CountyCall` at a time (head, push, events, feed), which touches no store. The
+command line makes each call in place (:meth:`StationSync.run`); the GUI makes it on a network
+thread and takes the answer back to the database thread (DESIGN §2: network work never runs on
+the database thread), so a crawling link never delays an operator's action.
+
 The token lives in ``data_dir/secrets.json`` (``SecretStore``), never in the database, so
 backups and exports cannot leak it. The transport (``sync.client``, which loads ``requests`` and
 pydantic) is imported on first use, not with the core.
@@ -22,8 +28,9 @@ import json
 import platform
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from stationapp.core import clock, event_store
@@ -281,6 +288,129 @@ class _RoundStopped(Exception):
         self.retry_after: float | None = None
 
 
+# --- a round, step by step ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallAnswer:
+    """What a :class:`CountyCall` gave: its value, or the failure it raised (a ``SyncFailure``,
+    or a bug), and how long the call took."""
+
+    value: Any = None
+    failure: BaseException | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class CountyCall:
+    """One request to the county center that a round needs next. It talks to the network only
+    (no store, no station state), so it may run on any thread; the GUI runs it on a network
+    thread, never on the database thread."""
+
+    name: str  # head, push, events, feed: for logs and tests
+    send: Callable[[], Any]
+
+    def run(self) -> CallAnswer:
+        started = time.monotonic()
+        try:
+            value = self.send()
+        except Exception as failure:  # handed to the round, which decides what it means
+            return CallAnswer(None, failure, time.monotonic() - started)
+        return CallAnswer(value, None, time.monotonic() - started)
+
+
+RoundSteps = Generator[CountyCall, Any, None]
+
+
+class SyncRound:
+    """One round of :class:`StationSync`, split where it waits for the county.
+
+    Database thread: :meth:`step` runs the round up to its next :class:`CountyCall` and returns
+    it (None when the round needs nothing more from the network); the caller makes the call,
+    anywhere, and gives the :class:`CallAnswer` to the next :meth:`step`. :meth:`finish` closes
+    and records the round. Every rule of the round (head checks, events marked pushed only
+    once the county's answer is stored, batches that grow and shrink, fork healing) lives in
+    the steps, so the command line (all in one thread) and the GUI (the calls on a network
+    thread) run the same round."""
+
+    def __init__(
+        self, sync: StationSync, report: SyncReport, client: CountyClient, steps: RoundSteps
+    ) -> None:
+        self.sync = sync
+        self.report = report
+        self.client = client
+        self._steps = steps
+        self._begun = False
+        self._conflict: _RoundStopped | None = None
+        self.finished = False
+        self.call: CountyCall | None = None
+        """The call the round waits for (None: none)."""
+
+    def step(self, answer: CallAnswer | None = None) -> CountyCall | None:
+        """Database thread: go on with ``answer`` (None for the first step) up to the next call
+        to make; None when the round is ready to :meth:`finish`."""
+        steps, self.call = self._steps, None
+        try:
+            if not self._begun:
+                self._begun = True
+                call = next(steps)
+            elif answer is None:
+                raise ValueError("a round that waits for a call goes on with its answer")
+            elif answer.failure is not None:
+                call = steps.throw(answer.failure)
+            else:
+                call = steps.send(answer.value)
+        except StopIteration:
+            return None
+        except _RoundStopped as stop:
+            self._stopped(stop)
+            return None
+        except BaseException:
+            self.client.close()
+            raise
+        self.call = call
+        return call
+
+    def abandon(self, detail: str) -> SyncReport:
+        """Database thread: end the round without waiting for the call under way (the program
+        quits while the link is stuck). Nothing more is marked pushed; the next round asks the
+        county's head and goes on from there. The call's client is left to its thread."""
+        if self.finished:
+            return self.report
+        waiting_for = self.call
+        self._steps.close()
+        if waiting_for is not None and self.report.ok:
+            self.report.error, self.report.detail = TIMED_OUT, f"{waiting_for.name}: {detail}"
+        return self._record(close_client=waiting_for is None)
+
+    def finish(self) -> SyncReport:
+        """Database thread: close and record the round; a history changed after it was sent,
+        or a conflict that healing did not end, raises :class:`StateError` after the record."""
+        if self.finished:
+            return self.report
+        report = self._record(close_client=True)
+        if self._conflict is not None:
+            raise StateError(PLAIN_WORDS[self._conflict.error], **self._conflict.params)
+        return report
+
+    def _stopped(self, stop: _RoundStopped) -> None:
+        report = self.report
+        report.error, report.detail, report.params = stop.error, stop.detail, stop.params
+        report.retry_after = stop.retry_after
+        if stop.error in (CHAIN_CONFLICT, EDITED):
+            self._conflict = stop
+
+    def _record(self, *, close_client: bool) -> SyncReport:
+        self.finished = True
+        if close_client:
+            self.client.close()
+        report = self.report
+        report.waiting = self.sync.unpushed_count()
+        report.finished_at = clock.now_iso()
+        self.sync._record(report)
+        return report
+
+
 # --- the driver ------------------------------------------------------------------------------
 
 
@@ -437,41 +567,58 @@ class StationSync:
                     "settings (设置 → 加入县级中心) with the code the county center gave.",
                 )
             )
+        round_ = self.begin(progress, feed_progress)
+        call = round_.step()
+        while call is not None:  # here, in this thread: the command line has no windows
+            call = round_.step(call.run())
+        return round_.finish()
+
+    def begin(
+        self, progress: Progress | None = None, feed_progress: FeedProgress | None = None
+    ) -> SyncRound:
+        """A round to run step by step (:class:`SyncRound`), for a caller that makes the
+        county's calls on another thread (the GUI). Refused like :meth:`run` when the station
+        has not joined."""
+        if not self.is_enrolled():
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "This station has not joined a county center yet. Join it first in the "
+                    "settings (设置 → 加入县级中心) with the code the county center gave.",
+                )
+            )
         report = SyncReport(started_at=clock.now_iso())
         token = self._secrets().get(TOKEN_SECRET)
         client = self._client(self.county_url, token.reveal() if token else None)
-        conflict: _RoundStopped | None = None
-        try:
-            for attempt in range(2):
-                try:
-                    self._push_all(client, report, progress)
-                    break
-                except _RoundStopped as stop:
-                    if stop.error != CHAIN_CONFLICT or attempt > 0:
-                        raise
-                    # a fork: take the county's events in, move ours after them, go on
-                    report.fork = self._heal_fork(client)
-            if self.feed_in_round:
-                self._pull_feed(client, report, feed_progress)
-        except _RoundStopped as stop:
-            report.error, report.detail, report.params = stop.error, stop.detail, stop.params
-            report.retry_after = stop.retry_after
-            if stop.error in (CHAIN_CONFLICT, EDITED):
-                conflict = stop
-        finally:
-            client.close()
-        report.waiting = self.unpushed_count()
-        report.finished_at = clock.now_iso()
-        self._record(report)
-        if conflict is not None:
-            raise StateError(PLAIN_WORDS[conflict.error], **conflict.params)
-        return report
+        steps = self._round_steps(client, report, progress, feed_progress)
+        return SyncRound(self, report, client, steps)
+
+    def _round_steps(
+        self,
+        client: CountyClient,
+        report: SyncReport,
+        progress: Progress | None,
+        feed_progress: FeedProgress | None,
+    ) -> RoundSteps:
+        """The round itself: each ``yield`` hands a :class:`CountyCall` out and takes its value
+        back (its failure is raised here, at the ``yield``); everything else touches the store."""
+        for attempt in range(2):
+            try:
+                yield from self._push_all(client, report, progress)
+                break
+            except _RoundStopped as stop:
+                if stop.error != CHAIN_CONFLICT or attempt > 0:
+                    raise
+                # a fork: take the county's events in, move ours after them, go on
+                report.fork = yield from self._heal_fork(client)
+        if self.feed_in_round:
+            yield from self._pull_feed(client, report, feed_progress)
 
     # the county's feed ----------------------------------------------------------------------
 
     def _pull_feed(
         self, client: CountyClient, report: SyncReport, feed_progress: FeedProgress | None
-    ) -> None:
+    ) -> RoundSteps:
         """After the pushes: ``sync/feed`` after the last cursor taken, until ``more`` is false.
         Each page is taken with its cursor in one transaction, so a round cut off keeps the
         pages it took and the next round goes on after them."""
@@ -480,7 +627,7 @@ class StationSync:
         after = self.station.county.cursor()
         while True:
             try:
-                page = fetch_feed_page(client, after)
+                page = yield CountyCall("feed", partial(fetch_feed_page, client, after))
             except wire.SyncFailure as error:
                 raise _stopped(error) from error
             self.count_feed_page(report, self.take_feed_page(page))
@@ -532,7 +679,9 @@ class StationSync:
 
     # pushing -----------------------------------------------------------------------------------
 
-    def _push_all(self, client: CountyClient, report: SyncReport, progress: Progress | None):
+    def _push_all(
+        self, client: CountyClient, report: SyncReport, progress: Progress | None
+    ) -> RoundSteps:
         from sync import client as wire
 
         if self._batcher is None:
@@ -541,7 +690,7 @@ class StationSync:
             self._batcher = Batcher()
         batcher = self._batcher
         station_id = self.station_id
-        county_seq = self._take_head(client, report)
+        county_seq = yield from self._take_head(client, report)
         total = self.station.log.head()[0] - county_seq
         done = 0
         if progress is not None:
@@ -552,16 +701,17 @@ class StationSync:
             if not events:
                 return
             batch = batcher.cut([wire_event(e) for e in events])
-            started = time.monotonic()
-            try:
-                answer = client.push(station_id, batch)
+            try:  # compressed and sent by the call, off the database thread
+                answer, seconds = yield CountyCall(
+                    "push", partial(_timed, client.push, station_id, batch)
+                )
             except (wire.TimedOut, wire.TooLarge) as error:
                 # a slow link or a body too big: smaller batches, from where the county is
                 batcher.timed_out()
                 tries += 1
                 if tries >= MAX_TRIES_PER_ROUND:
                     raise _stopped(error) from error
-                county_seq = self._take_head(client, report)
+                county_seq = yield from self._take_head(client, report)
                 done = max(0, total - (self.station.log.head()[0] - county_seq))
                 if progress is not None:
                     progress(done, total)
@@ -571,7 +721,7 @@ class StationSync:
                 if stop.error not in (CHAIN_CONFLICT, INVALID_EVENT):
                     # after a failure, ask where the county is: maybe it took the batch
                     with contextlib.suppress(_RoundStopped):
-                        self._take_head(client, report)
+                        yield from self._take_head(client, report)
                 raise stop from error
             tries = 0
             report.batches += 1
@@ -582,13 +732,13 @@ class StationSync:
             self._check_against_local(answer.head_seq, answer.head_hash, DIVERGED)
             self._mark_pushed(answer.head_seq)
             report.head_seq, report.head_hash = answer.head_seq, answer.head_hash
-            batcher.went_well(time.monotonic() - started)
+            batcher.went_well(seconds)
             done += answer.head_seq - county_seq
             county_seq = answer.head_seq
             if progress is not None:
                 progress(done, total)
 
-    def _heal_fork(self, client: CountyClient) -> HealedFork:
+    def _heal_fork(self, client: CountyClient) -> Generator[CountyCall, Any, HealedFork]:
         """DESIGN §5: fetch the county's events from the common point, take them into the log,
         append this station's own unpushed events after them with new seqs (ids unchanged),
         rebuild the tables, record it. Nothing is dropped; an edited history is refused."""
@@ -603,7 +753,9 @@ class StationSync:
         after = base_seq
         try:
             while True:
-                page = client.events(after_seq=after, limit=500)
+                page = yield CountyCall(
+                    "events", partial(client.events, after_seq=after, limit=500)
+                )
                 theirs.extend(page.events)
                 if not page.more or not page.events:
                     break
@@ -717,12 +869,14 @@ class StationSync:
         ).fetchall()
         return [HealedFork(r[0], r[1], r[2], [tuple(m) for m in json.loads(r[3])]) for r in rows]
 
-    def _take_head(self, client: CountyClient, report: SyncReport) -> int:
+    def _take_head(
+        self, client: CountyClient, report: SyncReport
+    ) -> Generator[CountyCall, Any, int]:
         """Ask the county's head, check it against the local chain, mark what it holds."""
         from sync import client as wire
 
         try:
-            head = client.head()
+            head = yield CountyCall("head", client.head)
         except wire.SyncFailure as error:
             raise _stopped(error) from error
         if head.station_id and head.station_id != self.station_id:
@@ -802,6 +956,13 @@ def fetch_feed_page(client: CountyClient, after: str, limit: int | None = None) 
     :data:`FEED_PAGE` by default): network only, any thread. Raises the client's typed
     ``SyncFailure`` (an answer that is not the feed's JSON too)."""
     return client.feed(after, limit=limit or FEED_PAGE)
+
+
+def _timed(send: Callable[..., Any], *args: Any) -> tuple[Any, float]:
+    """``send(*args)`` and the seconds it took (the batcher's measure: the link alone, not the
+    wait for the database thread)."""
+    started = time.monotonic()
+    return send(*args), time.monotonic() - started
 
 
 def wire_event(event: Event) -> dict[str, Any]:

@@ -1,12 +1,15 @@
 """Sync in the background: a round with the county center now and then, off the GUI thread.
 
-``StationSync.run`` reads and writes the station's database AND talks to the county in one call,
-so a round's pushes run on the station's one database thread (the ``StationWorker``), never
-beside it (STYLE.md, "One thread owns the database"). The county's feed is then taken by a
-:class:`FeedPull`: downloads on a network thread, each page a short job of the database thread,
-so a large registry arriving never freezes the windows. Progress reaches the GUI thread by
-queued signals; ``event_recorded`` carries what the feed changed (the station's events that the
-county's events caused, and a :class:`CountyDataTaken`) for the main window to broadcast.
+A round is a ``StationSync.begin`` round (:class:`stationapp.core.sync.SyncRound`) run step by
+step: each step that reads or writes the store is a short job of the station's one database
+thread (the ``StationWorker``); each call to the county between two steps (head, push, the
+county's events when a fork is healed) runs on a network thread, so a link that crawls or stalls
+never holds the database thread and never delays an operator's action (DESIGN §2). The county's
+feed is then taken by a :class:`FeedPull`: downloads on a network thread, each page a short job
+of the database thread, so a large registry arriving never freezes the windows. Progress
+reaches the GUI thread by queued signals; ``event_recorded`` carries what the feed changed (the
+station's events that the county's events caused, and a :class:`CountyDataTaken`) for the main
+window to broadcast.
 
 After a round that went through, the next comes ``interval_ms`` later; after a failure,
 ``sync.pacing.Backoff`` says when (a county's Retry-After is honoured). Nothing happens while the
@@ -30,9 +33,13 @@ from stationapp.core.sync import (
     CHAIN_CONFLICT,
     NOT_THE_COUNTY,
     OFFLINE,
+    SERVER_ERROR,
     TIMED_OUT,
+    CallAnswer,
+    CountyCall,
     EnrolledStation,
     SyncReport,
+    SyncRound,
     SyncStatus,
 )
 from stationapp.ui.feed_pull import FeedPull, FeedPulled
@@ -77,6 +84,7 @@ class SyncRunner(QObject):
     event_recorded = Signal(object)  # what the feed changed: an Event, a CountyDataTaken
     state_changed = Signal(object)  # SyncState
     _progressed = Signal(int, int)  # emitted on the database thread
+    _answered = Signal(object)  # (round, CallAnswer), emitted on a network thread
 
     def __init__(
         self,
@@ -100,6 +108,8 @@ class SyncRunner(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
         self._progressed.connect(self.progress, Qt.ConnectionType.QueuedConnection)
+        self._answered.connect(self._on_answer, Qt.ConnectionType.QueuedConnection)
+        self._round: SyncRound | None = None  # the database thread's own
         # the runner takes the feed itself, page by page (see FeedPull), not inside run()
         station.sync.feed_in_round = False
         self.feed = FeedPull(station, worker, self)
@@ -136,16 +146,19 @@ class SyncRunner(QObject):
         self.sync_now()
 
     def stop(self) -> None:
-        """No more rounds; blocks until a round under way has finished (at quit)."""
+        """No more rounds (at quit). A round under way is ended and recorded without waiting
+        for the county's answer to a call on its way: nothing is marked pushed without one, and
+        the next round asks the county's head and goes on from there."""
         if self._stopped:
             return
         self._stopped = True
+        self._running = False
         self.stop_requested.set()
         self._timer.stop()
         self.next_delay_s = None
-        # the worker runs one call at a time: when this returns, a queued round has run
+        # the worker runs one call at a time: a step queued before this one has run
         with contextlib.suppress(RuntimeError):
-            self._worker.wait_for(_nothing)
+            self._worker.wait_for(self._abandon_on_db)
         self.feed.stop()  # the pages downloaded are taken, the round's row says so
 
     @Slot()
@@ -157,7 +170,7 @@ class SyncRunner(QObject):
         self.next_delay_s = None
         self._running = True
         self._publish(running=True, next_try_s=None)
-        self._worker.call(self._round_on_db, on_done=self._round_done)
+        self._worker.call(self._begin_on_db, on_done=self._stepped)
 
     @Slot()
     def refresh(self) -> None:
@@ -174,29 +187,84 @@ class SyncRunner(QObject):
 
     # database thread ----------------------------------------------------------------------------
 
-    def _round_on_db(self) -> _Outcome:
+    def _begin_on_db(self) -> _Outcome | tuple[SyncRound, CountyCall]:
         sync = self._station.sync
         if self.stop_requested.is_set() or not sync.is_enrolled():
             return _Outcome(None, sync.status())
+        self._round = sync.begin(progress=self._progress_on_db)
+        return self._step_on_db(self._round, None)
+
+    def _step_on_db(
+        self, round_: SyncRound, answer: CallAnswer | None
+    ) -> _Outcome | tuple[SyncRound, CountyCall]:
+        """One step of the round: up to its next call to the county (handed to a network
+        thread), or its end (recorded)."""
+        sync = self._station.sync
+        if round_ is not self._round or round_.finished:  # abandoned at stop meanwhile
+            return _Outcome(None, sync.status())
+        report = round_.report
         try:
-            report = sync.run(progress=self._progress_on_db)
+            call = round_.step(answer)
+            if call is not None:
+                return round_, call
+            report = round_.finish()
         except UserError as error:  # a conflict: the round is recorded, nothing was sent
             log.warning("the sync round was refused: %s", error.text)
             report = SyncReport(
-                started_at=clock.now_iso(),
+                started_at=report.started_at,
                 finished_at=clock.now_iso(),
                 error=CHAIN_CONFLICT,
                 params=dict(error.params),
                 detail=error.text,
                 waiting=sync.unpushed_count(),
             )
+        except Exception as error:  # a bug: logged, the round recorded as failed, tried later
+            log.exception("the sync round stopped on an unexpected error")
+            report.error, report.detail = SERVER_ERROR, f"{type(error).__name__}: {error}"
+            with contextlib.suppress(Exception):
+                round_.abandon("the round stopped on an unexpected error")
+        self._round = None
         return _Outcome(report, sync.status())
+
+    def _abandon_on_db(self) -> None:
+        """At stop: a round waiting for the county is recorded now, not when the link wakes."""
+        round_, self._round = self._round, None
+        if round_ is not None and not round_.finished:
+            round_.abandon("the program stopped before the county answered")
 
     def _progress_on_db(self, done: int, total: int) -> None:
         with contextlib.suppress(RuntimeError):  # the runner is gone (the app quits)
             self._progressed.emit(done, total)
 
+    # network thread -----------------------------------------------------------------------------
+
+    def _call_on_network(self, round_: SyncRound, call: CountyCall) -> None:
+        answer = call.run()  # never raises: a failure is in the answer
+        with contextlib.suppress(RuntimeError):  # the runner is gone (the app quits)
+            self._answered.emit((round_, answer))
+
     # GUI thread ---------------------------------------------------------------------------------
+
+    def _stepped(self, stepped: _Outcome | tuple[SyncRound, CountyCall]) -> None:
+        if isinstance(stepped, _Outcome):
+            self._round_done(stepped)
+            return
+        if self._stopped:  # stop() recorded the round; its call is not made
+            return
+        round_, call = stepped
+        threading.Thread(
+            target=self._call_on_network,
+            args=(round_, call),
+            name=f"county-{call.name}",
+            daemon=True,  # a call stuck on the link never keeps the program from closing
+        ).start()
+
+    @Slot(object)
+    def _on_answer(self, answered: tuple[SyncRound, CallAnswer]) -> None:
+        if self._stopped:  # the round was recorded at stop; this answer comes too late
+            return
+        round_, answer = answered
+        self._worker.call(self._step_on_db, round_, answer, on_done=self._stepped)
 
     def _round_done(self, outcome: _Outcome) -> None:
         report = outcome.report
@@ -259,7 +327,3 @@ class SyncRunner(QObject):
 
         self.state = replace(self.state, **changes)
         self.state_changed.emit(self.state)
-
-
-def _nothing() -> None:
-    return None

@@ -9,8 +9,13 @@ Faults:
 - ``"html_200"``: do not forward; answer a captive portal's login page with status 200;
 - ``"error_500"``: do not forward; answer 500 with a plain-text body;
 - ``"refuse"``: do not forward; close the connection at once (nothing reached the server);
-- ``"stall_answer"``: forward (the server commits), then hold the answer until :meth:`stop`:
-  the client times out.
+- ``"stall_answer"``: forward (the server commits), then hold the answer until :meth:`release`
+  or :meth:`stop`, then close the connection without a byte: the client times out, or sees the
+  answer lost;
+- ``"stall"``: take the request and send nothing, connected but silent (a crawling link), until
+  :meth:`release` or :meth:`stop`; then forward it and hand the answer back as it came.
+
+``stalled`` counts the requests being held now, so a test waits until the link is stuck.
 """
 
 from __future__ import annotations
@@ -37,7 +42,9 @@ FAULTS = (
     "error_500",
     "refuse",
     "stall_answer",
+    "stall",
 )
+STALL_LIMIT_S = 120  # a held request goes on by itself after this (a test forgot to release it)
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-connection", "upgrade"}
 
 
@@ -49,7 +56,26 @@ class FaultProxy(LoopbackHttpServer):
         self.faults: deque[str] = deque()
         self.seen: list[tuple[str, str, str]] = []  # (method, path, fault applied)
         self._lock = threading.Lock()
+        self._stall_released = threading.Event()
+        self.stalled = 0
         super().__init__(self._handler_class())
+
+    def release(self) -> None:
+        """The link comes back: every held request (``stall``, ``stall_answer``) goes on."""
+        self._stall_released.set()
+
+    def stop(self) -> None:
+        self._stall_released.set()
+        super().stop()
+
+    def _hold(self) -> None:
+        with self._lock:
+            self.stalled += 1
+        try:
+            self._stall_released.wait(timeout=STALL_LIMIT_S)
+        finally:
+            with self._lock:
+                self.stalled -= 1
 
     def then(self, *faults: str) -> FaultProxy:
         """Queue faults for the next requests, in order; after them requests pass."""
@@ -97,12 +123,14 @@ class FaultProxy(LoopbackHttpServer):
                 if fault == "error_500":
                     self._answer(500, [("Content-Type", "text/plain")], "Internal Server Error")
                     return
+                if fault == "stall":
+                    proxy._hold()  # connected, nothing sent either way
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
                 status, _reason, answer_headers, payload = proxy._forward(
                     self.command, self.path, headers, body
                 )
                 if fault == "stall_answer":
-                    proxy._released.wait(timeout=30)
+                    proxy._hold()
                     self.close_connection = True
                     return
                 if fault == "drop_answer":

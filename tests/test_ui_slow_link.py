@@ -1,0 +1,217 @@
+"""A slow link never delays the operator (DESIGN §2): the real main window, the real county on
+127.0.0.1 behind a proxy that takes a request and then stays silent (connected, no bytes), a
+sync round stuck on it, and the operator taking a parcel in and searching for pickup meanwhile.
+
+Each test prints its figures as JSON lines (``-s`` shows them):
+``python -m pytest -s tests/test_ui_slow_link.py``.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+import time
+from collections.abc import Iterator
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from test_ui_parcels_helpers import VILLAGERS, focused, receive, sounds_played, zto  # noqa: F401
+
+from stationapp.core import Station
+from stationapp.ui.mainwindow import MainWindow
+from stationapp.ui.shell import Shell
+from stationapp.ui.sync_runner import SyncRunner
+from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+from sync.client import CountyClient
+from sync.pacing import Backoff
+from tests.county_server import LoopbackCounty
+from tests.fakes.fault_proxy import FaultProxy
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+QUICK_S = 1.0  # "well under a second" on the shared 2-core machine; alone it is ~0.05 s
+WAITING = 40  # parcels taken in before the round, so its pushes have something to carry
+
+
+def figure(name: str, value: float, unit: str = "s") -> None:
+    print(json.dumps({"bench": name, "value": round(value, 4), "unit": unit}))
+
+
+@pytest.fixture
+def window(qtbot, station: Station, worker, shown_errors, sounds_played) -> Iterator[MainWindow]:  # noqa: F811
+    """The main window as the shell builds it, with its sync runner (rounds only on demand)."""
+    shell = Shell(station.data_dir, worker=worker, maximized=False)
+    shell.station = station
+    shell.sync_runner = SyncRunner(station, worker, shell, backoff=Backoff(rng=lambda: 0.0))
+    window = shell.open_main_window(station.operator)
+    qtbot.addWidget(window)
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.shell = shell  # type: ignore[attr-defined]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    yield window
+    shell.sms_sender.stop()  # type: ignore[union-attr]
+    shell.sync_runner.stop()
+    qtbot.waitUntil(lambda: worker.idle, timeout=20000)
+    if shiboken6.isValid(window):
+        window.close()
+    shiboken6.delete(shell)
+
+
+def runner_of(window: MainWindow) -> SyncRunner:
+    return window.shell.sync_runner  # type: ignore[attr-defined]
+
+
+def joined_through(worker, station: Station, county: LoopbackCounty, proxy: FaultProxy) -> str:
+    """The station joins the county through the proxy, with parcels waiting to be sent."""
+    station_id = worker.wait_for(county.join, station, proxy.base_url)
+    for n in range(WAITING):
+        worker.wait_for(receive, station, zto(n), n % 3)
+    return station_id
+
+
+def stick_a_round(qtbot, window: MainWindow, proxy: FaultProxy, stall: str = "stall") -> None:
+    """A round starts; its head passes, its first push is taken by the link and then nothing."""
+    runner = runner_of(window)
+    proxy.then("pass", stall)
+    runner.sync_now()
+    qtbot.waitUntil(lambda: proxy.stalled == 1, timeout=10000)
+    assert runner.running
+
+
+def take_in_through_the_intake_page(qtbot, window: MainWindow, waybill: str, villager: int):
+    """Scan, Enter (the first carrier), the phone, the name (a new phone asks for it): as the
+    operator does. Returns (seconds from the scan to the parcel shown, from the last Enter)."""
+    intake = window.show_page("parcels").show_sub_page("intake")
+    qtbot.waitUntil(intake.waybill.hasFocus, timeout=3000)
+    before = len(intake.recorded)
+    phone, name = VILLAGERS[villager]
+    started = time.perf_counter()
+    qtbot.keyClicks(focused(), waybill)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(intake.carriers.hasFocus, timeout=int(QUICK_S * 1000))
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(intake.phone.hasFocus, timeout=int(QUICK_S * 1000))
+    qtbot.keyClicks(focused(), phone)
+    saved_at = time.perf_counter()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: len(intake.recorded) > before or intake.name.hasFocus(),
+        timeout=int(QUICK_S * 1000),
+    )
+    if len(intake.recorded) == before:  # a new phone: its name, then Enter saves
+        from PySide6.QtGui import QInputMethodEvent
+        from PySide6.QtWidgets import QApplication
+
+        event = QInputMethodEvent()
+        event.setCommitString(name)
+        QApplication.sendEvent(focused(), event)
+        saved_at = time.perf_counter()
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: len(intake.recorded) > before, timeout=int(QUICK_S * 1000))
+    done = time.perf_counter()
+    assert intake.recorded[-1].waybill == waybill
+    return done - started, done - saved_at
+
+
+def search_for_pickup(qtbot, window: MainWindow, tail: str) -> float:
+    pickup = window.show_page("parcels").show_sub_page("pickup")
+    pickup.clear()
+    qtbot.waitUntil(pickup.search.hasFocus, timeout=3000)
+    started = time.perf_counter()
+    qtbot.keyClicks(focused(), tail)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pickup.results.rowCount() > 0, timeout=int(QUICK_S * 1000))
+    return time.perf_counter() - started
+
+
+def county_holds_exactly_the_station(worker, station: Station, county, station_id: str) -> None:
+    assert county.head(station_id) == worker.wait_for(station.log.head)
+    assert county.event_count(station_id) == worker.wait_for(station.events.count)  # no doubles
+    assert worker.wait_for(station.sync.unpushed_count) == 0
+
+
+# -------------------------------------------------------------------------------------------------
+
+
+def test_a_parcel_and_a_pickup_search_answer_at_once_while_a_round_is_stuck_on_a_stalled_link(
+    qtbot, window, station, worker, county, proxy
+):
+    station_id = joined_through(worker, station, county, proxy)
+    take_in_through_the_intake_page(qtbot, window, zto(900), 0)  # the page warmed up
+    stick_a_round(qtbot, window, proxy)
+
+    whole, save = take_in_through_the_intake_page(qtbot, window, zto(901), 4)
+    search = search_for_pickup(qtbot, window, VILLAGERS[0][0][-4:])
+    figure("slow_link.parcel_scan_to_shown", whole)
+    figure("slow_link.parcel_save", save)
+    figure("slow_link.pickup_search", search)
+    assert save < QUICK_S and search < QUICK_S
+    # all of it while the round was still stuck on the link
+    assert proxy.stalled == 1 and runner_of(window).running
+
+    runner = runner_of(window)
+    with qtbot.waitSignal(runner.round_finished, timeout=30000) as finished:
+        proxy.release()
+    report = finished.args[0]
+    assert report.ok, report.detail
+    qtbot.waitUntil(lambda: worker.idle, timeout=10000)
+    # the parcel taken in during the stall went in the same round, after the held push
+    county_holds_exactly_the_station(worker, station, county, station_id)
+    assert report.duplicates == 0
+
+
+def test_when_the_stalled_push_times_out_the_round_goes_on_and_nothing_is_lost_or_doubled(
+    qtbot, window, station, worker, county, proxy
+):
+    """The county took the push but its answer never came: the client times out, asks the
+    county's head, marks what it holds and sends the rest, including the parcel taken in
+    meanwhile."""
+    station.sync._client_factory = lambda url, token: CountyClient(url, token, timeout=(2, 3.0))
+    station_id = joined_through(worker, station, county, proxy)
+    stick_a_round(qtbot, window, proxy, stall="stall_answer")
+    runner = runner_of(window)
+    with qtbot.waitSignal(runner.round_finished, timeout=30000) as finished:
+        started = time.perf_counter()
+        during = worker.wait_for(receive, station, zto(950), 1)
+        figure("slow_link.receive_on_the_worker", time.perf_counter() - started)
+        assert time.perf_counter() - started < QUICK_S
+        assert proxy.stalled == 1  # taken while the answer was still held
+    report = finished.args[0]
+    assert report.ok, report.detail
+    qtbot.waitUntil(lambda: worker.idle, timeout=10000)
+    county_holds_exactly_the_station(worker, station, county, station_id)
+    assert worker.wait_for(station.parcels.get, during.id).waybill == zto(950)
+    proxy.release()
+
+
+def test_quitting_during_a_stuck_round_does_not_wait_for_the_link_and_the_next_round_sends_all(
+    qtbot, window, station, worker, county, proxy
+):
+    station.sync._client_factory = lambda url, token: CountyClient(url, token, timeout=(2, 20.0))
+    station_id = joined_through(worker, station, county, proxy)
+    stick_a_round(qtbot, window, proxy)
+    runner = runner_of(window)
+    started = time.perf_counter()
+    runner.stop()
+    stopped_in = time.perf_counter() - started
+    figure("slow_link.stop_during_a_stuck_round", stopped_in)
+    assert stopped_in < QUICK_S
+    last = worker.wait_for(station.sync.history)[0]
+    assert not last.ok  # the round is recorded, as not gone through
+    assert worker.wait_for(station.sync.unpushed_count) > 0  # nothing marked without an answer
+
+    proxy.release()  # the held push now reaches the county; its answer goes nowhere
+    qtbot.waitUntil(lambda: proxy.stalled == 0, timeout=10000)
+    again = SyncRunner(station, worker, window.shell)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(again.round_finished, timeout=30000) as finished:
+        again.sync_now()
+    assert finished.args[0].ok, finished.args[0].detail
+    qtbot.waitUntil(lambda: worker.idle, timeout=10000)
+    county_holds_exactly_the_station(worker, station, county, station_id)
+    again.stop()
