@@ -27,8 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="stationapp",
         description="Village Station (村级电商服务站): with no command, starts the app.",
     )
-    parser.add_argument("--data-dir", type=Path, default=None, help="the station's data folder")
-    commands = parser.add_subparsers(dest="command")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", default=None, help=DATA_DIR_HELP)
+    # the global options are taken after the command too (stationapp verify --data-dir X); there
+    # they default to "not given", so that one given before the command is kept
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_with(options))
 
     init = commands.add_parser("init", help="create a new station in the data folder")
     init.add_argument(
@@ -43,14 +49,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     backup = commands.add_parser("backup", help="copy the station's database to FILE")
-    backup.add_argument("file", nargs="?", type=Path, default=None)
+    backup.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="the copy to write, or a folder (a USB stick) to write it into; default: "
+        "backups/manual-DATE-TIME.db in the data folder",
+    )
 
     restore = commands.add_parser(
         "restore",
         help="replace the station's database with FILE, or restore the station onto this PC "
         "from the county center (--from-county URL --code CODE)",
     )
-    restore.add_argument("file", nargs="?", type=Path, default=None)
+    restore.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="the backup to put back (a file `stationapp backup` or the daily backup wrote); "
+        "the database it replaces is kept as a copy, named when done",
+    )
     restore.add_argument(
         "--from-county", metavar="URL", default=None, help="the county center's address"
     )
@@ -68,8 +88,31 @@ def build_parser() -> argparse.ArgumentParser:
     selftest = commands.add_parser(
         "selftest", help="open the main window offscreen, save a screenshot and a test receipt"
     )
-    selftest.add_argument("--out", type=Path, required=True)
+    selftest.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FOLDER",
+        help="the folder for the screenshot and the test receipt (made if missing)",
+    )
     return parser
+
+
+DATA_DIR_HELP = (
+    "the station's data folder (default: the user's, e.g. ~/.local/share/VillageStation); "
+    "may come before or after the command"
+)
+
+
+def _with(options: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    """The subcommands' parser class: each also takes ``options`` (the global options)."""
+
+    class CommandParser(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs.setdefault("parents", [options])
+            super().__init__(*args, **kwargs)
+
+    return CommandParser
 
 
 def main(argv: list[str] | None = None) -> int:

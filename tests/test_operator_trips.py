@@ -6,6 +6,13 @@ on screen after Esc."""
 
 from __future__ import annotations
 
+import argparse
+import ast
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -24,6 +31,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 
 from stationapp.core import Station
 from stationapp.ui.wizard import SetupWizard
+from tests.test_cli import ROOT, run_cli
 
 pytestmark = QT_LOG_IGNORE
 
@@ -128,3 +136,81 @@ def test_a_success_line_stays_when_the_next_parcel_starts(
     type_into_focus(qtbot, VILLAGERS[0][1])
     qtbot.waitUntil(lambda: intake.message.kind == "success", timeout=3000)
     assert intake.message.isVisible()  # "Taken in: ..." stays while the next waybill comes
+
+
+# the command line -------------------------------------------------------------------------------
+
+
+def test_the_data_folder_may_be_named_after_the_command_too(tmp_path):
+    folder = tmp_path / "st"
+    made = run_cli("init", "--data-dir", str(folder), "--name", "芒艾村服务站", "--manager", "岩温",
+                   "--pin", "123456")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert (folder / "station.db").exists()
+    checked = run_cli("verify", "--data-dir", str(folder), lang="en")
+    assert checked.returncode == 0, checked.stderr
+    copy = tmp_path / "copy.db"
+    # given twice, the one after the command counts (it is the nearer)
+    backed = run_cli("--data-dir", str(tmp_path / "nowhere"), "backup", str(copy),
+                     "--data-dir", str(folder))  # fmt: skip
+    assert backed.returncode == 0, backed.stderr
+    assert copy.exists()
+
+
+def test_every_argument_of_every_command_says_what_it_is():
+    from stationapp.cli import build_parser
+
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    silent = [
+        f"{name} {'/'.join(action.option_strings) or action.dest}"
+        for name, command in [("stationapp", parser), *commands.choices.items()]
+        for action in command._actions
+        if not isinstance(action, argparse._SubParsersAction) and not action.help
+    ]
+    assert silent == []
+    assert "--data-dir" in run_cli("verify", "--help").stdout
+
+
+# log lines --------------------------------------------------------------------------------------
+
+LOG_CALL = re.compile(r"\b(?:log|logger|logging)\.(?:debug|info|warning|error|exception|critical)$")
+
+
+def log_calls(path: Path) -> Iterator[tuple[int, ast.Call]]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and LOG_CALL.search(ast.unparse(node.func)):
+            yield node.lineno, node
+
+
+def test_no_log_line_writes_a_message_template_with_its_fields_unfilled():
+    """A refusal's ``text`` is its template (``{left} tries left``): the log takes ``english``,
+    the same words with the fields filled; a literal format string has no ``{field}`` either."""
+    bad = []
+    for path in sorted([*ROOT.joinpath("stationapp").rglob("*.py"),
+                        *ROOT.joinpath("sync").rglob("*.py")]):  # fmt: skip
+        for line, call in log_calls(path):
+            for arg in call.args:
+                template = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                if template and re.search(r"\{\w+\}", arg.value):
+                    bad.append(f"{path.relative_to(ROOT)}:{line}")
+                if isinstance(arg, ast.Attribute) and arg.attr == "text":
+                    bad.append(f"{path.relative_to(ROOT)}:{line}: {ast.unparse(arg)}")
+    assert bad == []
+
+
+def test_a_refusal_is_logged_with_its_fields_filled(qtbot, station, worker, caplog):
+    """The wrong-PIN refusal and the unreachable county, through the worker as the GUI asks."""
+    refused = []
+    with caplog.at_level(logging.INFO, logger="stationapp.ui.worker"):
+        worker.call(
+            station.operators.check_login, station.operator.name, "999999", on_error=refused.append
+        )
+        worker.call(
+            station.sync.enroll, "http://127.0.0.1:9", "ABCD-EFGH", on_error=refused.append
+        )
+        qtbot.waitUntil(lambda: len(refused) == 2, timeout=20000)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "Wrong PIN. 4 tries left before a one-minute lock." in logged
+    assert "The county center at http://127.0.0.1:9 cannot be reached now" in logged
+    assert "{" not in logged

@@ -432,7 +432,7 @@ def _dispatch(batch: Batch, event: CountyEvent) -> tuple[bool, str]:
         batch.seq, batch.hash = mark[0], mark[1]
         del batch.events[mark[2] :]
         if isinstance(error, UserError):
-            log.info("county event %s (%s) not applied: %s", event.id, event.type, error.text)
+            log.info("county event %s (%s) not applied: %s", event.id, event.type, error.english)
             return False, error.message
         log.exception("the handler of county event %s (%s) failed", event.id, event.type)
         return False, f"{type(error).__name__}: {error}"

@@ -30,6 +30,15 @@ class UserError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def english(self) -> str:
+        """The message in its English source with the fields filled in: what the log keeps
+        (``text`` alone is the template, ``{left} tries left``)."""
+        try:
+            return self.text.format(**{key: str(value) for key, value in self.params.items()})
+        except (KeyError, IndexError, ValueError):  # a template that does not fit its fields
+            return f"{self.text} {self.params}"
+
 
 class ValidationError(UserError):
     """The input is not acceptable (a malformed phone, a negative amount...)."""

@@ -163,7 +163,7 @@ def report_unexpected(error: BaseException, parent: QWidget | None = None) -> No
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     problem = storage_problem(error)
     if problem is not None:
-        log.error("the station's data failed: %s\n%s", problem.text, details)
+        log.error("the station's data failed: %s\n%s", problem.english, details)
         show_refusal(problem, parent)
         return
     log.error("unexpected error\n%s", details)
@@ -193,7 +193,7 @@ class ErrorReporter(QObject):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         problem = storage_problem(exc)
         if problem is not None:
-            log.error("the station's data failed: %s\n%s", problem.text, details)
+            log.error("the station's data failed: %s\n%s", problem.english, details)
             self.storage_failed.emit(problem)
             return
         log.error("unexpected error\n%s", details)

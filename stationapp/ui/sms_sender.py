@@ -229,7 +229,7 @@ class SmsSender(QObject):
             self.event_recorded.emit(event)
 
     def _not_recorded(self, error: UserError) -> None:
-        log.warning("an SMS answer could not be recorded: %s", error.text)
+        log.warning("an SMS answer could not be recorded: %s", error.english)
 
     def _round_ended(self, _nothing: object) -> None:
         self._round_ended_with(self._ending)

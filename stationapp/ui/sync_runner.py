@@ -209,7 +209,7 @@ class SyncRunner(QObject):
                 return round_, call
             report = round_.finish()
         except UserError as error:  # a conflict: the round is recorded, nothing was sent
-            log.warning("the sync round was refused: %s", error.text)
+            log.warning("the sync round was refused: %s", error.english)
             report = SyncReport(
                 started_at=report.started_at,
                 finished_at=clock.now_iso(),

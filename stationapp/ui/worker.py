@@ -97,7 +97,7 @@ class StationWorker(QObject):
             if _alive(job.on_done):
                 job.on_done(job.future.result())  # type: ignore[misc]
         elif isinstance(error, UserError):
-            log.info("%s refused: %s", job.name, error.text)
+            log.info("%s refused: %s", job.name, error.english)
             if job.on_error is None:
                 errors.show_refusal(error)
             elif _alive(job.on_error):
