@@ -5,7 +5,7 @@
         <name>CarrierGuess</name>
         <message>
             <source>SF and 12–13 digits</source>
-            <translation type="unfinished" />
+            <translation>SF 加 12–13 位数字</translation>
         </message>
         <message>
             <source>starts with SF</source>
@@ -25,43 +25,43 @@
         </message>
         <message>
             <source>JD and 13–15 digits</source>
-            <translation type="unfinished" />
+            <translation>JD 加 13–15 位数字</translation>
         </message>
         <message>
             <source>DPK and 10–13 digits</source>
-            <translation type="unfinished" />
+            <translation>DPK 加 10–13 位数字</translation>
         </message>
         <message>
             <source>international postal form, like RR123456785CN</source>
-            <translation type="unfinished" />
+            <translation>国际邮件格式，如 RR123456785CN</translation>
         </message>
         <message>
             <source>14 digits starting 70–72: a ZTO form</source>
-            <translation type="unfinished" />
+            <translation>以 70–72 开头的 14 位数字：中通格式之一</translation>
         </message>
         <message>
             <source>12 digits starting 7 or 5: a ZTO form</source>
-            <translation type="unfinished" />
+            <translation>以 7 或 5 开头的 12 位数字：中通格式之一</translation>
         </message>
         <message>
             <source>15 digits starting 7: some ZTO numbers</source>
-            <translation type="unfinished" />
+            <translation>以 7 开头的 15 位数字：部分中通单号</translation>
         </message>
         <message>
             <source>12–15 digits starting 77, 88 or 268: the STO form</source>
-            <translation type="unfinished" />
+            <translation>以 77、88 或 268 开头的 12–15 位数字：申通格式</translation>
         </message>
         <message>
             <source>15 digits starting 77, 88 or 268: the STO form</source>
-            <translation type="unfinished" />
+            <translation>以 77、88 或 268 开头的 15 位数字：申通格式</translation>
         </message>
         <message>
             <source>13 or 15 digits starting 3 or 4: the Yunda form</source>
-            <translation type="unfinished" />
+            <translation>以 3 或 4 开头的 13 或 15 位数字：韵达格式</translation>
         </message>
         <message>
             <source>13 or 15 digits starting 5: a Yunda form</source>
-            <translation type="unfinished" />
+            <translation>以 5 开头的 13 或 15 位数字：韵达格式之一</translation>
         </message>
         <message>
             <source>14 digits starting 73–79: the usual ZTO form</source>
@@ -345,7 +345,7 @@
         </message>
         <message>
             <source>Recipient's mobile, or the last 4 digits the label shows, then Enter</source>
-            <translation type="unfinished" />
+            <translation>收件人手机号，或标签上的尾号四位，然后按回车</translation>
         </message>
         <message>
             <source>Only for a new phone: the name on the waybill (张* is fine)</source>
@@ -365,7 +365,7 @@
         </message>
         <message>
             <source>Known:</source>
-            <translation type="unfinished" />
+            <translation>老顾客：</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
@@ -441,23 +441,23 @@
         </message>
         <message>
             <source>No customer known here has a number ending in {tail}: type the name on the label and press Enter. No text can be sent until the number is known.</source>
-            <translation type="unfinished" />
+            <translation>本站没有尾号 {tail} 的老顾客：请输入标签上的姓名并按回车。知道完整号码之前不发短信。</translation>
         </message>
         <message>
             <source>last parcel {day}</source>
-            <translation type="unfinished" />
+            <translation>上次 {day}</translation>
         </message>
         <message>
             <source>0  None of them: type the name on the label</source>
-            <translation type="unfinished" />
+            <translation>0  都不是：输入标签上的姓名</translation>
         </message>
         <message>
             <source>Press Enter for {name}, a row's number for another, 0 for none of them.</source>
-            <translation type="unfinished" />
+            <translation>回车选 {name}，按行号选其他人，按 0 表示都不是。</translation>
         </message>
         <message>
             <source>Type the name on the label and press Enter. No text can be sent until the number is known.</source>
-            <translation type="unfinished" />
+            <translation>请输入标签上的姓名并按回车。知道完整号码之前不发短信。</translation>
         </message>
         <message>
             <source>Type the recipient's name as the waybill prints it (张* is fine).</source>
@@ -465,17 +465,19 @@
         </message>
         <message>
             <source>Keep this number?</source>
-            <translation type="unfinished" />
+            <translation>保留这个号码吗？</translation>
         </message>
         <message>
             <source>{warning}
 
 Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
-            <translation type="unfinished" />
+            <translation>{warning}
+
+{number} 确实无误吗？按 Y：是，保留。按 Enter 或 Esc：否，去改号码。</translation>
         </message>
         <message>
             <source>Correct the mobile number and press Enter.</source>
-            <translation type="unfinished" />
+            <translation>请改正手机号，按 Enter。</translation>
         </message>
         <message>
             <source>A new phone: type the name on the waybill (张* is fine) and press Enter.</source>
@@ -1151,7 +1153,7 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>N adds the phone number of a parcel whose label showed only 尾号.</source>
-            <translation type="unfinished" />
+            <translation>按 N 为只有尾号的包裹补录手机号。</translation>
         </message>
         <message numerus="yes">
             <source>Handed out %n parcel(s): {codes}. Ctrl+P prints the slip.</source>
@@ -1203,19 +1205,19 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>N adds the phone number of a parcel taken in with the label's last 4 digits alone: choose such a parcel (its phone shows only 尾号).</source>
-            <translation type="unfinished" />
+            <translation>N 键为只按尾号入库的包裹补录手机号：请先选中这样的包裹（电话一栏只显示尾号）。</translation>
         </message>
         <message>
             <source>Add the phone number</source>
-            <translation type="unfinished" />
+            <translation>补录手机号</translation>
         </message>
         <message>
             <source>The whole mobile number of {name} (it ends in {tail}); next time their parcels are texted.</source>
-            <translation type="unfinished" />
+            <translation>{name} 的完整手机号（尾号 {tail}）；以后的包裹就能发短信通知。</translation>
         </message>
         <message>
             <source>The phone number was added.</source>
-            <translation type="unfinished" />
+            <translation>手机号已补录。</translation>
         </message>
         <message>
             <source>Choose a picked-up parcel in the list (arrow keys), then press U.</source>
@@ -3079,7 +3081,7 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>The amount {amount} has digits other than 0–9 ({digits}); type it again with the digits 0–9.</source>
-            <translation type="unfinished" />
+            <translation>金额 {amount} 里有不是 0–9 的数字（{digits}），请用 0–9 重新输入。</translation>
         </message>
         <message>
             <source>The amount {amount} has more than two decimals; write it like 12.50.</source>
@@ -3107,11 +3109,11 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>the operator's name</source>
-            <translation type="unfinished" />
+            <translation>操作员姓名</translation>
         </message>
         <message>
             <source>A PIN takes the digits 0–9 only; {digits} are digits of another script. Type the PIN again with 0–9.</source>
-            <translation type="unfinished" />
+            <translation>密码只能用 0–9 这些数字；{digits} 是别的文字的数字。请用 0–9 重新输入密码。</translation>
         </message>
         <message>
             <source>A PIN is 4 to 8 digits (numbers only). Type it again.</source>
@@ -3183,11 +3185,11 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>{number} is a data-card number (blocks 140–144, 146, 148, 149), which cannot receive texts; ask for the mobile number the villager uses for calls and texts.</source>
-            <translation type="unfinished" />
+            <translation>{number} 是上网卡号码（140–144、146、148、149 号段），收不到短信；请问村民平时打电话、收短信用的手机号。</translation>
         </message>
         <message>
             <source>{number} is not a mobile number in use as far as this app knows (the block {block} is not assigned, or a digit is wrong). Check it with the villager; keep it only if it is right.</source>
-            <translation type="unfinished" />
+            <translation>{number} 不在本软件已知的在用手机号段里（{block} 号段尚未启用，或有一位输错了）。请和村民核对；确认无误才保留。</translation>
         </message>
         <message>
             <source>{number} has fewer than four digits; enter the whole phone number.</source>
@@ -3207,7 +3209,7 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>{number} has {length} digits after the area code {area}, but numbers there have {expected}; check the number.</source>
-            <translation type="unfinished" />
+            <translation>{number} 的区号 {area} 后面有 {length} 位，但那里的电话号码是 {expected} 位；请核对号码。</translation>
         </message>
         <message>
             <source>The file {file} does not exist. Check the name.</source>
@@ -3299,7 +3301,7 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>the station's name</source>
-            <translation type="unfinished" />
+            <translation>站点名称</translation>
         </message>
         <message>
             <source>The idle lock is a number of minutes from 0 (never) to 240, e.g. 10.</source>
@@ -3327,11 +3329,11 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>Shelf {shelf} still holds {count} waiting parcels, so it cannot be removed yet. Keep it until they are picked up or returned (the shelf list shows them), then remove it.</source>
-            <translation type="unfinished" />
+            <translation>货架 {shelf} 上还有 {count} 件待取包裹，暂时不能删除。请等这些包裹取走或退回后再删（货架清单里能看到它们）。</translation>
         </message>
         <message>
             <source>Shelf {shelf} still holds {count} waiting parcels above layer {kept}: keep {layers} layers on it until they are picked up or returned.</source>
-            <translation type="unfinished" />
+            <translation>货架 {shelf} 第 {kept} 层以上还有 {count} 件待取包裹：在它们取走或退回之前，请保留 {layers} 层。</translation>
         </message>
         <message>
             <source>Write the time like 14:00 (24-hour clock).</source>
@@ -3427,7 +3429,7 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>{waybill} is an international postal number whose check digit (the 9th digit) does not fit the eight before it: a digit was mistyped. Scan it again or type it from the label.</source>
-            <translation type="unfinished" />
+            <translation>{waybill} 是国际邮件单号，但第 9 位校验码与前 8 位数字对不上：有一位输错了。请重新扫描，或照面单重新输入。</translation>
         </message>
         <message>
             <source>This receipt names no record; save the action first, then print its receipt.</source>
@@ -3443,7 +3445,7 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>the collector's name</source>
-            <translation type="unfinished" />
+            <translation>代取人姓名</translation>
         </message>
         <message>
             <source>No such parcel. Search for it again.</source>
@@ -3455,7 +3457,7 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>The label shows only the phone's last four digits: type the name it prints too (张* is fine). No text can be sent until the number is known.</source>
-            <translation type="unfinished" />
+            <translation>标签上只有手机尾号四位：请同时输入标签上印的姓名（张* 也可以）。知道完整号码之前无法发短信。</translation>
         </message>
         <message>
             <source>This phone is new to the station: type the recipient's name as the waybill prints it (张* is fine).</source>
@@ -3487,11 +3489,11 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>Parcel {code} already has its recipient's number ({phone}).</source>
-            <translation type="unfinished" />
+            <translation>包裹 {code} 已有收件人号码（{phone}）。</translation>
         </message>
         <message>
             <source>{phone} does not end in {tail}, the tail on parcel {code}'s label. Check the number with the villager.</source>
-            <translation type="unfinished" />
+            <translation>{phone} 的尾号不是 {tail}（包裹 {code} 标签上的尾号）。请和村民核对号码。</translation>
         </message>
         <message>
             <source>Say how the recipient was checked: pickup code, phone or ID.</source>
@@ -3811,19 +3813,19 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>{what} contains a hidden text-direction mark ({code}) that makes it read backwards on screens and receipts. Delete the name and type it again.</source>
-            <translation type="unfinished" />
+            <translation>{what}里有一个看不见的文字方向控制符（{code}），会让名字在屏幕和小票上倒着显示。请删掉后重新输入。</translation>
         </message>
         <message>
             <source>{what} contains a control character ({code}) that a keyboard does not type (it was pasted or scanned in). Delete the name and type it again.</source>
-            <translation type="unfinished" />
+            <translation>{what}里有一个键盘打不出的控制字符（{code}），多半是粘贴或扫描带进来的。请删掉后重新输入。</translation>
         </message>
         <message>
             <source>{what} contains an invisible or invalid character ({code}). Delete the name and type it again.</source>
-            <translation type="unfinished" />
+            <translation>{what}里有一个看不见或无效的字符（{code}）。请删掉后重新输入。</translation>
         </message>
         <message>
             <source>{what} has only invisible characters (zero-width spaces); type the name.</source>
-            <translation type="unfinished" />
+            <translation>{what}里只有看不见的字符（零宽空格），请输入真正的名字。</translation>
         </message>
     </context>
     <context>

@@ -53,6 +53,7 @@ class Parcel:
     return_reason: str
     return_batch: str
     last_reminder_day: str
+    phone_tail: str = ""  # the last four digits; all that is known when the label hid the rest
 
     @property
     def carrier_name(self) -> str:
@@ -60,7 +61,15 @@ class Parcel:
 
     @property
     def masked_phone(self) -> str:
+        """``尾号5678``; a parcel taken in from a label that showed only the tail shows it too."""
+        if not self.recipient_phone:
+            return f"尾号{self.phone_tail}" if self.phone_tail else ""
         return phone.mask_phone(self.recipient_phone)
+
+    @property
+    def number_known(self) -> bool:
+        """False for a parcel taken in with the phone's tail alone: no text can reach it."""
+        return bool(self.recipient_phone)
 
     def age_days(self, today: date | None = None) -> int:
         """Whole business days on the shelf (0 on the day it came)."""
@@ -118,6 +127,12 @@ def migrate_waiting_indexes(db: Any) -> None:
     db.execute("CREATE INDEX handovers_day ON handovers (handed_at)")
 
 
+def migrate_customer_tails(db: Any) -> None:
+    """Migration ``014_customer_tails``: known customers found by their phone's last four digits
+    (a label that prints ``138****5678`` leaves the operator only those)."""
+    db.execute("CREATE INDEX customers_tail ON customers (substr(phone, -4)) WHERE phone != ''")
+
+
 # --- projections -----------------------------------------------------------------------------
 
 
@@ -136,8 +151,8 @@ def _received(replay: Replay, event: Event) -> None:
             p["carrier"],
             p["name"],
             p["phone"],
-            p["phone"][-4:],
-            p["customer_id"],
+            p.get("tail") or p["phone"][-4:],  # a label that showed only the tail: no phone
+            p.get("customer_id", ""),
             p["shelf"],
             p["layer"],
             p["seq"],
@@ -224,6 +239,26 @@ def _returned(replay: Replay, event: Event) -> None:
         " return_batch = ? WHERE id = ?",
         (event.occurred_at, p["reason"], p["batch_id"], event.entity_id),
     )
+
+
+@projects("parcel.phone_added")
+def _phone_added(replay: Replay, event: Event) -> None:
+    """The whole number of a parcel taken in with its tail alone, learnt later (the villager came,
+    or called): the parcel and, when the number is new, a customer for it."""
+    p = event.payload
+    conn = replay.conn
+    conn.execute(
+        "UPDATE parcels SET recipient_phone = ?, customer_id = ? WHERE id = ?",
+        (p["phone"], p["customer_id"], event.entity_id),
+    )
+    customer = p.get("new_customer")
+    if customer:
+        conn.execute(
+            "INSERT INTO customers (id, name, phone, search_key, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (p["customer_id"], customer["name"], p["phone"], customer["search_key"],
+             event.occurred_at),
+        )  # fmt: skip
 
 
 @projects("parcel.notified")

@@ -14,7 +14,7 @@ from sqlite_utils.migrations import Migrations
 from stationapp.core.county_schema import migrate_county
 from stationapp.core.event_store import migrate_compact_event_log
 from stationapp.core.parcel_notice import migrate_lean_texts
-from stationapp.core.parcel_store import migrate_waiting_indexes
+from stationapp.core.parcel_store import migrate_customer_tails, migrate_waiting_indexes
 from stationapp.core.privacy import migrate_id_numbers
 from stationapp.core.settings import migrate_settings_sorted
 from stationapp.core.sms_store import migrate_sms, migrate_sms_relay
@@ -229,6 +229,8 @@ migrations(name="012_id_numbers")(migrate_id_numbers)
 # waiting parcels found by code, tail and phone through their own indexes; the day's pickups
 # and returns by their time (docs/benchmarks.md, "growth")
 migrations(name="013_waiting_indexes")(migrate_waiting_indexes)
+# known customers found by their phone's last four digits (labels print only those)
+migrations(name="014_customer_tails")(migrate_customer_tails)
 
 
 def pending(conn: sqlite3.Connection) -> list[str]:

@@ -75,7 +75,7 @@ def pickup_slip(
                 "UserError", "A pickup slip needs the parcels that were picked up; choose them."
             )
         )
-    people = {masked_person(p.recipient_name, p.recipient_phone) for p in parcels}
+    people = {masked_person(p.recipient_name, p.masked_phone) for p in parcels}
     lines: list[Line] = []
     if len(people) == 1:
         lines.append(Row(tr(QT_TRANSLATE_NOOP("Receipt", "Recipient")), people.pop()))
@@ -143,7 +143,7 @@ def _slip_parcel(parcel: Parcel, *, several: bool, show_recipient: bool) -> list
         lines.append(
             Row(
                 tr(QT_TRANSLATE_NOOP("Receipt", "Recipient")),
-                masked_person(parcel.recipient_name, parcel.recipient_phone),
+                masked_person(parcel.recipient_name, parcel.masked_phone),
             )
         )
     if parcel.fee_fen and several:  # one parcel's fee is the total below

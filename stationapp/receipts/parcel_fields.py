@@ -43,8 +43,10 @@ def mask_waybill(number: str) -> str:
 
 
 def masked_person(name: str, phone: str) -> str:
-    """``张* 尾号5678``, or whichever of the two is known."""
-    return " ".join(part for part in (mask_name(name), mask_phone(phone)) if part)
+    """``张* 尾号5678``, or whichever of the two is known; ``phone`` may already be masked (a
+    parcel known by its label's tail alone shows ``尾号5678`` and nothing more)."""
+    shown = phone if phone.startswith("尾号") else mask_phone(phone)
+    return " ".join(part for part in (mask_name(name), shown) if part)
 
 
 def destination_city(address: str) -> str:

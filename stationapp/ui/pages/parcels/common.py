@@ -28,9 +28,10 @@ QPushButton#primary { font-size: 18px; font-weight: bold; background: #1f6f3f; c
                       padding: 8px 20px; border-radius: 4px; }
 QPushButton#primary:disabled { background: #9bb8a6; }
 QTableView, QTableWidget, QListWidget { font-size: 17px; }
-QListWidget#carrierChoice { font-size: 20px; }
-QListWidget#carrierChoice::item { padding: 2px 8px; }
-QListWidget#carrierChoice::item:selected { background: #f0a030; color: #1b1b1b; }
+QListWidget#carrierChoice, QListWidget#recipientChoice { font-size: 20px; }
+QListWidget#carrierChoice::item, QListWidget#recipientChoice::item { padding: 2px 8px; }
+QListWidget#carrierChoice::item:selected, QListWidget#recipientChoice::item:selected {
+    background: #f0a030; color: #1b1b1b; }
 """
 
 
@@ -88,3 +89,8 @@ def waybill_tail(parcel: Parcel) -> str:
 def when_text(iso: str) -> str:
     """``2026-11-22 09:30`` from an ISO time (empty stays empty)."""
     return clock.minute_text(iso)
+
+
+def day_text(iso: str) -> str:
+    """``2026-11-22``: the business day of an ISO time (empty stays empty)."""
+    return clock.business_day(iso).isoformat() if iso else ""

@@ -1,5 +1,9 @@
 """到件入库 in batch mode: waybill (scanned) → carrier (Enter or a digit) → phone → Enter → next.
 
+A label that prints only the phone's tail (``138****5678``, GB/T 41833-2022): the four digits and
+Enter offer the known customers whose numbers end so, latest parcel first, and Enter (or the
+row's digit) takes one; 0 or none known: the name on the label, and the parcel waits untexted.
+
 No mouse is needed: each step puts the focus where the next key goes, a success and a refusal
 sound different, and the running list shows what this batch took in.
 """
@@ -32,11 +36,12 @@ from PySide6.QtWidgets import (
 from stationapp.core import Event, Station, phone, waybill
 from stationapp.core.errors import UserError, ValidationError
 from stationapp.core.i18n import translate
-from stationapp.core.parcels import Parcel, Shelf
+from stationapp.core.parcels import KnownRecipient, Parcel, Shelf, label_tail
 from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.parcels.common import (
     Outcome,
     StepHint,
+    day_text,
     scan_field,
     section_title,
     shortcut,
@@ -68,6 +73,7 @@ class Entry:
     layer: int
     consent: str
     confirm_redelivery: bool
+    confirm_phone: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,13 @@ def _check_waybill(station: Station, text: str) -> WaybillCheck:
 
 def _record(station: Station, entry: Entry) -> Parcel | None:
     """The parcel, or None when the phone is new and the name is still needed."""
-    if not entry.name and station.parcels.customer_by_phone(entry.phone) is None:
+    if (
+        not entry.name
+        and label_tail(entry.phone) is None
+        and station.parcels.customer_by_phone(entry.phone) is None
+    ):
+        # a number the numbering plan does not list is asked about before the name
+        phone.normalize_mobile(entry.phone, confirmed=entry.confirm_phone)
         return None
     return station.parcels.receive(
         waybill=entry.waybill,
@@ -105,6 +117,7 @@ def _record(station: Station, entry: Entry) -> Parcel | None:
         layer=entry.layer,
         consent=entry.consent,
         confirm_redelivery=entry.confirm_redelivery,
+        confirm_phone=entry.confirm_phone,
     )
 
 
@@ -127,6 +140,8 @@ class IntakePanel(Page):
         self.check: WaybillCheck | None = None
         self.redelivery_confirmed = False
         self.redelivery_box: QMessageBox | None = None
+        self.confirmed_phone = ""  # a number outside the numbering plan the operator kept
+        self.phone_box: QMessageBox | None = None
         self.recorded: list[Parcel] = []
         self.setup_loaded = False
         self.saving = False
@@ -154,7 +169,17 @@ class IntakePanel(Page):
         self.carriers.setObjectName("carrierChoice")
         self.carriers.setFixedHeight(CARRIER_LIST_HEIGHT)
         self.carriers.installEventFilter(self)
-        self.phone = scan_field(self.tr("Recipient's mobile, then Enter"))
+        self.phone = scan_field(
+            self.tr("Recipient's mobile, or the last 4 digits the label shows, then Enter")
+        )
+        # the known customers a label's tail offers; the chosen one's whole number is kept here,
+        # never shown: the screen faces the counter
+        self.offers = QListWidget()
+        self.offers.setObjectName("recipientChoice")
+        self.offers.installEventFilter(self)
+        self.offers.hide()
+        self.offered: list[KnownRecipient] = []
+        self.chosen: KnownRecipient | None = None
         self.name = QLineEdit()
         self.name.setPlaceholderText(
             self.tr("Only for a new phone: the name on the waybill (张* is fine)")
@@ -167,6 +192,9 @@ class IntakePanel(Page):
         form.addRow(self._label(self.tr("&Waybill:"), self.waybill), self.waybill)
         form.addRow(self._label(self.tr("&Carrier:"), self.carriers), self.carriers)
         form.addRow(self._label(self.tr("&Phone:"), self.phone), self.phone)
+        self.offers_label = self._label(self.tr("Known:"), self.offers)
+        form.addRow(self.offers_label, self.offers)
+        self.offers_label.hide()
         form.addRow(self._label(self.tr("&Name:"), self.name), self.name)
 
         left = QVBoxLayout()
@@ -301,10 +329,12 @@ class IntakePanel(Page):
         """Esc: drop the parcel being typed (nothing was recorded) and wait for a waybill."""
         self.check = None
         self.redelivery_confirmed = False
+        self.confirmed_phone = ""
         self.waybill.clear()
         self.carriers.clear()
         self.phone.clear()
         self.name.clear()
+        self._hide_offers()
         self._set_step_enabled()
         if self.message.kind == "refusal":  # it was about the parcel just dropped
             self.message.clear_message()
@@ -331,7 +361,8 @@ class IntakePanel(Page):
         self.check = None
         self.carriers.clear()
         self._set_step_enabled()
-        self.worker.call(
+        # the keys after a scan (the carrier's digit, Enter) wait until the carriers are shown
+        self.call_holding_keys(
             _check_waybill,
             self.station,
             text,
@@ -401,6 +432,8 @@ class IntakePanel(Page):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.carriers and event.type() == QEvent.Type.KeyPress:
             return self._carrier_key(event)  # type: ignore[arg-type]
+        if watched is self.offers and event.type() == QEvent.Type.KeyPress:
+            return self._offer_key(event)  # type: ignore[arg-type]
         return super().eventFilter(watched, event)
 
     def _carrier_key(self, event: QKeyEvent) -> bool:
@@ -467,6 +500,17 @@ class IntakePanel(Page):
         if self.check is None:
             self._refuse_waybill_text(self.tr("Scan the waybill first, then type the phone."))
             return
+        self.chosen = None
+        tail = label_tail(self.phone.text())
+        if tail is not None:
+            self.worker.call(
+                lambda station: station.parcels.known_by_tail(tail),
+                self.station,
+                on_done=lambda offers: self._show_offers(tail, offers),
+                on_error=self._refused,
+            )
+            return
+        self._hide_offers()
         try:
             phone.normalize_mobile(self.phone.text())
         except ValidationError as error:
@@ -476,12 +520,93 @@ class IntakePanel(Page):
             return
         self._save()
 
+    # the label shows only the tail ----------------------------------------------------------------
+
+    def _show_offers(self, tail: str, offers: list[KnownRecipient]) -> None:
+        if label_tail(self.phone.text()) != tail or self.check is None:
+            return  # the operator has moved on meanwhile
+        self.offered = offers
+        self.offers.clear()
+        if not offers:
+            self._hide_offers()
+            self.message.clear_message()
+            self.step.setText(
+                self.tr(
+                    "No customer known here has a number ending in {tail}: type the name on "
+                    "the label and press Enter. No text can be sent until the number is known."
+                ).format(tail=tail)
+            )
+            self.name.setFocus()
+            return
+        for number, known in enumerate(offers, start=1):
+            parts = [f"{number}  {known.name}"]
+            if known.village_group:
+                parts.append(known.village_group)
+            if known.last_parcel_at:
+                last = day_text(known.last_parcel_at)
+                parts.append(self.tr("last parcel {day}").format(day=last))
+            parts.append(known.masked_phone)
+            self.offers.addItem("  ·  ".join(parts))
+        self.offers.addItem(self.tr("0  None of them: type the name on the label"))
+        rows = self.offers.count()
+        frame = 2 * self.offers.frameWidth()
+        self.offers.setFixedHeight(rows * self.offers.sizeHintForRow(0) + frame)
+        self.offers.setCurrentRow(0)
+        self.offers_label.show()
+        self.offers.show()
+        self.message.clear_message()
+        self.step.setText(
+            self.tr(
+                "Press Enter for {name}, a row's number for another, 0 for none of them."
+            ).format(name=offers[0].name)
+        )
+        self.offers.setFocus()
+
+    def _hide_offers(self) -> None:
+        self.offered = []
+        self.chosen = None
+        self.offers.clear()
+        self.offers.hide()
+        self.offers_label.hide()
+
+    def _offer_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key == Qt.Key.Key_0:
+            self._hide_offers()
+            self.step.setText(
+                self.tr(
+                    "Type the name on the label and press Enter. No text can be sent until the "
+                    "number is known."
+                )
+            )
+            self.name.setFocus()
+            return True
+        if key in DIGIT_KEYS and DIGIT_KEYS[key] <= len(self.offered):
+            self._take_offer(DIGIT_KEYS[key] - 1)
+            return True
+        if key in ENTER_KEYS:
+            row = self.offers.currentRow()
+            if 0 <= row < len(self.offered):
+                self._take_offer(row)
+            else:  # the "none of them" row
+                self._offer_key(QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_0, event.modifiers()))
+            return True
+        return False
+
+    def _take_offer(self, row: int) -> None:
+        self.chosen = self.offered[row]
+        self._save()
+
     @Slot()
     def name_entered(self) -> None:
         if not self.name.text().strip():
             self.message.refuse(
                 self.tr("Type the recipient's name as the waybill prints it (张* is fine).")
             )
+            return
+        if label_tail(self.phone.text()) is not None and self.check is not None:
+            self._hide_offers()
+            self._save()  # the tail and the name are all the label gives: taken in as they are
             return
         self.phone_entered()
 
@@ -490,12 +615,19 @@ class IntakePanel(Page):
         return Entry(
             waybill=self.check.number,
             carrier=self.chosen_carrier(),
-            phone=self.phone.text().strip(),
+            phone=self.chosen.phone if self.chosen is not None else self.phone.text().strip(),
             name=self.name.text().strip(),
             shelf=self.shelf.currentText(),
             layer=int(self.layer.currentData() or 0),
             consent=self.consent.currentData(),
             confirm_redelivery=self.redelivery_confirmed,
+            confirm_phone=self._phone_confirmed(),
+        )
+
+    def _phone_confirmed(self) -> bool:
+        typed = self.phone.text()
+        return bool(self.confirmed_phone) and phone.is_mobile(typed) and (
+            phone.normalize_mobile(typed) == self.confirmed_phone
         )
 
     def _save(self) -> None:
@@ -506,16 +638,51 @@ class IntakePanel(Page):
             self.carriers.setFocus()
             return
         self.saving = True
-        self.worker.call(
+        # the next waybill, scanned or typed before the save comes back, waits for its field
+        self.call_holding_keys(
             _record, self.station, self.entry(), on_done=self._recorded, on_error=self._refused
         )
 
     def _refused(self, error: UserError) -> None:
         self.saving = False
+        if isinstance(error, phone.UnlistedNumber):
+            self._ask_unlisted_phone(error)
+            return
         self.message.refuse(str(error))
         field = self.name if self.name.hasFocus() else self.phone
         field.setFocus()
         field.selectAll()
+
+    def _ask_unlisted_phone(self, warning: phone.UnlistedNumber) -> None:
+        self.message.refuse(str(warning))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Keep this number?"),
+            self.tr(
+                "{warning}\n\nIs {number} right? Y: yes, keep it. Enter or Esc: no, correct it."
+            ).format(warning=str(warning), number=warning.number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("unlistedPhoneQuestion")
+        # Enter must not keep a mistyped number: the safe answer is the default
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda _result: self._unlisted_phone_answered(box, warning.number))
+        self.phone_box = box
+        box.open()
+
+    def _unlisted_phone_answered(self, box: QMessageBox, number: str) -> None:
+        self.phone_box = None
+        box.deleteLater()
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self.confirmed_phone = number
+            self.message.clear_message()
+            self._save()
+            return
+        self.step.setText(self.tr("Correct the mobile number and press Enter."))
+        self.phone.setFocus()
+        self.phone.selectAll()
 
     def _recorded(self, parcel: Parcel | None) -> None:
         self.saving = False

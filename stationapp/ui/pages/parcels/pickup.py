@@ -67,12 +67,14 @@ def _search(station: Station, text: str, waiting_only: bool) -> Found:
     """What was asked for, then every other waiting parcel of the same people: a villager who
     shows one code takes all that is theirs."""
     found = station.parcels.find(text, waiting_only=waiting_only)
-    phones = list(dict.fromkeys(p.recipient_phone for p in found))
+    phones = list(dict.fromkeys(p.recipient_phone for p in found if p.number_known))
     parcels = {p.id: p for p in found}
     for number in phones:
         for parcel in station.parcels.waiting_for(number):
             parcels.setdefault(parcel.id, parcel)
-    return Found(query=text, parcels=list(parcels.values()), people=len(phones))
+    # a parcel known by its label's tail alone: its tail and name are all that tell its person
+    unknown = {(p.phone_tail, p.recipient_name) for p in found if not p.number_known}
+    return Found(query=text, parcels=list(parcels.values()), people=len(phones) + len(unknown))
 
 
 def verification_for(query: str) -> str:
@@ -226,7 +228,8 @@ class PickupPanel(Page):
             self.clear()
             return
         self._check(verification_for(text))
-        self.worker.call(
+        # Space and Enter typed before the parcels are shown act on them, not on the last ones
+        self.call_holding_keys(
             _search,
             self.station,
             text,
@@ -304,6 +307,9 @@ class PickupPanel(Page):
                         "Space, then Enter."
                     )
                 )
+            if any(not p.number_known for p in found.parcels):
+                hint = self.tr("N adds the phone number of a parcel whose label showed only 尾号.")
+                self.step.setText(f"{self.step.text()} {hint}")
         else:
             self.message.refuse(
                 self.tr(
@@ -344,6 +350,9 @@ class PickupPanel(Page):
             return True
         if key == Qt.Key.Key_U and self.undo_button.isVisible():
             self.undo_pickup()
+            return True
+        if key == Qt.Key.Key_N:
+            self.add_number()
             return True
         return False
 
@@ -399,7 +408,8 @@ class PickupPanel(Page):
         self.busy = True
         verified_by = self.chosen_verification()
         proxy_name, proxy_phone = self.proxy_name.text().strip(), self.proxy_phone.text().strip()
-        self.worker.call(
+        # the next villager's code, typed before this is saved, waits for the cleared search
+        self.call_holding_keys(
             self.station.parcels.pick_up,
             ids,
             verified_by,
@@ -457,14 +467,55 @@ class PickupPanel(Page):
             self.message.show_success(self.tr("Printing was cancelled."))
         self.search.setFocus()
 
+    # the number of a parcel taken in with its tail alone ------------------------------------------
+
+    def current_parcel(self) -> Parcel | None:
+        row = self.results.currentRow()
+        found = self.found
+        return found.parcels[row] if found and 0 <= row < len(found.parcels) else None
+
+    @Slot()
+    def add_number(self) -> None:
+        """N: the villager at the counter tells the number a tail-only label did not show."""
+        parcel = self.current_parcel()
+        if parcel is None or parcel.number_known:
+            self.message.refuse(
+                self.tr(
+                    "N adds the phone number of a parcel taken in with the label's last 4 "
+                    "digits alone: choose such a parcel (its phone shows only 尾号)."
+                )
+            )
+            return
+        number, ok = QInputDialog.getText(
+            self,
+            self.tr("Add the phone number"),
+            self.tr(
+                "The whole mobile number of {name} (it ends in {tail}); next time their "
+                "parcels are texted."
+            ).format(name=parcel.recipient_name, tail=parcel.phone_tail),
+        )
+        if ok:
+            self.save_number(parcel.id, number)
+
+    def save_number(self, parcel_id: str, number: str) -> None:
+        self.worker.call(
+            self.station.parcels.add_phone,
+            parcel_id,
+            number,
+            on_done=self._number_added,
+            on_error=self._refuse_hand_out,
+        )
+
+    def _number_added(self, event: Event) -> None:
+        self.message.succeed(self.tr("The phone number was added."))
+        self.event_recorded.emit(event)
+        self._search_again()
+
     # undoing a pickup -----------------------------------------------------------------------------
 
     @Slot()
     def undo_pickup(self) -> None:
-        row = self.results.currentRow()
-        parcel = (
-            self.found.parcels[row] if self.found and 0 <= row < len(self.found.parcels) else None
-        )
+        parcel = self.current_parcel()
         if parcel is None or parcel.status != "picked_up":
             self.message.refuse(
                 self.tr("Choose a picked-up parcel in the list (arrow keys), then press U.")
