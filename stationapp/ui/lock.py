@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from stationapp.core import Operator, Station
 from stationapp.core.errors import UserError
 from stationapp.ui.forms import MessageLabel, PinEdit, centered_card
+from stationapp.ui.scanner import ScannerFilter
 from stationapp.ui.worker import StationWorker
+
+log = logging.getLogger(__name__)
 
 
 class LockScreen(QWidget):
@@ -16,11 +21,18 @@ class LockScreen(QWidget):
     switch_operator_requested = Signal()
 
     def __init__(
-        self, station: Station, worker: StationWorker, parent: QWidget | None = None
+        self,
+        station: Station,
+        worker: StationWorker,
+        parent: QWidget | None = None,
+        *,
+        scanner: ScannerFilter | None = None,
     ) -> None:
         super().__init__(parent)
         self.station = station
         self.worker = worker
+        self.scanner = scanner
+        self.checking = False
         self.setObjectName("lockScreen")
         # a plain QWidget paints a style-sheet background only with this attribute
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -65,19 +77,39 @@ class LockScreen(QWidget):
 
     @Slot()
     def unlock(self) -> None:
+        if self.checking:
+            return
+        self.checking = True
         self.message.clear_message()
         self.unlock_button.setEnabled(False)
+        # keys typed while the PIN is checked (the next scan) wait for the screen behind
+        if self.scanner is not None:
+            self.scanner.hold_keys()
         self.worker.call(
             self.station.unlock, self.pin.text(), on_done=self._unlocked, on_error=self._refused
         )
 
     def _unlocked(self, operator: Operator) -> None:
-        self.unlock_button.setEnabled(True)
-        self.pin.clear()
-        self.unlocked.emit(operator)
+        try:
+            self.checking = False
+            self.unlock_button.setEnabled(True)
+            self.pin.clear()
+            log.info("the screen was unlocked by %s", operator.name)
+            self.unlocked.emit(operator)
+        finally:
+            self._let_keys_go()
 
     def _refused(self, error: UserError) -> None:
-        self.unlock_button.setEnabled(True)
-        self.message.show_refusal(str(error))
-        self.pin.clear()
-        self.pin.setFocus()
+        try:
+            self.checking = False
+            self.unlock_button.setEnabled(True)
+            self.message.show_refusal(str(error))
+            log.info("the lock screen refused a PIN: %s", error.english)
+            self.pin.clear()
+            self.pin.setFocus()
+        finally:
+            self._let_keys_go()
+
+    def _let_keys_go(self) -> None:
+        if self.scanner is not None:
+            self.scanner.let_keys_go()

@@ -10,15 +10,22 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
+    QPlainTextEdit,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +64,15 @@ MINUTE_MS = 60_000
 NOTICE_MS = 20_000
 
 
+def _takes_text(widget: QWidget | None) -> bool:
+    """A field a scan can be typed into as it came."""
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, QAbstractSpinBox)
+
+
 class MainWindow(QMainWindow):
     event_appended = Signal(object)
     language_changed = Signal(str)
@@ -80,7 +96,12 @@ class MainWindow(QMainWindow):
         self._idle_override = idle_interval_ms
         self.setWindowTitle(self.tr("Village Station"))
 
-        context = PageContext(station=station, worker=worker, operator=operator)
+        # the scanner first: pages hold the keys while their saves are on the worker thread
+        self.scanner = ScannerFilter(self, route=self.route_scan)
+        self.scanner.scanned.connect(self._log_scan)
+        context = PageContext(
+            station=station, worker=worker, operator=operator, scanner=self.scanner
+        )
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(NAVIGATION_WIDTH)
@@ -124,7 +145,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.navigation)
         row.addLayout(content, 1)
 
-        self.lock_screen = LockScreen(station, worker)
+        self.lock_screen = LockScreen(station, worker, scanner=self.scanner)
+        self._focus_before_lock: QWidget | None = None
+        self._scans_after_dialog: list[str] = []
         self.lock_screen.unlocked.connect(self._unlocked)
         self.lock_screen.switch_operator_requested.connect(self.switch_operator_requested)
         self.screens = QStackedWidget()
@@ -140,8 +163,6 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(label)
 
         self.shortcuts = self._make_shortcuts()
-        self.scanner = ScannerFilter(self)
-        self.scanner.scanned.connect(self.scan_received)
         self.idle = IdleWatch(self)
         self.idle.went_idle.connect(self.lock)
         self.chain_check = ChainCheck(station, worker, self)
@@ -197,11 +218,52 @@ class MainWindow(QMainWindow):
 
     # the scanner --------------------------------------------------------------------------------
 
+    def route_scan(self, code: str) -> bool:
+        """Where a scan goes; False when it is to be typed into the focused field as it came.
+
+        On the lock screen it is typed into the PIN field (its Enter unlocks). A dialog takes
+        it with its own ``on_scan`` if it has one; else a text field focused in it gets it typed
+        as it came; else (a question with buttons, whose letters would answer it) it waits until
+        the dialog is closed. An open drop-down list is closed first. On the workspace the page
+        shown uses it, else it lands on the parcels page's pickup search."""
+        if self.locked:
+            return False
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        modal = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        if modal is not None and modal is not self:
+            taker = getattr(modal, "on_scan", None)
+            if callable(taker):
+                return bool(taker(code))
+            if _takes_text(focus):
+                return False
+            if isinstance(modal, QDialog):
+                self._scan_after(modal, code)
+                return True
+            return False
+        if focus is not None and focus.window() is not self:
+            return False
+        self.scan_received(code)
+        return True
+
+    def _scan_after(self, dialog: QDialog, code: str) -> None:
+        """A scan made while a question is open is used once it is answered."""
+        if not self._scans_after_dialog:
+            dialog.finished.connect(lambda _result: QTimer.singleShot(0, self._route_later))
+        self._scans_after_dialog.append(code)
+
+    @Slot()
+    def _route_later(self) -> None:
+        codes, self._scans_after_dialog = self._scans_after_dialog, []
+        for code in codes:
+            if not self.route_scan(code):
+                self.scanner.type_code(code)
+
     @Slot(str)
     def scan_received(self, code: str) -> None:
         """A scan the page shown does not use lands on the parcels page's pickup search."""
-        if self.locked:
-            return
         if self.current_page().on_scan(code):
             return
         parcels = self.page("parcels")
@@ -210,6 +272,10 @@ class MainWindow(QMainWindow):
             parcels.find_scanned(code)
         else:
             self.show_notice(self.tr("Scanned {code}").format(code=code))
+
+    @Slot(str)
+    def _log_scan(self, code: str) -> None:
+        log.debug("scanned %d characters", len(code))
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
@@ -287,6 +353,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible() and not isinstance(dialog, ErrorDialog):
                 dialog.reject()
+        self._focus_before_lock = QApplication.focusWidget()
         self.lock_screen.prepare(self.operator)
         self.screens.setCurrentWidget(self.lock_screen)
         self.lock_screen.pin.setFocus()
@@ -297,6 +364,12 @@ class MainWindow(QMainWindow):
         for shortcut in self.shortcuts:
             shortcut.setEnabled(True)
         self.screens.setCurrentWidget(self.workspace)
+        # the next key goes where it went before the lock
+        before, self._focus_before_lock = self._focus_before_lock, None
+        if before is not None and shiboken6.isValid(before) and before.isVisibleTo(self):
+            before.setFocus()
+        else:
+            self.current_page().on_shown()
         self.idle.restart()
 
     # the window ---------------------------------------------------------------------------------

@@ -289,7 +289,8 @@ class SendingPanel(Page):
             self.fee.selectAll()
             return
         self.busy = True
-        self.worker.call(
+        # the label's waybill, scanned before the record comes back, waits for its field
+        self.call_holding_keys(
             self.station.sending.send, **fields, on_done=self._sent, on_error=self._refuse
         )
 
