@@ -226,21 +226,28 @@ class ShelfPanel(Page):
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%n parcel(s)", "", total))
 
-    def selected_parcels(self) -> list[Parcel]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.parcel(row) for row in rows if row < self.model.loaded]
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
 
-    def _to_remind(self) -> list[Parcel]:
+    def selected_parcels(self) -> list[Parcel]:
+        """The chosen parcels the model holds (a long selection may reach rows scrolled out of
+        its cache: ``remind`` reads those again)."""
+        parcels = (self.model.parcel(row) for row in self.selected_rows())
+        return [p for p in parcels if p is not None]
+
+    def _to_remind(self, parcels: list[Parcel] | None = None) -> list[Parcel]:
         today = clock.business_day().isoformat()
         return [
             p
-            for p in self.selected_parcels()
+            for p in (self.selected_parcels() if parcels is None else parcels)
             if p.status == "waiting" and p.last_reminder_day != today
         ]
 
     def _show_selection(self) -> None:
-        due = len(self._to_remind())
-        chosen = len(self.selected_parcels())
+        held = self.selected_parcels()
+        # rows scrolled out of the model's cache count as chosen; remind reads them again
+        chosen = len(self.selected_rows())
+        due = len(self._to_remind(held)) + chosen - len(held)
         self.remind_button.setText(
             self.tr("Text a reminder to %n (R); each parcel at most once a day", "", due)
         )
@@ -264,7 +271,14 @@ class ShelfPanel(Page):
 
     @Slot()
     def remind(self) -> None:
-        parcels = self._to_remind()
+        rows = self.selected_rows()
+        if len(self.selected_parcels()) < len(rows):  # some scrolled out of the cache
+            self.model.fetch_parcels(rows, self._remind_these)
+        else:
+            self._remind_these(self.selected_parcels())
+
+    def _remind_these(self, chosen: list[Parcel]) -> None:
+        parcels = self._to_remind(chosen)
         if not parcels:
             self.message.refuse(
                 self.tr(
