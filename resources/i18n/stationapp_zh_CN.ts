@@ -344,10 +344,6 @@
             <translation>扫描运单条码，或输入单号后按 Enter</translation>
         </message>
         <message>
-            <source>Recipient's mobile, or the last 4 digits the label shows, then Enter</source>
-            <translation>收件人手机号，或标签上的尾号四位，然后按回车</translation>
-        </message>
-        <message>
             <source>Only for a new phone: the name on the waybill (张* is fine)</source>
             <translation>新号码才需填写：面单上的姓名（可写 张*）</translation>
         </message>
@@ -364,8 +360,8 @@
             <translation>手机号(&amp;P)：</translation>
         </message>
         <message>
-            <source>Known:</source>
-            <translation>老顾客：</translation>
+            <source>Mobile, or the label's last 4 digits</source>
+            <translation>手机号，或标签上的尾号4位</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
@@ -3384,8 +3380,8 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>读写 {folder} 里的本站数据时磁盘出错（{reason}）。这次没有保存任何数据。磁盘可能快坏了：请马上把备份复制到U盘（stationapp backup 文件），并打电话给县级中心的技术支持。</translation>
         </message>
         <message>
-            <source>The station's database {path} is damaged ({problem}). Stop working on it. Restore the newest good backup, {backup} (stationapp restore {backup}); then sync with the county center to bring back what was recorded after it. Call the county center's support if you are unsure.</source>
-            <translation>本站数据库 {path} 已损坏（{problem}）。请停止使用它。请恢复最近一份完好的备份 {backup}（stationapp restore {backup}），然后与县级中心同步，取回备份之后记下的记录。拿不准时请打电话给县级中心的技术支持。</translation>
+            <source>The station's database {path} is damaged ({problem}). Stop working on it. Restore the newest good backup, {name} in the backups folder (stationapp restore {backup}); then sync with the county center to bring back what was recorded after it. Call the county center's support if you are unsure.</source>
+            <translation>本站数据库 {path} 已损坏（{problem}）。请停止使用它，恢复最近一份完好的备份：backups 文件夹里的 {name}（stationapp restore {backup}），然后与县级中心同步，取回备份之后记下的记录。拿不准时请打电话给县级中心的技术支持。</translation>
         </message>
         <message>
             <source>The station's database {path} is damaged ({problem}) and there is no good backup in the backups folder. Stop working on it and call the county center's support: they issue a code to restore the station from the county center (stationapp restore --from-county URL --code CODE).</source>

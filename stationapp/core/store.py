@@ -304,13 +304,14 @@ def damaged(data_dir: Path, problems: list[str]) -> DamagedDatabase:
             QT_TRANSLATE_NOOP(
                 "UserError",
                 "The station's database {path} is damaged ({problem}). Stop working on it. "
-                "Restore the newest good backup, {backup} (stationapp restore {backup}); then "
-                "sync with the county center to bring back what was recorded after it. Call "
-                "the county center's support if you are unsure.",
+                "Restore the newest good backup, {name} in the backups folder (stationapp "
+                "restore {backup}); then sync with the county center to bring back what was "
+                "recorded after it. Call the county center's support if you are unsure.",
             ),
             problems=problems,
             path=str(data_dir / DB_NAME),
             problem=problem,
+            name=backup.name,
             backup=str(backup),
         )
     return DamagedDatabase(
