@@ -1,0 +1,170 @@
+"""Bad input at the parcel desk, driven from the keyboard: a number outside the numbering plan is
+asked about (Enter keeps nothing), a data-card number and a name with hidden characters are
+refused in red and nothing is written. The refusals are photographed at 1366×768 (into
+docs/img when STATIONAPP_SCREENSHOTS names that folder)."""
+
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QMessageBox
+from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
+    QT_LOG_IGNORE,
+    ZTO,
+    desk,
+    focused,
+    parcels_page,
+    press,
+    sounds_played,
+    type_into_focus,
+)
+
+from stationapp.ui import sounds
+from stationapp.ui.app import create_application, install_translators
+from stationapp.ui.mainwindow import MainWindow
+from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+
+pytestmark = QT_LOG_IGNORE
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def event_count(worker, station) -> int:
+    return worker.wait_for(station.events.count)
+
+
+def start_parcel(qtbot, intake) -> None:
+    type_into_focus(qtbot, ZTO)
+    qtbot.waitUntil(intake.carriers.hasFocus, timeout=3000)
+    press(qtbot, Qt.Key.Key_Return)  # the first guess is right
+    assert intake.phone.hasFocus()
+
+
+def test_an_unlisted_number_is_asked_about_and_enter_keeps_nothing(
+    qtbot, parcels_page, station, worker, sounds_played
+):
+    intake = parcels_page.show_sub_page("intake")
+    before = event_count(worker, station)
+    start_parcel(qtbot, intake)
+    type_into_focus(qtbot, "154 1234 5678")
+    qtbot.waitUntil(lambda: intake.phone_box is not None, timeout=3000)
+    box = intake.phone_box
+    assert "154" in box.text() and "Y: yes, keep it" in box.text()
+    assert intake.message.kind == "refusal" and "not assigned" in intake.message.text()
+    assert sounds_played == [sounds.REFUSAL]
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # a habit's Enter: the default is no
+    qtbot.waitUntil(lambda: intake.phone_box is None, timeout=3000)
+    assert parcels_page.focusWidget() is intake.phone  # where the keys go once it is active
+    parcels_page.activateWindow()  # what the window manager does when the question closes
+    qtbot.waitUntil(intake.phone.hasFocus, timeout=3000)
+    assert event_count(worker, station) == before
+    press(qtbot, Qt.Key.Key_Return)  # asked again
+    qtbot.waitUntil(lambda: intake.phone_box is not None, timeout=3000)
+    qtbot.keyClick(intake.phone_box, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: intake.phone_box is None, timeout=3000)
+    parcels_page.activateWindow()
+    qtbot.waitUntil(intake.name.hasFocus, timeout=3000)  # a new phone asks for the name
+    type_into_focus(qtbot, "张三")
+    qtbot.waitUntil(lambda: len(intake.recorded) == 1, timeout=3000)
+    assert intake.recorded[0].recipient_phone == "15412345678"
+    assert intake.waybill.hasFocus()
+
+
+def test_a_data_card_number_is_refused_in_red(
+    qtbot, parcels_page, station, worker, sounds_played
+):
+    intake = parcels_page.show_sub_page("intake")
+    before = event_count(worker, station)
+    start_parcel(qtbot, intake)
+    type_into_focus(qtbot, "14012345678")
+    qtbot.waitUntil(lambda: intake.message.kind == "refusal", timeout=3000)
+    assert "data-card number" in intake.message.text()
+    assert intake.phone_box is None
+    assert focused() is intake.phone
+    assert event_count(worker, station) == before
+
+
+def test_a_pasted_name_with_a_direction_override_is_refused_and_nothing_is_written(
+    qtbot, parcels_page, station, worker, sounds_played
+):
+    intake = parcels_page.show_sub_page("intake")
+    before = event_count(worker, station)
+    start_parcel(qtbot, intake)
+    type_into_focus(qtbot, "13812345678")
+    qtbot.waitUntil(intake.name.hasFocus, timeout=3000)
+    type_into_focus(qtbot, "\u202e三张")  # pasted from a chat: it would show reversed
+    qtbot.waitUntil(lambda: intake.message.kind == "refusal", timeout=3000)
+    assert "text-direction mark (U+202E)" in intake.message.text()
+    assert focused() is intake.name
+    assert event_count(worker, station) == before
+
+
+# the pictures -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def chinese_window(qtbot, qapp, station, worker, desk) -> Iterator[MainWindow]:
+    create_application()
+    assert install_translators("zh_CN")
+    window = MainWindow(station, worker, station.operator, idle_interval_ms=0)
+    qtbot.addWidget(window)
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    yield window
+    window.close()
+    install_translators("en")
+
+
+def picture_path(name: str, tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("STATIONAPP_SCREENSHOTS") or tmp_path)
+    if not folder.is_absolute():
+        folder = ROOT / folder
+    return folder / name
+
+
+def test_the_refusals_read_in_chinese_at_1366x768(qtbot, chinese_window, worker, tmp_path):
+    page = chinese_window.show_page("parcels")
+    intake = page.show_sub_page("intake")
+    qtbot.waitUntil(intake.waybill.hasFocus, timeout=3000)
+    start_parcel(qtbot, intake)
+    type_into_focus(qtbot, "13812345678")
+    qtbot.waitUntil(intake.name.hasFocus, timeout=3000)
+    type_into_focus(qtbot, "张\x1b[31m三")
+    qtbot.waitUntil(lambda: intake.message.kind == "refusal", timeout=3000)
+    text = intake.message.text()
+    assert "收件人姓名" in text and "U+001B" in text, text
+    QApplication.processEvents()
+    assert intake.message.height() >= intake.message.heightForWidth(intake.message.width())
+    assert chinese_window.grab().save(str(picture_path("ui-parcels-intake-bad-name.png", tmp_path)))
+
+    intake.start_over()
+    start_parcel(qtbot, intake)
+    type_into_focus(qtbot, "16912345678")
+    qtbot.waitUntil(lambda: intake.phone_box is not None, timeout=3000)
+    box = intake.phone_box
+    assert "169" in box.text() and "Y" in box.text(), box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    QApplication.processEvents()
+    # the question is a window of its own: drawn where it opens, over the main window
+    screen = chinese_window.grab()
+    painter = QPainter(screen)
+    question = box.grab()
+    painter.drawPixmap(
+        (screen.width() - question.width()) // 2,
+        (screen.height() - question.height()) // 2,
+        question,
+    )
+    painter.end()
+    path = picture_path("ui-parcels-intake-unlisted-phone.png", tmp_path)
+    assert screen.save(str(path))
+    box.button(QMessageBox.StandardButton.No).click()
+    assert chinese_window.width() == SCREEN_WIDTH and chinese_window.height() <= SCREEN_HEIGHT
