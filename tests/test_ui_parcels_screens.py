@@ -228,3 +228,24 @@ def test_the_intake_page_still_fits_with_a_long_refusal_showing(qtbot, demo_wind
     assert demo_window.height() <= SCREEN_HEIGHT - 40  # the window did not have to grow
     assert message.height() >= message.heightForWidth(message.width())  # not cut
     assert message.geometry().bottom() <= intake.rect().bottom()
+
+
+def test_the_known_customers_a_labels_tail_offers_fit_the_screen_and_are_pictured(
+    qtbot, demo_window, tmp_path
+):
+    """玉香 and 段正伟 both have numbers ending in 1234: the label's tail offers both."""
+    window = demo_window
+    stage(qtbot, window, "intake")  # two parcels in the batch, a waybill scanned
+    panel = window.page("parcels").intake
+    panel.carrier_confirmed()
+    panel.phone.setText("1234")
+    panel.phone_entered()
+    settle(qtbot, window)
+    assert panel.offers.isVisible() and panel.offers.count() == 3
+    assert panel.offers.item(0).text().startswith("1  ")
+    assert window.minimumSizeHint().height() <= SCREEN_HEIGHT - 40
+    folder = Path(os.environ.get("STATIONAPP_SCREENSHOTS") or tmp_path)
+    if not folder.is_absolute():
+        folder = ROOT / folder
+    path = folder / "ui-parcels-intake-tail.png"
+    assert window.grab().save(str(path))

@@ -1926,6 +1926,16 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>面单运单号(&amp;L)：</translation>
         </message>
         <message>
+            <source>Keep this number?</source>
+            <translation type="unfinished">保留这个号码吗？</translation>
+        </message>
+        <message>
+            <source>{warning}
+
+Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, correct it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Recorded: {item} to {name}, {carrier}, fee {fee}. Put the label on and scan its waybill.</source>
             <translation>已登记：{item} 寄给 {name}，{carrier}，运费 {fee}。贴好面单后扫描运单号。</translation>
         </message>

@@ -53,6 +53,7 @@ from stationapp.ui.pages.parcels.words import CONSENTS, fill_combo, select_data
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CARRIER_LIST_HEIGHT = 276  # all nine carriers without scrolling
+OFFER_ROWS_SHOWN = 7  # known customers a tail offers, shown without scrolling (digits reach all)
 
 
 @dataclass(frozen=True)
@@ -168,10 +169,9 @@ class IntakePanel(Page):
         self.carriers = QListWidget()
         self.carriers.setObjectName("carrierChoice")
         self.carriers.setFixedHeight(CARRIER_LIST_HEIGHT)
+        self.carriers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.carriers.installEventFilter(self)
-        self.phone = scan_field(
-            self.tr("Recipient's mobile, or the last 4 digits the label shows, then Enter")
-        )
+        self.phone = scan_field(self.tr("Mobile, or the label's last 4 digits"))
         # the known customers a label's tail offers; the chosen one's whole number is kept here,
         # never shown: the screen faces the counter
         self.offers = QListWidget()
@@ -191,10 +191,10 @@ class IntakePanel(Page):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self._label(self.tr("&Waybill:"), self.waybill), self.waybill)
         form.addRow(self._label(self.tr("&Carrier:"), self.carriers), self.carriers)
-        form.addRow(self._label(self.tr("&Phone:"), self.phone), self.phone)
-        self.offers_label = self._label(self.tr("Known:"), self.offers)
-        form.addRow(self.offers_label, self.offers)
-        self.offers_label.hide()
+        phone_and_offers = QVBoxLayout()  # the offers, when shown, right under the tail typed
+        phone_and_offers.addWidget(self.phone)
+        phone_and_offers.addWidget(self.offers)
+        form.addRow(self._label(self.tr("&Phone:"), self.phone), phone_and_offers)
         form.addRow(self._label(self.tr("&Name:"), self.name), self.name)
 
         left = QVBoxLayout()
@@ -548,11 +548,15 @@ class IntakePanel(Page):
             parts.append(known.masked_phone)
             self.offers.addItem("  ·  ".join(parts))
         self.offers.addItem(self.tr("0  None of them: type the name on the label"))
-        rows = self.offers.count()
+        # the carrier is chosen: its list shrinks to that one row and the offers take the room
+        one_row = self.carriers.sizeHintForRow(0) + 2 * self.carriers.frameWidth()
+        self.carriers.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.carriers.setFixedHeight(one_row)
+        self.carriers.scrollToItem(self.carriers.currentItem())
+        rows = min(self.offers.count(), OFFER_ROWS_SHOWN)
         frame = 2 * self.offers.frameWidth()
         self.offers.setFixedHeight(rows * self.offers.sizeHintForRow(0) + frame)
         self.offers.setCurrentRow(0)
-        self.offers_label.show()
         self.offers.show()
         self.message.clear_message()
         self.step.setText(
@@ -567,7 +571,8 @@ class IntakePanel(Page):
         self.chosen = None
         self.offers.clear()
         self.offers.hide()
-        self.offers_label.hide()
+        self.carriers.setFixedHeight(CARRIER_LIST_HEIGHT)
+        self.carriers.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def _offer_key(self, event: QKeyEvent) -> bool:
         key = event.key()
