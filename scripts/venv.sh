@@ -10,7 +10,6 @@ fi
 stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)-${extras//,/_}"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  # compat mode: a plain .pth to the checkout (the default finder prints a warning on every set-up)
-  .venv/bin/python -m pip install -q -e ".${extras:+[$extras]}" --config-settings editable_mode=compat
+  .venv/bin/python -m pip install -q -e ".${extras:+[$extras]}"
   touch "$stamp"
 fi
