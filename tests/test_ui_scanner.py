@@ -6,11 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from scanner_keys import HUMAN_GAP_MS, feed, scanner_keys
 
 from stationapp.ui.scanner import ScannerFilter
 
@@ -37,6 +39,8 @@ def field(qtbot) -> Iterator[QLineEdit]:
     QVBoxLayout(form).addWidget(edit)
     qtbot.addWidget(form)
     form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow, timeout=3000)
     edit.setFocus()
     yield edit
     form.close()
@@ -91,3 +95,62 @@ def test_held_keys_keep_their_order_before_a_backspace(qtbot, scanner, field):
     qtbot.keyClicks(field, "ab")
     qtbot.keyClick(field, Qt.Key.Key_Backspace)
     assert field.text() == "a"
+
+
+# as a real scanner types: Shift around capitals, 2-10 ms apart (tests/scanner_keys.py) -------
+
+
+def test_shift_around_capitals_is_part_of_the_scan(qtbot, scanner, field):
+    """A Shift press used to count as 'not typing' and hand the held keys on: a waybill with
+    capitals was never a scan, and its first letters went into the field."""
+    with qtbot.waitSignal(scanner.scanned, timeout=3000) as scan:
+        feed(qtbot, scanner_keys("JDVA16786843353"))
+    assert scan.args == ["JDVA16786843353"]
+    qtbot.wait(150)  # longer than the scanner holds keys back: nothing arrives late either
+    assert field.text() == ""
+
+
+def test_a_scan_may_end_with_tab_and_its_aim_prefix_is_taken_off(qtbot, scanner, field):
+    with qtbot.waitSignal(scanner.scanned, timeout=3000) as scan:
+        feed(qtbot, scanner_keys("SF1234567890123", end="tab", prefix="]C1"))
+    assert scan.args == ["SF1234567890123"]
+    assert field.text() == "" and field.hasFocus()
+
+
+def test_a_busy_moment_of_the_gui_thread_does_not_split_a_scan(qtbot, scanner, field):
+    """The keys' own times (the window system's) tell a scan, not when they reached the
+    filter: keys queued behind a slow refresh arrive together and late."""
+
+    def slow_refresh() -> None:
+        end = time.monotonic() + 0.15
+        while time.monotonic() < end:
+            pass
+
+    QTimer.singleShot(40, slow_refresh)
+    with qtbot.waitSignal(scanner.scanned, timeout=3000) as scan:
+        feed(qtbot, scanner_keys("YT1234567890123"))
+    assert scan.args == ["YT1234567890123"]
+    assert field.text() == ""
+
+
+def test_keys_held_for_a_save_reach_the_field_that_has_the_focus_after_it(qtbot, scanner, field):
+    other = QLineEdit(field.parentWidget())
+    field.parentWidget().layout().addWidget(other)
+    other.show()
+    scanner.hold_keys()
+    feed(qtbot, scanner_keys("773", end=""), gap_ms=HUMAN_GAP_MS)
+    with qtbot.waitSignal(scanner.scanned, timeout=3000) as scan:
+        feed(qtbot, scanner_keys("YT1234567890123"))
+        assert field.text() == "" and other.text() == ""  # nothing while the save is out
+        other.setFocus()  # the answer moved the focus
+        scanner.let_keys_go()
+    assert scan.args == ["YT1234567890123"]
+    qtbot.waitUntil(lambda: other.text() == "773", timeout=3000)
+    assert field.text() == ""
+
+
+def test_a_scan_nobody_takes_is_typed_into_the_field_as_it_came(qtbot, scanner, field):
+    scanner.route = lambda code: False
+    with qtbot.waitSignal(field.returnPressed, timeout=3000):
+        feed(qtbot, scanner_keys("]C1JT1234567890123"))
+    assert field.text() == "JT1234567890123"
