@@ -440,14 +440,30 @@ class StationSync:
     def enroll(
         self, server_url: str, code: str, *, device_name: str = "", app_version: str = ""
     ) -> EnrolledStation:
-        """Join the county center at ``server_url`` with the code it issued for this station."""
-        url, answer = trade_code(
+        """Join the county center at ``server_url`` with the code it issued for this station,
+        all in this thread (the command line). The GUI makes the county's call on a network
+        thread: :meth:`trade_enrolment_code` there, then :meth:`take_enrolment` here."""
+        url, answer = self.trade_enrolment_code(
+            server_url, code, device_name=device_name, app_version=app_version
+        )
+        return self.take_enrolment(url, answer)
+
+    def trade_enrolment_code(
+        self, server_url: str, code: str, *, device_name: str = "", app_version: str = ""
+    ) -> tuple[str, EnrollResponse]:
+        """Network only, any thread (it touches no store): the code traded for the county's
+        answer, (the checked address, the answer); refusals in plain words."""
+        return trade_code(
             lambda checked_url: self._client(checked_url, None),
             server_url,
             code,
             device_name=device_name,
             app_version=app_version,
         )
+
+    def take_enrolment(self, url: str, answer: EnrollResponse) -> EnrolledStation:
+        """Database thread: keep the county's answer to :meth:`trade_enrolment_code` (the
+        token, the station's id and places); refused when this station joined as another."""
         current = self.station_id
         if current and current != answer.station_id:
             raise StateError(

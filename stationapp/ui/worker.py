@@ -4,6 +4,7 @@ to the GUI thread by a signal (STYLE.md, "One thread owns the database")."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ class _Job:
     on_done: Callback | None
     on_error: Callable[[UserError], None] | None
     future: Future | None = None
+    network: bool = False  # ran on a network thread of its own, not the database thread
 
 
 def _alive(callback: Callable | None) -> bool:
@@ -48,6 +50,7 @@ class StationWorker(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="station-db")
         self._pending = 0
+        self._network_pending = 0
         self._job_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -70,6 +73,39 @@ class StationWorker(QObject):
         job.future = self._executor.submit(fn, *args, **kwargs)
         job.future.add_done_callback(lambda _future: self._hand_back(job))
 
+    @property
+    def network_idle(self) -> bool:
+        """No :meth:`call_network` call is out (tests wait on this)."""
+        return self._network_pending == 0
+
+    def call_network(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callback | None = None,
+        on_error: Callable[[UserError], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Run ``fn(*args)`` on a network thread of its own, never on the database thread
+        (DESIGN §2): for work that waits on the network and touches no store. ``on_done`` and
+        ``on_error`` as with :meth:`call`, on the GUI thread. Not counted in :attr:`idle`: a
+        slow link keeps no database job waiting."""
+        job = _Job(getattr(fn, "__qualname__", repr(fn)), on_done, on_error, network=True)
+        future: Future = Future()
+        job.future = future
+        self._network_pending += 1
+
+        def run() -> None:
+            future.set_running_or_notify_cancel()
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as error:  # handed to the GUI thread like a database job's
+                future.set_exception(error)
+            self._hand_back(job)
+
+        # a daemon: a call stuck on the link never keeps the program from closing
+        threading.Thread(target=run, name=f"network-{job.name}", daemon=True).start()
+
     def wait_for(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run on the database thread and block until done: only for start, quit and selftest,
         when no window is waiting for input."""
@@ -80,7 +116,7 @@ class StationWorker(QObject):
         self._executor.shutdown(wait=True)
 
     def _hand_back(self, job: _Job) -> None:
-        # runs on the database thread: the queued signal carries the job to the GUI thread
+        # the database (or a network) thread: the queued signal carries the job to the GUI thread
         try:
             self._job_finished.emit(job)
         except RuntimeError:  # the worker was deleted while the call ran (the app is quitting)
@@ -88,9 +124,12 @@ class StationWorker(QObject):
 
     @Slot(object)
     def _deliver(self, job: _Job) -> None:
-        self._pending -= 1
-        if self._pending == 0:
-            self.busy_changed.emit(False)
+        if job.network:
+            self._network_pending -= 1
+        else:
+            self._pending -= 1
+            if self._pending == 0:
+                self.busy_changed.emit(False)
         assert job.future is not None
         error = job.future.exception()
         if error is None:

@@ -1,11 +1,14 @@
 """加入县级中心: the manager types the county center's address and the code on its letter.
 
-Joining talks to the county and writes the station's database in one call, so it runs on the
-station's database thread; a refusal (an unknown or used code, no answer) shows in red under the
-form in plain words and changes nothing.
+Joining is three steps: the manager's right is checked on the station's database thread, the
+code is traded for the county's answer on a network thread (a slow link never holds the database
+thread, DESIGN §2), and the answer is kept on the database thread. A refusal (an unknown or used
+code, no answer) shows in red under the form in plain words and changes nothing.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -25,11 +28,19 @@ from stationapp.core.sync import EnrolledStation
 from stationapp.ui.forms import MessageLabel
 from stationapp.ui.worker import StationWorker
 
+if TYPE_CHECKING:
+    from sync.protocol import EnrollResponse
 
-def join_county(station: Station, server_url: str, code: str) -> EnrolledStation:
+
+def may_join(station: Station) -> None:
     """Database thread: the manager's only."""
     station.session.require_manager()
-    return station.sync.enroll(server_url, code)
+
+
+def keep_enrolment(station: Station, url: str, answer: EnrollResponse) -> EnrolledStation:
+    """Database thread: the county's answer to the code kept (the manager's only)."""
+    station.session.require_manager()
+    return station.sync.take_enrolment(url, answer)
 
 
 class JoinCountyDialog(QDialog):
@@ -91,13 +102,21 @@ class JoinCountyDialog(QDialog):
         self.busy = True
         self.join_button.setEnabled(False)
         self.message.show_success(self.tr("Asking the county center…"))
-        self.worker.call(
-            join_county,
-            self.station,
+        self.worker.call(may_join, self.station, on_done=self._ask_county, on_error=self._refused)
+
+    def _ask_county(self, _allowed: None) -> None:
+        self.worker.call_network(
+            self.station.sync.trade_enrolment_code,
             self.server_url.text(),
             self.code.text(),
-            on_done=self._joined,
+            on_done=self._answered,
             on_error=self._refused,
+        )
+
+    def _answered(self, traded: tuple[str, EnrollResponse]) -> None:
+        url, answer = traded
+        self.worker.call(
+            keep_enrolment, self.station, url, answer, on_done=self._joined, on_error=self._refused
         )
 
     def _joined(self, enrolled: EnrolledStation) -> None:
