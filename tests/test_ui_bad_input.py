@@ -25,6 +25,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     sounds_played,
     type_into_focus,
 )
+from test_ui_parcels_sending import fill_form
 
 from stationapp.ui import sounds
 from stationapp.ui.app import create_application, install_translators
@@ -105,6 +106,41 @@ def test_a_pasted_name_with_a_direction_override_is_refused_and_nothing_is_writt
     assert event_count(worker, station) == before
 
 
+def test_the_sending_form_asks_about_an_unlisted_sender_number_then_records(
+    qtbot, parcels_page, station, worker, sounds_played
+):
+    panel = parcels_page.show_sub_page("sending")
+    fill_form(panel, sender_phone="164 1234 5678")
+    before = event_count(worker, station)
+    panel.send_button.click()
+    qtbot.waitUntil(lambda: panel.phone_box is not None, timeout=3000)
+    assert "164" in panel.phone_box.text()
+    assert panel.message.kind == "refusal"
+    panel.phone_box.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: panel.phone_box is None, timeout=3000)
+    assert event_count(worker, station) == before
+    assert panel.sender_name.text() == "岩温"  # the form stays for the correction
+    panel.send_button.click()
+    qtbot.waitUntil(lambda: panel.phone_box is not None, timeout=3000)
+    panel.phone_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: panel.message.kind == "success", timeout=3000)
+    sent = worker.wait_for(station.sending.on_day)
+    assert [p.sender_phone for p in sent] == ["16412345678"]
+
+
+@pytest.mark.parametrize("fee", ["٥٠", "1٢.50"])
+def test_a_fee_in_other_digits_is_refused_in_the_sending_form(
+    qtbot, parcels_page, station, worker, fee
+):
+    panel = parcels_page.show_sub_page("sending")
+    fill_form(panel, fee=fee)
+    before = event_count(worker, station)
+    panel.send()
+    assert panel.message.kind == "refusal"
+    assert "digits other than 0–9" in panel.message.text()
+    assert event_count(worker, station) == before
+
+
 # the pictures -----------------------------------------------------------------------------------
 
 
@@ -168,3 +204,39 @@ def test_the_refusals_read_in_chinese_at_1366x768(qtbot, chinese_window, worker,
     assert screen.save(str(path))
     box.button(QMessageBox.StandardButton.No).click()
     assert chinese_window.width() == SCREEN_WIDTH and chinese_window.height() <= SCREEN_HEIGHT
+
+
+def test_removing_a_shelf_parcels_wait_on_is_refused_in_the_settings_dialog(
+    qtbot, station, worker, tmp_path
+):
+    from stationapp.ui.pages.parcel_settings import ParcelSettingsDialog
+
+    for n in range(2):
+        worker.wait_for(
+            station.parcels.receive,
+            waybill=f"7310{n:010d}",
+            recipient_phone="13887654321",
+            recipient_name="岩温",
+            shelf="C",
+            layer=1,
+        )
+    create_application()
+    assert install_translators("zh_CN")
+    try:
+        dialog = ParcelSettingsDialog(station, worker)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: len(dialog.shelves.rows) == 3, timeout=3000)
+        before = event_count(worker, station)
+        dialog.shelves.rows[2][2].click()  # remove shelf C
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: dialog.message.kind == "refusal", timeout=3000)
+        assert "货架 C 上还有 2 件待取包裹" in dialog.message.text()
+        assert event_count(worker, station) == before
+        QApplication.processEvents()
+        path = picture_path("ui-parcel-settings-shelf-in-use.png", tmp_path)
+        assert dialog.grab().save(str(path))
+    finally:
+        install_translators("en")
+    shelves = worker.wait_for(station.parcels.shelves)
+    assert [s.name for s in shelves] == ["A", "B", "C"]

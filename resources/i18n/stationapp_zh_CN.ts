@@ -1927,13 +1927,15 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>Keep this number?</source>
-            <translation type="unfinished">保留这个号码吗？</translation>
+            <translation>保留这个号码吗？</translation>
         </message>
         <message>
             <source>{warning}
 
 Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, correct it.</source>
-            <translation type="unfinished" />
+            <translation>{warning}
+
+{number} 确实无误吗？按 Y：是，保留并登记寄件。按 Enter 或 Esc：否，去改号码。</translation>
         </message>
         <message>
             <source>Recorded: {item} to {name}, {carrier}, fee {fee}. Put the label on and scan its waybill.</source>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.core import Event, idcard, waybill
+from stationapp.core import Event, idcard, phone, waybill
 from stationapp.core.errors import UserError
 from stationapp.core.money import format_money, parse_money
 from stationapp.core.sending import MAX_FEE_FEN, MAX_WEIGHT_G, SentParcel
@@ -93,6 +94,8 @@ class SendingPanel(Page):
         self.today: list[SentParcel] = []
         self.just_sent = ""
         self.busy = False
+        self.confirmed_phone = ""  # a sender's number outside the numbering plan, kept
+        self.phone_box: QMessageBox | None = None
 
         self.sender_name = QLineEdit()
         self.sender_phone = QLineEdit()
@@ -275,6 +278,9 @@ class SendingPanel(Page):
             "weight_g": self.weight.value(),
             "fee_fen": parse_money(self.fee.text(), max_fen=MAX_FEE_FEN),
             "payment": self.payment.currentData(),
+            "confirm_phone": bool(self.confirmed_phone)
+            and phone.is_mobile(self.sender_phone.text())
+            and phone.normalize_mobile(self.sender_phone.text()) == self.confirmed_phone,
         }
 
     @Slot()
@@ -297,6 +303,38 @@ class SendingPanel(Page):
     def _refuse(self, error: UserError) -> None:
         self.busy = False
         self.message.refuse(str(error))
+        if isinstance(error, phone.UnlistedNumber):
+            self._ask_unlisted_phone(error)
+
+    def _ask_unlisted_phone(self, warning: phone.UnlistedNumber) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Keep this number?"),
+            self.tr(
+                "{warning}\n\nIs {number} right? Y: yes, keep it and record the parcel. Enter "
+                "or Esc: no, correct it."
+            ).format(warning=str(warning), number=warning.number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("unlistedPhoneQuestion")
+        # Enter must not keep a mistyped number: the safe answer is the default
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda _result: self._unlisted_phone_answered(box, warning.number))
+        self.phone_box = box
+        box.open()
+
+    def _unlisted_phone_answered(self, box: QMessageBox, number: str) -> None:
+        self.phone_box = None
+        box.deleteLater()
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self.confirmed_phone = number
+            self.message.clear_message()
+            self.send()
+            return
+        self.sender_phone.setFocus()
+        self.sender_phone.selectAll()
 
     def _sent(self, parcel: SentParcel) -> None:
         self.busy = False
@@ -330,6 +368,7 @@ class SendingPanel(Page):
         ):
             field.clear()
         self.id_number.clear_number()
+        self.confirmed_phone = ""
         self.item_count.setValue(1)
         self.weight.setValue(1000)
         select_data(self.id_type, "resident_id")
