@@ -1,14 +1,21 @@
 """Parcel benchmarks; one JSON object per line: {"bench", "value", "unit", ...}.
 
-    python bench/parcels.py                  # a station of 1,000,000 parcels (several minutes)
+    python bench/parcels.py                  # a station of 1,000,000 parcels (about 70 minutes)
     python bench/parcels.py --parcels 100000
+    python bench/parcels.py --growth         # the growth part: 10,000 and 100,000 parcels
+    python bench/parcels.py --growth --sizes 2000 20000   # a quick look
 
 - intake: `st.parcels.receive` through the facade, each parcel its own transaction with its
   event, its row and its queued SMS (median, p99);
 - find by pickup code, phone tail, whole phone and waybill on the big station (median, p99);
 - the shelf list: opening (count + first page) and scrolling pages, through the core's lazy
   query and through the GUI's model (offscreen);
-- database size per parcel, events and indexes included.
+- database size per parcel, events and indexes included, with the workload it was built from;
+- ``--growth``: what an operator waits for, measured on two stations of different history in one
+  run, each figure followed by its ratio (big ÷ small): the first search after a login (the
+  chain check at login before it), a search while the full chain check runs at idle, the home
+  page's figures, the shelf list's memory after scrolling through the picked-up parcels,
+  finding by code, phone tail, whole phone and name, and intake. The goal is a ratio near 1.
 
 The big station is built with `st.parcels.receive_many` (the same events and rows as one by one,
 2,000 to a transaction) and `st.parcels.pick_up`, so that most parcels have left the shelves as in
@@ -87,8 +94,20 @@ def bench_intake(folder: Path, rounds: int) -> None:
     emit("intake.p99", percentile(times, 0.99), "ms", rounds=rounds)
 
 
-def build_big(folder: Path, parcels: int, customers: int, waiting: int) -> Station:
-    station = new_station(folder / "big")
+def workload(station: Station, parcels: int, customers: int) -> str:
+    """The words a size figure needs beside it: which station it was measured on."""
+    waiting = station.parcels.shelf_list().count()
+    return (
+        f"{parcels:,} parcels for {min(customers, parcels):,} phones ({waiting:,} waiting), "
+        "received 2,000 to a transaction every 30 simulated minutes, texts through the file "
+        "provider"
+    )
+
+
+def build_big(
+    folder: Path, parcels: int, customers: int, waiting: int, name: str = "big"
+) -> Station:
+    station = new_station(folder / name)
     station.settings.set("parcels.shelves", "A:8, B:8, C:8, D:8")
     fake_clock = station_clock.ManualClock("2024-01-01T08:00:00+08:00")
     station_clock.set_clock(fake_clock)
@@ -265,6 +284,273 @@ def emit_size_breakdown(station: Station, parcels: int, size: int) -> None:
             emit("size.of", pages / parcels, "bytes", table=name)
 
 
+# --- growth: nothing an operator waits for grows with the station's history --------------------
+
+NAMED = ["岩罕", "玉香", "李光明", "杨秀英", "刀正华", "段志强", "王芳", "赵德才", "何丽", "陈金山"]
+DAY_OF_WORK = 100  # parcels received and picked up between two logins
+GROWS_BY_DESIGN = {"chain.full_pass"}  # idle work: it reads the whole log, no one waits for it
+
+
+def bench_growth(
+    folder: Path, sizes: tuple[int, int], customers: int, waiting: int, samples: int
+) -> None:
+    figures: dict[int, dict[str, tuple[float, str]]] = {}
+    for parcels in sizes:
+        station = build_big(folder, parcels, customers, waiting, name=f"growth-{parcels}")
+        named = receive_named(station)
+        figures[parcels] = {}
+
+        def put(name: str, value: float, unit: str, parcels: int = parcels, **extra) -> None:
+            figures[parcels][name] = (value, unit)
+            emit(f"growth.{name}", value, unit, parcels=parcels, **extra)
+
+        station.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = sum(p.stat().st_size for p in (folder / f"growth-{parcels}").glob("station.db*"))
+        emit(
+            "growth.size.per_parcel",
+            size / parcels,
+            "bytes",
+            parcels=parcels,
+            customers=min(customers, parcels),
+            workload=workload(station, parcels, customers),
+        )
+        growth_finds(station, named, samples, put)
+        growth_today(station, put)
+        growth_window(station, put)
+        growth_shelf_memory(station, put)
+        growth_intake(station, put)
+        station.close()
+    small, big = sizes
+    for name, (value, unit) in figures[small].items():
+        if name in GROWS_BY_DESIGN:
+            continue
+        big_value = figures[big].get(name, (0.0, unit))[0]
+        emit(
+            f"growth.ratio.{name}",
+            big_value / value if value else 0.0,
+            "x",
+            small=round(value, 4),
+            big=round(big_value, 4),
+            of=unit,
+            sizes=list(sizes),
+            goal="about 1: not growing with history",
+        )
+
+
+def receive_named(station: Station) -> list:
+    """A few waiting parcels for customers of their own names (the built station's recipients
+    are all 张三), for finding by name."""
+    items = [
+        {
+            "waybill": f"JT76{i:011d}",
+            "recipient_phone": f"1370000{i:04d}",
+            "recipient_name": name,
+            "carrier": "JT",
+            "shelf": "D",
+            "layer": 8,
+        }
+        for i, name in enumerate(NAMED)
+    ]
+    return station.parcels.receive_many(items)
+
+
+def timed(samples: list, fn, *args) -> None:
+    started = time.perf_counter()
+    fn(*args)
+    samples.append((time.perf_counter() - started) * 1000)
+
+
+def growth_finds(station: Station, named: list, samples: int, put) -> None:
+    rng = random.Random(11)
+    waiting = station.parcels.shelf_list().page(None, 100_000)
+    picks = [rng.choice(waiting) for _ in range(samples)]
+    kinds = {
+        "code": [p.pickup_code for p in picks],
+        "phone_tail": [p.recipient_phone[-4:] for p in picks],
+        "phone": [p.recipient_phone for p in picks],
+        "name": [named[i % len(named)].recipient_name for i in range(samples)],
+    }
+    for kind, queries in kinds.items():
+        times: list[float] = []
+        for query in queries:
+            timed(times, station.parcels.find, query)
+        put(f"find.{kind}.median", statistics.median(times), "ms", samples=len(queries))
+
+
+def growth_today(station: Station, put) -> None:
+    """The home page's figures (the day's received, picked up, fees...)."""
+    times: list[float] = []
+    for _ in range(50):
+        timed(times, station.today)
+    put("home.today.median", statistics.median(times), "ms", samples=50)
+
+
+def growth_intake(station: Station, put) -> None:
+    times: list[float] = []
+    for i in range(200):
+        started = time.perf_counter()
+        station.parcels.receive(
+            waybill=f"JT77{i:011d}",
+            recipient_phone=phone_of(i),
+            recipient_name="张三",
+            carrier="JT",
+        )
+        times.append((time.perf_counter() - started) * 1000)
+    put("intake.median", statistics.median(times), "ms", rounds=200)
+
+
+def _app():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def _wait_until(condition, timeout_s: float = 600) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.perf_counter() + timeout_s
+    while not condition():
+        QCoreApplication.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the bench waited too long")
+
+
+def growth_window(station: Station, put) -> None:
+    """Logins with the real main window (offscreen): the first login gives the full chain check
+    at idle its first pass; after a day of work, the next login's first pickup search, the
+    events its chain check read, and searches while the full pass runs again."""
+    _app()
+    from stationapp.ui.mainwindow import MainWindow
+    from stationapp.ui.worker import StationWorker
+
+    worker = StationWorker()
+    passed: list[int] = []
+    started = time.perf_counter()
+    first = MainWindow(station, worker, station.operator, idle_interval_ms=0)
+    first.chain_check.passed.connect(passed.append)
+    first.show()
+    _wait_until(lambda: bool(passed))
+    put(
+        "chain.full_pass",
+        time.perf_counter() - started,
+        "s",
+        events=passed[0],
+        note="at idle, in slices; no operator waits for it",
+    )
+    first.close()
+    _wait_until(lambda: worker.idle)
+    day = worker.wait_for(
+        station.parcels.receive_many,
+        [
+            {
+                "waybill": f"JT78{i:011d}",
+                "recipient_phone": phone_of(i),
+                "recipient_name": "张三",
+                "carrier": "JT",
+                "shelf": "C",
+                "layer": 1,
+            }
+            for i in range(DAY_OF_WORK)
+        ],
+    )
+    worker.wait_for(station.parcels.pick_up, [p.id for p in day[1:]], "code")
+    answered: list[float] = []
+    started = time.perf_counter()
+    window = MainWindow(station, worker, station.operator, idle_interval_ms=0)
+    window.show()
+    shown = time.perf_counter()
+    worker.call(
+        station.parcels.find,
+        day[0].pickup_code,
+        on_done=lambda _found: answered.append(time.perf_counter()),
+    )
+    _wait_until(lambda: bool(answered))
+    put("login.window", (shown - started) * 1000, "ms")
+    put(
+        "login.first_search",
+        (answered[0] - shown) * 1000,
+        "ms",
+        note="queued as the window shows: behind the home page, the status and the login check",
+    )
+    _wait_until(lambda: window.chain_check.login_result is not None)
+    put("login.events_checked", window.chain_check.login_result.events_checked, "events")
+    latencies: list[float] = []
+    while window.chain_check.running and len(latencies) < 200:
+        queued = time.perf_counter()
+        done: list[float] = []
+        worker.call(
+            station.parcels.find,
+            day[0].pickup_code,
+            on_done=lambda _found, done=done: done.append(time.perf_counter()),
+        )
+        _wait_until(lambda done=done: bool(done))
+        latencies.append((done[0] - queued) * 1000)
+        pause = time.perf_counter() + 0.02
+        _wait_until(lambda pause=pause: time.perf_counter() > pause)
+    if latencies:
+        put(
+            "search_during_full_pass.max",
+            max(latencies),
+            "ms",
+            searches=len(latencies),
+            median_ms=round(statistics.median(latencies), 3),
+        )
+    _wait_until(lambda: not window.chain_check.running)
+    window.close()
+    _wait_until(lambda: worker.idle)
+    worker.shutdown()
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def growth_shelf_memory(station: Station, put) -> None:
+    """The shelf list of the picked-up parcels, scrolled to the end in a real table view: the
+    rows the model holds and the process's resident memory it added."""
+    _app()
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QTableView
+
+    from stationapp.ui.models import ShelfModel
+    from stationapp.ui.worker import StationWorker
+
+    worker = StationWorker()
+    model = ShelfModel(station, worker)
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1366, 768)
+    view.show()
+    before = _rss_mb()
+    model.set_filter(status="picked_up")
+    _wait_until(lambda: not model.busy)
+    held = 0
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        _wait_until(lambda: not model.busy)
+        view.scrollToBottom()
+        held = max(held, model.cached_rows)
+    view.scrollToTop()  # and back
+    _wait_until(lambda: not model.busy and model.index(0, 0).data() is not None)
+    put(
+        "shelf_model.rows_held",
+        max(held, model.cached_rows),
+        "rows",
+        rows_scrolled=model.rowCount(),
+    )
+    put(
+        "shelf_model.rss_added",
+        _rss_mb() - before,
+        "MB",
+        rows_scrolled=model.rowCount(),
+        note="resident memory, so only roughly",
+    )
+    view.close()
+    worker.shutdown()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parcels", type=int, default=1_000_000)
@@ -272,9 +558,23 @@ def main() -> None:
     parser.add_argument("--waiting", type=int, default=2_000)
     parser.add_argument("--intake-rounds", type=int, default=500)
     parser.add_argument("--samples", type=int, default=1000)
+    parser.add_argument(
+        "--growth", action="store_true", help="the growth part only (two station sizes)"
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs=2,
+        default=(10_000, 100_000),
+        metavar=("SMALL", "BIG"),
+        help="the growth part's two stations, in parcels (default 10000 100000)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-parcels-", dir=os.environ.get("BENCH_DIR")) as d:
         folder = Path(d)
+        if args.growth:
+            bench_growth(folder, args.sizes, args.customers, args.waiting, args.samples)
+            return
         bench_intake(folder, args.intake_rounds)
         station = build_big(folder, args.parcels, args.customers, args.waiting)
         station.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -288,6 +588,8 @@ def main() -> None:
             events=events,
             db_mb=round(size / 1e6, 1),
             target="<= 2048",
+            customers=min(args.customers, args.parcels),
+            workload=workload(station, args.parcels, args.customers),
         )
         emit_size_breakdown(station, args.parcels, size)
         bench_find(station, args.samples)

@@ -4,7 +4,7 @@ At login (every new main window: login, operator switch, language change) only t
 appended since the last check that passed are read (``st.events.check_appended``): a few
 thousand at most, milliseconds. Then the whole chain is read again from the first event, in
 slices of :data:`SLICE_EVENTS`, each queued on the database thread only when nothing else is
-waiting there: an operator's search or save waits at most one slice (about 15 ms), and a
+waiting there: an operator's search or save waits at most one slice (5-10 ms), and a
 station of a million events is checked through in well under a minute of idle time. A pass
 that ends without a problem is remembered as the next login's starting point. Why both: see
 docs/architecture.md, "The chain check at login".
@@ -18,8 +18,8 @@ from stationapp.core import Station, VerifyResult
 from stationapp.core.events import GENESIS_HASH
 from stationapp.ui.worker import StationWorker
 
-SLICE_EVENTS = 2_000
-"""Events per slice of the full check: about 15 ms of the database thread."""
+SLICE_EVENTS = 500
+"""Events per slice of the full check: 5-10 ms of the database thread."""
 
 
 class ChainCheck(QObject):
