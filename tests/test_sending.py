@@ -6,7 +6,7 @@ import pytest
 
 from stationapp.core import StateError, ValidationError
 from stationapp.core import clock as station_clock
-from stationapp.core.idcard import check_character
+from stationapp.core.idcard import check_character, new_key_pair, open_sealed_id
 
 ID_FIRST17 = "53092619900307002"
 ID_NUMBER = ID_FIRST17 + check_character(ID_FIRST17)
@@ -41,30 +41,59 @@ def send(station, **overrides):
     return station.sending.send(**fields)
 
 
-def test_sending_records_the_sender_with_the_id_only_masked_and_hashed(station):
-    sent = send(station)
-    assert sent.status == "sent"
-    assert sent.id_masked.startswith(ID_NUMBER[:4]) and sent.id_masked.endswith(ID_NUMBER[-4:])
-    assert "*" in sent.id_masked
-    assert len(sent.id_hash) == 64
-    dump = "\n".join(
+def give_sealing_key(station) -> str:
+    """The county's public key arrives as a feed setting; returns the private key."""
+    private, public = new_key_pair()
+    station.county.apply_page(
+        [
+            {
+                "cursor": "1",
+                "kind": "setting",
+                "op": "upsert",
+                "key": "privacy.id_public_key",
+                "data": {"value": public},
+            }
+        ],
+        "1",
+    )
+    return private
+
+
+def station_dump(station) -> str:
+    return "\n".join(
         str(tuple(row))
         for table in ("events", "sent_parcels")
         for row in station.conn.execute(f"SELECT * FROM {table}")
     )
-    assert ID_NUMBER not in dump and ID_NUMBER[6:14] not in dump
 
 
-def test_the_id_hash_is_salted_per_station(station, tmp_path):
-    from stationapp.core import Station
+def test_sending_keeps_only_the_tail_and_seals_the_number_to_the_county_key(station):
+    private = give_sealing_key(station)
+    sent = send(station)
+    assert sent.status == "sent"
+    assert sent.id_tail == ID_NUMBER[-4:]
+    assert sent.id_masked == "*" * 14 + ID_NUMBER[-4:]
+    payload = station.log.events_of(sent.id)[0].payload
+    assert "id_masked" not in payload and "id_hash" not in payload
+    # the county opens it with its private key; the station has no way to
+    assert open_sealed_id(payload["id_sealed"], private) == ID_NUMBER
+    dump = station_dump(station)
+    assert ID_NUMBER not in dump and ID_NUMBER[6:14] not in dump and ID_NUMBER[:6] not in dump
 
-    other = Station.create(
-        tmp_path / "other", name="勐撒镇服务站", manager_name="玉香", manager_pin="2468"
-    )
-    try:
-        assert send(station).id_hash != send(other).id_hash
-    finally:
-        other.close()
+
+def test_without_a_county_key_the_station_keeps_the_tail_alone(station):
+    sent = send(station)
+    payload = station.log.events_of(sent.id)[0].payload
+    assert payload["id_tail"] == ID_NUMBER[-4:]
+    assert "id_sealed" not in payload
+    assert ID_NUMBER[:14] not in station_dump(station)
+
+
+def test_each_sending_seals_anew_so_two_records_of_one_sender_do_not_match(station):
+    give_sealing_key(station)
+    first, second = send(station), send(station)
+    sealed = [station.log.events_of(p.id)[0].payload["id_sealed"] for p in (first, second)]
+    assert sealed[0] != sealed[1]
 
 
 @pytest.mark.parametrize(

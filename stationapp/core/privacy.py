@@ -18,11 +18,13 @@ characters, ``id_tail``) and drops the rest:
 - the two salts are deleted.
 
 Deleted content must not linger in the file: the migration runs with ``secure_delete`` (freed
-space is overwritten with zeros), the WAL is checkpointed and truncated afterwards, and the
-backups in the data folder (the one made just before the migration included) lose the salts
-and the households' old columns the same way (:func:`scrub_data_folder`). Their events and
-``sent_parcels`` rows stay as they were, so each backup still verifies and restores; restoring
-one runs this migration again.
+space is overwritten with zeros), and afterwards the database is rebuilt (``VACUUM``: older
+copies of a household row left in free space by earlier feed updates go too) and the WAL
+checkpointed and truncated. The backups in the data folder (the one made just before the
+migration included) lose the salts and the households' old columns the same way and are rebuilt
+too (:func:`scrub_data_folder`). Their events and ``sent_parcels`` rows stay as they were, so
+each backup still verifies and restores; restoring one runs this migration again. The rebuild
+costs about as long as the backup made before the migration, once.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
 def after_migration(conn: sqlite3.Connection, data_dir: Path) -> None:
     """Once ``012_id_numbers`` has run: nothing dropped stays in the WAL, and the folder's
     backups lose the salts too."""
+    conn.execute("VACUUM")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     scrub_data_folder(data_dir)
 
@@ -128,8 +131,10 @@ def scrub_file(path: Path) -> bool:
                 )
         changed = conn.total_changes != before
         conn.execute("COMMIT")
-        if changed and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if changed:
+            conn.execute("VACUUM")  # older copies in free space go too
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return changed
     finally:
         with contextlib.suppress(sqlite3.Error):

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stationapp.core.errors import StorageError, UserError
+from stationapp.core.log_masking import MaskingFormatter
 from stationapp.core.store import PRIVATE_FILE_MODE, private_folder, storage_error
 
 LOG_FILE_NAME = "stationapp.log"
@@ -49,8 +50,10 @@ def setup_logging(data_dir: Path) -> Path | None:
     except OSError:
         log.warning("cannot write the log file %s", path, exc_info=True)
         return None
+    # every line, whatever wrote it (an SMS provider echoing a number), with phones and ID
+    # numbers masked (DESIGN §11)
     handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+        MaskingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )
     stop_logging()
     root = logging.getLogger()

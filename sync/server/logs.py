@@ -5,9 +5,9 @@ Every line has ``time``, ``level``, ``logger`` and ``message``; a request's line
 ``request_id`` (also answered in the ``X-Request-ID`` header, and added to every other line
 logged while the request runs, a 500's traceback included).
 
-No token, enrolment code, phone number or secret reaches a line: paths are logged without their
-query, and every text goes through :func:`redact` (which also drops the parameters SQLAlchemy
-puts in its error messages).
+No token, enrolment code, phone number, ID number or secret reaches a line: paths are logged
+without their query, and every text goes through :func:`redact` (which also drops the parameters
+SQLAlchemy puts in its error messages); a phone shows as ``尾号5678``.
 
 ``county-center serve`` passes :func:`uvicorn_log_config` to uvicorn, which turns its own access
 log off; :class:`RequestLogMiddleware` writes ours.
@@ -28,6 +28,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stationapp.core.clock import SHANGHAI
+from stationapp.core.log_masking import mask_private
 
 REQUEST_ID_HEADER = "X-Request-ID"
 ACCESS_LOGGER = "county_center.access"
@@ -67,14 +68,13 @@ _REDACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?i)(?<![\w-])[a-hj-np-z2-9]{4}-[a-hj-np-z2-9]{4}-[a-hj-np-z2-9]{4}(?![\w-])"),
         "****-****-****",
     ),
-    # mainland mobile numbers (with or without +86) and landlines like 0883-6123456
-    (re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\d)"), "1**********"),
-    (re.compile(r"(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)"), "0***-*******"),
 )
 
 
 def redact(text: str) -> str:
-    """``text`` without tokens, codes, phone numbers, secrets or SQL parameters."""
+    """``text`` without tokens, codes, secrets or SQL parameters; phone numbers as ``尾号5678``
+    and ID numbers showing their last four only (the station's masking, DESIGN §11)."""
+    text = mask_private(text)
     for pattern, replacement in _REDACTIONS:
         text = pattern.sub(replacement, text)
     return text

@@ -75,6 +75,9 @@ class FakeAliyun(FakeHttpService):
         self.sign_names = set(sign_names)
         self.templates = dict(templates or {})
         self.balance: int | None = None  # texts the account can still pay for; None: plenty
+        # numbers whose owner unsubscribed: refused with a message that echoes the number whole,
+        # as the service's own messages do ("手机号码…已退订"); logs must mask it
+        self.unsubscribed: set[str] = set()
         self.delivered: list[Delivered] = []
         self._nonces: set[str] = set()
         self._sent_at: dict[str, list[float]] = defaultdict(list)
@@ -174,6 +177,10 @@ class FakeAliyun(FakeHttpService):
             return self._refusal("isv.PARAM_LENGTH_LIMIT", "参数超出长度限制")
         if not MOBILE.match(phone):
             return self._refusal("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号")
+        if phone in self.unsubscribed:
+            return self._refusal(
+                "isv.BLACK_KEY_CONTROL_LIMIT", f"手机号码{phone}已退订，黑名单管控（+86 {phone}）"
+            )
         now = self.clock()
         for seconds, permits, message in FLOW_CONTROL:
             if sum(1 for t in self._sent_at[phone] if now - t < seconds) >= permits:
