@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -459,3 +460,33 @@ def test_a_reminder_for_a_selection_longer_than_the_cache_reaches_every_parcel(
     qtbot.waitUntil(lambda: len(recorded) == 120, timeout=10000)
     assert {e.entity_id for e in recorded} == {p.id for p in station.parcels.overdue(0)}
     assert shown_errors == []
+
+
+def test_the_tamper_warning_found_at_idle_and_its_picture_is_saved(
+    qtbot, qapp, station, clock, open_window, tmp_path
+):
+    """docs/img/ui-tamper.png: ``STATIONAPP_SCREENSHOTS=docs/img python -m pytest
+    tests/test_big_station.py -k picture``."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui_chinese import in_chinese
+
+    station.settings.set("idle_lock_minutes", 10)
+    first = open_window(station)
+    wait_for_pass(qtbot, first)
+    first.close()
+    with sqlite3.connect(station.data_dir / "station.db") as conn:  # an old record, by hand
+        conn.execute("""UPDATE event_log SET payload = '{"key":"idle_lock_minutes","value":0}'
+                        WHERE seq = 2""")
+    with in_chinese(station_look=True):
+        window = open_window(station)
+        qtbot.waitUntil(lambda: not window.tamper_warning.isHidden(), timeout=5000)
+        home = window.page("home")
+        qtbot.waitUntil(lambda: home.station_name.text() != "", timeout=5000)
+        QApplication.processEvents()
+        assert "seq 2" in window.tamper_warning.text()
+        assert window.tamper_warning.text().startswith("警告")
+        picture = window.grab()
+        folder = Path(os.environ.get("STATIONAPP_SCREENSHOTS") or tmp_path)
+        assert picture.save(str(folder / "ui-tamper.png"))
+        window.close()
