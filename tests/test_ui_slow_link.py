@@ -76,10 +76,11 @@ def joined_through(worker, station: Station, county: LoopbackCounty, proxy: Faul
 
 
 def stick_a_round(qtbot, window: MainWindow, proxy: FaultProxy, stall: str = "stall") -> None:
-    """A round starts; its head passes, its first push is taken by the link and then nothing."""
+    """A round starts (the 同步 page's button); its head passes, its first push is taken by the
+    link and then nothing."""
     runner = runner_of(window)
     proxy.then("pass", stall)
-    runner.sync_now()
+    window.show_page("sync").sync_button.click()
     qtbot.waitUntil(lambda: proxy.stalled == 1, timeout=10000)
     assert runner.running
 
