@@ -527,7 +527,10 @@ def growth_shelf_memory(station: Station, put) -> None:
     model.set_filter(status="picked_up")
     _wait_until(lambda: not model.busy)
     held = 0
-    while model.canFetchMore(QModelIndex()):
+    while True:  # the view may ask for the next page itself as it reaches the bottom
+        _wait_until(lambda: not model.busy)
+        if not model.canFetchMore(QModelIndex()):
+            break
         model.fetchMore(QModelIndex())
         _wait_until(lambda: not model.busy)
         view.scrollToBottom()
