@@ -85,7 +85,7 @@ def known_villagers(worker, station: Station) -> None:
 # the scanner on its own ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", WAYBILLS)
+@pytest.mark.parametrize("code", [code for code in WAYBILLS if not code.isdigit()])
 def test_a_waybill_with_capitals_is_one_scan_whole_and_first(qtbot, window, code):
     """Shift around each capital is part of the scan: the filter used to take a Shift for the
     end of typing and let the first letters go as typing (YT... became T...)."""
@@ -190,26 +190,27 @@ def test_a_scan_during_a_question_waits_for_the_answer(qtbot, window, station, w
     """The question has buttons only: a scan typed into it would answer it (Y is Yes). It waits
     and then starts the next parcel."""
     known_villagers(worker, station)
-    gone = worker.wait_for(receive, station, "SF0000000000007", 0)
+    gone = worker.wait_for(receive, station, "78123456789012", 0)
     worker.wait_for(station.parcels.pick_up, [gone.id], "code")
     intake = open_intake(qtbot, window)
-    scan(qtbot, "SF0000000000007")
+    scan(qtbot, "78123456789012")
     qtbot.waitUntil(lambda: intake.redelivery_box is not None, timeout=3000)
     box = intake.redelivery_box
     qtbot.waitUntil(box.isVisible, timeout=3000)
     box.activateWindow()
     qtbot.waitUntil(box.isActiveWindow, timeout=3000)
     with qtbot.waitSignal(window.scanner.scanned, timeout=3000):
-        scan(qtbot, "YT1234567890123")
-    assert box.isVisible()  # not answered by the scan's letters or its Enter
-    assert intake.check.number == "SF0000000000007"
+        scan(qtbot, "773012345678901")
+    assert box.isVisible()  # not answered by the scan's Enter
+    assert intake.check.number == "78123456789012"
+    assert intake.message.isHidden()  # nor refused behind the question
     box.button(QMessageBox.StandardButton.No).click()
     qtbot.waitUntil(
-        lambda: intake.check is not None and intake.check.number != "SF0000000000007",
+        lambda: intake.check is not None and intake.check.number != "78123456789012",
         timeout=3000,
     )
-    assert intake.waybill.text() == "YT1234567890123"
-    assert intake.chosen_carrier() == "YTO"
+    assert intake.waybill.text() == "773012345678901"
+    assert intake.chosen_carrier() == "STO"
 
 
 # the lock screen -------------------------------------------------------------------------------
