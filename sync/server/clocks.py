@@ -45,6 +45,7 @@ station_clocks = sa.Table(
     sa.Column("station_time", sa.String(64), nullable=False),  # as the station sent it
     sa.Column("measured_at", sa.String(40), nullable=False),  # the county's time
     sa.Column("off_since", sa.String(40)),  # first measurement of this stretch off; NULL: fine
+    sa.Index("ix_station_clocks_off_since", "off_since"),
 )
 
 

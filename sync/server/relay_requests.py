@@ -82,6 +82,8 @@ sms_relay = sa.Table(
     sa.Column("finished_at", sa.String(40), nullable=False, default=""),
     sa.Column("event_id", sa.String(64), nullable=False, default=""),  # the answer in the feed
     sa.UniqueConstraint("station_id", "text_id", name="uq_sms_relay_text"),
+    sa.Index("ix_sms_relay_due", "status", "next_at"),
+    sa.Index("ix_sms_relay_phone", "phone", "sent_at"),
 )
 
 

@@ -62,6 +62,7 @@ events = sa.Table(
     sa.PrimaryKeyConstraint("station_id", "seq", name="pk_events"),
     # an event id is unique within its station (DESIGN §5): another station's ids never block it
     sa.UniqueConstraint("station_id", "id", name="uq_events_station_id"),
+    sa.Index("ix_events_flagged", "flagged"),
 )
 
 # facts the county adds about a station's entities (bill.paid, sms.sent...): the feed's events
@@ -75,6 +76,7 @@ county_events = sa.Table(
     sa.Column("entity_id", sa.String(200), nullable=False),
     sa.Column("occurred_at", sa.String(64), nullable=False),
     sa.Column("payload", sa.Text, nullable=False),
+    sa.Index("ix_county_events_station", "station_id", "cursor"),
 )
 
 

@@ -1,0 +1,168 @@
+"""The county's Alembic migrations against its table declarations, and migration 0005 on a
+database that holds rows (event ids per station; settings back in their own feed scope), on
+SQLite and on a real PostgreSQL."""
+
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
+
+from __future__ import annotations
+
+import importlib
+import json
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+
+from sync.server import feed
+from sync.server.storage import MIGRATIONS, create_engine, events, metadata, migrate
+from tests.county_db import county_database_url  # noqa: F401  (a fixture)
+
+# every module that declares tables on storage.metadata
+TABLE_MODULES = (
+    "sync.server.storage",
+    "sync.server.reference_tables",
+    "sync.server.relay_requests",
+    "sync.server.users",
+    "sync.server.clocks",
+)
+STAMP = "2026-01-01T00:00:00.000+08:00"
+HASH = "0" * 64
+
+
+@pytest.fixture
+def engine(county_database_url):
+    engine = create_engine(county_database_url)
+    yield engine
+    engine.dispose()
+
+
+def upgrade(engine: sa.Engine, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+def test_the_migrations_give_exactly_the_tables_the_code_declares(engine):
+    for name in TABLE_MODULES:
+        importlib.import_module(name)
+    migrate(engine)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        differences = compare_metadata(context, metadata)
+    assert differences == []
+
+
+def insert(conn: sa.Connection, table: str, **values: object) -> None:
+    names = ", ".join(values)
+    marks = ", ".join(f":{name}" for name in values)
+    conn.execute(sa.text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), values)
+
+
+def stations_setting(station_ids: list[str]) -> str:
+    return json.dumps([{"id": s} for s in station_ids], separators=(",", ":"))
+
+
+def test_0005_keeps_the_events_and_puts_each_township_s_settings_back_in_its_scope(engine):
+    upgrade(engine, "0004")
+    x_list, y_list = stations_setting(["sx"]), stations_setting(["sy"])
+    with engine.begin() as conn:
+        for station, township in (("sx", "勐撒镇"), ("sy", "勐永镇")):
+            insert(
+                conn,
+                "stations",
+                id=station,
+                name=station,
+                township=township,
+                village="村",
+                created_at=STAMP,
+            )
+        insert(
+            conn,
+            "events",
+            station_id="sx",
+            seq=1,
+            id="e1",
+            type="settings.changed",
+            entity_id="",
+            occurred_at=STAMP,
+            operator="",
+            payload="{}",
+            prev_hash=HASH,
+            hash=HASH,
+            received_at=STAMP,
+            flagged=False,
+        )
+        for township, value in (("勐撒镇", x_list), ("勐永镇", y_list), ("", '{"townships":[]}')):
+            insert(
+                conn,
+                "county_settings",
+                name="places" if not township else "stations",
+                township=township,
+                value=value,
+                updated_at=STAMP,
+            )
+        # what publishing Y's list did before: X's list tombstoned in X's scope
+        conn.execute(sa.text("UPDATE feed_clock SET last_cursor = 3"))
+        rows = [
+            (1, "township:勐撒镇", "stations", "delete", "{}"),
+            (2, "township:勐永镇", "stations", "upsert", '{"value":' + y_list + "}"),
+            (3, "*", "places", "upsert", '{"value":{"townships":[]}}'),
+        ]
+        for cursor, scope, key, op, data in rows:
+            insert(
+                conn, "feed_log", cursor=cursor, scope=scope, kind="setting", key=key, op=op,
+                data=data,
+            )
+    upgrade(engine, "head")
+    with engine.connect() as conn:
+        x_page = feed.read_page(conn, feed.scopes_of("sx", "勐撒镇"), after="", limit=10)
+        y_page = feed.read_page(conn, feed.scopes_of("sy", "勐永镇"), after="", limit=10)
+        kept = conn.execute(sa.select(events.c.station_id, events.c.id)).all()
+    x_changes = {(c.key, c.op): c for c in x_page.changes()}
+    assert set(x_changes) == {("places", "upsert"), ("stations", "upsert")}
+    assert x_changes["stations", "upsert"].data == {"value": json.loads(x_list)}
+    assert int(x_changes["stations", "upsert"].cursor) > 3  # stations that took the tombstone
+    assert x_changes["places", "upsert"].cursor == "3"  # a right row is left alone
+    assert [(c.cursor, c.key, c.data) for c in y_page.changes() if c.key == "stations"] == [
+        ("2", "stations", {"value": json.loads(y_list)})
+    ]
+    assert kept == [("sx", "e1")]
+    with engine.begin() as conn:  # the same event id, at another station: its own
+        conn.execute(
+            events.insert().values(
+                station_id="sy",
+                seq=1,
+                id="e1",
+                type="settings.changed",
+                entity_id="",
+                occurred_at=STAMP,
+                operator="",
+                payload="{}",
+                prev_hash=HASH,
+                hash=HASH,
+                received_at=STAMP,
+                flagged=False,
+            )
+        )
+    with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
+        conn.execute(
+            events.insert().values(
+                station_id="sy",
+                seq=2,
+                id="e1",
+                type="settings.changed",
+                entity_id="",
+                occurred_at=STAMP,
+                operator="",
+                payload="{}",
+                prev_hash=HASH,
+                hash=HASH,
+                received_at=STAMP,
+                flagged=False,
+            )
+        )
