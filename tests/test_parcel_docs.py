@@ -53,7 +53,7 @@ HEADER = {
 RECIPIENT_PHONE = "13812345678"
 PROXY_PHONE = "13700004321"
 SENDER_PHONE = "13987654321"
-SENDER_ID_MASKED = "5331**********123X"
+SENDER_ID_MASKED = "**************123X"
 
 
 def _install_chinese() -> None:
@@ -135,8 +135,7 @@ def _sent(n: int, **changes: object) -> SentParcel:
         "sender_name": "岩温",
         "sender_phone": SENDER_PHONE,
         "id_type": "resident_id",
-        "id_masked": SENDER_ID_MASKED,
-        "id_hash": "ab" * 32,
+        "id_tail": SENDER_ID_MASKED[-4:],
         "item_name": ITEMS[n % len(ITEMS)],
         "item_category": "food",
         "item_count": n % 3 + 1,

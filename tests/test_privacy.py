@@ -480,3 +480,58 @@ def test_a_provider_s_error_echoing_the_number_reaches_the_log_file_masked(tmp_p
     assert "BLACK_KEY_CONTROL" in written or "已退订" in written
     assert PHONE not in written and "1234 5678" not in written and "6123456" not in written
     assert "尾号5678" in written and "尾号3456" in written
+
+
+# --- the county's key: made there, handed down, opened there only ---------------------------
+
+
+def test_the_county_s_key_reaches_the_station_and_only_the_county_opens_a_sending(
+    station, county, tmp_path
+):
+    key_file = tmp_path / "admin" / "id-private.key"
+    made = county.cli("create-id-key", "--private-key", str(key_file))
+    assert key_file.stat().st_mode & 0o077 == 0
+    private = key_file.read_text(encoding="ascii").strip()
+    station_id = county.join(station)
+    assert station.sync.run().ok
+    assert station.id_sealing_key() == made["public_key"]
+    sent_id = send(station, SENDER)
+    assert station.sync.run().ok
+    event_id = station.log.events_of(sent_id)[0].id
+    opened = county.cli(
+        "open-id", "--station", station_id, "--event", event_id, "--private-key", str(key_file)
+    )
+    assert (opened["id_number"], opened["sender_name"]) == (SENDER, "岩温")
+    # the private key is nowhere but its file: not in the county's folder, not at the station
+    assert not found_anywhere(county.settings.data_dir, private)
+    assert not found_anywhere(station.data_dir, private)
+    assert not found_anywhere(station.data_dir, SENDER)
+
+
+def test_the_private_key_may_not_go_into_the_data_folder_and_a_key_is_not_replaced_silently(
+    county, tmp_path
+):
+    inside = county.settings.data_dir / "keys" / "id.key"
+    code, out, err = county.run("create-id-key", "--private-key", str(inside))
+    assert (code, out) == (1, "") and "inside the data folder" in err
+    assert not inside.exists()
+    county.cli("create-id-key", "--private-key", str(tmp_path / "first.key"))
+    code, _, err = county.run("create-id-key", "--private-key", str(tmp_path / "second.key"))
+    assert code == 1 and "--replace" in err
+    replaced = county.cli(
+        "create-id-key", "--private-key", str(tmp_path / "second.key"), "--replace"
+    )
+    assert replaced["fingerprint"] != ""
+
+
+def test_a_record_sent_before_the_key_came_says_it_holds_the_tail_only(station, county, tmp_path):
+    station_id = county.join(station)
+    sent_id = send(station, SENDER)
+    assert station.sync.run().ok
+    county.cli("create-id-key", "--private-key", str(tmp_path / "id.key"))
+    event_id = station.log.events_of(sent_id)[0].id
+    code, _, err = county.run(
+        "open-id", "--station", station_id, "--event", event_id,
+        "--private-key", str(tmp_path / "id.key"),
+    )
+    assert code == 1 and "no sealed ID number" in err and SENDER[-4:] in err

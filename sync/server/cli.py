@@ -27,6 +27,7 @@ from sync.server.settings import Settings, SettingsError, ensure_secret_file, lo
 
 COMMAND_MODULES = (
     "sync.server.cli_backup",
+    "sync.server.cli_keys",
     "sync.server.cli_reference",
     "sync.server.cli_sms",
     "sync.server.cli_users",
