@@ -9,6 +9,8 @@ for that key costs (the bar: at least a CPU-day). Phones and ID numbers never re
 whole, whatever a provider says.
 """
 
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
+
 from __future__ import annotations
 
 import hashlib
@@ -34,6 +36,7 @@ from stationapp.core.log_masking import mask_private
 from stationapp.sms import OutgoingText, SecretStore, make_provider
 from stationapp.sms.filelog import FileProvider
 from tests.conftest import MANAGER, MANAGER_PIN
+from tests.county_db import county_database_kind, county_database_url  # noqa: F401  (fixtures)
 from tests.fakes.fake_aliyun import FakeAliyun
 
 CPU_DAY_S = 86_400
@@ -535,3 +538,82 @@ def test_a_record_sent_before_the_key_came_says_it_holds_the_tail_only(station, 
         "--private-key", str(tmp_path / "id.key"),
     )
     assert code == 1 and "no sealed ID number" in err and SENDER[-4:] in err
+
+
+# --- the county's migration 0006 ---------------------------------------------------------------
+
+
+def test_county_migration_0006_hands_stations_the_tail_and_withdraws_the_registry_salt(
+    county_database_url,
+):
+    import json
+
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from sync.server.storage import MIGRATIONS, create_engine
+
+    engine = create_engine(county_database_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    number = HEADS[0]
+    old = {
+        "household_no": "H1", "head_name": "岩温", "id_masked": number[:6] + "*" * 8 + number[-4:],
+        "id_hash": "ab" * 32, "members": 3, "township": "孟定镇", "village": "芒艾村",
+        "natural_village": "一组", "household_type": "脱贫户", "monitoring_type": "",
+        "risk_cleared": False, "causes": ["因病"], "phone_masked": "尾号5678",
+    }
+    stamp = "2026-01-01T00:00:00+08:00"
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0005")
+            conn.execute(
+                sa.text(
+                    "INSERT INTO households (household_no, township, village, natural_village,"
+                    " head_name, id_masked, id_hash, members, household_type, monitoring_type,"
+                    " risk_cleared, causes, phone_masked, updated_at) VALUES ('H1', '孟定镇',"
+                    " '芒艾村', '一组', '岩温', :masked, :hash, 3, '脱贫户', '', :no, '[\"因病\"]',"
+                    " '尾号5678', :at)"
+                ),
+                {"masked": old["id_masked"], "hash": old["id_hash"], "no": False, "at": stamp},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO county_settings (name, township, value, updated_at)"
+                    " VALUES ('household.id_salt', '', '\"the-salt\"', :at)"
+                ),
+                {"at": stamp},
+            )
+            rows = [
+                (5, "township:孟定镇", "household", "H1", json.dumps(old, ensure_ascii=False)),
+                (6, "*", "setting", "household.id_salt", '{"value":"the-salt"}'),
+            ]
+            for cursor, scope, kind, key, data in rows:
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO feed_log (cursor, scope, kind, key, op, data)"
+                        " VALUES (:cursor, :scope, :kind, :key, 'upsert', :data)"
+                    ),
+                    {"cursor": cursor, "scope": scope, "kind": kind, "key": key, "data": data},
+                )
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+        with engine.connect() as conn:
+            feed = {
+                row.key: row
+                for row in conn.execute(sa.text("SELECT cursor, key, op, data FROM feed_log"))
+            }
+            settings = conn.execute(sa.text("SELECT name FROM county_settings")).scalars().all()
+            kept = conn.execute(sa.text("SELECT id_masked, id_tag FROM households")).one()
+    finally:
+        engine.dispose()
+    given = json.loads(feed["H1"].data)
+    assert given["id_tail"] == number[-4:] and int(feed["H1"].cursor) > 6
+    assert "id_masked" not in given and "id_hash" not in given
+    withdrawn = feed["household.id_salt"]
+    assert withdrawn.op == "delete" and "the-salt" not in withdrawn.data
+    assert "household.id_salt" not in settings
+    assert tuple(kept) == (old["id_masked"], None)  # the county keeps what its admin imported
