@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QInputMethodEvent, QPainter
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     QT_LOG_IGNORE,
@@ -26,6 +26,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     type_into_focus,
 )
 from test_ui_parcels_sending import fill_form
+from test_ui_shell import fill_wizard, make_window  # noqa: F401 (fixture)
 
 from stationapp.ui import sounds
 from stationapp.ui.app import create_application, install_translators
@@ -240,3 +241,60 @@ def test_removing_a_shelf_parcels_wait_on_is_refused_in_the_settings_dialog(
         install_translators("en")
     shelves = worker.wait_for(station.parcels.shelves)
     assert [s.name for s in shelves] == ["A", "B", "C"]
+
+
+# the wizard and the operators' form -------------------------------------------------------------
+
+
+def test_the_wizard_refuses_a_station_name_with_an_escape_and_a_landline_of_wrong_length(
+    qtbot, tmp_data_dir, worker, shown_errors
+):
+    from stationapp.core import Station
+    from stationapp.ui.wizard import SetupWizard
+
+    wizard = SetupWizard(tmp_data_dir, worker)
+    qtbot.addWidget(wizard)
+    for fields, says in (
+        ({"station_name": "芒艾村\x1b[2J服务站"}, "station's name contains a control character"),
+        ({"phone": "0883-61234567"}, "has 8 digits after the area code 0883"),
+        ({"manager_name": "\u202e温岩"}, "operator's name contains a hidden text-direction"),
+    ):
+        fill_wizard(wizard, **fields)
+        wizard.create_button.click()
+        qtbot.waitUntil(lambda: wizard.message.kind == "refusal", timeout=3000)
+        assert says in wizard.message.text()
+        wizard.message.clear_message()
+        wizard.message.setObjectName("")
+    assert not Station.exists(tmp_data_dir)
+
+
+def test_the_operators_form_refuses_a_pin_in_arabic_indic_digits(qtbot, station, make_window):
+    window = make_window(station)
+    form = window.show_page("settings").open_add_operator()
+    form.name.setText("玉香")
+    for field in (form.pin, form.pin_again):  # as an input method commits them
+        typed = QInputMethodEvent()
+        typed.setCommitString("١٢٣٤")
+        QApplication.sendEvent(field, typed)
+    assert form.pin.text() == ""  # the field takes 0-9 only
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: not form.message.isHidden(), timeout=3000)
+    assert "A PIN is 4 to 8 digits" in form.message.text()
+    assert form.isVisible()
+    assert [op.name for op in station.operators.list()] == ["岩温"]
+
+
+def test_a_pin_typed_in_full_width_digits_adds_an_operator_who_logs_in_with_0_to_9(
+    qtbot, station, worker, make_window
+):
+    window = make_window(station)
+    form = window.show_page("settings").open_add_operator()
+    form.name.setText("玉香")
+    for field in (form.pin, form.pin_again):  # a Chinese input method in full-width mode
+        typed = QInputMethodEvent()
+        typed.setCommitString("８６４２")
+        QApplication.sendEvent(field, typed)
+    assert form.pin.text() == "８６４２"
+    with qtbot.waitSignal(form.accepted, timeout=3000):
+        form.ok_button.click()
+    assert worker.wait_for(station.login, "玉香", "8642").name == "玉香"

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayou
 
 
 class PinEdit(QLineEdit):
-    """A PIN field: digits only, at most 8, shown as dots."""
+    """A PIN field: the digits 0-9 only (a Chinese input method's full-width ０-９ too: the
+    station reads them as 0-9), at most 8, shown as dots."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setMaxLength(8)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), self))
+        self.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9０-９]{0,8}"), self))
         self.setMaximumWidth(260)
 
 
