@@ -145,21 +145,34 @@ def test_stations_pushing_at_once_each_keep_their_own_chain(storage):
 
 def test_a_unique_constraint_hit_is_a_409_and_the_next_push_still_works(storage, monkeypatch):
     """The constraints are the last word: with the id check in code out of the way, the UNIQUE
-    constraint on the event id refuses the push (PostgreSQL ends the transaction at once), the
-    answer carries the station's head, and the next push goes through on the same pool."""
+    constraint on (station, event id) refuses a station's id used again at another seq
+    (PostgreSQL ends the transaction at once), the answer carries the station's head, and the
+    next push goes through on the same pool."""
+    station = new_station(storage, "东村")
+    taken = chained(1)
+    ingest.push(storage, station, taken)
+    monkeypatch.setattr(ingest, "_check_ids_are_new", lambda *args: None)
+    [again] = chained(1, after=(1, taken[0].hash))
+    reused = [again.model_copy(update={"id": taken[0].id, "hash": None, "prev_hash": None})]
+    with pytest.raises(SyncError) as refused:
+        ingest.push(storage, station, reused)
+    assert refused.value.code == protocol.CHAIN_CONFLICT
+    assert refused.value.extra["head_seq"] == 1
+    assert stored_seqs(storage, station) == [1]
+    answer = ingest.push(storage, station, chained(3, after=(1, taken[0].hash)))
+    assert answer.accepted == 3
+    assert stored_seqs(storage, station) == [1, 2, 3, 4]
+
+
+def test_another_station_s_event_id_is_stored_beside_it(storage):
+    """Event ids are unique per station (DESIGN §5): a station pushing an id another station
+    holds is stored, and each keeps its own."""
     first, second = new_station(storage, "东村"), new_station(storage, "西村")
     taken = chained(1)
     ingest.push(storage, first, taken)
-    monkeypatch.setattr(ingest, "_check_ids_are_new", lambda *args: None)
-    reused = [taken[0].model_copy(update={"hash": None, "prev_hash": None})]
-    with pytest.raises(SyncError) as refused:
-        ingest.push(storage, second, reused)
-    assert refused.value.code == protocol.CHAIN_CONFLICT
-    assert refused.value.extra["head_seq"] == 0
-    assert stored_seqs(storage, second) == []
-    answer = ingest.push(storage, second, chained(3))
-    assert answer.accepted == 3
-    assert stored_seqs(storage, second) == [1, 2, 3]
+    same_id = [taken[0].model_copy(update={"hash": None, "prev_hash": None})]
+    assert ingest.push(storage, second, same_id).accepted == 1
+    assert stored_seqs(storage, first) == [1] and stored_seqs(storage, second) == [1]
 
 
 # --- the test databases ------------------------------------------------------------------------
