@@ -318,3 +318,18 @@ def test_a_sender_in_an_unassigned_block_is_a_warning_until_confirmed(station):
 def test_a_sent_parcel_to_a_landline_of_the_wrong_length_is_refused(station):
     with pytest.raises(ValidationError, match="after the area code 0871, but numbers there have 8"):
         station.sending.send(**sending_fields(recipient_phone="0871-6512345"))
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("parcels.shelves", "A:٤, B:4"),
+        ("parcels.overdue_days", "٥"),
+        ("idle_lock_minutes", "١٠"),
+    ],
+)
+def test_settings_refuse_digits_other_than_0_to_9(station, key, value):
+    before = event_count(station)
+    with pytest.raises(ValidationError):
+        station.settings.set(key, value)
+    assert event_count(station) == before

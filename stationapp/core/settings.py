@@ -13,6 +13,7 @@ from stationapp.core import phone
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Batch, Event, EventLog, Replay, projected_table, projects
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.money import foreign_digits
 from stationapp.core.text import checked_characters
 
 projected_table("settings", "key")
@@ -20,6 +21,15 @@ projected_table("settings", "key")
 PAPERS = ("80mm", "58mm", "A4")
 _STATION_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the station's name"))
 LANGUAGES = ("zh_CN", "en")
+
+
+def whole_number(value: Any) -> int:
+    """``int`` of a typed value; ValueError for digits other than 0-9 (and full-width ０-９),
+    which ``int()`` alone would read (``int("٤")`` is 4)."""
+    text = str(value).strip()
+    if foreign_digits(text):
+        raise ValueError(f"digits other than 0-9 in {text!r}")
+    return int(text)
 
 
 def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
@@ -37,7 +47,7 @@ def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
 
 def _minutes(value: Any) -> int:
     try:
-        minutes = int(str(value).strip())
+        minutes = whole_number(value)
     except ValueError:
         minutes = -1
     if not 0 <= minutes <= 240:
@@ -75,7 +85,7 @@ def _printer(value: Any) -> str:
 def _int_range(low: int, high: int, text: str) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         try:
-            number = int(str(value).strip())
+            number = whole_number(value)
         except ValueError:
             number = low - 1
         if not low <= number <= high:
@@ -101,7 +111,7 @@ def _shelves(value: Any) -> list[dict[str, Any]]:
     for item in value or []:
         name = str(item.get("name", "")).strip().upper()
         try:
-            layers = int(str(item.get("layers", "")).strip())
+            layers = whole_number(item.get("layers", ""))
         except ValueError:
             layers = 0
         if not re.fullmatch(r"[A-Z0-9]{1,3}", name) or not 1 <= layers <= 20:
