@@ -250,12 +250,13 @@ class MainWindow(QMainWindow):
 
     def _scan_after(self, dialog: QDialog, code: str) -> None:
         """A scan made while a question is open is used once it is answered."""
-        if not self._scans_after_dialog:
-            dialog.finished.connect(lambda _result: QTimer.singleShot(0, self._route_later))
         self._scans_after_dialog.append(code)
+        dialog.finished.connect(lambda _result: QTimer.singleShot(0, self._route_later))
 
     @Slot()
     def _route_later(self) -> None:
+        if self.locked:
+            return  # the lock closed the question: the scans wait for the unlock, not the PIN
         codes, self._scans_after_dialog = self._scans_after_dialog, []
         for code in codes:
             if not self.route_scan(code):
@@ -371,6 +372,8 @@ class MainWindow(QMainWindow):
         else:
             self.current_page().on_shown()
         self.idle.restart()
+        if self._scans_after_dialog:
+            QTimer.singleShot(0, self._route_later)
 
     # the window ---------------------------------------------------------------------------------
 

@@ -503,7 +503,8 @@ class IntakePanel(Page):
         self.chosen = None
         tail = label_tail(self.phone.text())
         if tail is not None:
-            self.worker.call(
+            # the key that picks an offer, typed before the offers are shown, waits for them
+            self.call_holding_keys(
                 lambda station: station.parcels.known_by_tail(tail),
                 self.station,
                 on_done=lambda offers: self._show_offers(tail, offers),
