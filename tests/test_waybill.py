@@ -285,7 +285,7 @@ def test_the_s10_check_digit_follows_upu_s10(digits, check):
     "typed", ["RR123456789CN", "RR123456795CN", "AA473124828GB", "EE213456785CN"]
 )
 def test_a_mistyped_s10_number_is_caught_by_its_check_digit(typed):
-    with pytest.raises(ValidationError, match="check digit .* a digit was mistyped"):
+    with pytest.raises(ValidationError, match=r"check digit .* a digit was mistyped"):
         normalize_waybill(typed)
     assert carrier_candidates(typed) == []
 
