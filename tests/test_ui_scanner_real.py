@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from scanner_keys import (
+    HUMAN_GAP_MS,
     WAYBILLS,
     KeyFeeder,
     feed,
@@ -335,3 +336,19 @@ def test_two_hundred_scans_in_a_row_give_two_hundred_parcels(qtbot, window, stat
     assert {code for code, _carrier, _phone in expected} <= on_shelf
     assert len(on_shelf) == 200 + len(VILLAGERS)
     assert QApplication.focusWidget() is intake.waybill
+
+
+def test_the_key_that_takes_a_tails_offer_waits_for_the_offers(qtbot, window, station, worker):
+    """A label shows only the phone's tail: the tail, Enter, and Enter again for the first known
+    customer, typed before the lookup came back."""
+    known_villagers(worker, station)
+    intake = open_intake(qtbot, window)
+    start_parcel(qtbot, intake, "JDVA16786843353")
+    go_on = stall(worker)
+    type_by_hand(qtbot, VILLAGERS[0][0][-4:], enter=True)
+    feed(qtbot, key_press(Qt.Key.Key_Return, "\r"), gap_ms=HUMAN_GAP_MS)
+    go_on.set()
+    qtbot.waitUntil(lambda: len(intake.recorded) == 1, timeout=5000)
+    parcel = intake.recorded[0]
+    assert (parcel.waybill, parcel.recipient_phone) == ("JDVA16786843353", VILLAGERS[0][0])
+    qtbot.waitUntil(intake.waybill.hasFocus, timeout=3000)
