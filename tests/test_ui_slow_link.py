@@ -155,6 +155,8 @@ def test_a_parcel_and_a_pickup_search_answer_at_once_while_a_round_is_stuck_on_a
 ):
     station_id = joined_through(worker, station, county, proxy)
     take_in_through_the_intake_page(qtbot, window, zto(900), 0)  # the page warmed up
+    told: list[tuple[int, int]] = []
+    runner_of(window).progress.connect(lambda done, total: told.append((done, total)))
     stick_a_round(qtbot, window, proxy)
 
     whole, save = take_in_through_the_intake_page(qtbot, window, zto(901), 4)
@@ -175,6 +177,9 @@ def test_a_parcel_and_a_pickup_search_answer_at_once_while_a_round_is_stuck_on_a
     # the parcel taken in during the stall went in the same round, after the held push
     county_holds_exactly_the_station(worker, station, county, station_id)
     assert report.duplicates == 0
+    # the page's progress counts what was recorded during the round too: it ends full
+    assert told[-1][0] == told[-1][1] > WAITING
+    assert all(done <= total for done, total in told)
 
 
 def test_when_the_stalled_push_times_out_the_round_goes_on_and_nothing_is_lost_or_doubled(

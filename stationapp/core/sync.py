@@ -573,7 +573,8 @@ class StationSync:
         ``sync.pacing.Backoff``); the feed's pages taken before it stay taken. A fork is healed
         (``report.fork``); a history changed after it was sent, or a conflict that healing did
         not end, raises :class:`StateError` after the round is recorded.
-        ``progress(done, total)``: events the county holds of those it lacked at the start;
+        ``progress(done, total)``: events the county took in this round, of those it lacked at
+        the start and those recorded since;
         ``feed_progress(taken)``: the feed's changes taken so far."""
         if not self.is_enrolled():
             raise StateError(
@@ -706,11 +707,15 @@ class StationSync:
             self._batcher = Batcher()
         batcher = self._batcher
         station_id = self.station_id
-        county_seq = yield from self._take_head(client, report)
-        total = self.station.log.head()[0] - county_seq
-        done = 0
-        if progress is not None:
-            progress(done, total)
+        county_seq = first_seq = yield from self._take_head(client, report)
+
+        def tell() -> None:
+            # of what the county lacked at the start, and what was recorded since (the
+            # operator works on while the round's calls wait on the link)
+            if progress is not None:
+                progress(county_seq - first_seq, self.station.log.head()[0] - first_seq)
+
+        tell()
         tries = 0
         while True:
             events = self._events_after(county_seq, batcher.size)
@@ -728,9 +733,7 @@ class StationSync:
                 if tries >= MAX_TRIES_PER_ROUND:
                     raise _stopped(error) from error
                 county_seq = yield from self._take_head(client, report)
-                done = max(0, total - (self.station.log.head()[0] - county_seq))
-                if progress is not None:
-                    progress(done, total)
+                tell()
                 continue
             except wire.SyncFailure as error:
                 stop = _stopped(error)
@@ -749,10 +752,8 @@ class StationSync:
             self._mark_pushed(answer.head_seq)
             report.head_seq, report.head_hash = answer.head_seq, answer.head_hash
             batcher.went_well(seconds)
-            done += answer.head_seq - county_seq
             county_seq = answer.head_seq
-            if progress is not None:
-                progress(done, total)
+            tell()
 
     def _heal_fork(self, client: CountyClient) -> Generator[CountyCall, Any, HealedFork]:
         """DESIGN §5: fetch the county's events from the common point, take them into the log,
