@@ -298,3 +298,28 @@ def test_a_pin_typed_in_full_width_digits_adds_an_operator_who_logs_in_with_0_to
     with qtbot.waitSignal(form.accepted, timeout=3000):
         form.ok_button.click()
     assert worker.wait_for(station.login, "玉香", "8642").name == "玉香"
+
+
+def test_the_sending_question_reads_in_chinese_at_1366x768(qtbot, chinese_window, tmp_path):
+    page = chinese_window.show_page("parcels")
+    panel = page.show_sub_page("sending")
+    fill_form(panel, sender_phone="174 1234 5678", fee="٥٠")
+    panel.send_button.click()
+    assert panel.message.kind == "refusal" and "0–9" in panel.message.text()
+    panel.fee.setText("12.50")
+    panel.send_button.click()
+    qtbot.waitUntil(lambda: panel.phone_box is not None, timeout=3000)
+    box = panel.phone_box
+    assert "174" in box.text() and "保留并登记寄件" in box.text(), box.text()
+    QApplication.processEvents()
+    screen = chinese_window.grab()
+    painter = QPainter(screen)
+    question = box.grab()
+    painter.drawPixmap(
+        (screen.width() - question.width()) // 2,
+        (screen.height() - question.height()) // 2,
+        question,
+    )
+    painter.end()
+    assert screen.save(str(picture_path("ui-parcels-sending-unlisted-phone.png", tmp_path)))
+    box.button(QMessageBox.StandardButton.No).click()
