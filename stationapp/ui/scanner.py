@@ -69,7 +69,7 @@ class _Key:
     pointer: int  # the live event's address (0 for a key handed on later)
 
     @classmethod
-    def of(cls, target: QWidget, event: QKeyEvent) -> _Key:
+    def of(cls, target: QWidget | None, event: QKeyEvent) -> _Key:
         return cls(
             event.type() == QEvent.Type.KeyPress,
             event.key(),
@@ -217,9 +217,9 @@ class ScannerFilter(QObject):
             return False
         if kind == QEvent.Type.ShortcutOverride:
             # inside a scan or while keys wait, a character is a character, never a shortcut
-            held = self._burst or self._holds
-            typed = isinstance(event, QKeyEvent) and _Key.of(watched, event).typed  # type: ignore[arg-type]
-            if held and typed:
+            if not (self._burst or self._holds) or not isinstance(event, QKeyEvent):
+                return False
+            if _Key.of(None, event).typed:
                 event.accept()
                 return True
             return False
