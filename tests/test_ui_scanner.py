@@ -11,7 +11,9 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from scanner_keys import HUMAN_GAP_MS, feed, scanner_keys
 
 from stationapp.ui.scanner import ScannerFilter
@@ -154,3 +156,26 @@ def test_a_scan_nobody_takes_is_typed_into_the_field_as_it_came(qtbot, scanner, 
     with qtbot.waitSignal(field.returnPressed, timeout=3000):
         feed(qtbot, scanner_keys("]C1JT1234567890123"))
     assert field.text() == "JT1234567890123"
+
+
+def test_a_letter_inside_a_scan_is_never_taken_for_a_shortcut(qtbot, scanner):
+    """Through the window system's path (the shortcut map first): a page's one-letter shortcut
+    must not eat the A of a scan while a button has the focus."""
+    form = QWidget()
+    button = QPushButton("OK", form)
+    QVBoxLayout(form).addWidget(button)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow, timeout=3000)
+    button.setFocus()
+    taken = []
+    key = QShortcut(QKeySequence("A"), form)
+    key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    key.activated.connect(lambda: taken.append("A"))
+    with qtbot.waitSignal(scanner.scanned, timeout=3000) as scan:
+        for char in "JDVA1678":
+            QTest.keyClick(form.windowHandle(), char)
+        QTest.keyClick(form.windowHandle(), Qt.Key.Key_Return)
+    assert scan.args == ["JDVA1678"]
+    assert taken == []
