@@ -24,7 +24,7 @@ checkpointed and truncated. The backups in the data folder (the one made just be
 migration included) lose the salts and the households' old columns the same way and are rebuilt
 too (:func:`scrub_data_folder`). Their events and ``sent_parcels`` rows stay as they were, so
 each backup still verifies and restores; restoring one runs this migration again. The rebuild
-costs about as long as the backup made before the migration, once.
+is paid once per file (about 15 s a GB measured; docs/architecture.md, "Privacy").
 """
 
 from __future__ import annotations
