@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
-from scanner_keys import HUMAN_GAP_MS, feed, scanner_keys
+from scanner_keys import HUMAN_GAP_MS, feed, focus_receiver, scanner_keys
 
 from stationapp.ui.scanner import ScannerFilter
 
@@ -179,3 +179,25 @@ def test_a_letter_inside_a_scan_is_never_taken_for_a_shortcut(qtbot, scanner):
         QTest.keyClick(form.windowHandle(), Qt.Key.Key_Return)
     assert scan.args == ["JDVA1678"]
     assert taken == []
+
+
+def test_keys_still_queued_after_a_busy_moment_join_their_scan(qtbot, scanner, field):
+    """The filter's own 'no more keys' timer may come due before the keys the window system
+    queued while the GUI thread was busy: it looks once more before calling the burst typing."""
+    steps = scanner_keys("78123456789012")
+    first, rest = steps[:10], steps[10:]
+    start = int(time.monotonic() * 1000)
+
+    def arrive(part: list, offset: int) -> None:
+        for index, step in enumerate(part):
+            QApplication.sendEvent(focus_receiver(), step.event(start + 5 * (offset + index)))
+
+    arrive(first, 0)
+    end = time.monotonic() + 0.15  # the GUI thread busy: a slow refresh
+    while time.monotonic() < end:
+        pass
+    QTimer.singleShot(1, lambda: arrive(rest, len(first)))  # due after the filter's timer
+    with qtbot.waitSignal(scanner.scanned, timeout=3000) as scan:
+        pass
+    assert scan.args == ["78123456789012"]
+    assert field.text() == ""
