@@ -38,6 +38,7 @@ from stationapp.sms.filelog import FileProvider
 from tests.conftest import MANAGER, MANAGER_PIN
 from tests.county_db import county_database_kind, county_database_url  # noqa: F401  (fixtures)
 from tests.fakes.fake_aliyun import FakeAliyun
+from tests.test_sms_relay import aliyun, county_store  # noqa: F401  (fixtures)
 
 CPU_DAY_S = 86_400
 MIN_CANDIDATES = 20
@@ -617,3 +618,19 @@ def test_county_migration_0006_hands_stations_the_tail_and_withdraws_the_registr
     assert withdrawn.op == "delete" and "the-salt" not in withdrawn.data
     assert "household.id_salt" not in settings
     assert tuple(kept) == (old["id_masked"], None)  # the county keeps what its admin imported
+
+
+def test_the_county_s_relay_logs_a_refusal_echoing_the_number_masked(county_store, aliyun):
+    from tests.test_sms_relay import PHONE as RELAY_PHONE
+    from tests.test_sms_relay import Pusher, county_center
+
+    settings, storage = county_store
+    aliyun.unsubscribed.add(RELAY_PHONE)
+    station = Pusher(storage, settings)
+    station.push(station.request("text-1"))
+
+    done = county_center(settings.data_dir, "sms-relay", "--once", database_url=settings.url)
+
+    assert done.returncode == 0, done.stderr
+    assert "已退订" in done.stderr  # the service's own words reached the log line
+    assert RELAY_PHONE not in done.stderr and f"尾号{RELAY_PHONE[-4:]}" in done.stderr

@@ -172,6 +172,7 @@ def _status(settings: Settings) -> dict[str, Any]:
 
 
 def _sms_relay(args: argparse.Namespace, settings: Settings) -> int:
+    from sync.server.logs import configure_logging
     from sync.server.relay import RelayWorker, relay_once
     from sync.server.relay_provider import (
         RelayConfigError,
@@ -180,6 +181,8 @@ def _sms_relay(args: argparse.Namespace, settings: Settings) -> int:
     )
     from sync.server.storage import Storage
 
+    # the providers' lines (a refusal may echo the number) as the server's: JSON, phones masked
+    configure_logging()
     storage = Storage.open(settings)
     try:
         try:
