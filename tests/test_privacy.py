@@ -506,6 +506,13 @@ def test_the_county_s_key_reaches_the_station_and_only_the_county_opens_a_sendin
         "open-id", "--station", station_id, "--event", event_id, "--private-key", str(key_file)
     )
     assert (opened["id_number"], opened["sender_name"]) == (SENDER, "岩温")
+    # after the key was replaced, the old record names the key it needs
+    county.cli("create-id-key", "--private-key", str(tmp_path / "new.key"), "--replace")
+    code, _, err = county.run(
+        "open-id", "--station", station_id, "--event", event_id,
+        "--private-key", str(tmp_path / "new.key"),
+    )
+    assert code == 1 and made["fingerprint"] in err and SENDER not in err
     # the private key is nowhere but its file: not in the county's folder, not at the station
     assert not found_anywhere(county.settings.data_dir, private)
     assert not found_anywhere(station.data_dir, private)

@@ -205,6 +205,13 @@ def new_key_pair() -> tuple[str, str]:
     )
 
 
+def public_key_of(private_key: str) -> str:
+    """The public key (base64) that belongs to a private key (base64)."""
+    from nacl.public import PrivateKey
+
+    return base64.b64encode(bytes(PrivateKey(_key_bytes(private_key)).public_key)).decode("ascii")
+
+
 def _key_bytes(key: str) -> bytes:
     try:
         raw = base64.b64decode(key.strip(), validate=True)

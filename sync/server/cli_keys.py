@@ -142,6 +142,13 @@ def open_record(storage, station_id: str, event_id: str, key_file: Path) -> dict
             "this record holds no sealed ID number: it was sent before the station had the "
             f"county's key; the station kept only its last four ({payload.get('id_tail', '')})."
         )
+    held = idcard.public_key_fingerprint(idcard.public_key_of(private))
+    sealed_to = payload.get("id_key", "")
+    if sealed_to and sealed_to != held:
+        raise KeyRefused(
+            f"this record was sealed to the key {sealed_to}; {key_file} is the key {held}. "
+            "Use the private key file of that key (an older one, if the key was replaced)."
+        )
     number = idcard.open_sealed_id(sealed, private)
     log.info("the ID number of record %s of station %s was opened", event_id, station_id)
     return {
