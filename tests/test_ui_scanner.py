@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import logging
 import time
 from collections.abc import Iterator
 
@@ -201,3 +202,31 @@ def test_keys_still_queued_after_a_busy_moment_join_their_scan(qtbot, scanner, f
         pass
     assert scan.args == ["78123456789012"]
     assert field.text() == ""
+
+
+def test_keys_are_never_held_longer_than_the_limit(qtbot, field, caplog):
+    """A save whose answer never comes (a bug) must not swallow the keyboard."""
+    scanner = ScannerFilter(max_hold_ms=300)
+    QApplication.instance().installEventFilter(scanner)
+    try:
+        scanner.hold_keys()
+        with caplog.at_level(logging.WARNING):
+            feed(qtbot, scanner_keys("0451", end=""), gap_ms=HUMAN_GAP_MS)
+            qtbot.waitUntil(lambda: field.text() == "0451", timeout=3000)
+        assert not scanner.holding
+        assert any("did not come" in record.getMessage() for record in caplog.records)
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def test_typing_bunched_up_by_a_busy_moment_is_still_typing(qtbot, scanner, field):
+    """Keys typed by hand while the GUI thread was busy arrive together; their own times say
+    they were typed at a person's pace: no scan, they land in the field with their Enter."""
+    start = int(time.monotonic() * 1000)
+    with (
+        qtbot.assertNotEmitted(scanner.scanned, wait=150),
+        qtbot.waitSignal(field.returnPressed, timeout=3000),
+    ):
+        for index, step in enumerate(scanner_keys("0451")):
+            QApplication.sendEvent(focus_receiver(), step.event(start + 120 * index))
+    assert field.text() == "0451"

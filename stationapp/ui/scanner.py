@@ -112,12 +112,12 @@ class _Key:
 
 def _gap(earlier: _Key, later: _Key) -> float:
     """Seconds between two keys. The window system's times tell when the keys were really
-    pressed: a busy moment of the GUI thread (a table refreshed) delays their arrival, not
-    their typing, and must not split a scan in two."""
-    arrived = later.arrived - earlier.arrived
+    pressed: a busy moment of the GUI thread (a table refreshed) delays their arrival and
+    bunches them up, but does not change their typing: it neither splits a scan in two nor
+    makes typing by hand a scan. Without those times, when they reached the filter."""
     if earlier.stamp and later.stamp and later.stamp >= earlier.stamp:
-        return min(arrived, (later.stamp - earlier.stamp) / 1000)
-    return arrived
+        return (later.stamp - earlier.stamp) / 1000
+    return later.arrived - earlier.arrived
 
 
 def _focus_target(fallback: QWidget | None) -> QWidget | None:
@@ -148,6 +148,7 @@ class ScannerFilter(QObject):
         max_gap_ms: int = 30,
         min_length: int = 4,
         route: Callable[[str], bool] | None = None,
+        max_hold_ms: int = MAX_HOLD_MS,
     ) -> None:
         super().__init__(parent)
         self.max_gap = max_gap_ms / 1000
@@ -168,7 +169,7 @@ class ScannerFilter(QObject):
         self._release_timer.timeout.connect(self._burst_ended)
         self._hold_valve = QTimer(self)
         self._hold_valve.setSingleShot(True)
-        self._hold_valve.setInterval(MAX_HOLD_MS)
+        self._hold_valve.setInterval(max_hold_ms)
         self._hold_valve.timeout.connect(self._held_too_long)
 
     # holding the keys while a save is on the worker thread ----------------------------------------
@@ -196,8 +197,8 @@ class ScannerFilter(QObject):
     @Slot()
     def _held_too_long(self) -> None:
         log.warning(
-            "keys were held %d s for an answer that did not come: handed on to the focus",
-            MAX_HOLD_MS // 1000,
+            "keys were held %.1f s for an answer that did not come: handed on to the focus",
+            self._hold_valve.interval() / 1000,
         )
         self._holds = 0
         self._hand_on_waiting()
