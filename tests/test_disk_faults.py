@@ -268,6 +268,24 @@ def test_opening_on_a_full_disk_says_the_disk_is_full_not_read_only(full_disk_st
     assert "read-only" not in str(refused.value)
 
 
+def test_a_daily_backup_that_does_not_fit_says_the_stations_disk_is_full(full_disk_station):
+    station, disk = full_disk_station
+    folder = station.data_dir
+    station.close()
+    filler = fill(disk)
+    os.truncate(filler, filler.stat().st_size - 64 * 1024)  # room to open, not for a copy
+    day = clock.ManualClock("2027-01-01T09:00:00+08:00")
+    clock.set_clock(day)
+    with pytest.raises(StorageError) as refused:
+        Station.open(folder)
+    assert "The disk that holds the station's data" in str(refused.value)
+    assert "Free some space" in str(refused.value)
+    assert not list((folder / "backups").glob("*.partial*"))
+    filler.unlink()
+    Station.open(folder).close()
+    assert (folder / "backups" / "daily-2027-01-01.db").exists()
+
+
 def test_cli_backup_to_a_full_disk_says_so_without_a_traceback(station, tmp_data_dir, tmp_path):
     station.close()
     with small_disk(tmp_path / "usb", "64k") as usb:

@@ -499,7 +499,13 @@ class Store:
         target = folder / f"daily-{today.isoformat()}.db"
         if target.exists():
             return None
-        self.backup_to(target)
+        try:
+            self.backup_to(target)
+        except DamagedDatabase:
+            raise
+        except StorageError as exc:  # the station's own disk: full, read-only, failing
+            cause = exc.__cause__
+            raise (storage_error(cause, self.data_dir) if cause else None) or exc from cause
         dailies = sorted(folder.glob("daily-*.db"))
         for old in dailies[:-DAILY_BACKUPS_KEPT]:
             with contextlib.suppress(OSError):
