@@ -6,6 +6,8 @@ Each test prints its figures as JSON lines (``-s`` shows them):
 ``python -m pytest -s tests/test_ui_slow_link.py``.
 """
 
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
+
 from __future__ import annotations
 
 import os
@@ -22,14 +24,18 @@ from PySide6.QtCore import Qt
 from test_ui_parcels_helpers import VILLAGERS, focused, receive, sounds_played, zto  # noqa: F401
 
 from stationapp.core import Station
+from stationapp.core.sync_restore import pending_restore
 from stationapp.ui.mainwindow import MainWindow
+from stationapp.ui.restore_from_county import PIN
 from stationapp.ui.shell import Shell
 from stationapp.ui.sync_runner import SyncRunner
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+from stationapp.ui.wizard import SetupWizard
 from sync.client import CountyClient
 from sync.pacing import Backoff
 from tests.county_server import LoopbackCounty
 from tests.fakes.fault_proxy import FaultProxy
+from tests.test_sync_restore import PAGE, LostPc, lost, new_pc  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -42,7 +48,7 @@ def figure(name: str, value: float, unit: str = "s") -> None:
 
 
 @pytest.fixture
-def window(qtbot, station: Station, worker, shown_errors, sounds_played) -> Iterator[MainWindow]:  # noqa: F811
+def window(qtbot, station: Station, worker, shown_errors, sounds_played) -> Iterator[MainWindow]:
     """The main window as the shell builds it, with its sync runner (rounds only on demand)."""
     shell = Shell(station.data_dir, worker=worker, maximized=False)
     shell.station = station
@@ -253,3 +259,33 @@ def test_joining_waits_for_the_county_off_the_database_thread(
     qtbot.waitUntil(lambda: worker.idle, timeout=10000)
     assert worker.wait_for(lambda: station.sync.station_id) == station_id
     county_holds_exactly_the_station(worker, station, county, station_id)
+
+
+def test_a_restore_waits_for_the_county_off_the_database_thread(
+    qtbot, new_pc, lost: LostPc, county, proxy, worker, shown_errors
+):
+    """Restoring onto a new PC: a page of the station's records is stuck on the link, and the
+    database thread is free meanwhile; once the link wakes, every record comes, checked."""
+    wizard = SetupWizard(new_pc, worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    restore = wizard.restore
+    restore.download_page_size = PAGE
+    wizard.show_restore()
+    restore.server_url.setText(proxy.base_url)
+    restore.code.setText(lost.code)
+    proxy.then("pass", "pass", "stall")  # the code traded, the head, then the first page held
+    restore.restore_button.click()
+    qtbot.waitUntil(lambda: proxy.stalled == 1, timeout=10000)
+    _free, took = on_the_worker(qtbot, worker, lambda: "free")
+    figure("slow_link.database_job_during_restore", took)
+    assert restore.busy
+
+    proxy.release()
+    qtbot.waitUntil(lambda: restore.steps.currentIndex() == PIN, timeout=30000)
+    pending = worker.wait_for(pending_restore, new_pc)
+    assert pending is not None and pending.complete
+    assert pending.events == lost.head[0]
+    restore.stop_quietly()
+    qtbot.waitUntil(lambda: worker.idle, timeout=10000)

@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from stationapp.core import clock, event_store
 from stationapp.core.errors import StateError, ValidationError
@@ -320,6 +320,48 @@ class CountyCall:
 
 
 RoundSteps = Generator[CountyCall, Any, None]
+Result = TypeVar("Result")
+
+
+class Stepped(Generic[Result]):
+    """Work that waits on the county between steps that touch a store (a restore's download),
+    written as a generator that yields each :class:`CountyCall` and takes its value back (its
+    failure is raised at the ``yield``). :meth:`step` runs on the database thread up to the next
+    call; the caller makes the call anywhere and gives its answer to the next :meth:`step`.
+    :meth:`run_here` makes every call in this thread (the command line, scripts)."""
+
+    def __init__(self, steps: Generator[CountyCall, Any, Result]) -> None:
+        self._steps = steps
+        self._begun = False
+        self.done = False
+        self.result: Result | None = None
+
+    def step(self, answer: CallAnswer | None = None) -> CountyCall | None:
+        """The next call to make, or None when done (then :attr:`result` holds the outcome).
+        A refusal raised by the work comes out of here."""
+        try:
+            if not self._begun:
+                self._begun = True
+                return next(self._steps)
+            if answer is None:
+                raise ValueError("work that waits for a call goes on with its answer")
+            if answer.failure is not None:
+                return self._steps.throw(answer.failure)
+            return self._steps.send(answer.value)
+        except StopIteration as stop:
+            self.done = True
+            self.result = stop.value
+            return None
+
+    def close(self) -> None:
+        """Give up (database thread): the work's ``finally`` blocks run, no call is waited for."""
+        self._steps.close()
+
+    def run_here(self) -> Result:
+        call = self.step()
+        while call is not None:
+            call = self.step(call.run())
+        return self.result  # type: ignore[return-value]
 
 
 class SyncRound:

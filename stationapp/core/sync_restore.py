@@ -37,8 +37,9 @@ import json
 import os
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +61,8 @@ from stationapp.core.sync import (
     META_TOWNSHIP,
     META_VILLAGE,
     TOKEN_SECRET,
+    CountyCall,
+    Stepped,
     _check_url,
     trade_code,
 )
@@ -160,20 +163,51 @@ def download_from_county(
 
     Returns the restore, ``complete``; :func:`finish_restore` sets the manager's PIN and puts
     the station in place. Refusals (a folder that holds a station, a wrong code, a page that
-    does not chain, the network gone) are :class:`UserError` in plain words."""
+    does not chain, the network gone) are :class:`UserError` in plain words. The county's calls
+    are made in this thread; the GUI runs :func:`download_steps` and makes them on a network
+    thread (DESIGN §2)."""
+    steps = download_steps(
+        data_dir,
+        server_url,
+        code,
+        progress=progress,
+        should_stop=should_stop,
+        client_factory=client_factory,
+        page_size=page_size,
+        device_name=device_name,
+        app_version=app_version,
+    )
+    return Stepped(steps).run_here()
+
+
+def download_steps(
+    data_dir: Path,
+    server_url: str,
+    code: str,
+    *,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    client_factory: ClientFactory | None = None,
+    page_size: int | None = None,
+    device_name: str = "",
+    app_version: str = "",
+) -> Generator[CountyCall, Any, PendingRestore]:
+    """:func:`download_from_county` as steps (``core.sync.Stepped``): each call to the county
+    (enrol, head, a page of events) is handed out; everything else, on the staging file, runs
+    in the thread that steps it."""
     data_dir = Path(data_dir)
     check_folder_is_free(data_dir)
     url = _check_url(server_url)
     make_client = client_factory or _default_client
     with _folder_locked(data_dir):
         check_folder_is_free(data_dir)  # again, now that nobody else can write here
-        conn, url, token = _enrol_or_resume(
+        conn, url, token = yield from _enrol_or_resume(
             data_dir, url, code, make_client, device_name=device_name, app_version=app_version
         )
         try:
             client = make_client(url, token)
             try:
-                _fetch_all(conn, client, progress, should_stop, page_size)
+                yield from _fetch_all(conn, client, progress, should_stop, page_size)
             finally:
                 client.close()
             _rebuild_and_verify(conn)
@@ -192,7 +226,7 @@ def _enrol_or_resume(
     *,
     device_name: str,
     app_version: str,
-) -> tuple[sqlite3.Connection, str, str]:
+) -> Generator[CountyCall, Any, tuple[sqlite3.Connection, str, str]]:
     """The staging file and a token that works: an earlier attempt's (its code is used up),
     else the code's. Another county or another station than the staging file's starts clean.
     Returns (staging connection, address, token)."""
@@ -202,15 +236,20 @@ def _enrol_or_resume(
     conn = _open_kept_staging(data_dir, url)
     if conn is not None:
         kept = secret_store.get(TOKEN_SECRET)
-        if kept and _token_works(make_client(url, kept.reveal()), _meta(conn, "station_id"), url):
+        station_id = _meta(conn, "station_id")
+        if kept and (yield from _token_works(make_client(url, kept.reveal()), station_id, url)):
             return conn, url, kept.reveal()
     try:
-        url, answer = trade_code(
-            lambda checked: make_client(checked, None),
-            url,
-            code,
-            device_name=device_name,
-            app_version=app_version,
+        url, answer = yield CountyCall(
+            "enroll",
+            partial(
+                trade_code,
+                lambda checked: make_client(checked, None),
+                url,
+                code,
+                device_name=device_name,
+                app_version=app_version,
+            ),
         )
     except BaseException:
         if conn is not None:
@@ -255,12 +294,15 @@ def _open_kept_staging(data_dir: Path, url: str) -> sqlite3.Connection | None:
     return None
 
 
-def _token_works(client: CountyClient, station_id: str, url: str) -> bool:
+def _token_works(
+    client: CountyClient, station_id: str, url: str
+) -> Generator[CountyCall, Any, bool]:
     """The kept token still opens this station's records (False: revoked by a newer code)."""
     from sync import client as wire
 
     try:
-        return client.head().station_id == station_id
+        head = yield CountyCall("head", client.head)
+        return head.station_id == station_id
     except (wire.Unauthorized, wire.Forbidden):
         return False
     except wire.SyncFailure as error:
@@ -358,7 +400,7 @@ def _fetch_all(
     progress: Progress | None,
     should_stop: Callable[[], bool] | None,
     page_size: int | None,
-) -> None:
+) -> Generator[CountyCall, Any, None]:
     from sync import client as wire
     from sync import protocol
 
@@ -366,7 +408,7 @@ def _fetch_all(
     seq, digest = _head(conn)
     total = seq
     try:
-        head = client.head()
+        head = yield CountyCall("head", client.head)
         total = head.head_seq
         if head.station_id and head.station_id != station_id:
             raise _BrokenChain(seq + 1, f"the head is for station {head.station_id}")
@@ -387,7 +429,10 @@ def _fetch_all(
                     done=seq,
                     total=total,
                 )
-            page = client.events(after_seq=seq, limit=page_size or protocol.DEFAULT_PAGE)
+            page = yield CountyCall(
+                "events",
+                partial(client.events, after_seq=seq, limit=page_size or protocol.DEFAULT_PAGE),
+            )
             if page.events:
                 seq, digest = _store_page(conn, station_id, page.events, seq, digest)
             if progress is not None:
@@ -395,7 +440,7 @@ def _fetch_all(
             if not page.more or not page.events:
                 break
         if (seq, digest) != (head.head_seq, head.head_hash):
-            head = client.head()  # the county may have taken more meanwhile
+            head = yield CountyCall("head", client.head)  # it may have taken more meanwhile
             total = head.head_seq
             if seq != head.head_seq:
                 raise StateError(

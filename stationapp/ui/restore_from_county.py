@@ -1,8 +1,11 @@
 """从县级中心恢复本站: the first-run wizard's second choice, for a station whose PC was lost.
 
 Three steps on one card: the county center's address and the code it reissued; a progress bar
-while the records come (the download runs on the station worker's thread, so the window never
-freezes; its progress reaches the GUI thread by a queued signal); then the manager's new PIN.
+while the records come; then the manager's new PIN. The download is ``download_steps`` run step
+by step: each page is checked and stored by a job of the station worker's thread, and each call
+to the county (enrol, head, a page) is made on a network thread in between, so neither the
+window nor the database thread ever waits on the link (DESIGN §2). Progress reaches the GUI
+thread by a queued signal.
 ``restored(Station)`` carries the open station, logged in as the manager, as the wizard's
 ``station_created`` does. The work itself is ``stationapp.core.sync_restore``.
 """
@@ -28,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
+from stationapp.core.sync import CallAnswer, CountyCall, Stepped
 from stationapp.core.sync_restore import (
     PendingRestore,
-    download_from_county,
+    download_steps,
     finish_restore,
     pending_restore,
 )
@@ -58,6 +62,7 @@ class RestoreFromCounty(QWidget):
         self.pending: PendingRestore | None = None
         self.download_page_size: int | None = None  # events per page; None: the county's own
         self._stop = threading.Event()
+        self._download: Stepped[PendingRestore] | None = None  # the database thread's own
         self._progressed.connect(self.show_progress, Qt.ConnectionType.QueuedConnection)
 
         self.steps = QStackedWidget()
@@ -202,15 +207,11 @@ class RestoreFromCounty(QWidget):
         from stationapp import __version__
 
         self.worker.call(
-            download_from_county,
-            self.data_dir,
+            self._begin_on_db,
             self.server_url.text(),
             self.code.text(),
-            progress=self._progress_on_db,
-            should_stop=self._stop.is_set,
-            page_size=self.download_page_size,
-            app_version=__version__,
-            on_done=self._downloaded,
+            __version__,
+            on_done=self._stepped,
             on_error=self._refused,
         )
 
@@ -222,8 +223,11 @@ class RestoreFromCounty(QWidget):
         self.progress_label.setText(self.tr("Stopping after this page…"))
 
     def stop_quietly(self) -> None:
-        """The window is closing: a download under way ends after its page."""
+        """The window is closing: a download under way ends now; what came is kept (the staging
+        file is closed on the database thread, a call still on the link is not waited for)."""
         self._stop.set()
+        if self.busy:
+            self.worker.call(self._close_on_db)
 
     @Slot(int, int)
     def show_progress(self, done: int, total: int) -> None:
@@ -255,6 +259,53 @@ class RestoreFromCounty(QWidget):
             on_done=self._opened,
             on_error=self._pin_refused,
         )
+
+    # the download, step by step ---------------------------------------------------------------
+
+    def _begin_on_db(self, url: str, code: str, version: str) -> CountyCall | PendingRestore | None:
+        self._download = Stepped(
+            download_steps(
+                self.data_dir,
+                url,
+                code,
+                progress=self._progress_on_db,
+                should_stop=self._stop.is_set,
+                page_size=self.download_page_size,
+                app_version=version,
+            )
+        )
+        return self._step_on_db(None)
+
+    def _step_on_db(self, answer: CallAnswer | None) -> CountyCall | PendingRestore | None:
+        """Database thread: up to the next call to the county, or the end (None: the download
+        was closed meanwhile, the window closes)."""
+        download = self._download
+        if download is None:
+            return None
+        try:
+            call = download.step(answer)
+        except BaseException:
+            self._download = None
+            raise
+        if call is not None:
+            return call
+        self._download = None
+        assert download.result is not None
+        return download.result
+
+    def _close_on_db(self) -> None:
+        download, self._download = self._download, None
+        if download is not None:
+            download.close()
+
+    def _stepped(self, stepped: CountyCall | PendingRestore | None) -> None:
+        if isinstance(stepped, CountyCall):
+            self.worker.call_network(stepped.run, on_done=self._answered)
+        elif stepped is not None:
+            self._downloaded(stepped)
+
+    def _answered(self, answer: CallAnswer) -> None:
+        self.worker.call(self._step_on_db, answer, on_done=self._stepped, on_error=self._refused)
 
     # results (GUI thread) -----------------------------------------------------------------------
 
