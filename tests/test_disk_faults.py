@@ -115,6 +115,38 @@ def test_verify_names_a_damaged_page_in_words_and_exits_1(damaged_station):
     assert f"stationapp restore {good}" in result.stderr  # which backup, and how
 
 
+def test_verify_names_a_page_whose_structure_took_garbage(station, tmp_data_dir):
+    receive(station, 60)
+    station.close()
+    db = tmp_data_dir / "station.db"
+    conn = sqlite3.connect(db)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    (page,) = conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'parcels' AND pagetype = 'leaf' LIMIT 1"
+    ).fetchone()
+    conn.close()
+    raw = bytearray(db.read_bytes())
+    start = (page - 1) * page_size
+    raw[start + 8 : start + 16] = GARBAGE * 2  # the page's cell pointers
+    db.write_bytes(bytes(raw))
+    result = run_cli("--data-dir", str(tmp_data_dir), "verify")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "database file is damaged" in result.stderr and f"page {page}" in result.stderr
+
+
+def test_a_file_whose_first_page_took_garbage_is_refused_naming_the_backup(station, tmp_data_dir):
+    station.close()
+    db = tmp_data_dir / "station.db"
+    raw = bytearray(db.read_bytes())
+    raw[0:16] = GARBAGE * 4  # "SQLite format 3" is gone
+    db.write_bytes(bytes(raw))
+    with pytest.raises(DamagedDatabase) as refused:
+        Station.open(tmp_data_dir)
+    daily = tmp_data_dir / "backups" / f"daily-{clock.business_day().isoformat()}.db"
+    assert f"stationapp restore {daily}" in str(refused.value)
+
+
 def test_verify_says_it_in_chinese_by_default(damaged_station):
     result = run_cli("--data-dir", str(damaged_station), "verify", lang="zh_CN")
     assert result.returncode == 1
