@@ -87,6 +87,12 @@ PAYLOAD_SURROGATE = QT_TRANSLATE_NOOP("UserError", "holds text that is not valid
 _NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
 
 
+# canonical_json's form, made once (not an encoder per call), with NaN and Infinity refused
+_PAYLOAD_ENCODER = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
+
+
 class PayloadError(ValueError):
     """A payload that could not be given back exactly; ``problem`` says why (a translatable
     phrase, its English is ``str(error)``)."""
@@ -120,9 +126,7 @@ def canonical_payload(payload: Any) -> str:
     """The payload's canonical JSON, or PayloadError when the county could not give it back
     exactly as it came (DESIGN §5)."""
     try:
-        text = json.dumps(
-            payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-        )
+        text = _PAYLOAD_ENCODER.encode(payload)
     except RecursionError as error:
         raise PayloadError(PAYLOAD_TOO_DEEP) from error
     except ValueError as error:
@@ -420,7 +424,15 @@ class EventLog:
         return self.conn.execute("SELECT count(*) FROM event_log").fetchone()[0]
 
     def unpushed_count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM event_log WHERE pushed = 0").fetchone()[0]
+        """Events the county center has not acknowledged. They are the log's tail (a push is
+        acknowledged up to a seq, ``mark_pushed``; a restore or a fork heal writes the county's
+        records below the local ones), so the count is the head's seq less the first unpushed
+        one, read from the unpushed index's first entry: the status bar asks after every event,
+        and a station that never joined a county has its whole history unpushed."""
+        row = self.conn.execute("SELECT min(seq) FROM event_log WHERE pushed = 0").fetchone()
+        if row[0] is None:
+            return 0
+        return event_store.head(self.conn)[0] - row[0] + 1
 
     def is_voided(self, event_id: str) -> bool:
         row = self.conn.execute(
