@@ -352,3 +352,26 @@ def test_the_key_that_takes_a_tails_offer_waits_for_the_offers(qtbot, window, st
     parcel = intake.recorded[0]
     assert (parcel.waybill, parcel.recipient_phone) == ("JDVA16786843353", VILLAGERS[0][0])
     qtbot.waitUntil(intake.waybill.hasFocus, timeout=3000)
+
+
+def test_a_parcel_scanned_while_the_shelf_check_is_out_belongs_to_the_next_check(
+    qtbot, window, station, worker
+):
+    on_shelf = ["SF1234567890123", "YT1234567890123", "JT1234567890123"]
+    for index, code in enumerate(on_shelf):
+        worker.wait_for(receive, station, code, index)
+    window.show_page("parcels")
+    shelf = parcels_of(window).show_sub_page("shelf")
+    qtbot.waitUntil(lambda: shelf.setup is not None, timeout=3000)
+    shelf.open_check()
+    check = shelf.check_panel
+    qtbot.waitUntil(check.scan.hasFocus, timeout=3000)
+    for code in on_shelf:
+        scan(qtbot, code)
+    assert check.scanned == on_shelf
+    go_on = stall(worker)
+    check.finish()  # Ctrl+Enter
+    scan(qtbot, "78123456789012")  # the first parcel of the next shelf, scanned at once
+    go_on.set()
+    qtbot.waitUntil(lambda: check.scanned == ["78123456789012"], timeout=5000)
+    assert check.result is None  # a new check, with that parcel in it

@@ -432,7 +432,8 @@ class SendingPanel(Page):
                 self.tr("Choose a parcel marked “no label yet” in the list first, then scan.")
             )
             return
-        self.worker.call(
+        # the next label's scan waits until this one is on its parcel
+        self.call_holding_keys(
             self.station.sending.attach_waybill,
             target.id,
             text,

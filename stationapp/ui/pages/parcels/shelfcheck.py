@@ -153,7 +153,8 @@ class ShelfCheckPanel(Page):
 
     @Slot()
     def finish(self) -> None:
-        self.worker.call(
+        # a parcel scanned before the result is shown belongs to the next check, not this one
+        self.call_holding_keys(
             self.station.parcels.check_shelf,
             self.shelf.currentText(),
             list(self.scanned),
