@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from stationapp.core import Station, ids, schema
+from stationapp.core.errors import UserError
 from stationapp.core.idcard import (
     check_character,
     id_tag,
@@ -291,6 +292,7 @@ def make_older(folder: Path) -> dict[str, str]:
             ALTER TABLE county_households DROP COLUMN id_tag;
             CREATE INDEX county_households_id_hash ON county_households (id_hash);
             DELETE FROM _sqlite_migrations WHERE name = '012_id_numbers';
+            DELETE FROM station_meta WHERE key = 'id_numbers_cleaned_up';
             COMMIT;
             """
         )
@@ -641,3 +643,32 @@ def test_the_county_s_relay_logs_a_refusal_echoing_the_number_masked(county_stor
     assert done.returncode == 0, done.stderr
     assert "已退订" in done.stderr  # the service's own words reached the log line
     assert RELAY_PHONE not in done.stderr and f"尾号{RELAY_PHONE[-4:]}" in done.stderr
+
+
+def test_a_clean_up_cut_off_after_the_migration_is_finished_at_the_next_start(
+    tmp_path, monkeypatch
+):
+    from stationapp.core import privacy
+
+    folder = tmp_path / "station"
+    planted = make_older(folder)
+    real = privacy.scrub_data_folder
+
+    def power_cut(_data_dir: Path) -> list[Path]:
+        raise OSError("the power went off")
+
+    monkeypatch.setattr(privacy, "scrub_data_folder", power_cut)
+    with pytest.raises((OSError, UserError)):
+        Station.open(folder)
+    assert found_anywhere(folder / "backups", planted["station_salt"])  # migrated, not cleaned
+    monkeypatch.setattr(privacy, "scrub_data_folder", real)
+    with Station.open(folder) as station:
+        assert not privacy.clean_up_pending(station.conn)
+    for salt in planted.values():
+        assert not found_anywhere(folder, salt)
+
+
+def test_a_new_station_has_nothing_to_clean_up(station):
+    from stationapp.core import privacy
+
+    assert not privacy.clean_up_pending(station.conn)

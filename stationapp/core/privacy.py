@@ -42,6 +42,7 @@ STATION_SALT = "id_salt"  # station_meta key of the dropped station salt
 REGISTRY_SALT_SETTING = "household.id_salt"  # county setting that may no longer be kept
 TAG_KEY_SETTING = "household.id_tag_key"  # the county's key for household ID tags (hex)
 SEAL_KEY_SETTING = "privacy.id_public_key"  # the county's public key for sealing IDs (base64)
+CLEANED_UP = "id_numbers_cleaned_up"  # station_meta: the clean-up after 012 has finished
 FORBIDDEN_SETTINGS = frozenset({REGISTRY_SALT_SETTING})
 
 log = logging.getLogger(__name__)
@@ -84,12 +85,30 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
+def clean_up_pending(conn: sqlite3.Connection) -> bool:
+    """True when ``012_id_numbers`` has run but its clean-up (:func:`after_migration`) has not
+    finished: right after the migration, or after a crash or a full disk in the middle of it."""
+    row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (CLEANED_UP,)).fetchone()
+    return row is None and MIGRATION not in _pending(conn)
+
+
+def _pending(conn: sqlite3.Connection) -> list[str]:
+    from stationapp.core import schema
+
+    return schema.pending(conn)
+
+
 def after_migration(conn: sqlite3.Connection, data_dir: Path) -> None:
-    """Once ``012_id_numbers`` has run: nothing dropped stays in the WAL, and the folder's
-    backups lose the salts too."""
+    """Once ``012_id_numbers`` has run: the file rebuilt (nothing dropped stays in free pages or
+    the WAL) and the folder's backups without the salts; then marked done."""
     conn.execute("VACUUM")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     scrub_data_folder(data_dir)
+    conn.execute(
+        "INSERT INTO station_meta (key, value) VALUES (?, '1')"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (CLEANED_UP,),
+    )
 
 
 def scrub_data_folder(data_dir: Path) -> list[Path]:

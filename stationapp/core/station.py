@@ -177,6 +177,7 @@ class Station:
             station = cls(store)
             with store.transaction() as conn:
                 _put_meta(conn, "created_at", clock.now_iso())
+                _put_meta(conn, privacy.CLEANED_UP, "1")  # nothing to clean up in a new file
                 _put_meta(conn, "station_id", "")
             with station.log.batch() as batch:
                 manager = add_operator(
@@ -200,9 +201,9 @@ class Station:
         try:
             if schema.pending(store.conn):
                 store.backup_before_migrating(clock.now())
-                applied = schema.migrate(store.conn)
-                if privacy.MIGRATION in applied:
-                    privacy.after_migration(store.conn, store.data_dir)
+                schema.migrate(store.conn)
+            if privacy.clean_up_pending(store.conn):  # 012's clean-up, also after a crash
+                privacy.after_migration(store.conn, store.data_dir)
             station = cls(store)
             store.daily_backup(clock.business_day())
         except (sqlite3.DatabaseError, OSError) as exc:

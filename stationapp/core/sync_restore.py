@@ -43,7 +43,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stationapp.core import clock, event_store, schema
+from stationapp.core import clock, event_store, privacy, schema
 from stationapp.core.errors import StateError, UserError
 from stationapp.core.events import (
     GENESIS_HASH,
@@ -586,6 +586,7 @@ def _create_staging(data_dir: Path) -> sqlite3.Connection:
     conn = _open_staging(data_dir)  # the current schema, no events
     with _transaction(conn):
         _put_meta(conn, "created_at", clock.now_iso())
+        _put_meta(conn, privacy.CLEANED_UP, "1")  # a new file: no older ID data to clean up
         _put_meta(conn, META_RESTORE_COMPLETE, "0")
     return conn
 
