@@ -192,6 +192,28 @@ def test_migration_013_gives_an_existing_station_the_waiting_indexes(tmp_path):
     conn.close()
 
 
+def test_the_status_bars_waiting_count_takes_no_more_steps_as_the_history_grows(station, clock):
+    """Asked at every login and after every event; a station not joined to a county has its
+    whole history waiting to be sent."""
+    receive(station, ["13800000001"] * 100, shelf="A", layer=1)
+
+    def exact() -> int:
+        return station.conn.execute("SELECT count(*) FROM event_log WHERE pushed = 0").fetchone()[0]
+
+    before = steps(station.conn, station.events.unpushed_count)
+    assert station.events.unpushed_count() == exact() > 100
+    receive(station, ["13800000001"] * 400, shelf="A", layer=2)
+    after = steps(station.conn, station.events.unpushed_count)
+    assert station.events.unpushed_count() == exact() > 500
+    with station.store.transaction() as conn:  # the county acknowledged up to a point
+        event_store.mark_pushed(conn, 420)
+    assert station.events.unpushed_count() == exact() == station.events.head()[0] - 420
+    with station.store.transaction() as conn:
+        event_store.mark_pushed(conn, station.events.head()[0])
+    assert station.events.unpushed_count() == exact() == 0
+    assert after <= before * 1.2 + 200, (before, after)
+
+
 # the chain check at login --------------------------------------------------------------------
 
 
