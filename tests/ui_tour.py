@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
@@ -62,9 +64,15 @@ def settle(worker: StationWorker, timeout_s: float = 10.0) -> None:
 
 
 def tour(
-    window: MainWindow, worker: StationWorker, new_pc: Path, *, dialogs: bool = True
+    window: MainWindow,
+    worker: StationWorker,
+    new_pc: Path,
+    *,
+    dialogs: bool = True,
+    staged: bool = False,
 ) -> Iterator[tuple[str, QWidget]]:
-    """Each screen in turn, shown: ``(name, the window or dialog to look at)``."""
+    """Each screen in turn, shown: ``(name, the window or dialog to look at)``; ``staged``: the
+    parcel sub-pages with a parcel half typed, a search made, rows chosen (for pictures)."""
     station: Station = window.station
     for key, _title in PAGES:
         page = window.show_page(key)
@@ -75,6 +83,8 @@ def tour(
         for sub in page.sub_pages:
             page.show_sub_page(sub)
             settle(worker)
+            if staged:
+                stage_parcels(window, worker, sub)
             yield f"parcels-{sub}", window
     window.lock()
     settle(worker)
@@ -176,6 +186,56 @@ def _a_waybill_that_left(station: Station) -> str:
         station.parcels.pick_up([oldest.id], "code")
         gone = oldest
     return gone.waybill
+
+
+# --- a station with a morning's work behind it ---------------------------------------------------
+
+
+def demo_station(data_dir: Path, county: Any | None = None, *, now: Any = None) -> Station:
+    """(On the database thread.) 芒艾村's station: parcels on the shelves for days, texts sent
+    and refused, sendings, the county's announcements; joined to ``county`` (a LoopbackCounty)
+    and synced with it a few times when one is given. The station clock stays at the demo's
+    moment: a Monday afternoon, or ``now`` (the county center keeps the real time and warns of
+    a station clock far from it: the pictures are taken at the real time)."""
+    import tests.test_ui_parcels_screens as morning
+    from stationapp.core import clock
+    from tests.conftest import MANAGER, MANAGER_PIN, STATION_NAME
+    from tests.test_ui_home_announcements import DELIVERY_ROUTE, PURCHASE_DRIVE, page_of
+    from tests.test_ui_parcels_screens import demo_station as parcels_morning
+
+    if now is not None:
+        morning.NOW = now
+    NOW = morning.NOW
+    clock.set_clock(lambda: NOW - timedelta(days=12))
+    station = Station.create(
+        data_dir, name=STATION_NAME, manager_name=MANAGER, manager_pin=MANAGER_PIN,
+        phone="0883-6123456",
+    )  # fmt: skip
+    station.operators.add(name="玉香", pin="2468", role="operator")
+    station.operators.add(name="岩罕", pin="1357", role="operator")
+    parcels_morning(station)
+    station.county.apply_page(page_of(PURCHASE_DRIVE, DELIVERY_ROUTE), "2")
+    if county is not None:
+        county.join(station)
+        # the last round now: the county center keeps the real time and judges the clock by it
+        for minutes in (3, 2, 0):
+            clock.set_clock(lambda minutes=minutes: NOW - timedelta(minutes=minutes))
+            station.settings.set("parcels.overdue_days", 3 + minutes % 2)
+            station.sync.run()
+    return station
+
+
+def stage_parcels(window: MainWindow, worker: StationWorker, key: str) -> None:
+    """A parcel sub-page in a state worth showing (what tests/test_ui_parcels_screens fills)."""
+    from tests.test_ui_parcels_screens import stage
+
+    class Waiter:  # what stage() asks of pytest-qt's qtbot
+        @staticmethod
+        def waitUntil(condition: Callable[[], Any], timeout: int = 5000) -> None:
+            settle(worker, timeout / 1000)
+            assert condition()
+
+    stage(Waiter(), window, key)
 
 
 # --- what the tests look at ----------------------------------------------------------------------

@@ -425,7 +425,8 @@
         </message>
         <message>
             <source>Waybill {waybill} was taken in before and left the station on {when}. Did the courier bring it again? Y: yes, take it in again. Enter or Esc: no.</source>
-            <translation>运单 {waybill} 以前入库过，已于 {when} 离站。快递员又送来了吗？按 Y：是，再次入库；按 Enter 或 Esc：否。</translation>
+            <translation>运单 {waybill} 以前入库过，已于 {when} 离站。快递员又送来了吗？
+按 Y：是，再次入库；按 Enter 或 Esc：否。</translation>
         </message>
         <message>
             <source>Not taken in. Scan the next parcel's waybill.</source>
@@ -2824,7 +2825,8 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>Goes out the saved way, through the SMS outbox, like a parcel notice. Save your changes first.</source>
-            <translation>和到件通知一样经短信发件箱、按已保存的方式发出。改了设置请先保存。</translation>
+            <translation>和到件通知一样经短信发件箱、按已保存的方式发出。
+改了设置请先保存。</translation>
         </message>
         <message>
             <source>&amp;Mobile:</source>

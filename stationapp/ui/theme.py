@@ -33,6 +33,8 @@ QStatusBar { background: #dde5ec; min-height: 34px; }
 QStatusBar QLabel { padding: 4px 14px; font-size: 16px; }
 QStatusBar::item { border: none; border-right: 1px solid #a9b8c6; }
 QGroupBox::title { color: #24435c; }
+QTableView::item { padding: 0 6px; }
+QHeaderView::section { padding: 2px 6px; }
 QWidget#lockScreen { background: #24435c; }
 QWidget#lockScreen QLabel { color: #ffffff; }
 QWidget#lockScreen QLabel#refusal { color: #ffb4b4; }

@@ -10,10 +10,11 @@ sound different, and the running list shows what this batch took in.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +54,7 @@ from stationapp.ui.pages.parcels.words import CONSENTS, fill_combo, select_data
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CARRIER_LIST_HEIGHT = 276  # all nine carriers without scrolling
+CARRIER_ITEM_PADDING = (8, 2)  # px, as common.STYLE_SHEET pads the carrier list's items
 OFFER_ROWS_SHOWN = 7  # known customers a tail offers, shown without scrolling (digits reach all)
 
 
@@ -169,6 +171,7 @@ class IntakePanel(Page):
         self.carriers = QListWidget()
         self.carriers.setObjectName("carrierChoice")
         self.carriers.setFixedHeight(CARRIER_LIST_HEIGHT)
+        self.carriers_height = CARRIER_LIST_HEIGHT  # taller when a guess's reason wraps
         self.carriers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.carriers.installEventFilter(self)
         self.phone = scan_field(self.tr("Mobile, or the label's last 4 digits"))
@@ -219,7 +222,9 @@ class IntakePanel(Page):
         self.batch.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.batch.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.batch.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.batch.horizontalHeader().setStretchLastSection(True)
+        # the name gives way when room is short (English headers at 1366×768), not the carrier
+        self.batch.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.batch.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QVBoxLayout()
         right.addLayout(slot)
         right.addSpacing(8)
@@ -423,11 +428,44 @@ class IntakePanel(Page):
             if code not in guessed:
                 item.setForeground(Qt.GlobalColor.darkGray)
             self.carriers.addItem(item)
+            if code in guessed:
+                self._wrap_hint(item, reason)
+        self._fit_carriers()
         self.carriers.setCurrentRow(0 if guessed else -1)
         if not guessed:
             self.step.setText(
                 self.tr("The carrier cannot be told from this number: press its number.")
             )
+
+    def _wrap_hint(self, item: QListWidgetItem, reason: str) -> None:
+        """A guess with its reason on a line of its own under the carrier's name (in the list
+        item's one line it was cut off behind a horizontal scroll bar at 1366×768). The item's
+        text moves to its accessible text (screen readers), so the list does not paint it too."""
+        name = html.escape(item.text().split("·")[0].rstrip())
+        label = QLabel(f"{name}<br><span style='font-size: 16px;'>{html.escape(reason)}</span>")
+        label.setObjectName("carrierHint")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setStyleSheet("QLabel#carrierHint { font-size: 20px; }")
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
+        item.setText("")
+        self.carriers.setItemWidget(item, label)
+
+    def _fit_carriers(self) -> None:
+        """Each guess as tall as its lines, and the list tall enough for every row."""
+        width = self.carriers.viewport().width() - 2 * CARRIER_ITEM_PADDING[0]
+        total = 0
+        for row in range(self.carriers.count()):
+            item = self.carriers.item(row)
+            label = self.carriers.itemWidget(item)
+            if label is not None:
+                height = label.heightForWidth(width) + 2 * CARRIER_ITEM_PADDING[1]
+                item.setSizeHint(QSize(width, height))
+            total += self.carriers.sizeHintForRow(row)
+        frame = 2 * self.carriers.frameWidth()
+        self.carriers_height = max(CARRIER_LIST_HEIGHT, total + frame + 4)
+        self.carriers.setFixedHeight(self.carriers_height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.carriers and event.type() == QEvent.Type.KeyPress:
@@ -478,6 +516,8 @@ class IntakePanel(Page):
             self,
         )
         box.setObjectName("redeliveryQuestion")
+        # wide enough that the question and its keys read as lines, not a ragged column
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 560px; }")
         # a double scan ends with Enter: that must not take the parcel in a second time
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setEscapeButton(QMessageBox.StandardButton.No)
@@ -572,7 +612,7 @@ class IntakePanel(Page):
         self.chosen = None
         self.offers.clear()
         self.offers.hide()
-        self.carriers.setFixedHeight(CARRIER_LIST_HEIGHT)
+        self.carriers.setFixedHeight(self.carriers_height)
         self.carriers.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def _offer_key(self, event: QKeyEvent) -> bool:

@@ -86,6 +86,8 @@ class IdNumberEdit(QLineEdit):
         super().focusInEvent(event)
 
 
+TODAY_TABLE_WIDTH = 470  # px: the columns of today's sendings without cutting a waybill
+
 class SendingPanel(Page):
     TODAY_COLUMNS = 5
 
@@ -185,6 +187,13 @@ class SendingPanel(Page):
         left.addWidget(self.message)
         left.addStretch(1)
 
+        # a combo as wide as its longest choice ("Hong Kong/Macao travel permit") held the form
+        # so wide that today's list lost its columns at 1366×768: they shrink, the list opens wide
+        for combo in (self.id_type, self.category, self.carrier, self.payment):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+
         self.today_title = section_title("")
         self.today_table = QTableWidget(0, self.TODAY_COLUMNS)
         self.today_table.setHorizontalHeaderLabels(
@@ -202,7 +211,11 @@ class SendingPanel(Page):
         self.today_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.today_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # the item's name gives way, not the waybill (a waybill cut short cannot be checked)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.today_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # room for a time, a carrier, a name, an item and a whole waybill at 1366×768
+        self.today_table.setMinimumWidth(TODAY_TABLE_WIDTH)
         self.waybill = scan_field(self.tr("Scan the label of the chosen parcel"))
         self.waybill.returnPressed.connect(self._waybill_typed)
         waybill_label = QLabel(self.tr("&Label waybill:"))
@@ -219,7 +232,7 @@ class SendingPanel(Page):
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(18)
         columns.addLayout(left, 5)
-        columns.addLayout(right, 3)
+        columns.addLayout(right, 4)
 
         for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut(self, QKeySequence(QKeyCombination(Qt.Modifier.CTRL, enter)), self.send)

@@ -36,6 +36,8 @@ from stationapp.ui.pages.parcels.shelfcheck import ShelfCheckPanel
 
 SELECTED_TINT = QColor(36, 110, 200, 90)
 COLUMN_WIDTHS = (120, 70, 190, 110, 110, 120, 90, 80)
+STATUS_COLUMN = 7
+CELL_ROOM = 24  # a cell's padding (the theme's 6 px each side) and its margins
 
 
 class AgeTintDelegate(QStyledItemDelegate):
@@ -114,8 +116,14 @@ class ShelfPanel(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # at least the header's width, and the status column its longest word: in English
+        # "On the shelf" did not fit 80 px (text padding comes from the theme)
+        metrics = self.table.fontMetrics()
+        statuses = max(metrics.horizontalAdvance(status_word(s)) for s in STATUS_WORDS)
         for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+            if column == STATUS_COLUMN:
+                width = max(width, statuses + CELL_ROOM)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selection())
 
         self.remind_button = QPushButton()
