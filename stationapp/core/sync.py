@@ -381,8 +381,7 @@ class SyncRound:
         self.sync = sync
         self.report = report
         self.client = client
-        self._steps = steps
-        self._begun = False
+        self._work: Stepped[None] = Stepped(steps)
         self._conflict: _RoundStopped | None = None
         self.finished = False
         self.call: CountyCall | None = None
@@ -391,19 +390,9 @@ class SyncRound:
     def step(self, answer: CallAnswer | None = None) -> CountyCall | None:
         """Database thread: go on with ``answer`` (None for the first step) up to the next call
         to make; None when the round is ready to :meth:`finish`."""
-        steps, self.call = self._steps, None
+        self.call = None
         try:
-            if not self._begun:
-                self._begun = True
-                call = next(steps)
-            elif answer is None:
-                raise ValueError("a round that waits for a call goes on with its answer")
-            elif answer.failure is not None:
-                call = steps.throw(answer.failure)
-            else:
-                call = steps.send(answer.value)
-        except StopIteration:
-            return None
+            call = self._work.step(answer)
         except _RoundStopped as stop:
             self._stopped(stop)
             return None
@@ -420,7 +409,7 @@ class SyncRound:
         if self.finished:
             return self.report
         waiting_for = self.call
-        self._steps.close()
+        self._work.close()
         if waiting_for is not None and self.report.ok:
             self.report.error, self.report.detail = TIMED_OUT, f"{waiting_for.name}: {detail}"
         return self._record(close_client=waiting_for is None)
