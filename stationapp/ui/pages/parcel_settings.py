@@ -53,6 +53,7 @@ class ShelvesEditor(QWidget):
     the dialog's message line when it saves."""
 
     MAX_ROWS_SHOWN = 5
+    rows_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,9 +151,15 @@ class ShelvesEditor(QWidget):
             remove.setEnabled(len(self.rows) > 1)
         if self.rows:
             self.setFocusProxy(self.rows[0][0])
-        row_height = max(self.rows[0][1].sizeHint().height(), 30) + 6 if self.rows else 36
-        shown = min(max(len(self.rows), 1), self.MAX_ROWS_SHOWN)
-        self.area.setFixedHeight(shown * row_height + 4)
+        self.grid.activate()
+        whole = self.area.widget().sizeHint().height()  # every row, with the grid's spacing
+        rows = max(len(self.rows), 1)
+        self.area.setFixedHeight(whole * min(rows, self.MAX_ROWS_SHOWN) // rows + 2)
+        # its own height, fixed: the form otherwise lays it out by a height-for-width that
+        # leaves the scroll area out, and the last shelf and the Add button overlapped
+        self.layout().activate()
+        self.setFixedHeight(self.layout().sizeHint().height())
+        self.rows_changed.emit()
 
     def _next_shelf(self) -> tuple[str, int]:
         """The letter after the last shelf's (A, B, ... then 1, 2...), with its layers."""
@@ -233,7 +240,19 @@ class ParcelSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.shelves.rows_changed.connect(self._fit_height)
         self.worker.call(self.station.settings.all, on_done=self._show)
+
+    @Slot()
+    def _fit_height(self) -> None:
+        """Tall enough for every row at the dialog's width: a dialog's own minimum leaves out
+        the wrapped fee note's second line, and the rows above it were squeezed by that much."""
+        layout = self.layout()
+        layout.activate()
+        needed = max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height())
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def _show(self, values: dict[str, Any]) -> None:
         self.shelves.set_shelves(values["parcels.shelves"])
