@@ -241,14 +241,25 @@ def test_a_wrong_pin_typed_fast_is_refused_in_words_and_in_the_log(qtbot, window
     assert any("lock screen refused" in record.getMessage() for record in caplog.records)
 
 
-def test_a_waybill_scanned_on_the_lock_screen_does_not_unlock_or_land_behind(qtbot, window):
+def test_a_waybill_scanned_on_the_lock_screen_waits_for_the_unlock(
+    qtbot, window, station, worker
+):
+    """Not typed into the PIN field (a wrong PIN, counted towards the lockout), not lost: it
+    lands on pickup once the operator is back."""
+    parcel = worker.wait_for(receive, station, "JDVA16786843353", 1)
     lock(qtbot, window)
     before = texts(window)
-    scan(qtbot, "78123456789012")
-    qtbot.waitUntil(lambda: not window.lock_screen.message.isHidden(), timeout=3000)
+    with qtbot.waitSignal(window.scanner.scanned, timeout=3000):
+        scan(qtbot, "JDVA16786843353")
     assert window.locked
-    after = texts(window)
-    assert {f for f in before if after.get(f) != before[f]} <= {window.lock_screen.pin}
+    assert window.lock_screen.message.isHidden()
+    assert texts(window) == before
+    with qtbot.waitSignal(window.lock_screen.unlocked, timeout=3000):
+        scan(qtbot, MANAGER_PIN)
+    pickup = parcels_of(window).pickup
+    qtbot.waitUntil(lambda: pickup.found is not None, timeout=3000)
+    assert pickup.search.text() == "JDVA16786843353"
+    assert [p.id for p in pickup.found.parcels] == [parcel.id]
 
 
 # while a save is on the worker thread ----------------------------------------------------------

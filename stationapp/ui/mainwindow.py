@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
 
         self.lock_screen = LockScreen(station, worker, scanner=self.scanner)
         self._focus_before_lock: QWidget | None = None
-        self._scans_after_dialog: list[str] = []
+        self._scans_waiting: list[str] = []
         self.lock_screen.unlocked.connect(self._unlocked)
         self.lock_screen.switch_operator_requested.connect(self.switch_operator_requested)
         self.screens = QStackedWidget()
@@ -221,13 +221,19 @@ class MainWindow(QMainWindow):
     def route_scan(self, code: str) -> bool:
         """Where a scan goes; False when it is to be typed into the focused field as it came.
 
-        On the lock screen it is typed into the PIN field (its Enter unlocks). A dialog takes
-        it with its own ``on_scan`` if it has one; else a text field focused in it gets it typed
-        as it came; else (a question with buttons, whose letters would answer it) it waits until
-        the dialog is closed. An open drop-down list is closed first. On the workspace the page
-        shown uses it, else it lands on the parcels page's pickup search."""
+        On the lock screen a PIN (digits the PIN field takes) is typed into the PIN field as it
+        came (its Enter unlocks); anything else (a waybill) waits and is used after the unlock,
+        never counted as a wrong PIN. A dialog takes it with its own ``on_scan`` if it has one;
+        else a text field focused in it gets it typed as it came; else (a question with buttons,
+        whose letters or Enter would answer it) it waits until the dialog is closed. An open
+        drop-down list is closed first. On the workspace the page shown uses it, else it lands
+        on the parcels page's pickup search."""
         if self.locked:
-            return False
+            pin = self.lock_screen.pin
+            if code.isascii() and code.isdigit() and len(code) <= pin.maxLength():
+                return False
+            self._scans_waiting.append(code)
+            return True
         popup = QApplication.activePopupWidget()
         if popup is not None:
             popup.close()
@@ -250,14 +256,14 @@ class MainWindow(QMainWindow):
 
     def _scan_after(self, dialog: QDialog, code: str) -> None:
         """A scan made while a question is open is used once it is answered."""
-        self._scans_after_dialog.append(code)
+        self._scans_waiting.append(code)
         dialog.finished.connect(lambda _result: QTimer.singleShot(0, self._route_later))
 
     @Slot()
     def _route_later(self) -> None:
         if self.locked:
-            return  # the lock closed the question: the scans wait for the unlock, not the PIN
-        codes, self._scans_after_dialog = self._scans_after_dialog, []
+            return  # the scans wait for the unlock, never go into the PIN field
+        codes, self._scans_waiting = self._scans_waiting, []
         for code in codes:
             if not self.route_scan(code):
                 self.scanner.type_code(code)
@@ -372,7 +378,7 @@ class MainWindow(QMainWindow):
         else:
             self.current_page().on_shown()
         self.idle.restart()
-        if self._scans_after_dialog:
+        if self._scans_waiting:
             QTimer.singleShot(0, self._route_later)
 
     # the window ---------------------------------------------------------------------------------
