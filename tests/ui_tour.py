@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import StateError
+from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.ui.mainwindow import PAGES, MainWindow
 from stationapp.ui.worker import StationWorker
 
@@ -172,9 +173,16 @@ def _dialogs(
         ("returns", returns),
         ("do-not-text", lambda: DoNotTextDialog(station, worker, window)),
         ("duplicate-waybill", duplicate_question),
-        ("refusal", lambda: RefusalBox(StateError("Parcel A-1-0001 is not on the shelf."), window)),
+        ("refusal", lambda: RefusalBox(NOTHING_TO_UNDO, window)),
         ("error", lambda: ErrorDialog("Traceback (most recent call last): ...", window)),
     ]
+
+
+# a refusal as the operator meets it (in the translation, so shown in Chinese)
+NOTHING_TO_UNDO = StateError(
+    QT_TRANSLATE_NOOP("UserError", "Parcel {code} is not picked up; there is nothing to undo."),
+    code="A-1-0001",
+)
 
 
 def _a_waybill_that_left(station: Station) -> str:

@@ -425,7 +425,8 @@
         </message>
         <message>
             <source>Waybill {waybill} was taken in before and left the station on {when}. Did the courier bring it again? Y: yes, take it in again. Enter or Esc: no.</source>
-            <translation>运单 {waybill} 以前入库过，已于 {when} 离站。快递员又送来了吗？
+            <translation>运单 {waybill} 以前入库过，已于 {when} 离站。
+快递员又送来了吗？
 按 Y：是，再次入库；按 Enter 或 Esc：否。</translation>
         </message>
         <message>
