@@ -35,8 +35,8 @@ from stationapp.ui.pages.parcels.returns import ReturnDialog
 from stationapp.ui.pages.parcels.shelfcheck import ShelfCheckPanel
 
 SELECTED_TINT = QColor(36, 110, 200, 90)
-COLUMN_WIDTHS = (120, 70, 190, 110, 110, 120, 90, 80)
-STATUS_COLUMN = 7
+COLUMN_WIDTHS = (120, 70, 190, 110, 110, 120, 90, 80, 100)
+NAME_COLUMN, STATUS_COLUMN = 3, 7
 CELL_ROOM = 24  # a cell's padding (the theme's 6 px each side) and its margins
 
 
@@ -115,12 +115,15 @@ class ShelfPanel(Page):
         self.table.setItemDelegate(AgeTintDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # the name takes the room a wide screen adds (at 1920 the reminder column had it all)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         # at least the header's width, and the status column its longest word: in English
         # "On the shelf" did not fit 80 px (text padding comes from the theme)
         metrics = self.table.fontMetrics()
         statuses = max(metrics.horizontalAdvance(status_word(s)) for s in STATUS_WORDS)
         for column, width in enumerate(COLUMN_WIDTHS):
+            if column == NAME_COLUMN:
+                continue
             if column == STATUS_COLUMN:
                 width = max(width, statuses + CELL_ROOM)
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
