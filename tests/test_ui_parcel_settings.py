@@ -104,3 +104,27 @@ def test_removing_a_shelf_the_store_refuses_shows_the_stores_own_words(
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.message.kind == "refusal", timeout=3000)
     assert dialog.message.text() == refusal
+
+
+def test_removing_a_shelf_with_parcels_waiting_on_it_shows_the_stores_refusal(
+    qtbot, dialog, station, worker
+):
+    worker.wait_for(
+        station.parcels.receive,
+        waybill="YT7512345678901",
+        recipient_phone="13812340521",
+        recipient_name="张三",
+        shelf="B",
+        layer=2,
+    )
+    without_b = [{"name": "A", "layers": 4}, {"name": "C", "layers": 4}]
+    with pytest.raises(UserError) as refused:
+        worker.wait_for(station.settings.set_many, {"parcels.shelves": without_b})
+    dialog.show()
+    qtbot.mouseClick(dialog.shelves.rows[1][2], Qt.MouseButton.LeftButton)  # B's 删除
+    assert dialog.shelves.shelves() == without_b
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.message.kind == "refusal", timeout=3000)
+    assert dialog.message.text() == str(refused.value)
+    assert "B" in dialog.message.text()
+    assert worker.wait_for(station.settings.get, "parcels.shelves")[1]["name"] == "B"
