@@ -44,6 +44,7 @@ PICTURE_NAMES = {
     "parcels-outbox": "ui-parcels-outbox",
     "lock": "ui-lock",
     "login": "ui-login",
+    "wizard-choices": "restore-choices",
     "wizard-create": "ui-wizard",
     "wizard-restore": "restore-address",
     "sms-settings": "ui-sms-settings",
@@ -150,6 +151,16 @@ def _dialogs(
         settle(worker)
         return intake.redelivery_box
 
+    def full_screen(make: Callable[[], QWidget]) -> Callable[[], QWidget]:
+        """The login and the wizard fill the screen, as the app shows them (maximised)."""
+
+        def opened() -> QWidget:
+            dialog = make()
+            dialog.resize(window.size())
+            return dialog
+
+        return opened
+
     def wizard(step: str) -> Callable[[], QWidget]:
         def opened() -> QWidget:
             dialog = SetupWizard(new_pc, worker)
@@ -163,7 +174,7 @@ def _dialogs(
         ("wizard-choices", wizard("choices")),
         ("wizard-create", wizard("create")),
         ("wizard-restore", wizard("restore")),
-        ("login", lambda: LoginDialog(station, worker)),
+        ("login", full_screen(lambda: LoginDialog(station, worker))),
         ("parcel-settings", on_settings(settings.open_parcel_settings)),
         ("sms-settings", on_settings(settings.open_sms_settings)),
         ("join-county", on_settings(settings.open_join_county)),
@@ -221,6 +232,7 @@ def demo_station(data_dir: Path, county: Any | None = None, *, now: Any = None) 
     )  # fmt: skip
     station.operators.add(name="玉香", pin="2468", role="operator")
     station.operators.add(name="岩罕", pin="1357", role="operator")
+    station.operators.check_login("玉香", "2468")  # the login screen offers whoever came last
     parcels_morning(station)
     station.county.apply_page(page_of(PURCHASE_DRIVE, DELIVERY_ROUTE), "2")
     if county is not None:
