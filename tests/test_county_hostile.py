@@ -266,3 +266,19 @@ def test_one_township_s_station_list_never_deletes_another_s(county, tmp_path):
             y.close()
     finally:
         x.close()
+
+
+ENVELOPE_FIELDS = ("id", "type", "entity_id", "occurred_at", "operator")
+
+
+@pytest.mark.parametrize("bad", ["\ud800", "\x00"], ids=["a lone surrogate", "NUL"])
+@pytest.mark.parametrize("field", ENVELOPE_FIELDS)
+def test_an_envelope_field_the_county_could_not_store_is_422_naming_the_event(county, field, bad):
+    a = Pusher(county)
+    broken = event(1, {"n": 1})
+    broken[field] = broken[field][:10] + bad
+    answer = a.push([broken])
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["error"] == protocol.INVALID_EVENT
+    assert field in answer.json()["detail"]
+    assert county.event_count(a.station_id) == 0
