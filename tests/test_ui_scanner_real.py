@@ -28,6 +28,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     VILLAGERS,
     desk,
     receive,
+    receive_days_ago,
     sounds_played,
 )
 
@@ -386,3 +387,37 @@ def test_a_parcel_scanned_while_the_shelf_check_is_out_belongs_to_the_next_check
     go_on.set()
     qtbot.waitUntil(lambda: check.scanned == ["78123456789012"], timeout=5000)
     assert check.result is None  # a new check, with that parcel in it
+
+
+def test_in_the_returns_dialog_a_scan_ticks_its_parcel_and_never_returns_them(
+    qtbot, window, station, worker
+):
+    """The reason field has the focus: a scan typed into it with its Enter would press 'Return
+    and print'. A listed parcel scanned is ticked and chosen; another scan waits for the close."""
+    stale = [
+        worker.wait_for(receive_days_ago, station, 12, code, index)
+        for index, code in enumerate(["SF1234567890123", "YT1234567890123"])
+    ]
+    window.show_page("parcels")
+    shelf = parcels_of(window).show_sub_page("shelf")
+    qtbot.waitUntil(lambda: shelf.setup is not None, timeout=3000)
+    dialog = shelf.open_returns()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=3000)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    first = dialog.parcels[0]
+    dialog.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)  # not this one, at first
+    dialog.reason.setFocus()
+    reason = dialog.reason.text()
+    with qtbot.assertNotEmitted(dialog.returned, wait=200):
+        scan(qtbot, first.waybill)
+    assert first.id in dialog.ticked_ids()
+    assert dialog.table.currentRow() == 0 and dialog.table.hasFocus()
+    assert dialog.reason.text() == reason
+    assert {worker.wait_for(station.parcels.get, p.id).status for p in stale} == {"waiting"}
+    with qtbot.assertNotEmitted(dialog.returned, wait=200):
+        scan(qtbot, "78123456789012")  # not in the list
+    assert dialog.isVisible() and dialog.reason.text() == reason
+    dialog.reject()
+    pickup = parcels_of(window).pickup
+    qtbot.waitUntil(lambda: pickup.search.text() == "78123456789012", timeout=3000)

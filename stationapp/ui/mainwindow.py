@@ -223,11 +223,11 @@ class MainWindow(QMainWindow):
 
         On the lock screen a PIN (digits the PIN field takes) is typed into the PIN field as it
         came (its Enter unlocks); anything else (a waybill) waits and is used after the unlock,
-        never counted as a wrong PIN. A dialog takes it with its own ``on_scan`` if it has one;
-        else a text field focused in it gets it typed as it came; else (a question with buttons,
-        whose letters or Enter would answer it) it waits until the dialog is closed. An open
-        drop-down list is closed first. On the workspace the page shown uses it, else it lands
-        on the parcels page's pickup search."""
+        never counted as a wrong PIN. A dialog takes it with its own ``on_scan`` if it has one
+        (what it does not take waits until it is closed); else a text field focused in it gets
+        it typed as it came; else (a question with buttons, whose letters or Enter would answer
+        it) it waits until the dialog is closed. An open drop-down list is closed first. On the
+        workspace the page shown uses it, else it lands on the parcels page's pickup search."""
         if self.locked:
             pin = self.lock_screen.pin
             if code.isascii() and code.isdigit() and len(code) <= pin.maxLength():
@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
         if modal is not None and modal is not self:
             taker = getattr(modal, "on_scan", None)
             if callable(taker):
-                return bool(taker(code))
+                if not taker(code) and isinstance(modal, QDialog):
+                    self._scan_after(modal, code)  # not for it: after it, never typed into it
+                return True
             if _takes_text(focus):
                 return False
             if isinstance(modal, QDialog):

@@ -169,6 +169,24 @@ class ReturnDialog(QDialog):
         self.table.setFocus()
         self._show_count()
 
+    def on_scan(self, code: str) -> bool:
+        """A listed parcel scanned (its waybill or pickup code) is chosen and ticked: it goes
+        back. Any other scan is not for this dialog (it waits until the dialog is closed), and
+        a scan never presses the Return button."""
+        key = code.strip().upper()
+        parcel = next(
+            (p for p in self.proposals if key in (p.waybill.upper(), p.pickup_code.upper())), None
+        )
+        if parcel is None:
+            return False
+        if parcel.carrier != self.chosen_carrier():
+            self.carrier.setCurrentIndex(self.carrier.findData(parcel.carrier))
+        row = next(row for row, listed in enumerate(self.parcels) if listed.id == parcel.id)
+        self.table.item(row, 0).setCheckState(Qt.CheckState.Checked)
+        self.table.setCurrentCell(row, 0)
+        self.table.setFocus()
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]
