@@ -282,3 +282,30 @@ def test_an_envelope_field_the_county_could_not_store_is_422_naming_the_event(co
     assert answer.json()["error"] == protocol.INVALID_EVENT
     assert field in answer.json()["detail"]
     assert county.event_count(a.station_id) == 0
+
+
+def test_a_deep_payload_stored_before_the_check_is_still_given_back_exactly(county):
+    """A county that took a 300-level payload before pushes were checked: /sync/events gives
+    the station's events back (the payload as stored, byte for byte) instead of a 500."""
+    a = Pusher(county)
+    assert a.push([event(1, {"n": 1})]).status_code == 200
+    text = '{"a":' * 299 + '{"leaf":"芒艾村"}' + "}" * 299
+    prev = county.head(a.station_id)[1]
+    fields = event(2, json.loads(text))
+    digest = event_hash(prev, **fields)
+    with county.storage.engine.begin() as conn:
+        conn.execute(
+            events.insert().values(
+                **{**fields, "payload": text},
+                station_id=a.station_id,
+                prev_hash=prev,
+                hash=digest,
+                received_at="2026-03-01T09:00:00.000+08:00",
+                flagged=False,
+            )
+        )
+    page = a.restore_page()
+    assert page.status_code == 200, page.text
+    assert ('"payload":' + text + ',"prev_hash"').encode("utf-8") in page.content
+    given = page.json()["events"]
+    assert [e["seq"] for e in given] == [1, 2] and given[1]["hash"] == digest

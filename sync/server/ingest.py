@@ -210,10 +210,9 @@ def flag_station(storage: Storage, station_id: str, reason: str) -> None:
         )
 
 
-def station_events(
+def _event_rows(
     storage: Storage, station_id: str, *, after_seq: int, limit: int
-) -> tuple[list[WireEvent], bool]:
-    """The station's own events after ``after_seq``, in seq order, for a restore."""
+) -> tuple[list[sa.Row], bool]:
     with storage.engine.connect() as conn:
         rows = conn.execute(
             sa.select(events)
@@ -221,6 +220,40 @@ def station_events(
             .order_by(events.c.seq)
             .limit(limit + 1)
         ).all()
+    return rows[:limit], len(rows) > limit
+
+
+_EVENT_TEXT_FIELDS = ("id", "station_id")
+_EVENT_TAIL_FIELDS = ("type", "entity_id", "occurred_at", "operator")
+
+
+def station_events_json(storage: Storage, station_id: str, *, after_seq: int, limit: int) -> bytes:
+    """The EventsResponse body of the station's events after ``after_seq``, written from the
+    stored rows: each payload is the stored text (the canonical JSON its hash was taken over),
+    never parsed and written again, so what the county holds is what the station gets back,
+    and a stored row can never make the page fail."""
+    rows, more = _event_rows(storage, station_id, after_seq=after_seq, limit=limit)
+    parts = []
+    for row in rows:
+        fields = [f'"{name}":{_quote(getattr(row, name))}' for name in _EVENT_TEXT_FIELDS]
+        fields.append(f'"seq":{int(row.seq)}')
+        fields += [f'"{name}":{_quote(getattr(row, name))}' for name in _EVENT_TAIL_FIELDS]
+        fields.append(f'"payload":{row.payload}')
+        fields += [f'"prev_hash":{_quote(row.prev_hash)}', f'"hash":{_quote(row.hash)}']
+        parts.append("{" + ",".join(fields) + "}")
+    body = f'{{"events":[{",".join(parts)}],"more":{"true" if more else "false"}}}'
+    return body.encode("utf-8")
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def station_events(
+    storage: Storage, station_id: str, *, after_seq: int, limit: int
+) -> tuple[list[WireEvent], bool]:
+    """The station's own events after ``after_seq``, in seq order, for a restore."""
+    rows, more = _event_rows(storage, station_id, after_seq=after_seq, limit=limit)
     found = [
         WireEvent(
             id=row.id,
@@ -234,9 +267,9 @@ def station_events(
             prev_hash=row.prev_hash,
             hash=row.hash,
         )
-        for row in rows[:limit]
+        for row in rows
     ]
-    return found, len(rows) > limit
+    return found, more
 
 
 def feed(

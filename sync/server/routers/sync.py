@@ -60,13 +60,16 @@ def push(request: PushRequest, station: CurrentStation, storage: StorageDep) -> 
 
 @router.get("/events", response_model=EventsResponse)
 def events(
+    request: Request,
     station: CurrentStation,
     storage: StorageDep,
     after_seq: Annotated[int, Query(ge=0, le=protocol.MAX_SEQ)] = 0,
     limit: Limit = protocol.DEFAULT_PAGE,
-) -> EventsResponse:
-    found, more = ingest.station_events(storage, station.id, after_seq=after_seq, limit=limit)
-    return EventsResponse(events=found, more=more)
+) -> Response:
+    """An EventsResponse, written from the stored rows (each payload exactly as stored) and
+    gzip'd when the station accepts it."""
+    body = ingest.station_events_json(storage, station.id, after_seq=after_seq, limit=limit)
+    return _json_answer(request, body)
 
 
 @router.get("/feed", response_model=FeedResponse, responses={400: {"model": ErrorBody}})
@@ -83,7 +86,10 @@ def feed(
         page = feed_log.read_page(
             conn, feed_log.scopes_of(station.id, station.township), after=after, limit=limit
         )
-    body = page.to_json()
+    return _json_answer(request, page.to_json())
+
+
+def _json_answer(request: Request, body: bytes) -> Response:
     accepts = request.headers.get("accept-encoding", "")
     if len(body) >= GZIP_FROM_BYTES and "gzip" in accepts.lower():
         return Response(
