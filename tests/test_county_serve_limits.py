@@ -221,6 +221,7 @@ def test_serve_s_options_reach_uvicorn(monkeypatch, tmp_path):
     )
     assert code == 0
     config = seen["c"]
+    config.app.state.storage.close()
     assert (config.timeout_keep_alive, config.limit_concurrency) == (3, 50)
     assert config.h11_max_incomplete_event_size == ServeLimits().max_header_bytes
     assert config.http.__name__.startswith("ReadTimeout")
