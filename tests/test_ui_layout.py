@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QLayout,
     QListWidget,
     QTableView,
     QWidget,
@@ -132,6 +133,38 @@ def cut_list_items(top: QWidget) -> list[str]:
     return cut
 
 
+def laid_out(layout: QLayout) -> list[QWidget]:
+    """The widgets a layout places, its nested layouts' included."""
+    widgets = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item.widget() is not None:
+            widgets.append(item.widget())
+        elif item.layout() is not None:
+            widgets.extend(laid_out(item.layout()))
+    return widgets
+
+
+def _named(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    return type(widget).__name__ + (f" {text()[:12]!r}" if callable(text) else "")
+
+
+def overlaps(top: QWidget) -> list[str]:
+    """Widgets one layout places on top of each other (squeezed below their minimum)."""
+    found = []
+    for parent in [top, *top.findChildren(QWidget)]:
+        if parent.layout() is None or not (parent is top or parent.isVisibleTo(top)):
+            continue
+        shown = [w for w in laid_out(parent.layout()) if w.isVisibleTo(top)]
+        for i, first in enumerate(shown):
+            for second in shown[i + 1 :]:
+                common = first.geometry().intersected(second.geometry())
+                if common.width() > 2 and common.height() > 2:
+                    found.append(f"overlap: {_named(first)} / {_named(second)}")
+    return found
+
+
 def orphans(top: QWidget) -> list[str]:
     """Wrapped labels whose paragraph ends with a line of one word (or up to three Chinese
     characters) alone: the hint that wrapped a single word onto its own line."""
@@ -179,6 +212,7 @@ def test_nothing_is_cut_or_scrolls_sideways_on_any_screen(
                 found += cramped_columns(table)
         found += [f"label cut: {text}" for text in cut_labels(screen)]
         found += cut_list_items(screen)
+        found += overlaps(screen)
         if language == "zh_CN":  # the operators' language; an English widow is left as is
             found += orphans(screen)
         if found:
