@@ -2,9 +2,9 @@
 
 Every change gets the next cursor of one sequence per county. An item is (kind, scope, key)
 (DESIGN §5): one scope's item never replaces or deletes another scope's item of the same key.
-An item that changes again loses its older row in the same scope, so the log holds live items and tombstones only and
-a fresh station downloads each item once. A scope is every station (``*``), the stations of one
-township, or one station (its county events).
+An item that changes again loses its older row in the same scope, so the log holds live items
+and tombstones only and a fresh station downloads each item once. A scope is every station
+(``*``), the stations of one township, or one station (its county events).
 
 A station's page merges three index range scans (its scopes, by cursor) in one statement, so a
 page costs the same whether the county holds a hundred rows or a million.
