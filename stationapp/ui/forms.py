@@ -67,3 +67,12 @@ def centered_card(window: QWidget, *, max_width: int = 820) -> QVBoxLayout:
     layout.setContentsMargins(40, 30, 40, 30)
     layout.setSpacing(16)
     return layout
+
+
+def keep_last_words_together(text: str) -> str:
+    """``text`` with the space before each paragraph's last word made unbreakable."""
+    lines = []
+    for line in text.split("\n"):
+        head, space, last = line.rstrip().rpartition(" ")
+        lines.append(f"{head}\u00a0{last}" if space and head.strip() else line)
+    return "\n".join(lines)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
-from stationapp.ui.forms import MessageLabel, PinEdit, centered_card
+from stationapp.ui.forms import MessageLabel, PinEdit, centered_card, keep_last_words_together
 from stationapp.ui.restore_from_county import RestoreFromCounty
 from stationapp.ui.worker import StationWorker
 
@@ -99,10 +99,12 @@ class SetupWizard(QDialog):
         title = QLabel(self.tr("Welcome! Set up your service station"))
         title.setObjectName("pageTitle")
         intro = QLabel(
-            self.tr(
-                "This is done once. Type the station's name as on its sign, a phone number "
-                "villagers can call, and the manager's name and PIN. The manager adds the other "
-                "operators later, in Settings."
+            keep_last_words_together(
+                self.tr(
+                    "This is done once. Type the station's name as on its sign, a phone number "
+                    "villagers can call, and the manager's name and PIN. The manager adds the "
+                    "other operators later, in Settings."
+                )
             )
         )
         intro.setWordWrap(True)

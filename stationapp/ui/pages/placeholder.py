@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from stationapp.ui.forms import keep_last_words_together
 from stationapp.ui.pages.base import Page, PageContext
 
 PLANNED = {
@@ -46,7 +47,8 @@ class PlaceholderPage(Page):
         super().__init__(context, parent)
         heading = QLabel(title)
         heading.setObjectName("pageTitle")
-        self.sentence = QLabel(QCoreApplication.translate("PlaceholderPage", PLANNED[key]))
+        sentence = QCoreApplication.translate("PlaceholderPage", PLANNED[key])
+        self.sentence = QLabel(keep_last_words_together(sentence))  # no word alone on a line
         self.sentence.setObjectName("placeholder")
         self.sentence.setWordWrap(True)
         self.sentence.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

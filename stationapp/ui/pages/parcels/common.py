@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from stationapp.core import clock
 from stationapp.core.parcels import Parcel
 from stationapp.ui import sounds
-from stationapp.ui.forms import MessageLabel
+from stationapp.ui.forms import MessageLabel, keep_last_words_together
 
 STYLE_SHEET = """
 QLineEdit#scanField { font-size: 24px; min-height: 44px; }
@@ -55,6 +55,16 @@ class StepHint(QLabel):
         super().__init__(parent)
         self.setObjectName("stepHint")
         self.setWordWrap(True)
+        self._text = ""
+
+    def setText(self, text: str) -> None:
+        """Shown with its last two words held together, so that a wrapped hint never ends on a
+        line of one word ("Retry." alone under a full line); ``text()`` gives it as set."""
+        self._text = text
+        super().setText(keep_last_words_together(text))
+
+    def text(self) -> str:
+        return self._text
 
 
 def scan_field(placeholder: str = "") -> QLineEdit:

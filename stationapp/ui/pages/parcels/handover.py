@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from stationapp.core import Event, Station, clock, waybill
 from stationapp.core.errors import UserError
 from stationapp.core.sending import HandoverBatch, SentParcel
+from stationapp.ui.forms import keep_last_words_together
 from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.parcels.common import Outcome, StepHint, section_title
 from stationapp.ui.pages.parcels.printouts import (
@@ -209,12 +210,11 @@ class HandoverPanel(Page):
         late = past_cutoff(cutoff)
         self.late.setVisible(late)
         if late:
-            self.late.setText(
-                self.tr(
-                    "Past {cutoff}: parcels handed over now reach the county tomorrow. Tell "
-                    "the senders."
-                ).format(cutoff=cutoff)
-            )
+            text = self.tr(
+                "Past {cutoff}: parcels handed over now reach the county tomorrow. Tell "
+                "the senders."
+            ).format(cutoff=cutoff)
+            self.late.setText(keep_last_words_together(text))  # no word alone on a line
 
     def chosen_carrier(self) -> str:
         item = self.carriers.currentItem()
