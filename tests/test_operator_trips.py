@@ -214,3 +214,15 @@ def test_a_refusal_is_logged_with_its_fields_filled(qtbot, station, worker, capl
     assert "Wrong PIN. 4 tries left before a one-minute lock." in logged
     assert "The county center at http://127.0.0.1:9 cannot be reached now" in logged
     assert "{" not in logged
+
+
+# the shelf check ---------------------------------------------------------------------------------
+
+
+def test_the_shelf_check_names_the_shelf_to_scan(qtbot, parcels_page, worker):
+    shelf = parcels_page.show_sub_page("shelf")
+    qtbot.waitUntil(lambda: worker.idle, timeout=3000)
+    shelf.open_check()
+    qtbot.waitUntil(lambda: shelf.check_panel.shelf.count() > 0, timeout=3000)
+    name = shelf.check_panel.shelf.currentText()
+    assert name and f"shelf {name}," in shelf.check_panel.step.text()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 import stationapp.ui
 from stationapp.ui.app import create_application, install_translators
 from stationapp.ui.mainwindow import MainWindow
+from stationapp.ui.pages.base import Page
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from tests.test_ui_parcels_helpers import QT_LOG_IGNORE, desk, sounds_played  # noqa: F401
 from tests.test_ui_parcels_screens import demo_station
@@ -70,18 +71,33 @@ def test_the_mnemonic_is_the_letter_after_the_ampersand():
     ]
 
 
+def page_classes() -> set[type]:
+    """Every page and panel class (``Page`` subclasses) the app defines."""
+    dialog_classes()  # imports every module of the GUI
+    found: set[type] = set()
+    todo = [Page]
+    while todo:
+        for cls in todo.pop().__subclasses__():
+            todo.append(cls)
+            found.add(cls)
+    return found
+
+
 def test_alt_letters_are_unique_on_every_screen(qtbot, demo_window, worker, tmp_path: Path):
     seen: dict[str, dict[str, list[str]]] = {}
     opened: set[type] = set()
+    shown_pages: set[type] = set()
     for name, screen in tour(demo_window, worker, tmp_path / "new-pc"):
         if isinstance(screen, QDialog):
             opened.add(type(screen))
+        shown_pages |= {type(p) for p in screen.findChildren(Page) if p.isVisibleTo(screen)}
         clash = clashes(screen)
         if clash:
             seen[name] = clash
     assert seen == {}
     missing = {c.__name__ for c in dialog_classes() if not any(issubclass(o, c) for o in opened)}
     assert missing == set()
+    assert {cls.__name__ for cls in page_classes() - shown_pages} == set()
 
 
 def test_the_tour_sees_a_clash_where_there_is_one(qtbot, demo_window, worker, tmp_path: Path):

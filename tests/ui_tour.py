@@ -88,6 +88,12 @@ def tour(
             if staged:
                 stage_parcels(window, worker, sub)
             yield f"parcels-{sub}", window
+            if sub == "shelf":  # 盘点 (K) takes the shelf page's place until it is closed
+                page.shelf.open_check()
+                settle(worker)
+                yield "parcels-shelfcheck", window
+                page.shelf.close_check()
+                settle(worker)
     window.lock()
     settle(worker)
     yield "lock", window

@@ -96,6 +96,8 @@ class ShelfCheckPanel(Page):
         if chosen in names:
             self.shelf.setCurrentText(chosen)
         self.shelf.blockSignals(False)
+        if not self.scanned and self.result is None:  # the hint named no shelf before they came
+            self.start_over()
 
     # Page -----------------------------------------------------------------------------------------
 
