@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     scratch = scratch_dir.name
     with scratch_dir, LoopbackCounty(Path(scratch) / "county") as county:
         now = datetime.now(SHANGHAI).replace(second=0, microsecond=0)
-        station = worker.wait_for(demo_station, Path(scratch) / "station", county, now=now)
+        folder = Path(scratch) / "VillageStation"  # as the data folder is named on a PC
+        station = worker.wait_for(demo_station, folder, county, now=now)
         window = MainWindow(station, worker, station.operator, idle_interval_ms=0)
         window.resize(width, height)
         window.show()
