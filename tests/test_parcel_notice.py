@@ -587,3 +587,22 @@ def test_a_reminder_still_queued_is_cancelled_when_the_parcel_is_picked_up(stati
     assert station.sms.get(reminder.id).status == "failed"
     assert station.sms.get(parcel.id).status == "sent"  # the arrival text had gone: kept
     assert_rebuilds(station)
+
+
+def test_undoing_a_pickup_puts_the_text_it_cancelled_back_in_the_queue(station, clock):
+    parcel = receive(station, "YT751234560521", shelf="A", layer=1)
+    clock.advance(minutes=2)
+    station.parcels.pick_up([parcel.id], "code")  # the wrong parcel handed out
+    assert station.sms.get(parcel.id).status == "failed"
+    receive(station, "YT751234567788", phone=OTHER, shelf="A", layer=1)  # takes the next slot
+    clock.advance(minutes=1)
+    station.parcels.undo_pickup(parcel.id, "拿错了")
+    back = station.parcels.get(parcel.id)
+    text = station.sms.get(parcel.id)
+    assert (text.status, text.attempts, text.last_code) == ("queued", 0, "")
+    assert f"取件码{back.pickup_code}," in text.text  # the code it has now
+    clock.advance(minutes=1)
+    provider = Provider()
+    deliver_due(station.sms, provider)
+    assert [t.text_id for t in provider.sent if t.text_id == parcel.id] == [parcel.id]
+    assert_rebuilds(station)

@@ -37,6 +37,7 @@ from stationapp.core.sms_store import (
     amend_text,
     insert_text,
     migrate_lean_outbox,
+    params_json,
     queued_params,
 )
 from stationapp.core.sms_text import iso
@@ -210,6 +211,31 @@ def _cancellation(conn: Any, text_id: str, reason: str) -> dict[str, Any] | None
     still = {subject for subject, _ in waiting}
     drops = [subject for subject in keys if subject not in still]
     return {"reason": reason, "drops": drops, "params": kept}
+
+
+def restore_cancelled_notice(conn: Any, parcel_id: str, code: str, at: str) -> None:
+    """A pickup undone (``event.voided``, replayed too): the parcel's arrival text that the
+    pickup cancelled goes back to the queue, due at once (``at``: the pickup's time) and with
+    the parcel's code as it is now (its slot may have been taken meanwhile). Only a text about
+    this parcel alone: a grouped text that dropped it went on without it."""
+    row = conn.execute(
+        "SELECT id, params, template, signature FROM sms_outbox WHERE purpose = ?"
+        " AND entity_key = ? AND status = 'failed' AND last_code = ?",
+        (PURPOSE, parcel_id, "parcel.picked_up"),
+    ).fetchone()
+    if row is None:
+        return
+    text_id, params, template, sign = row
+    if conn.execute("SELECT 1 FROM sms_subjects WHERE text_id = ?", (text_id,)).fetchone():
+        return
+    params = {**json.loads(params), "codes": code}
+    text = render(template, params, sign)
+    conn.execute(
+        "UPDATE sms_outbox SET status = 'queued', attempts = 0, next_attempt_at = ?,"
+        " requeued_at = ?, last_code = '', last_error = '', retryable = 0, params = ?,"
+        " chars = ?, parts = ? WHERE id = ?",
+        (at, at, params_json(params), text.chars, text.parts, text_id),
+    )
 
 
 def _deadline(at: datetime, days: int) -> date:

@@ -11,7 +11,7 @@ from stationapp.core import clock, phone, waybill
 from stationapp.core.errors import StateError
 from stationapp.core.events import Event, Replay, projected_table, projects
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.parcel_notice import project_notice
+from stationapp.core.parcel_notice import project_notice, restore_cancelled_notice
 
 projected_table("parcels", "id")
 projected_table("shelf_counters", "shelf, layer")
@@ -210,6 +210,10 @@ def _revert_pickup(replay: Replay, event: Event) -> None:
         " picked_up_by = '', verified_by = '', proxy_name = '', proxy_phone = '', fee_fen = 0"
         " WHERE id = ?",
         (seq, pickup_code(shelf, layer, seq), event.entity_id),
+    )
+    # its arrival text, cancelled by the pickup (DESIGN §7), is due again
+    restore_cancelled_notice(
+        conn, event.entity_id, pickup_code(shelf, layer, seq), event.occurred_at
     )
 
 

@@ -501,5 +501,10 @@ def _do_not_text_removed(replay: Replay, event: Event) -> None:
     replay.conn.execute("DELETE FROM sms_do_not_text WHERE phone = ?", (event.payload["phone"],))
 
 
+def params_json(params: dict[str, str]) -> str:
+    """Parameters as the outbox stores them (sorted keys, compact, Chinese as is)."""
+    return _params_json(params)
+
+
 def _params_json(params: dict[str, str]) -> str:
     return json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
