@@ -6,6 +6,7 @@ message says what happened and what to do (restore which backup, call the county
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 
 from stationapp.core import Station, clock
 from stationapp.ui import errors
+from stationapp.ui.login import LoginDialog
 from stationapp.ui.shell import Shell
 from tests.conftest import MANAGER, MANAGER_PIN, STATION_NAME
 
@@ -106,11 +108,12 @@ def test_opening_a_damaged_station_says_which_backup_to_restore(
     assert finished.args == [1]
     ((_title, text, icon),) = seen
     assert icon == QMessageBox.Icon.Critical
-    assert "is damaged" in text and "Stop working on it" in text
+    # found by the check before the daily backup, once the station's language is in place
+    assert "已损坏" in text
     good = damaged_folder / "backups" / "daily-2027-03-01.db"
     assert f"stationapp restore {good}" in text
-    assert "county center" in text
-    assert shell.station is None
+    assert "县级中心" in text
+    shell.shutdown()  # the check ran beside the open station, which closes with the program
 
 
 def test_a_screen_that_reads_a_damaged_page_shows_what_to_do_not_a_bug(
@@ -139,3 +142,39 @@ def test_a_screen_that_reads_a_damaged_page_shows_what_to_do_not_a_bug(
     (problem,) = shown
     assert "is damaged" in str(problem) and "Could not decode" in str(problem)
     assert shown_errors == []
+
+
+def test_the_daily_backup_is_kept_beside_the_database_thread_while_the_login_waits(
+    qtbot, tmp_data_dir, worker, shown_errors, english, monkeypatch
+):
+    """Its check and copy grow with the file: the login is up before they end, and the
+    database thread answers meanwhile."""
+    Station.create(
+        tmp_data_dir, name=STATION_NAME, manager_name=MANAGER, manager_pin=MANAGER_PIN
+    ).close()
+    for daily in (tmp_data_dir / "backups").glob("daily-*.db"):
+        daily.unlink()  # a new business day: today's backup is still to be made
+    started, release = threading.Event(), threading.Event()
+    database_thread: list[str] = []
+    real = Station.keep_daily_backup
+
+    def slow_backup(station):
+        started.set()
+        database_thread.append(threading.current_thread().name)
+        assert release.wait(20)
+        return real(station)
+
+    monkeypatch.setattr(Station, "keep_daily_backup", slow_backup)
+    shell = Shell(tmp_data_dir, worker=worker, maximized=False)
+    shell.start()
+    qtbot.waitUntil(lambda: isinstance(shell.dialog, LoginDialog), timeout=10_000)
+    assert started.wait(10)
+    # the database thread is free while the backup is out
+    assert worker.wait_for(lambda: shell.station.operators.list()) is not None
+    assert not list((tmp_data_dir / "backups").glob("daily-*.db"))
+    release.set()
+    qtbot.waitUntil(
+        lambda: len(list((tmp_data_dir / "backups").glob("daily-*.db"))) == 1, timeout=10_000
+    )
+    assert database_thread and not database_thread[0].startswith("station-db")
+    shell.shutdown()

@@ -195,8 +195,10 @@ class Station:
         return station
 
     @classmethod
-    def open(cls, data_dir: Path) -> Station:
-        """Open an existing station: back up and migrate an older schema, keep a daily backup."""
+    def open(cls, data_dir: Path, *, daily_backup: bool = True) -> Station:
+        """Open an existing station: back up and migrate an older schema, keep a daily backup
+        (the GUI passes ``daily_backup=False`` and keeps it with :meth:`keep_daily_backup` on a
+        thread of its own: its check and copy grow with the file, and nobody should wait)."""
         store = Store.open(Path(data_dir))
         try:
             if schema.pending(store.conn):
@@ -205,7 +207,8 @@ class Station:
             if privacy.clean_up_pending(store.conn):  # 012's clean-up, also after a crash
                 privacy.after_migration(store.conn, store.data_dir)
             station = cls(store)
-            store.daily_backup(clock.business_day())
+            if daily_backup:
+                store.daily_backup(clock.business_day())
         except (sqlite3.DatabaseError, OSError) as exc:
             store.close()
             problem = storage_error(exc, store.data_dir)  # full, read-only, damaged: in words
@@ -225,6 +228,16 @@ class Station:
             store.close()
             raise
         return station
+
+    def keep_daily_backup(self) -> Path | None:
+        """Today's daily backup (see ``Store.daily_backup``) through a read-only connection of
+        its own: safe on a thread beside the database thread, which goes on writing meanwhile.
+        A damaged file raises ``DamagedDatabase``; the last good backups stay."""
+        reader = self.store.open_reader()
+        try:
+            return self.store.daily_backup(clock.business_day(), source=reader)
+        finally:
+            reader.close()
 
     def close(self) -> None:
         self.session.operator = None

@@ -460,23 +460,37 @@ class Store:
     def _storage_error(self, exc: BaseException) -> StorageError | None:
         return storage_error(exc, self.data_dir)
 
-    def check(self, *, quick: bool = False) -> list[str]:
+    def check(self, *, quick: bool = False, source: sqlite3.Connection | None = None) -> list[str]:
         """SQLite's own check of the open database ([] when it is sound)."""
-        return integrity_problems(self.conn, quick=quick)
+        return integrity_problems(source or self.conn, quick=quick)
 
-    def require_sound(self, *, quick: bool = False) -> None:
+    def require_sound(
+        self, *, quick: bool = False, source: sqlite3.Connection | None = None
+    ) -> None:
         """Refuse (``DamagedDatabase``, naming the backup to go back to) when SQLite's check
         finds damage."""
-        problems = self.check(quick=quick)
+        problems = self.check(quick=quick, source=source)
         if problems:
             raise damaged(self.data_dir, problems)
 
-    def backup_to(self, target: Path, *, check: bool = True) -> Path:
+    def backup_to(
+        self, target: Path, *, check: bool = True, source: sqlite3.Connection | None = None
+    ) -> Path:
         """A consistent copy through SQLite's online backup API; with ``check`` the source must
-        pass SQLite's check first (a damaged database is never copied over a backup)."""
+        pass SQLite's check first (a damaged database is never copied over a backup).
+        ``source``: a reader of the same file (:meth:`open_reader`) instead of the store's own
+        connection, for a copy made beside the database thread."""
         if check:
-            self.require_sound(quick=BACKUP_CHECK_QUICK)
-        return backup_database(self.conn, target)
+            self.require_sound(quick=BACKUP_CHECK_QUICK, source=source)
+        return backup_database(source or self.conn, target)
+
+    def open_reader(self) -> sqlite3.Connection:
+        """A read-only connection of its own to ``station.db``, for a thread beside the database
+        thread: in WAL mode it reads a snapshot while the station goes on writing."""
+        try:
+            return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.data_dir) or StoreError(str(exc)) from exc
 
     def backups_dir(self) -> Path:
         try:
@@ -489,18 +503,19 @@ class Store:
         name = f"before-migration-{now.strftime('%Y%m%d-%H%M%S')}.db"
         return self.backup_to(self.backups_dir() / name, check=False)
 
-    def daily_backup(self, today: date) -> Path | None:
+    def daily_backup(self, today: date, *, source: sqlite3.Connection | None = None) -> Path | None:
         """Keep one backup a day, the last 14; returns the new file, or None if today's exists.
 
         The database must pass SQLite's check first: a damaged one raises ``DamagedDatabase``
         and no backup is written or removed, so the last good day is never pushed out. Old
-        dailies go only after the new one is written whole."""
+        dailies go only after the new one is written whole. ``source`` as for
+        :meth:`backup_to`."""
         folder = self.backups_dir()
         target = folder / f"daily-{today.isoformat()}.db"
         if target.exists():
             return None
         try:
-            self.backup_to(target)
+            self.backup_to(target, source=source)
         except DamagedDatabase:
             raise
         except StorageError as exc:  # the station's own disk: full, read-only, failing

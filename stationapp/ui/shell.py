@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stationapp.core import Operator, Station
-from stationapp.core.errors import UserError
+from stationapp.core.errors import DamagedDatabase, UserError
 from stationapp.ui.app import install_translators
 from stationapp.ui.login import LoginDialog
 from stationapp.ui.mainwindow import MainWindow
@@ -48,7 +48,11 @@ class Shell(QObject):
     def start(self) -> None:
         if Station.exists(self.data_dir):
             self.worker.call(
-                Station.open, self.data_dir, on_done=self._opened, on_error=self._cannot_open
+                Station.open,
+                self.data_dir,
+                daily_backup=False,  # kept beside the database thread once open (_opened)
+                on_done=self._opened,
+                on_error=self._cannot_open,
             )
         else:
             self._show_wizard()
@@ -73,6 +77,29 @@ class Shell(QObject):
     def _opened(self, station: Station) -> None:
         self.station = station
         self.worker.call(station.settings.get, "language", on_done=self._language_known)
+        # SQLite's check and the copy take seconds a GB: on a thread of their own, through a
+        # reader of their own, while the operator logs in and works
+        self.worker.call_network(
+            station.keep_daily_backup, on_done=self._daily_backup_kept, on_error=self._no_daily
+        )
+
+    def _daily_backup_kept(self, path: Path | None) -> None:
+        if path is not None:
+            log.info("daily backup kept: %s", path.name)
+
+    def _no_daily(self, error: UserError) -> None:
+        """The check before the daily backup found damage: as at opening, say what to do and
+        stop (nothing more is written onto a damaged file). Any other failure (the disk is full)
+        is said and the station goes on: the last good backups are still there."""
+        if isinstance(error, DamagedDatabase):
+            self._cannot_open(error)
+            return
+        log.warning("no daily backup today: %s", error.english)
+        QMessageBox.warning(
+            self.window or self.dialog,
+            QCoreApplication.translate("Shell", "No backup today"),
+            str(error),
+        )
 
     def _language_known(self, language: str) -> None:
         install_translators(language)

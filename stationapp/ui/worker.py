@@ -87,7 +87,8 @@ class StationWorker(QObject):
         **kwargs: Any,
     ) -> None:
         """Run ``fn(*args)`` on a network thread of its own, never on the database thread
-        (DESIGN §2): for work that waits on the network and touches no store. ``on_done`` and
+        (DESIGN §2): for work that waits on the network and touches no store's connection (or
+        reads the file through one of its own, as the daily backup does). ``on_done`` and
         ``on_error`` as with :meth:`call`, on the GUI thread. Not counted in :attr:`idle`: a
         slow link keeps no database job waiting."""
         job = _Job(getattr(fn, "__qualname__", repr(fn)), on_done, on_error, network=True)
