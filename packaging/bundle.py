@@ -41,6 +41,7 @@ LAZY_PACKAGES: dict[str, tuple[str, ...]] = {
     "requests": (),
     "serial": ("submodules",),  # pyserial, for the SMS modem
     "deflate": (),  # libdeflate: smaller pushes to the county
+    "nacl": ("submodules",),  # PyNaCl: a sender's ID number sealed to the county's key
 }
 
 # Modules named explicitly on top of the collected packages.

@@ -164,7 +164,7 @@ def _init(data_dir: Path, args: argparse.Namespace) -> int:
 def _verify(data_dir: Path, args: argparse.Namespace) -> int:
     from stationapp.core import Station
     from stationapp.core.errors import DamagedDatabase
-    from stationapp.core.store import damaged, storage_error
+    from stationapp.core.store import DB_NAME, damaged, file_problems, storage_error
 
     try:
         with Station.open(data_dir) as station:
@@ -176,7 +176,10 @@ def _verify(data_dir: Path, args: argparse.Namespace) -> int:
             except sqlite3.DatabaseError as exc:  # a record that cannot even be read
                 raise storage_error(exc, data_dir) or damaged(data_dir, [str(exc)]) from exc
     except DamagedDatabase as error:
-        return _report_damage(error)
+        # refused already while opening (a page read on the way): SQLite's own findings, page by
+        # page, from a reader of the file alone
+        found = file_problems(data_dir / DB_NAME)
+        return _report_damage(damaged(data_dir, found) if found else error)
     if result.ok:
         print(
             t(

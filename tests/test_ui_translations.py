@@ -45,8 +45,10 @@ def ui_sources() -> set[tuple[str, str]]:
 
 
 def tsv_lines() -> list[list[str]]:
+    """Each line's fields, a written ``\\n`` read as the line break it stands for (as
+    scripts/update_translations.py reads it)."""
     return [
-        line.split("\t")
+        line.replace("\\n", "\n").split("\t")
         for tsv in UI_TSVS
         for line in tsv.read_text(encoding="utf-8").splitlines()
         if line.strip()

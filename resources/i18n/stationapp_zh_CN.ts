@@ -2374,6 +2374,10 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
     <context>
         <name>Shell</name>
         <message>
+            <source>No backup today</source>
+            <translation>今天没有备份</translation>
+        </message>
+        <message>
             <source>Cannot open the station</source>
             <translation>无法打开服务站</translation>
         </message>

@@ -204,7 +204,9 @@ class Parcels:
     def shelf_list(
         self, *, shelf: str | None = None, status: str = "waiting", overdue_only: bool = False
     ) -> ShelfQuery:
-        where, args = ["status = ?"], [status]
+        # the history of picked-up parcels streams through parcels_received in the list's order;
+        # `+status` keeps SQLite off parcels_picked_up (pickup-time order: it would sort them all)
+        where, args = ["+status = ?" if status == "picked_up" else "status = ?"], [status]
         if shelf:
             where.append("shelf = ?")
             args.append(shelf)
