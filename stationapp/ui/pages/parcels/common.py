@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from stationapp.core import clock
 from stationapp.core.parcels import Parcel
@@ -104,3 +104,27 @@ def when_text(iso: str) -> str:
 def day_text(iso: str) -> str:
     """``2026-11-22``: the business day of an ISO time (empty stays empty)."""
     return clock.business_day(iso).isoformat() if iso else ""
+
+
+def ask_no_by_default(
+    parent: QWidget,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    *,
+    name: str,
+    on_answer: Callable[[QMessageBox, bool], None],
+) -> QMessageBox:
+    """A Yes/No question, open (not modal-blocking), whose Enter and Esc both say no: a scanner's
+    Enter (a double scan) never confirms it; Y does. ``on_answer(box, yes)`` once answered."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setObjectName(name)
+    # wide enough that the question and its keys read as lines, not a ragged column
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 560px; }")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    box.finished.connect(lambda _result: on_answer(box, box.clickedButton() is yes))
+    box.open()
+    return box

@@ -42,6 +42,7 @@ from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.parcels.common import (
     Outcome,
     StepHint,
+    ask_no_by_default,
     day_text,
     scan_field,
     section_title,
@@ -505,30 +506,23 @@ class IntakePanel(Page):
         parcel = check.left_before
         assert parcel is not None
         when = when_text(parcel.picked_up_at or parcel.returned_at)
-        box = QMessageBox(
+        # a double scan ends with Enter: that must not take the parcel in a second time
+        self.redelivery_box = ask_no_by_default(
+            self,
             QMessageBox.Icon.Question,
             self.tr("Delivered again?"),
             self.tr(
                 "Waybill {waybill} was taken in before and left the station on {when}. Did "
                 "the courier bring it again? Y: yes, take it in again. Enter or Esc: no."
             ).format(waybill=check.number, when=when),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            name="redeliveryQuestion",
+            on_answer=self._redelivery_answered,
         )
-        box.setObjectName("redeliveryQuestion")
-        # wide enough that the question and its keys read as lines, not a ragged column
-        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 560px; }")
-        # a double scan ends with Enter: that must not take the parcel in a second time
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda result: self._redelivery_answered(box, result))
-        self.redelivery_box = box
-        box.open()
 
-    def _redelivery_answered(self, box: QMessageBox, _result: int) -> None:
+    def _redelivery_answered(self, box: QMessageBox, yes: bool) -> None:
         self.redelivery_box = None
         box.deleteLater()
-        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+        if yes:
             self.redelivery_confirmed = True
             self.carriers.setFocus()
         else:
@@ -701,27 +695,22 @@ class IntakePanel(Page):
 
     def _ask_unlisted_phone(self, warning: phone.UnlistedNumber) -> None:
         self.message.refuse(str(warning))
-        box = QMessageBox(
+        # Enter must not keep a mistyped number: the safe answer is the default
+        self.phone_box = ask_no_by_default(
+            self,
             QMessageBox.Icon.Warning,
             self.tr("Keep this number?"),
             self.tr(
                 "{warning}\n\nIs {number} right? Y: yes, keep it. Enter or Esc: no, correct it."
             ).format(warning=str(warning), number=warning.number),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            name="unlistedPhoneQuestion",
+            on_answer=lambda box, yes: self._unlisted_phone_answered(box, yes, warning.number),
         )
-        box.setObjectName("unlistedPhoneQuestion")
-        # Enter must not keep a mistyped number: the safe answer is the default
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda _result: self._unlisted_phone_answered(box, warning.number))
-        self.phone_box = box
-        box.open()
 
-    def _unlisted_phone_answered(self, box: QMessageBox, number: str) -> None:
+    def _unlisted_phone_answered(self, box: QMessageBox, yes: bool, number: str) -> None:
         self.phone_box = None
         box.deleteLater()
-        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+        if yes:
             self.confirmed_phone = number
             self.message.clear_message()
             self._save()

@@ -34,6 +34,7 @@ from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.parcels.common import (
     Outcome,
     StepHint,
+    ask_no_by_default,
     scan_field,
     section_title,
     shortcut,
@@ -320,28 +321,23 @@ class SendingPanel(Page):
             self._ask_unlisted_phone(error)
 
     def _ask_unlisted_phone(self, warning: phone.UnlistedNumber) -> None:
-        box = QMessageBox(
+        # Enter must not keep a mistyped number: the safe answer is the default
+        self.phone_box = ask_no_by_default(
+            self,
             QMessageBox.Icon.Warning,
             self.tr("Keep this number?"),
             self.tr(
                 "{warning}\n\nIs {number} right? Y: yes, keep it and record the parcel. Enter "
                 "or Esc: no, correct it."
             ).format(warning=str(warning), number=warning.number),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            name="unlistedPhoneQuestion",
+            on_answer=lambda box, yes: self._unlisted_phone_answered(box, yes, warning.number),
         )
-        box.setObjectName("unlistedPhoneQuestion")
-        # Enter must not keep a mistyped number: the safe answer is the default
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda _result: self._unlisted_phone_answered(box, warning.number))
-        self.phone_box = box
-        box.open()
 
-    def _unlisted_phone_answered(self, box: QMessageBox, number: str) -> None:
+    def _unlisted_phone_answered(self, box: QMessageBox, yes: bool, number: str) -> None:
         self.phone_box = None
         box.deleteLater()
-        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+        if yes:
             self.confirmed_phone = number
             self.message.clear_message()
             self.send()
