@@ -7,7 +7,7 @@ import pytest
 
 from stationapp.core import StateError, ValidationError
 from stationapp.core import clock as station_clock
-from stationapp.core.parcels import label_tail
+from stationapp.core.parcel_intake import label_tail
 
 
 @pytest.fixture

@@ -31,12 +31,12 @@ from typing import Any
 from stationapp.core import clock, waybill
 from stationapp.core.events import Batch, Event
 from stationapp.core.sms_do_not_text import is_listed
+from stationapp.core.sms_outbox_tables import migrate_lean_outbox
 from stationapp.core.sms_render import is_list_param, merge_params, normalize_params, render
 from stationapp.core.sms_store import (
     CANCELLED,
     amend_text,
     insert_text,
-    migrate_lean_outbox,
     params_json,
     queued_params,
 )

@@ -17,7 +17,7 @@ from stationapp.core.parcel_notice import migrate_lean_texts
 from stationapp.core.parcel_store import migrate_customer_tails, migrate_waiting_indexes
 from stationapp.core.privacy import migrate_id_numbers
 from stationapp.core.settings import migrate_settings_sorted
-from stationapp.core.sms_store import migrate_sms, migrate_sms_relay
+from stationapp.core.sms_outbox_tables import migrate_sms, migrate_sms_relay
 from stationapp.core.sync import migrate_sync
 
 MIGRATION_SET = "stationapp"
@@ -209,7 +209,7 @@ def _parcels(db: sqlite_utils.Database) -> None:
     )
 
 
-# the SMS outbox: its tables are defined beside the outbox (stationapp/core/sms_store.py)
+# the SMS outbox: its tables are defined beside the outbox (stationapp/core/sms_outbox_tables.py)
 migrations(name="005_sms_outbox")(migrate_sms)
 # the sync history and healed forks: beside the sync driver (stationapp/core/sync.py)
 migrations(name="006_sync")(migrate_sync)

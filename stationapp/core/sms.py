@@ -6,11 +6,12 @@ records each answer as ``sms.sent`` or ``sms.failed``; refused texts stay queued
 end ``failed`` with the provider's reason, never deleted. ``UNIQUE(purpose, entity_key)`` (and
 ``sms_subjects`` for grouped texts) makes a second notice for the same thing impossible.
 
-Beside it: ``sms_queue`` (queueing and grouping), ``sms_store`` (tables, migration,
-projections), ``sms_text`` (a row as the screen reads it), ``sms_render`` (templates, length,
-parts), ``sms_pacing`` (per-number limits, backoff), ``sms_do_not_text``, ``sms_settings``.
-Events ``sms.sent`` and ``sms.failed`` written by the sender carry no operator (the station's own
-doing); queueing, retry, cancel and the do-not-text list carry the operator who acted.
+Beside it: ``sms_queue`` (queueing and grouping), ``sms_outbox_tables`` (tables, migrations),
+``sms_store`` (projections), ``sms_text`` (a row as the screen reads it), ``sms_render``
+(templates, length, parts), ``sms_pacing`` (per-number limits, backoff), ``sms_do_not_text``,
+``sms_settings``. Events ``sms.sent`` and ``sms.failed`` written by the sender carry no operator
+(the station's own doing); queueing, retry, cancel and the do-not-text list carry the operator
+who acted.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Batch, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.sms_do_not_text import DoNotText, cancel_queued_texts, is_listed
+from stationapp.core.sms_outbox_tables import migrate_sms
 from stationapp.core.sms_pacing import DAY, STALE_CLAIM, backoff, gives_up, number_hold
 from stationapp.core.sms_queue import queue_text
 from stationapp.core.sms_relay import RELAY_CODE, hand_to_county
 from stationapp.core.sms_render import Rendered, normalize_params, render
 from stationapp.core.sms_settings import SMS_SETTINGS, signature
-from stationapp.core.sms_store import migrate_sms, sent_payload
+from stationapp.core.sms_store import sent_payload
 from stationapp.core.sms_text import (
     REASON_PASSED,
     SELECT_TEXTS,

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from stationapp.core import Event, Station, phone, waybill
 from stationapp.core.errors import UserError, ValidationError
 from stationapp.core.i18n import translate
-from stationapp.core.parcels import KnownRecipient, Parcel, Shelf, label_tail
+from stationapp.core.parcel_intake import KnownRecipient, label_tail
+from stationapp.core.parcels import Parcel, Shelf
 from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.parcels.common import (
     Outcome,
