@@ -17,13 +17,13 @@ from pydantic import (
     model_validator,
 )
 
-from stationapp.core.events import (
-    GENESIS_HASH,
+from stationapp.core.event_record import (
     Event,
     PayloadError,
     canonical_payload,
     event_hash_of,
 )
+from stationapp.core.event_store import GENESIS_HASH
 
 # --- versions --------------------------------------------------------------------------------
 # Every protocol version with what changed. The server accepts the versions in
@@ -158,7 +158,7 @@ class WireEvent(_Model):
 
     @property
     def payload_json(self) -> str:
-        """The payload as canonical JSON (``stationapp.core.events.canonical_json``)."""
+        """The payload as canonical JSON (``stationapp.core.event_record.canonical_json``)."""
         return self._payload_json
 
     @classmethod
@@ -177,7 +177,8 @@ class WireEvent(_Model):
         )
 
     def chain_hash(self, prev_hash: str) -> str:
-        """The hash this event's content gives after `prev_hash` (one definition: core.events)."""
+        """The hash this event's content gives after `prev_hash` (one definition:
+        core.event_record)."""
         return event_hash_of(
             prev_hash,
             id=self.id,

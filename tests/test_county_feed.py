@@ -31,8 +31,8 @@ from stationapp.core import Station, idcard
 from stationapp.core.county_data import NO_HANDLER, CountyDataTaken
 from stationapp.core.county_events import HANDLERS, CountyEvent, handles
 from stationapp.core.errors import StateError, ValidationError
-from stationapp.core.events import PROJECTED_TABLES
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.projections import PROJECTED_TABLES
 from tests.county_server import LoopbackCounty
 
 COUNTY_TABLES = (

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from stationapp.core import Station, StoreError, clock, ids, schema
+from stationapp.core.compact_event_log import time_sql
 from stationapp.core.event_store import (
     GENESIS_HASH,
     hash_text,
@@ -19,7 +20,6 @@ from stationapp.core.event_store import (
     stored_hash,
     stored_key,
     stored_time,
-    time_sql,
     time_text,
 )
 from stationapp.core.events import (
@@ -30,9 +30,9 @@ from stationapp.core.events import (
     Replay,
     canonical_json,
     event_hash,
-    project,
 )
 from stationapp.core.operators import add_operator
+from stationapp.core.projections import project
 from stationapp.core.restore import check_backup
 from stationapp.core.settings import change_setting
 from stationapp.core.store import apply_pragmas, connect

@@ -606,7 +606,7 @@ def test_a_history_changed_after_it_was_sent_is_refused_and_nothing_is_sent(
     synced, station, county
 ):
     from stationapp.core.errors import StateError
-    from stationapp.core.events import canonical_json, content_hash
+    from stationapp.core.event_record import canonical_json, content_hash
 
     _parcels(station, 5)
     station_id, code = county.new_station()

@@ -491,7 +491,7 @@ def test_reissue_code_for_an_unknown_station_says_so(tmp_path, capsys):
 def test_every_event_type_the_station_writes_is_known_to_the_county(tmp_path):
     """An unknown type is stored but flagged for review: the station's own types must not be."""
     from stationapp.core import Station
-    from stationapp.core.events import _PROJECTORS
+    from stationapp.core.projections import _PROJECTORS
     from sync.server.event_types import is_known
 
     Station.create(tmp_path / "st", name="芒艾村服务站", manager_name="岩温", manager_pin="1234")

@@ -3,293 +3,65 @@
 An event and the rows it changes in the projection tables (``operators``, ``settings``,
 ``parcels``...) are written in one transaction. The projections can always be rebuilt from the
 events; ``verify`` checks the chain and does that rebuild into a scratch file to compare.
+
+Here: ``EventLog`` (reading, appending in a ``Batch``, voids, the checks it runs) and the facade
+of names most callers import. The record and its hash are in ``core.event_record``, the
+projector registry and replay in ``core.projections``, the chain check and the comparison in
+``core.verify``, the stored form in ``core.event_store``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
-import re
 import sqlite3
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from stationapp.core import clock, event_store, ids
 from stationapp.core.errors import StateError, ValidationError
+from stationapp.core.event_record import (
+    Event,
+    PayloadError,
+    canonical_json,
+    canonical_payload,
+    event_hash,
+    event_hash_of,
+)
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.projections import (
+    PROJECTED_TABLES,
+    VOID_TYPE,
+    Replay,
+    can_void,
+    project,
+    projected_table,
+    projects,
+    rebuild_into,
+)
+from stationapp.core.verify import VerifyResult, check_chain, note_problem, rebuild_and_compare
+
+# the log's facade: the names most callers take from here (the record's in core.event_record,
+# the projectors' in core.projections, the checks' in core.verify)
+__all__ = [
+    "EVENT_COLUMNS",
+    "GENESIS_HASH",
+    "PROJECTED_TABLES",
+    "VOID_TYPE",
+    "Batch",
+    "Event",
+    "EventLog",
+    "Replay",
+    "VerifyResult",
+    "canonical_json",
+    "event_hash",
+    "projected_table",
+    "projects",
+    "rebuild_into",
+]
 
 # §3's column order and the genesis hash, defined beside the storage (core.event_store)
 EVENT_COLUMNS = event_store.EVENT_COLUMNS
 GENESIS_HASH = event_store.GENESIS_HASH
-
-VOID_TYPE = "event.voided"
-MAX_PROBLEMS = 50
-
-
-@dataclass(frozen=True)
-class Event:
-    id: str
-    seq: int
-    type: str
-    entity_id: str
-    occurred_at: str
-    operator: str
-    payload: dict[str, Any]
-    prev_hash: str
-    hash: str
-    station_id: str = ""
-
-    @classmethod
-    def from_row(cls, row: sqlite3.Row | tuple) -> Event:
-        """From §3's columns in ``EVENT_COLUMNS`` order (``event_store.read`` gives them)."""
-        ident, station_id, seq, type_, entity_id, occurred_at, operator, payload, prev, digest = row
-        # the fields filled at once: a frozen dataclass's __init__ sets each one through
-        # object.__setattr__, and verify's rebuild or a push reads events by the hundred thousand
-        event = _new_object(cls)
-        event.__dict__.update(
-            id=ident,
-            seq=seq,
-            type=type_,
-            entity_id=entity_id,
-            occurred_at=occurred_at,
-            operator=operator,
-            payload=json.loads(payload),
-            prev_hash=prev,
-            hash=digest,
-            station_id=station_id,
-        )
-        return event
-
-
-_new_object = object.__new__
-
-
-_json_text = json.encoder.encode_basestring  # a string as json.dumps(ensure_ascii=False) writes it
-
-
-def canonical_json(value: Any) -> str:
-    """UTF-8 friendly, keys sorted, no spaces: the bytes the hash is taken over."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-# DESIGN §5: a payload the county could not give back exactly is refused at its push, so the
-# station never writes one: nesting deeper than this, NaN/Infinity, lone surrogates, NUL.
-MAX_PAYLOAD_DEPTH = 32  # the payload object itself is level 1
-PAYLOAD_TOO_DEEP = QT_TRANSLATE_NOOP("UserError", "is nested deeper than 32 levels")
-PAYLOAD_NOT_FINITE = QT_TRANSLATE_NOOP("UserError", "holds a number that is NaN or infinite")
-PAYLOAD_NUL = QT_TRANSLATE_NOOP("UserError", "holds the character U+0000 (NUL)")
-PAYLOAD_SURROGATE = QT_TRANSLATE_NOOP("UserError", "holds text that is not valid Unicode")
-# \u0000 in canonical JSON that is not an escaped backslash followed by the text "u0000"
-_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
-
-
-# canonical_json's form, made once (not an encoder per call), with NaN and Infinity refused
-_PAYLOAD_ENCODER = json.JSONEncoder(
-    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-)
-
-
-class PayloadError(ValueError):
-    """A payload that could not be given back exactly; ``problem`` says why (a translatable
-    phrase, its English is ``str(error)``)."""
-
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
-
-
-def nesting_depth(value: Any, stop_after: int = MAX_PAYLOAD_DEPTH) -> int:
-    """How deep objects and lists nest in ``value`` (a dict alone is 1), walked without
-    recursion; the walk stops once it is past ``stop_after``."""
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children = item.values()
-        elif isinstance(item, list | tuple):
-            children = item
-        else:
-            continue
-        deepest = max(deepest, depth)
-        if deepest > stop_after:
-            break
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
-
-
-def canonical_payload(payload: Any) -> str:
-    """The payload's canonical JSON, or PayloadError when the county could not give it back
-    exactly as it came (DESIGN §5)."""
-    try:
-        text = _PAYLOAD_ENCODER.encode(payload)
-    except RecursionError as error:
-        raise PayloadError(PAYLOAD_TOO_DEEP) from error
-    except ValueError as error:
-        raise PayloadError(PAYLOAD_NOT_FINITE) from error
-    # a text with few brackets cannot nest deeply: the walk runs only when it might
-    brackets = text.count("{") + text.count("[")
-    if brackets > MAX_PAYLOAD_DEPTH and nesting_depth(payload) > MAX_PAYLOAD_DEPTH:
-        raise PayloadError(PAYLOAD_TOO_DEEP)
-    if "\\u0000" in text and _NUL_ESCAPE.search(text):
-        raise PayloadError(PAYLOAD_NUL)
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise PayloadError(PAYLOAD_SURROGATE) from error
-    return text
-
-
-def event_hash(
-    prev_hash: str,
-    *,
-    id: str,
-    seq: int,
-    type: str,
-    entity_id: str,
-    occurred_at: str,
-    operator: str,
-    payload: dict[str, Any],
-) -> str:
-    return event_hash_of(
-        prev_hash,
-        id=id,
-        seq=seq,
-        type=type,
-        entity_id=entity_id,
-        occurred_at=occurred_at,
-        operator=operator,
-        payload_json=canonical_json(payload),
-    )
-
-
-def event_hash_of(
-    prev_hash: str,
-    *,
-    id: str,
-    seq: int,
-    type: str,
-    entity_id: str,
-    occurred_at: str,
-    operator: str,
-    payload_json: str,
-) -> str:
-    """The hash over ``prev_hash`` and the canonical JSON of {id, seq, type, entity_id,
-    occurred_at, operator, payload}, with the payload already in canonical JSON (the county
-    makes it once per event and stores the same text). The envelope is written out in sorted
-    key order exactly as ``canonical_json`` would write it."""
-    body = (
-        f'{{"entity_id":{_json_text(entity_id)},"id":{_json_text(id)},'
-        f'"occurred_at":{_json_text(occurred_at)},"operator":{_json_text(operator)},'
-        f'"payload":{payload_json},"seq":{int(seq)},"type":{_json_text(type)}}}'
-    )
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
-
-
-def content_hash(event: Event, prev_hash: str) -> str:
-    return event_hash(
-        prev_hash,
-        id=event.id,
-        seq=event.seq,
-        type=event.type,
-        entity_id=event.entity_id,
-        occurred_at=event.occurred_at,
-        operator=event.operator,
-        payload=event.payload,
-    )
-
-
-# --- projections -----------------------------------------------------------------------------
-
-
-@dataclass
-class Replay:
-    """What a projector may use: the connection to write to, and a way to find earlier events
-    (from the live log, or from the log being rebuilt)."""
-
-    conn: sqlite3.Connection
-    find_event: Callable[[str], Event | None]
-
-
-Apply = Callable[[Replay, Event], None]
-
-
-@dataclass
-class Projector:
-    apply: Apply
-    revert: Apply | None = None  # undo for event.voided; None: this kind cannot be voided
-
-
-_PROJECTORS: dict[str, Projector] = {}
-# table -> ORDER BY clause that gives a stable row order for comparison
-PROJECTED_TABLES: dict[str, str] = {}
-
-
-def projects(event_type: str, *, revert: Apply | None = None) -> Callable[[Apply], Apply]:
-    """Register the function that applies ``event_type`` to the projection tables."""
-
-    def register(fn: Apply) -> Apply:
-        _PROJECTORS[event_type] = Projector(fn, revert)
-        return fn
-
-    return register
-
-
-def projected_table(name: str, order_by: str) -> None:
-    """Declare a table that is rebuilt from the events (and compared by verify)."""
-    PROJECTED_TABLES[name] = order_by
-
-
-def project(replay: Replay, event: Event) -> None:
-    projector = _PROJECTORS.get(event.type)
-    if projector is not None:
-        projector.apply(replay, event)
-
-
-def can_void(event_type: str) -> bool:
-    projector = _PROJECTORS.get(event_type)
-    return projector is not None and projector.revert is not None
-
-
-# --- voids -----------------------------------------------------------------------------------
-
-
-projected_table("voided_events", "event_id")
-
-
-def _apply_void(replay: Replay, event: Event) -> None:
-    target = replay.find_event(event.payload["event_id"])
-    if target is None:  # pragma: no cover - refused before it is written
-        raise StateError(QT_TRANSLATE_NOOP("UserError", "The record to void was not found."))
-    replay.conn.execute(
-        "INSERT INTO voided_events (event_id, void_event_id, reason, voided_by, voided_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (target.id, event.id, event.payload["reason"], event.operator, event.occurred_at),
-    )
-    projector = _PROJECTORS[target.type]
-    assert projector.revert is not None
-    projector.revert(replay, target)
-
-
-_PROJECTORS[VOID_TYPE] = Projector(_apply_void)
-
-
-# --- the log ---------------------------------------------------------------------------------
-
-
-@dataclass
-class VerifyResult:
-    ok: bool
-    problems: list[str] = field(default_factory=list)
-    events_checked: int = 0
-    first_bad_seq: int | None = None
-    last_seq: int = 0  # the last event read (the chain checks): where a next check goes on
-    last_hash: str = ""
 
 
 class Batch:
@@ -531,7 +303,7 @@ class EventLog:
         seq, digest = point
         if event_store.hash_at(self.conn, seq) != digest:
             result = VerifyResult(ok=True)
-            _problem(
+            note_problem(
                 result,
                 seq,
                 f"seq {seq}: its hash is not the one the last check found; the records up to "
@@ -575,178 +347,16 @@ class EventLog:
         result = self.verify_chain()
         if not rebuild:
             return result
-        with tempfile.TemporaryDirectory(prefix="stationapp-verify-") as folder:
-            scratch_path = Path(folder) / "rebuild.db"
-            scratch = sqlite3.connect(str(scratch_path), isolation_level=None)
-            try:
-                scratch.execute("PRAGMA journal_mode=OFF")
-                scratch.execute("PRAGMA synchronous=OFF")
-                schema(scratch)
-
-                def cannot_replay(event: Event, error: Exception) -> None:
-                    _problem(
-                        result,
-                        event.seq,
-                        f"seq {event.seq} ({event.type}): cannot be replayed ({error!r})",
-                    )
-
-                rebuild_into(scratch, self.iter_events(), self.find_event, cannot_replay)
-                for table, order_by in PROJECTED_TABLES.items():
-                    compare_table(result, table, order_by, live=self.conn, rebuilt=scratch)
-            finally:
-                scratch.close()
+        rebuild_and_compare(
+            result,
+            live=self.conn,
+            events=self.iter_events(),
+            find_event=self.find_event,
+            schema=schema,
+        )
         return result
-
-
-def check_chain(
-    rows: Iterable[Sequence[Any]], *, after_seq: int = 0, prev_hash: str = GENESIS_HASH
-) -> VerifyResult:
-    """Check rows of §3's columns (``EVENT_COLUMNS`` order) in seq order: from the start, or
-    the rows after ``after_seq`` whose hash is ``prev_hash`` (a part of the log).
-
-    Each hash is first taken over the payload text as stored (canonical JSON, as it was
-    written): one SHA-256 per event. Only when that differs is the payload parsed, to tell a
-    payload that is not JSON from changed content, and hashed as canonical JSON again."""
-    result = VerifyResult(ok=True, last_seq=after_seq, last_hash=prev_hash)
-    expected_prev = prev_hash
-    expected_seq = after_seq + 1
-    for ident, _station, seq, type_, entity_id, occurred_at, operator, text, prev, digest in rows:
-        result.events_checked += 1
-        fields = {
-            "id": ident,
-            "seq": seq,
-            "type": type_,
-            "entity_id": entity_id,
-            "occurred_at": occurred_at,
-            "operator": operator,
-        }
-        try:
-            same = event_hash_of(prev, payload_json=text, **fields) == digest
-        except (TypeError, ValueError):  # a field edited into another type by hand
-            same = False
-        if not same:
-            try:
-                payload = json.loads(text)
-                same = event_hash(prev, payload=payload, **fields) == digest
-            except (TypeError, ValueError) as exc:
-                _problem(result, seq, f"seq {seq}: payload is not valid JSON ({exc})")
-                expected_prev, expected_seq = digest, seq + 1
-                result.last_seq, result.last_hash = seq, digest
-                continue
-        if seq != expected_seq:
-            _problem(
-                result,
-                seq,
-                f"seq {seq}: expected seq {expected_seq} (events missing or renumbered)",
-            )
-        if prev != expected_prev:
-            _problem(
-                result,
-                seq,
-                f"seq {seq}: prev_hash does not match the hash of the event before it",
-            )
-        if not same and prev:  # prev "": the event before is missing, already said
-            _problem(
-                result,
-                seq,
-                f"seq {seq} ({type_}, id {ident}): its content does not match "
-                "its hash; the record was changed after it was written",
-            )
-        expected_prev, expected_seq = digest, seq + 1
-        result.last_seq, result.last_hash = seq, digest
-    return result
 
 
 def _meta_station_id(conn: sqlite3.Connection) -> str:
     row = conn.execute("SELECT value FROM station_meta WHERE key = 'station_id'").fetchone()
     return row[0] if row else ""
-
-
-def rebuild_into(
-    conn: sqlite3.Connection,
-    events: Iterator[Event],
-    find_event: Callable[[str], Event | None],
-    on_error: Callable[[Event, Exception], None] | None = None,
-) -> int:
-    """Replay events into the (empty) projection tables of ``conn``, in one transaction.
-
-    An event that cannot be applied (a payload edited behind the app's back) goes to
-    ``on_error`` and the replay goes on; without ``on_error`` it raises."""
-    replay = Replay(conn, find_event)
-    count = 0
-    conn.execute("BEGIN")
-    try:
-        for event in events:
-            if on_error is None:
-                project(replay, event)
-            else:
-                conn.execute("SAVEPOINT replay_event")
-                try:
-                    project(replay, event)
-                except Exception as error:  # reported; the rest is still compared
-                    conn.execute("ROLLBACK TO replay_event")
-                    on_error(event, error)
-                conn.execute("RELEASE replay_event")
-            count += 1
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return count
-
-
-def compare_table(
-    result: VerifyResult,
-    table: str,
-    order_by: str,
-    *,
-    live: sqlite3.Connection,
-    rebuilt: sqlite3.Connection,
-) -> None:
-    """Walk both tables in the same order, row by row (streaming), and note differences."""
-    live_rows = live.execute(f"SELECT * FROM {table} ORDER BY {order_by}")
-    columns = [d[0] for d in live_rows.description]
-    rebuilt_rows = rebuilt.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order_by}")
-    key = columns.index(order_by) if order_by in columns else 0
-    for left, right in _merge_by_key(live_rows, rebuilt_rows, key):
-        if left is None:
-            _problem(
-                result, None, f"{table}: a row is missing that the events give: {tuple(right)}"
-            )
-        elif right is None:
-            _problem(result, None, f"{table}: a row no event gives: {tuple(left)}")
-        elif tuple(left) != tuple(right):
-            diffs = [
-                f"{name}={a!r} (events give {b!r})"
-                for name, a, b in zip(columns, left, right, strict=True)
-                if a != b
-            ]
-            _problem(result, None, f"{table}: row {left[key]!r} differs: {', '.join(diffs)}")
-        if len(result.problems) >= MAX_PROBLEMS:
-            return
-
-
-def _merge_by_key(a, b, key: int):
-    """Pairs rows of two cursors sorted by the same key; a row only one side has comes alone."""
-    ia, ib = iter(a), iter(b)
-    x, y = next(ia, None), next(ib, None)
-    while x is not None or y is not None:
-        if y is None or (x is not None and x[key] < y[key]):
-            yield x, None
-            x = next(ia, None)
-        elif x is None or y[key] < x[key]:
-            yield None, y
-            y = next(ib, None)
-        else:
-            yield x, y
-            x, y = next(ia, None), next(ib, None)
-
-
-def _problem(result: VerifyResult, seq: int | None, text: str) -> None:
-    result.ok = False
-    if seq is not None and result.first_bad_seq is None:
-        result.first_bad_seq = seq
-    if len(result.problems) < MAX_PROBLEMS:
-        result.problems.append(text)
-    elif len(result.problems) == MAX_PROBLEMS:
-        result.problems.append("... more problems not listed")

@@ -11,8 +11,8 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from stationapp.core.compact_event_log import migrate_compact_event_log
 from stationapp.core.county_schema import migrate_county
-from stationapp.core.event_store import migrate_compact_event_log
 from stationapp.core.parcel_notice import migrate_lean_texts
 from stationapp.core.parcel_store import migrate_customer_tails, migrate_waiting_indexes
 from stationapp.core.privacy import migrate_id_numbers
