@@ -421,14 +421,14 @@ def county_households(county: LoopbackCounty, count: int) -> None:
 
 
 def add_households(storage: Any, data_dir: Path, count: int) -> None:
-    from sync.server import reference
+    from sync.server import household_registry, id_keys
 
-    salt = reference.registry_salt(data_dir)
+    salt = id_keys.registry_salt(data_dir)
     with storage.engine.begin() as conn:
-        key = reference.id_tag_key(conn)
+        key = id_keys.id_tag_key(conn)
     numbers = [check_id(f"53092619800101{n % 1000:03d}") for n in range(count)]
     items = [
-        reference.Household(
+        household_registry.Household(
             household_no=f"53092601{n:07d}",
             head_name=("岩温", "玉香", "张三丰", "李小明")[n % 4] + str(n),
             id_masked=numbers[n][:6] + "*" * 8 + numbers[n][-4:],
@@ -446,7 +446,7 @@ def add_households(storage: Any, data_dir: Path, count: int) -> None:
         )
         for n in range(count)
     ]
-    reference.upsert_households(storage, items, salt=salt)
+    household_registry.upsert_households(storage, items, salt=salt)
 
 
 def feed_requests(proxy) -> list[str]:
@@ -460,10 +460,12 @@ def after_of(path: str) -> str:
 
 
 def test_a_round_takes_the_county_s_reference_data_and_its_history_says_how_much(station, county):
-    from sync.server import reference
+    from sync.server import announcements
 
     county.join(station)
-    reference.announce(county.storage, title="春耕农资下乡", body="周六在村委会门口集中供应化肥。")
+    announcements.announce(
+        county.storage, title="春耕农资下乡", body="周六在村委会门口集中供应化肥。"
+    )
     county_households(county, 3)
     taken: list[int] = []
     report = station.sync.run(feed_progress=taken.append)

@@ -24,8 +24,10 @@ from alembic.config import Config
 
 from stationapp.core import clock, ids
 from sync import protocol
-from sync.server import ingest, reference
-from sync.server.reference import Biller, CatalogItem, Household
+from sync.server import billers, catalog, household_registry, id_keys, ingest
+from sync.server.billers import Biller
+from sync.server.catalog import CatalogItem
+from sync.server.household_registry import Household
 from sync.server.storage import MIGRATIONS, Storage, create_engine
 from tests.county_db import (  # noqa: F401  (fixtures)
     county_database_kind,
@@ -57,7 +59,7 @@ class County(ServedCounty):
 
     @property
     def salt(self) -> str:
-        return reference.registry_salt(self.data_dir)
+        return id_keys.registry_salt(self.data_dir)
 
     def last_cursor(self) -> int:
         with self.storage.engine.connect() as conn:
@@ -137,7 +139,7 @@ def test_a_fresh_station_pages_through_its_townships_households_in_cursor_order(
     township = new_township()
     station = county.station(township)
     numbers = [f"{township}-{n}" for n in range(7)]
-    reference.upsert_households(
+    household_registry.upsert_households(
         county.storage, [household(no, township) for no in numbers], salt=county.salt
     )
     pages = station.pages(limit=3)
@@ -161,7 +163,7 @@ def test_a_station_of_another_township_does_not_see_the_households(county):
     township, elsewhere = new_township(), new_township()
     county.station(township)
     other = county.station(elsewhere)
-    reference.upsert_households(
+    household_registry.upsert_households(
         county.storage, [household(f"{township}-1", township)], salt=county.salt
     )
     seen = {c["key"] for c in other.changes(kind="household")}
@@ -172,9 +174,9 @@ def test_a_changed_item_appears_once_at_its_newest_cursor(county):
     station = county.station(new_township())
     start = station.now()
     tea, rice = f"T{next(_numbers)}", f"R{next(_numbers)}"
-    reference.upsert_catalog_items(county.storage, [catalog_item(tea, 2500)])
-    reference.upsert_catalog_items(county.storage, [catalog_item(rice, 800)])
-    reference.upsert_catalog_items(county.storage, [catalog_item(tea, 2800)])
+    catalog.upsert_catalog_items(county.storage, [catalog_item(tea, 2500)])
+    catalog.upsert_catalog_items(county.storage, [catalog_item(rice, 800)])
+    catalog.upsert_catalog_items(county.storage, [catalog_item(tea, 2800)])
     changes = station.changes(start, kind="catalog")
     assert keyed(changes, {tea, rice}) == [
         ("catalog", "upsert", rice),
@@ -185,9 +187,9 @@ def test_a_changed_item_appears_once_at_its_newest_cursor(county):
 
 def test_an_unchanged_item_written_again_sends_nothing(county):
     code = f"T{next(_numbers)}"
-    reference.upsert_catalog_items(county.storage, [catalog_item(code)])
+    catalog.upsert_catalog_items(county.storage, [catalog_item(code)])
     before = county.last_cursor()
-    counts = reference.upsert_catalog_items(county.storage, [catalog_item(code)])
+    counts = catalog.upsert_catalog_items(county.storage, [catalog_item(code)])
     assert (counts.unchanged, county.last_cursor()) == (1, before)
 
 
@@ -195,7 +197,7 @@ def test_an_item_given_twice_in_one_write_is_kept_once_with_the_last_values(coun
     station = county.station(new_township())
     start = station.now()
     code = f"T{next(_numbers)}"
-    counts = reference.upsert_catalog_items(
+    counts = catalog.upsert_catalog_items(
         county.storage, [catalog_item(code, 100), catalog_item(code, 200)]
     )
     assert counts.added == 1
@@ -207,9 +209,9 @@ def test_a_deleted_item_is_a_tombstone_with_empty_data(county):
     station = county.station(new_township())
     code = f"B{next(_numbers)}"
     biller = Biller(code, "耿马供电局", "electricity", "户号", 100, 500_000, 0)
-    reference.upsert_billers(county.storage, [biller])
+    billers.upsert_billers(county.storage, [biller])
     start = station.now()
-    assert reference.delete_biller(county.storage, code) is True
+    assert billers.delete_biller(county.storage, code) is True
     changes = station.changes(start, kind="biller")
     assert [(c["op"], c["key"], c["data"]) for c in changes] == [("delete", code, {})]
 
@@ -217,8 +219,8 @@ def test_a_deleted_item_is_a_tombstone_with_empty_data(county):
 def test_a_fresh_station_gets_only_the_tombstone_of_a_deleted_item(county):
     code = f"B{next(_numbers)}"
     biller = Biller(code, "耿马自来水公司", "water", "用户号", 100, 100_000, 0)
-    reference.upsert_billers(county.storage, [biller])
-    reference.delete_biller(county.storage, code)
+    billers.upsert_billers(county.storage, [biller])
+    billers.delete_biller(county.storage, code)
     fresh = county.station(new_township())
     assert keyed(fresh.changes(kind="biller"), {code}) == [("biller", "delete", code)]
 
@@ -227,9 +229,9 @@ def test_a_household_moving_township_is_withdrawn_from_the_old_one(county):
     old, new = new_township(), new_township()
     leaving, arriving = county.station(old), county.station(new)
     number = f"{old}-move"
-    reference.upsert_households(county.storage, [household(number, old)], salt=county.salt)
+    household_registry.upsert_households(county.storage, [household(number, old)], salt=county.salt)
     start_old, start_new = leaving.now(), arriving.now()
-    reference.upsert_households(county.storage, [household(number, new)], salt=county.salt)
+    household_registry.upsert_households(county.storage, [household(number, new)], salt=county.salt)
     assert keyed(leaving.changes(start_old), {number}) == [("household", "delete", number)]
     assert keyed(arriving.changes(start_new), {number}) == [("household", "upsert", number)]
 
@@ -243,7 +245,7 @@ def test_county_events_are_interleaved_with_reference_data_by_cursor(county):
     start = station.now()
     first, second = f"T{next(_numbers)}", f"T{next(_numbers)}"
     event_id = ids.uuid7()
-    reference.upsert_catalog_items(county.storage, [catalog_item(first)])
+    catalog.upsert_catalog_items(county.storage, [catalog_item(first)])
     ingest.add_county_event(
         county.storage,
         station.id,
@@ -252,7 +254,7 @@ def test_county_events_are_interleaved_with_reference_data_by_cursor(county):
         entity_id="text-1",
         payload={"text_id": "text-1", "provider": "aliyun", "message_id": "m1", "parts": 1},
     )
-    reference.upsert_catalog_items(county.storage, [catalog_item(second)])
+    catalog.upsert_catalog_items(county.storage, [catalog_item(second)])
     changes = station.changes(start)
     assert keyed(changes, {first, second, event_id}) == [
         ("catalog", "upsert", first),
@@ -362,7 +364,7 @@ def test_settings_carry_the_places_and_the_stations_of_the_township_never_the_sa
     station = county.station(township)
     neighbour = county.station(township)
     county.cli("add-place", "--township", township, "--village", "白马村")  # publishes stations
-    reference.upsert_households(
+    household_registry.upsert_households(
         county.storage, [household(f"{township}-1", township)], salt=county.salt
     )
     settings = {c["key"]: c["data"]["value"] for c in station.changes(kind="setting")}
@@ -429,14 +431,16 @@ def test_import_catalog_from_xlsx_links_a_household(county, tmp_path):
 
     township = new_township()
     number = f"{township}-tea"
-    reference.upsert_households(county.storage, [household(number, township)], salt=county.salt)
+    household_registry.upsert_households(
+        county.storage, [household(number, township)], salt=county.salt
+    )
     book = openpyxl.Workbook()
     book.active.append(CATALOG_HEADER)
     code = f"C{next(_numbers)}"
     book.active.append([code, "古树红茶", "茶叶", "斤", 88, "是", number])
     book.save(tmp_path / "catalog.xlsx")
     county.cli("import-catalog", str(tmp_path / "catalog.xlsx"))
-    item = next(i for i in reference.list_catalog(county.storage) if i.code == code)
+    item = next(i for i in catalog.list_catalog(county.storage) if i.code == code)
     assert (item.price_fen, item.household_no) == (8800, number)
 
 
@@ -460,7 +464,7 @@ def test_a_catalog_with_bad_rows_exits_1_names_each_row_and_imports_nothing(coun
     assert "第4行  参考价“很贵”不是金额" in err
     assert "第5行  户编号 不存在的户 不在户籍登记册里" in err
     assert county.last_cursor() == before
-    assert good not in {item.code for item in reference.list_catalog(county.storage)}
+    assert good not in {item.code for item in catalog.list_catalog(county.storage)}
 
 
 def test_import_billers_publishes_each_with_its_kind_and_limits(county, tmp_path):
@@ -492,7 +496,7 @@ def test_import_billers_publishes_each_with_its_kind_and_limits(county, tmp_path
 def test_a_large_feed_page_is_gzipped_for_a_station_that_accepts_it(county):
     township = new_township()
     station = county.station(township)
-    reference.upsert_households(
+    household_registry.upsert_households(
         county.storage,
         [household(f"{township}-{n}", township) for n in range(50)],
         salt=county.salt,

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from stationapp.core.errors import ValidationError
 from stationapp.core.idcard import check_character, id_tag
-from sync.server import cli, reference
+from sync.server import cli, household_registry, id_keys, places, reference
 from sync.server.households_import import import_households, mask_id, report_path
 from sync.server.reference_tables import feed_clock, feed_log
 from sync.server.settings import ensure_secret_file, load_settings
@@ -112,7 +112,7 @@ def storage(tmp_path, county_database_url):
     settings = load_settings(tmp_path, county_database_url, development=True)
     opened = Storage.open(settings)
     for township in ("耿马镇", "孟定镇"):
-        reference.add_place(opened, township=township, village="白马村")
+        places.add_place(opened, township=township, village="白马村")
     yield opened
     opened.close()
 
@@ -152,7 +152,7 @@ def test_rows_are_grouped_into_households_named_after_their_head(storage, tmp_pa
 
 
 def tag_key(storage: Storage) -> bytes:
-    return bytes.fromhex(reference.settings(storage)[(reference.ID_TAG_KEY_SETTING, "")])
+    return bytes.fromhex(reference.settings(storage)[(id_keys.ID_TAG_KEY_SETTING, "")])
 
 
 def test_stations_get_the_heads_id_as_its_tail_and_a_four_bit_tag_only(storage, tmp_path):
@@ -166,7 +166,7 @@ def test_stations_get_the_heads_id_as_its_tail_and_a_four_bit_tag_only(storage, 
 
 def test_the_county_keeps_the_heads_id_masked_and_as_an_hmac_keyed_by_the_salt(storage, tmp_path):
     imported(storage, write_csv(tmp_path / "registry.csv", family()))
-    (first,) = [h for h in reference.list_households(storage) if h.household_no == "H001"]
+    (first,) = [h for h in household_registry.list_households(storage) if h.household_no == "H001"]
     number = resident_id(1)
     assert first.id_masked == number[:6] + "********" + number[-4:]
     assert first.id_hash == hmac.new(SALT.encode(), number.encode(), hashlib.sha256).hexdigest()
@@ -399,7 +399,7 @@ def test_another_registry_salt_changes_the_countys_hashes_not_what_stations_get(
 
 @pytest.fixture
 def county_dir(tmp_path, monkeypatch):
-    monkeypatch.delenv(reference.ENV_REGISTRY_SALT, raising=False)
+    monkeypatch.delenv(id_keys.ENV_REGISTRY_SALT, raising=False)
     data_dir = tmp_path / "county"
     ensure_secret_file(data_dir)
     return data_dir
@@ -433,7 +433,7 @@ def test_the_registry_salt_is_made_once_and_never_given_to_stations(county_dir, 
     county_center(county_dir, "add-place", "--township", "耿马镇", "--village", "白马村")
     source = str(write_csv(tmp_path / "r.csv", family()))
     county_center(county_dir, "import-households", source)
-    salt_file = county_dir / reference.REGISTRY_SALT_FILE
+    salt_file = county_dir / id_keys.REGISTRY_SALT_FILE
     salt = salt_file.read_text(encoding="utf-8")
     assert len(salt) == 64
     assert salt_file.stat().st_mode & 0o077 == 0
@@ -441,7 +441,7 @@ def test_the_registry_salt_is_made_once_and_never_given_to_stations(county_dir, 
     assert salt_file.read_text(encoding="utf-8") == salt
     storage = Storage.open(load_settings(county_dir))
     try:
-        assert (reference.ID_SALT_SETTING, "") not in reference.settings(storage)
+        assert (id_keys.ID_SALT_SETTING, "") not in reference.settings(storage)
         with storage.engine.connect() as conn:
             feed_text = "\n".join(row.data for row in conn.execute(sa.select(feed_log.c.data)))
         assert salt not in feed_text
@@ -461,7 +461,7 @@ def test_a_lost_salt_file_is_made_again_and_stations_get_the_same_tails_and_tags
         given = household_rows(storage)
     finally:
         storage.close()
-    salt_file = county_dir / reference.REGISTRY_SALT_FILE
+    salt_file = county_dir / id_keys.REGISTRY_SALT_FILE
     salt = salt_file.read_text(encoding="utf-8")
     salt_file.unlink()
     code, _, _ = county_center(county_dir, "import-households", source)

@@ -191,7 +191,7 @@ def test_the_county_s_text_is_shown_as_plain_text_never_as_markup(qtbot, home, s
 def test_the_page_shows_an_announcement_after_the_round_that_brought_it(
     qtbot, station, worker, county, shown_errors
 ):
-    from sync.server import reference
+    from sync.server import announcements
 
     clock.set_clock(None)  # the county stamps announcements with the real time
     worker.wait_for(county.join, station)
@@ -207,7 +207,7 @@ def test_the_page_shows_an_announcement_after_the_round_that_brought_it(
     qtbot.waitUntil(lambda: worker.idle and not runner.running, timeout=20000)
     assert home.cards == []
 
-    reference.announce(
+    announcements.announce(
         county.storage, title="冬季用电安全提醒", body="请村民检查线路，勿私拉乱接。"
     )
     taken: list[Any] = []

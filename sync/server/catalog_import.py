@@ -10,7 +10,8 @@ from pathlib import Path
 
 from stationapp.core.errors import ValidationError
 from stationapp.core.money import parse_money
-from sync.server.reference import Biller, CatalogItem
+from sync.server.billers import Biller
+from sync.server.catalog import CatalogItem
 from sync.server.sheets import SheetRow, read_sheet
 
 CATALOG_COLUMNS: dict[str, tuple[str, ...]] = {

@@ -91,7 +91,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int | None:
 
 def create_key(storage, settings: Settings, path: Path, *, replace: bool) -> dict[str, str]:
     from stationapp.core import idcard
-    from sync.server import reference
+    from sync.server import id_keys
 
     path = path.expanduser().absolute()
     data_dir = Path(settings.data_dir).expanduser().resolve()
@@ -102,7 +102,7 @@ def create_key(storage, settings: Settings, path: Path, *, replace: bool) -> dic
         )
     if path.exists():
         raise KeyRefused(f"{path} exists; choose a new file (an older key must be kept).")
-    given = reference.id_public_key(storage)
+    given = id_keys.id_public_key(storage)
     if given and not replace:
         raise KeyRefused(
             "the stations have a key already (fingerprint "
@@ -114,7 +114,7 @@ def create_key(storage, settings: Settings, path: Path, *, replace: bool) -> dic
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as out:
         out.write(private + "\n")
-    reference.publish_id_public_key(storage, public)
+    id_keys.publish_id_public_key(storage, public)
     fingerprint = idcard.public_key_fingerprint(public)
     log.info("a new key for sealing ID numbers, fingerprint %s", fingerprint)
     return {"public_key": public, "fingerprint": fingerprint, "private_key_file": str(path)}

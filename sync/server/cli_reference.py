@@ -73,14 +73,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int | None:
     """Carry out ``args.command`` if it is one of this module's; None otherwise."""
     if args.command not in COMMANDS:
         return None
-    from sync.server import reference
+    from sync.server import places
     from sync.server.storage import Storage
 
     storage = Storage.open(settings)
     try:
         handler = _HANDLERS[args.command]
         answer = handler(args, settings, storage)
-        reference.refresh_station_lists(storage)
+        places.refresh_station_lists(storage)
     except UserError as refusal:
         return _fail(str(refusal))
     except _Refused as refused:
@@ -110,11 +110,11 @@ def _fail(message: str, lines: Sequence[str] = ()) -> int:
 def _import_households(
     args: argparse.Namespace, settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import reference
+    from sync.server import id_keys
     from sync.server.households_import import import_households, refused_lines
 
     result = import_households(
-        storage, Path(args.file), salt=reference.registry_salt(settings.data_dir, storage)
+        storage, Path(args.file), salt=id_keys.registry_salt(settings.data_dir, storage)
     )
     lines = refused_lines(result.refused)
     if lines:
@@ -157,40 +157,40 @@ def _refuse_rows(path: str, problems: Sequence[RowProblem]) -> None:
 def _import_catalog(
     args: argparse.Namespace, _settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import reference
+    from sync.server import catalog, household_registry
     from sync.server.catalog_import import read_catalog
 
     items, problems = read_catalog(
-        Path(args.file), households=lambda nos: reference.household_numbers(storage, nos)
+        Path(args.file), households=lambda nos: household_registry.household_numbers(storage, nos)
     )
     _refuse_rows(args.file, problems)
-    return _counts(len(items), reference.upsert_catalog_items(storage, items))
+    return _counts(len(items), catalog.upsert_catalog_items(storage, items))
 
 
 def _import_billers(
     args: argparse.Namespace, _settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import reference
+    from sync.server import billers
     from sync.server.catalog_import import read_billers
 
     items, problems = read_billers(Path(args.file))
     _refuse_rows(args.file, problems)
-    return _counts(len(items), reference.upsert_billers(storage, items))
+    return _counts(len(items), billers.upsert_billers(storage, items))
 
 
 def _set_sms_template(
     args: argparse.Namespace, _settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import reference
+    from sync.server import sms_templates
 
-    changed = reference.set_sms_template(
+    changed = sms_templates.set_sms_template(
         storage, name=args.name, text=args.text, provider_code=args.provider_code
     )
     return {"name": args.name.strip(), "changed": changed}
 
 
 def _announce(args: argparse.Namespace, _settings: Settings, storage: Storage) -> dict[str, Any]:
-    from sync.server import reference
+    from sync.server import announcements
 
     expires_on = None
     if args.expires:
@@ -200,7 +200,7 @@ def _announce(args: argparse.Namespace, _settings: Settings, storage: Storage) -
             raise _Refused(
                 f"--expires {args.expires} is not a date; write it like 2026-12-31.", []
             ) from None
-    item = reference.announce(
+    item = announcements.announce(
         storage, title=args.title, body=args.body, township=args.township, expires_on=expires_on
     )
     return {
@@ -215,16 +215,16 @@ def _announce(args: argparse.Namespace, _settings: Settings, storage: Storage) -
 def _withdraw_announcement(
     args: argparse.Namespace, _settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import reference
+    from sync.server import announcements
 
-    item = reference.withdraw_announcement(storage, args.id.strip())
+    item = announcements.withdraw_announcement(storage, args.id.strip())
     return {"id": item.id, "title": item.title, "withdrawn": True}
 
 
 def _add_place(args: argparse.Namespace, _settings: Settings, storage: Storage) -> dict[str, Any]:
-    from sync.server import reference
+    from sync.server import places
 
-    added = reference.add_place(storage, township=args.township, village=args.village)
+    added = places.add_place(storage, township=args.township, village=args.village)
     return {
         "township": " ".join(args.township.split()),
         "village": " ".join(args.village.split()),

@@ -23,8 +23,9 @@ from pathlib import Path
 from stationapp.core import idcard
 from stationapp.core.errors import ValidationError
 from stationapp.core.phone import mask_phone
-from sync.server import reference
-from sync.server.reference import Counts, Household
+from sync.server import household_registry, id_keys, places
+from sync.server.household_registry import Household
+from sync.server.reference import Counts
 from sync.server.sheets import SheetRow, iter_sheet, write_csv
 from sync.server.storage import Storage
 
@@ -100,10 +101,10 @@ def import_households(storage: Storage, path: Path, *, salt: str) -> ImportResul
     """Read, check and upsert the registry in ``path``; the refused rows go to the report."""
     path = Path(path)
     with storage.engine.begin() as conn:
-        townships = reference.known_townships(conn)
-        tag_key = reference.id_tag_key(conn)
+        townships = places.known_townships(conn)
+        tag_key = id_keys.id_tag_key(conn)
     reading = read_registry(path, salt=salt, townships=townships, tag_key=tag_key)
-    counts = reference.upsert_households(storage, reading.households, salt=salt)
+    counts = household_registry.upsert_households(storage, reading.households, salt=salt)
     report = write_csv(
         report_path(path),
         REPORT_HEADER,
@@ -260,7 +261,7 @@ def _household(
     monitoring = values.get("monitoring_type", "")
     if monitoring in _NOT_MONITORED:
         monitoring = ""
-    elif monitoring not in reference.MONITORING_TYPES:
+    elif monitoring not in household_registry.MONITORING_TYPES:
         return None, (
             f"监测对象类型“{monitoring}”无法识别（应为 脱贫不稳定户、边缘易致贫户、"
             "突发严重困难户 或留空）"

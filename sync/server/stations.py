@@ -77,7 +77,7 @@ def create_station(
             )
         )
         # the township's stations learn of the new one through the feed (setting `stations`)
-        from sync.server.reference import publish_station_lists
+        from sync.server.places import publish_station_lists
 
         publish_station_lists(conn)
     return station_id, code
