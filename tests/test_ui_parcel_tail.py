@@ -163,7 +163,9 @@ def test_at_pickup_the_tail_finds_the_parcel_and_n_adds_the_villagers_number(
         asked.append(label)
         return "13900004321", True
 
-    monkeypatch.setattr("stationapp.ui.pages.parcels.pickup.QInputDialog.getText", villager_says)
+    monkeypatch.setattr(
+        "stationapp.ui.pages.parcels.pickup_number.QInputDialog.getText", villager_says
+    )
     qtbot.keyClick(focused(), Qt.Key.Key_N)
     qtbot.waitUntil(lambda: pickup.message.kind == "success", timeout=10_000)
     assert "4321" in asked[0]

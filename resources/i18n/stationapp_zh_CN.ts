@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AddNumber</name>
+        <message>
+            <source>N adds the phone number of a parcel taken in with the label's last 4 digits alone: choose such a parcel (its phone shows only 尾号).</source>
+            <translation>N 键为只按尾号入库的包裹补录手机号：请先选中这样的包裹（电话一栏只显示尾号）。</translation>
+        </message>
+        <message>
+            <source>Add the phone number</source>
+            <translation>补录手机号</translation>
+        </message>
+        <message>
+            <source>The whole mobile number of {name} (it ends in {tail}); next time their parcels are texted.</source>
+            <translation>{name} 的完整手机号（尾号 {tail}）；以后的包裹就能发短信通知。</translation>
+        </message>
+        <message>
+            <source>The phone number was added.</source>
+            <translation>手机号已补录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchSetup</name>
+        <message>
+            <source>Shel&amp;f:</source>
+            <translation>货架(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>La&amp;yer:</source>
+            <translation>层(&amp;Y)：</translation>
+        </message>
+        <message>
+            <source>C&amp;onsent:</source>
+            <translation>同意方式(&amp;O)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarrierChoice</name>
+        <message>
+            <source>The carrier cannot be told from this number: press its number.</source>
+            <translation>无法从单号判断快递公司：请按对应的数字键选择。</translation>
+        </message>
+        <message>
+            <source>Choose the carrier first: press its number (1 to 9).</source>
+            <translation>请先选择快递公司：按数字键 1 到 9。</translation>
+        </message>
+        <message>
+            <source>Type the recipient's mobile number and press Enter.</source>
+            <translation>请输入收件人手机号，按 Enter。</translation>
+        </message>
+    </context>
+    <context>
         <name>CarrierGuess</name>
         <message>
             <source>SF and 12–13 digits</source>
@@ -328,18 +377,6 @@
     <context>
         <name>IntakePanel</name>
         <message>
-            <source>Shel&amp;f:</source>
-            <translation>货架(&amp;F)：</translation>
-        </message>
-        <message>
-            <source>La&amp;yer:</source>
-            <translation>层(&amp;Y)：</translation>
-        </message>
-        <message>
-            <source>C&amp;onsent:</source>
-            <translation>同意方式(&amp;O)：</translation>
-        </message>
-        <message>
             <source>Scan the waybill barcode, or type it and press Enter</source>
             <translation>扫描运单条码，或输入单号后按 Enter</translation>
         </message>
@@ -387,6 +424,12 @@
             <source>Carrier</source>
             <translation>快递</translation>
         </message>
+        <message numerus="yes">
+            <source>This batch: %n parcel(s)</source>
+            <translation>
+                <numerusform>本批已入库 %n 件</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Wait a moment: the last parcel is still being saved.</source>
             <translation>请稍等：上一件还在保存。</translation>
@@ -408,17 +451,28 @@
             <translation>按 Enter 确认高亮的快递公司，或按数字键选择其他公司。</translation>
         </message>
         <message>
-            <source>The carrier cannot be told from this number: press its number.</source>
-            <translation>无法从单号判断快递公司：请按对应的数字键选择。</translation>
-        </message>
-        <message>
             <source>Choose the carrier first: press its number (1 to 9).</source>
             <translation>请先选择快递公司：按数字键 1 到 9。</translation>
         </message>
         <message>
-            <source>Type the recipient's mobile number and press Enter.</source>
-            <translation>请输入收件人手机号，按 Enter。</translation>
+            <source>Scan the waybill first, then type the phone.</source>
+            <translation>请先扫描运单，再输入手机号。</translation>
         </message>
+        <message>
+            <source>Type the recipient's name as the waybill prints it (张* is fine).</source>
+            <translation>请按面单输入收件人姓名（可写 张*）。</translation>
+        </message>
+        <message>
+            <source>A new phone: type the name on the waybill (张* is fine) and press Enter.</source>
+            <translation>新号码：请输入面单上的姓名（可写 张*），按 Enter 入库。</translation>
+        </message>
+        <message>
+            <source>Taken in: {code}  ·  {carrier} tail {tail}  ·  {name} {phone}</source>
+            <translation>已入库：{code}  ·  {carrier} 尾号{tail}  ·  {name} {phone}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeQuestions</name>
         <message>
             <source>Delivered again?</source>
             <translation>再次派送？</translation>
@@ -432,34 +486,6 @@
         <message>
             <source>Not taken in. Scan the next parcel's waybill.</source>
             <translation>未入库。请扫描下一件快递的运单。</translation>
-        </message>
-        <message>
-            <source>Scan the waybill first, then type the phone.</source>
-            <translation>请先扫描运单，再输入手机号。</translation>
-        </message>
-        <message>
-            <source>No customer known here has a number ending in {tail}: type the name on the label and press Enter. No text can be sent until the number is known.</source>
-            <translation>本站没有尾号 {tail} 的老顾客：请输入标签上的姓名并按回车。知道完整号码之前不发短信。</translation>
-        </message>
-        <message>
-            <source>last parcel {day}</source>
-            <translation>上次 {day}</translation>
-        </message>
-        <message>
-            <source>0  None of them: type the name on the label</source>
-            <translation>0  都不是：输入标签上的姓名</translation>
-        </message>
-        <message>
-            <source>Press Enter for {name}, a row's number for another, 0 for none of them.</source>
-            <translation>回车选 {name}，按行号选其他人，按 0 表示都不是。</translation>
-        </message>
-        <message>
-            <source>Type the name on the label and press Enter. No text can be sent until the number is known.</source>
-            <translation>请输入标签上的姓名并按回车。知道完整号码之前不发短信。</translation>
-        </message>
-        <message>
-            <source>Type the recipient's name as the waybill prints it (张* is fine).</source>
-            <translation>请按面单输入收件人姓名（可写 张*）。</translation>
         </message>
         <message>
             <source>Keep this number?</source>
@@ -476,20 +502,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Correct the mobile number and press Enter.</source>
             <translation>请改正手机号，按 Enter。</translation>
-        </message>
-        <message>
-            <source>A new phone: type the name on the waybill (张* is fine) and press Enter.</source>
-            <translation>新号码：请输入面单上的姓名（可写 张*），按 Enter 入库。</translation>
-        </message>
-        <message>
-            <source>Taken in: {code}  ·  {carrier} tail {tail}  ·  {name} {phone}</source>
-            <translation>已入库：{code}  ·  {carrier} 尾号{tail}  ·  {name} {phone}</translation>
-        </message>
-        <message numerus="yes">
-            <source>This batch: %n parcel(s)</source>
-            <translation>
-                <numerusform>本批已入库 %n 件</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -1160,10 +1172,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             </translation>
         </message>
         <message>
-            <source>Hand out parcels first; then Ctrl+P prints their slip.</source>
-            <translation>请先交付快递，再按 Ctrl+P 打印取件单。</translation>
-        </message>
-        <message>
             <source>Undo this pickup (U)</source>
             <translation>撤销这次取件 (U)</translation>
         </message>
@@ -1193,6 +1201,13 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <source>Tick the parcels to hand out first: Space ticks one, A ticks all.</source>
             <translation>请先勾选要交付的快递：空格键勾选一件，A 键全选。</translation>
         </message>
+    </context>
+    <context>
+        <name>PickupSlip</name>
+        <message>
+            <source>Hand out parcels first; then Ctrl+P prints their slip.</source>
+            <translation>请先交付快递，再按 Ctrl+P 打印取件单。</translation>
+        </message>
         <message>
             <source>The pickup slip was printed or saved.</source>
             <translation>取件单已打印或保存。</translation>
@@ -1200,42 +1215,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Printing was cancelled.</source>
             <translation>已取消打印。</translation>
-        </message>
-        <message>
-            <source>N adds the phone number of a parcel taken in with the label's last 4 digits alone: choose such a parcel (its phone shows only 尾号).</source>
-            <translation>N 键为只按尾号入库的包裹补录手机号：请先选中这样的包裹（电话一栏只显示尾号）。</translation>
-        </message>
-        <message>
-            <source>Add the phone number</source>
-            <translation>补录手机号</translation>
-        </message>
-        <message>
-            <source>The whole mobile number of {name} (it ends in {tail}); next time their parcels are texted.</source>
-            <translation>{name} 的完整手机号（尾号 {tail}）；以后的包裹就能发短信通知。</translation>
-        </message>
-        <message>
-            <source>The phone number was added.</source>
-            <translation>手机号已补录。</translation>
-        </message>
-        <message>
-            <source>Choose a picked-up parcel in the list (arrow keys), then press U.</source>
-            <translation>请在列表中选中一件已取出的快递（方向键），再按 U。</translation>
-        </message>
-        <message>
-            <source>Only the station manager can undo a pickup. Ask the manager to log in.</source>
-            <translation>只有站长可以撤销取件。请站长登录。</translation>
-        </message>
-        <message>
-            <source>Undo pickup</source>
-            <translation>撤销取件</translation>
-        </message>
-        <message>
-            <source>Why is pickup {code} undone? (e.g. handed to the wrong person)</source>
-            <translation>为什么撤销取件 {code}？（例如：交错了人）</translation>
-        </message>
-        <message>
-            <source>The pickup was undone: the parcel is back on the shelf.</source>
-            <translation>已撤销取件：快递回到货架上。</translation>
         </message>
     </context>
     <context>
@@ -3002,6 +2981,52 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>Joined to the county center · {link}</source>
             <translation>已加入县级中心 · {link}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TailOffers</name>
+        <message>
+            <source>No customer known here has a number ending in {tail}: type the name on the label and press Enter. No text can be sent until the number is known.</source>
+            <translation>本站没有尾号 {tail} 的老顾客：请输入标签上的姓名并按回车。知道完整号码之前不发短信。</translation>
+        </message>
+        <message>
+            <source>last parcel {day}</source>
+            <translation>上次 {day}</translation>
+        </message>
+        <message>
+            <source>0  None of them: type the name on the label</source>
+            <translation>0  都不是：输入标签上的姓名</translation>
+        </message>
+        <message>
+            <source>Press Enter for {name}, a row's number for another, 0 for none of them.</source>
+            <translation>回车选 {name}，按行号选其他人，按 0 表示都不是。</translation>
+        </message>
+        <message>
+            <source>Type the name on the label and press Enter. No text can be sent until the number is known.</source>
+            <translation>请输入标签上的姓名并按回车。知道完整号码之前不发短信。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoPickup</name>
+        <message>
+            <source>Choose a picked-up parcel in the list (arrow keys), then press U.</source>
+            <translation>请在列表中选中一件已取出的快递（方向键），再按 U。</translation>
+        </message>
+        <message>
+            <source>Only the station manager can undo a pickup. Ask the manager to log in.</source>
+            <translation>只有站长可以撤销取件。请站长登录。</translation>
+        </message>
+        <message>
+            <source>Undo pickup</source>
+            <translation>撤销取件</translation>
+        </message>
+        <message>
+            <source>Why is pickup {code} undone? (e.g. handed to the wrong person)</source>
+            <translation>为什么撤销取件 {code}？（例如：交错了人）</translation>
+        </message>
+        <message>
+            <source>The pickup was undone: the parcel is back on the shelf.</source>
+            <translation>已撤销取件：快递回到货架上。</translation>
         </message>
     </context>
     <context>

@@ -4,7 +4,6 @@ manager's same-day undo."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.core import Event, Station, clock, phone
+from stationapp.core import Event, clock
 from stationapp.core.errors import UserError
 from stationapp.core.parcels import Parcel
 from stationapp.ui.models import status_word
@@ -39,55 +37,18 @@ from stationapp.ui.pages.parcels.common import (
     waybill_tail,
     when_text,
 )
-from stationapp.ui.pages.parcels.printouts import Rendered, print_rendered, render_pickup_slip
+from stationapp.ui.pages.parcels.pickup_number import AddNumber
+from stationapp.ui.pages.parcels.pickup_search import Found, search_parcels, verification_for
+from stationapp.ui.pages.parcels.pickup_slip import Handed, PickupSlip
+from stationapp.ui.pages.parcels.pickup_undo import UndoPickup
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-@dataclass(frozen=True)
-class Found:
-    query: str
-    parcels: list[Parcel]
-    people: int  # how many recipients (phones) the parcels belong to
+class PickupPanel(PickupSlip, AddNumber, UndoPickup, Page):
+    """The pickup desk: search, choose, hand out here; the slip, N (add the number) and U (undo)
+    in their mixins (pickup_slip, pickup_number, pickup_undo)."""
 
-
-@dataclass
-class Handed:
-    """The last pickup, for its slip."""
-
-    parcel_ids: list[str]
-    verified_by: str
-    proxy_name: str
-    proxy_phone: str
-    event_id: str
-    codes: list[str] = field(default_factory=list)
-
-
-def _search(station: Station, text: str, waiting_only: bool) -> Found:
-    """What was asked for, then every other waiting parcel of the same people: a villager who
-    shows one code takes all that is theirs."""
-    found = station.parcels.find(text, waiting_only=waiting_only)
-    phones = list(dict.fromkeys(p.recipient_phone for p in found if p.number_known))
-    parcels = {p.id: p for p in found}
-    for number in phones:
-        for parcel in station.parcels.waiting_for(number):
-            parcels.setdefault(parcel.id, parcel)
-    # a parcel known by its label's tail alone: its tail and name are all that tell its person
-    unknown = {(p.phone_tail, p.recipient_name) for p in found if not p.number_known}
-    return Found(query=text, parcels=list(parcels.values()), people=len(phones) + len(unknown))
-
-
-def verification_for(query: str) -> str:
-    """The check the search itself implies: a pickup code, a phone (tail), else the ID card."""
-    text = query.strip()
-    if text.count("-") == 2:
-        return "code"
-    if (text.isdigit() and len(text) == 4) or phone.is_mobile(text):
-        return "phone"
-    return "id"
-
-
-class PickupPanel(Page):
     COLUMNS = 8
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -230,7 +191,7 @@ class PickupPanel(Page):
         self._check(verification_for(text))
         # Space and Enter typed before the parcels are shown act on them, not on the last ones
         self.call_holding_keys(
-            _search,
+            search_parcels,
             self.station,
             text,
             not self.include_gone.isChecked(),
@@ -241,7 +202,7 @@ class PickupPanel(Page):
     def _search_again(self) -> None:
         if self.found is not None:
             self.worker.call(
-                _search,
+                search_parcels,
                 self.station,
                 self.found.query,
                 not self.include_gone.isChecked(),
@@ -393,6 +354,11 @@ class PickupPanel(Page):
         button = self.verified_by.checkedButton()
         return button.property("code") if button is not None else "code"
 
+    def current_parcel(self) -> Parcel | None:
+        row = self.results.currentRow()
+        found = self.found
+        return found.parcels[row] if found and 0 <= row < len(found.parcels) else None
+
     # handing out ----------------------------------------------------------------------------------
 
     @Slot()
@@ -440,112 +406,3 @@ class PickupPanel(Page):
                 "Handed out %n parcel(s): {codes}. Ctrl+P prints the slip.", "", len(events)
             ).format(codes=", ".join(handed.codes))
         )
-
-    @Slot()
-    def print_slip(self) -> None:
-        if self.last is None:
-            self.message.refuse(self.tr("Hand out parcels first; then Ctrl+P prints their slip."))
-            return
-        last = self.last
-        self.worker.call(
-            render_pickup_slip,
-            self.station,
-            last.parcel_ids,
-            verified_by=last.verified_by,
-            proxy_name=last.proxy_name,
-            proxy_phone=last.proxy_phone,
-            event_id=last.event_id,
-            operator_name=self.operator.name,
-            on_done=self._print,
-            on_error=self._refuse_hand_out,
-        )
-
-    def _print(self, rendered: Rendered) -> None:
-        if print_rendered(rendered, self):
-            self.message.show_success(self.tr("The pickup slip was printed or saved."))
-        else:
-            self.message.show_success(self.tr("Printing was cancelled."))
-        self.search.setFocus()
-
-    # the number of a parcel taken in with its tail alone ------------------------------------------
-
-    def current_parcel(self) -> Parcel | None:
-        row = self.results.currentRow()
-        found = self.found
-        return found.parcels[row] if found and 0 <= row < len(found.parcels) else None
-
-    @Slot()
-    def add_number(self) -> None:
-        """N: the villager at the counter tells the number a tail-only label did not show."""
-        parcel = self.current_parcel()
-        if parcel is None or parcel.number_known:
-            self.message.refuse(
-                self.tr(
-                    "N adds the phone number of a parcel taken in with the label's last 4 "
-                    "digits alone: choose such a parcel (its phone shows only 尾号)."
-                )
-            )
-            return
-        number, ok = QInputDialog.getText(
-            self,
-            self.tr("Add the phone number"),
-            self.tr(
-                "The whole mobile number of {name} (it ends in {tail}); next time their "
-                "parcels are texted."
-            ).format(name=parcel.recipient_name, tail=parcel.phone_tail),
-        )
-        if ok:
-            self.save_number(parcel.id, number)
-
-    def save_number(self, parcel_id: str, number: str) -> None:
-        self.worker.call(
-            self.station.parcels.add_phone,
-            parcel_id,
-            number,
-            on_done=self._number_added,
-            on_error=self._refuse_hand_out,
-        )
-
-    def _number_added(self, event: Event) -> None:
-        self.message.succeed(self.tr("The phone number was added."))
-        self.event_recorded.emit(event)
-        self._search_again()
-
-    # undoing a pickup -----------------------------------------------------------------------------
-
-    @Slot()
-    def undo_pickup(self) -> None:
-        parcel = self.current_parcel()
-        if parcel is None or parcel.status != "picked_up":
-            self.message.refuse(
-                self.tr("Choose a picked-up parcel in the list (arrow keys), then press U.")
-            )
-            return
-        if not self.operator.is_manager:
-            self.message.refuse(
-                self.tr("Only the station manager can undo a pickup. Ask the manager to log in.")
-            )
-            return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Undo pickup"),
-            self.tr("Why is pickup {code} undone? (e.g. handed to the wrong person)").format(
-                code=parcel.pickup_code
-            ),
-        )
-        if ok:
-            self.undo(parcel.id, reason)
-
-    def undo(self, parcel_id: str, reason: str) -> None:
-        self.worker.call(
-            self.station.parcels.undo_pickup,
-            parcel_id,
-            reason,
-            on_done=self._undone,
-            on_error=self._refuse_hand_out,
-        )
-
-    def _undone(self, event: Event) -> None:
-        self.message.succeed(self.tr("The pickup was undone: the parcel is back on the shelf."))
-        self.event_recorded.emit(event)
-        self._search_again()
