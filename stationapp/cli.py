@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         print(t(QT_TRANSLATE_NOOP("cli", "Error: ")) + str(error), file=sys.stderr)
         return 2
     except (OSError, sqlite3.Error) as error:
-        from stationapp.core.store import storage_error
+        from stationapp.core.storage_errors import storage_error
 
         problem = storage_error(error, data_dir) if data_dir is not None else None
         if problem is None:
@@ -163,8 +163,10 @@ def _init(data_dir: Path, args: argparse.Namespace) -> int:
 
 def _verify(data_dir: Path, args: argparse.Namespace) -> int:
     from stationapp.core import Station
+    from stationapp.core.data_folder import DB_NAME
     from stationapp.core.errors import DamagedDatabase
-    from stationapp.core.store import DB_NAME, damaged, file_problems, storage_error
+    from stationapp.core.storage_errors import storage_error
+    from stationapp.core.store_checks import damaged, file_problems
 
     try:
         with Station.open(data_dir) as station:

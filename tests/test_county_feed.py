@@ -28,8 +28,9 @@ from typing import Any
 import pytest
 
 from stationapp.core import Station, idcard
-from stationapp.core.county_data import NO_HANDLER, CountyDataTaken
+from stationapp.core.county_data import CountyDataTaken
 from stationapp.core.county_events import HANDLERS, CountyEvent, handles
+from stationapp.core.county_feed import NO_HANDLER
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.projections import PROJECTED_TABLES
@@ -227,12 +228,12 @@ def test_an_inactive_biller_is_not_offered_but_is_kept(station):
 
 
 def test_a_page_and_its_cursor_are_taken_together_or_not_at_all(station, monkeypatch):
-    from stationapp.core import county_data
+    from stationapp.core import county_kinds
 
     station.county.apply_page([change("household", "H1", household("H1", "岩温"))], "1")
-    good = county_data.KINDS["catalog"]
-    broken = county_data.Kind(good.table, good.key, good.columns, lambda *a: 1 / 0)
-    monkeypatch.setitem(county_data.KINDS, "catalog", broken)
+    good = county_kinds.KINDS["catalog"]
+    broken = county_kinds.Kind(good.table, good.key, good.columns, lambda *a: 1 / 0)
+    monkeypatch.setitem(county_kinds.KINDS, "catalog", broken)
     page = [
         change("household", "H2", household("H2", "玉香"), "2"),
         change("catalog", "TEA-001", KIND_CASES[1][2], "3"),

@@ -8,18 +8,13 @@ import sqlite3
 from pathlib import Path
 
 from stationapp.core import clock
+from stationapp.core.data_folder import DB_NAME, LOCK_NAME, make_private, private_folder
 from stationapp.core.errors import StoreError, ValidationError
 from stationapp.core.events import EventLog
+from stationapp.core.folder_lock import FolderLock
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.store import (
-    DB_NAME,
-    LOCK_NAME,
-    FolderLock,
-    backup_database,
-    file_problems,
-    make_private,
-    private_folder,
-)
+from stationapp.core.store_backups import backup_database
+from stationapp.core.store_checks import file_problems
 
 
 def check_backup(path: Path) -> int:

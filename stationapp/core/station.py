@@ -9,6 +9,7 @@ from typing import Any
 
 from stationapp.core import clock, privacy, schema
 from stationapp.core.county_data import CountyData
+from stationapp.core.data_folder import DB_NAME
 from stationapp.core.errors import PermissionDenied, StateError, StoreError
 from stationapp.core.events import Event, EventLog, VerifyResult
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
@@ -17,7 +18,8 @@ from stationapp.core.parcels import Parcels
 from stationapp.core.sending import Sending
 from stationapp.core.settings import Settings, change_setting
 from stationapp.core.sms import SmsOutbox
-from stationapp.core.store import DB_NAME, Store, storage_error
+from stationapp.core.storage_errors import storage_error
+from stationapp.core.store import Store
 from stationapp.core.sync import StationSync
 
 

@@ -39,7 +39,7 @@ from stationapp.core.events import GENESIS_HASH, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
-    from stationapp.core.county_data import PageTaken
+    from stationapp.core.county_feed import PageTaken
     from stationapp.core.station import Station
     from sync.client import CountyClient
     from sync.pacing import Batcher

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stationapp.core import clock, event_store, privacy, schema
+from stationapp.core.data_folder import DB_NAME, LOCK_NAME
 from stationapp.core.errors import StateError, UserError
 from stationapp.core.events import (
     GENESIS_HASH,
@@ -51,9 +52,9 @@ from stationapp.core.events import (
     EventLog,
     rebuild_into,
 )
+from stationapp.core.folder_lock import FolderLock
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.operators import Operator, Operators, validate_pin
-from stationapp.core.store import DB_NAME, LOCK_NAME, FolderLock
 from stationapp.core.sync import (
     META_COUNTY_NAME,
     META_COUNTY_URL,

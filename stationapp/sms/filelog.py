@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from stationapp.core import clock
-from stationapp.core.store import PRIVATE_FILE_MODE, make_private, private_folder
+from stationapp.core.data_folder import PRIVATE_FILE_MODE, make_private, private_folder
 from stationapp.sms import reasons
 from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult, log_result
 

@@ -21,9 +21,10 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from stationapp.core.data_folder import PRIVATE_FILE_MODE, private_folder
 from stationapp.core.errors import StorageError, UserError
 from stationapp.core.log_masking import MaskingFormatter
-from stationapp.core.store import PRIVATE_FILE_MODE, private_folder, storage_error
+from stationapp.core.storage_errors import storage_error
 
 LOG_FILE_NAME = "stationapp.log"
 LOG_MAX_BYTES = 1_000_000

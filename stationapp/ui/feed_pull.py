@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from stationapp.core import Event, Station, sync
-from stationapp.core.county_data import CountyDataTaken, PageTaken, warm_up
+from stationapp.core.county_data import CountyDataTaken
+from stationapp.core.county_feed import PageTaken
+from stationapp.core.county_kinds import warm_up
 from stationapp.core.sync import SyncReport, SyncStatus, fetch_feed_page
 from stationapp.ui import errors
 from stationapp.ui.worker import StationWorker
