@@ -65,7 +65,8 @@ from stationapp.core import Station  # noqa: E402
 from stationapp.core import clock as station_clock  # noqa: E402
 from stationapp.core import ids as station_ids  # noqa: E402
 from stationapp.core.events import GENESIS_HASH, event_hash  # noqa: E402
-from stationapp.core.sync import StationSync, wire_event  # noqa: E402
+from stationapp.core.sync import StationSync  # noqa: E402
+from stationapp.core.sync_push import wire_event  # noqa: E402
 
 MANAGER, MANAGER_PIN = "岩温", "123456"
 LINK_BYTES_S = 256_000 / 8  # 256 kbit/s

@@ -491,7 +491,7 @@ def test_after_a_lost_answer_the_head_asked_at_once_marks_the_events(
 
 def test_a_push_resent_after_a_lost_answer_counts_as_duplicates(synced, station, county):
     """The same events pushed twice (an answer lost, head not asked): stored once."""
-    from stationapp.core.sync import wire_event
+    from stationapp.core.sync_push import wire_event
 
     _parcels(station, 6)
     station_id, code = county.new_station()
@@ -673,7 +673,7 @@ def test_the_push_carries_no_hashes_and_no_per_event_station_id(synced, station,
     _, code = county.new_station()
     synced.enroll(county.base_url, code)
     event = next(station.log.iter_events())
-    from stationapp.core.sync import wire_event
+    from stationapp.core.sync_push import wire_event
 
     wired = wire_event(event)
     assert set(wired) == {"id", "seq", "type", "entity_id", "occurred_at", "operator", "payload"}

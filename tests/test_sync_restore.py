@@ -19,15 +19,10 @@ import pytest
 from stationapp.core import StateError, Station, ValidationError
 from stationapp.core import clock as station_clock
 from stationapp.core.sms import deliver_due
-from stationapp.core.sync import TOKEN_SECRET
-from stationapp.core.sync_restore import (
-    STAGING_NAME,
-    abandon_restore,
-    download_from_county,
-    finish_restore,
-    pending_restore,
-    restore_from_county,
-)
+from stationapp.core.sync_enrolment import TOKEN_SECRET
+from stationapp.core.sync_restore import finish_restore, restore_from_county
+from stationapp.core.sync_restore_download import download_from_county
+from stationapp.core.sync_restore_staging import STAGING_NAME, abandon_restore, pending_restore
 from stationapp.sms.filelog import FileProvider
 from stationapp.sms.secrets import SecretStore
 from sync import client as wire

@@ -26,7 +26,7 @@ from stationapp.core.county_reference import (
     read_setting,
     read_template,
 )
-from stationapp.core.sync import META_TOWNSHIP
+from stationapp.core.sync_enrolment import META_TOWNSHIP
 
 if TYPE_CHECKING:
     from stationapp.core.station import Station

@@ -18,7 +18,7 @@ from stationapp.core.parcel_store import migrate_customer_tails, migrate_waiting
 from stationapp.core.privacy import migrate_id_numbers
 from stationapp.core.settings import migrate_settings_sorted
 from stationapp.core.sms_outbox_tables import migrate_sms, migrate_sms_relay
-from stationapp.core.sync import migrate_sync
+from stationapp.core.sync_history import migrate_sync
 
 MIGRATION_SET = "stationapp"
 migrations = Migrations(MIGRATION_SET)
@@ -211,7 +211,7 @@ def _parcels(db: sqlite_utils.Database) -> None:
 
 # the SMS outbox: its tables are defined beside the outbox (stationapp/core/sms_outbox_tables.py)
 migrations(name="005_sms_outbox")(migrate_sms)
-# the sync history and healed forks: beside the sync driver (stationapp/core/sync.py)
+# the sync history and healed forks: beside its records (stationapp/core/sync_history.py)
 migrations(name="006_sync")(migrate_sync)
 # what the county sends (reference data, its events, the feed's cursor): local tables beside
 # the feed's reader (stationapp/core/county_schema.py)

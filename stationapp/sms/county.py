@@ -17,7 +17,7 @@ from typing import Protocol
 
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.sms_relay import RELAY_CODE
-from stationapp.core.sync import TOKEN_SECRET
+from stationapp.core.sync_enrolment import TOKEN_SECRET
 from stationapp.sms import reasons
 from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult
 from stationapp.sms.secrets import Secret

@@ -23,7 +23,8 @@ from stationapp.core import Event, Station, sync
 from stationapp.core.county_data import CountyDataTaken
 from stationapp.core.county_feed import PageTaken
 from stationapp.core.county_kinds import warm_up
-from stationapp.core.sync import SyncReport, SyncStatus, fetch_feed_page
+from stationapp.core.sync import fetch_feed_page
+from stationapp.core.sync_history import SyncReport, SyncStatus
 from stationapp.ui import errors
 from stationapp.ui.worker import StationWorker
 

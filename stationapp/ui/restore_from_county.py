@@ -31,13 +31,10 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
-from stationapp.core.sync import CallAnswer, CountyCall, Stepped
-from stationapp.core.sync_restore import (
-    PendingRestore,
-    download_steps,
-    finish_restore,
-    pending_restore,
-)
+from stationapp.core.sync_restore import finish_restore
+from stationapp.core.sync_restore_download import download_steps
+from stationapp.core.sync_restore_staging import PendingRestore, pending_restore
+from stationapp.core.sync_steps import CallAnswer, CountyCall, Stepped
 from stationapp.ui.forms import MessageLabel, PinEdit
 from stationapp.ui.worker import StationWorker
 

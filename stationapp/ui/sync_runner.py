@@ -1,6 +1,6 @@
 """Sync in the background: a round with the county center now and then, off the GUI thread.
 
-A round is a ``StationSync.begin`` round (:class:`stationapp.core.sync.SyncRound`) run step by
+A round is a ``StationSync.begin`` round (``core.sync_steps.SyncRound``) run step by
 step: each step that reads or writes the store is a short job of the station's one database
 thread (the ``StationWorker``); each call to the county between two steps (head, push, the
 county's events when a fork is healed) runs on a network thread, so a link that crawls or stalls
@@ -29,19 +29,15 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from stationapp.core import Station, clock
 from stationapp.core.errors import UserError
-from stationapp.core.sync import (
+from stationapp.core.sync_failures import (
     CHAIN_CONFLICT,
     NOT_THE_COUNTY,
     OFFLINE,
     SERVER_ERROR,
     TIMED_OUT,
-    CallAnswer,
-    CountyCall,
-    EnrolledStation,
-    SyncReport,
-    SyncRound,
-    SyncStatus,
 )
+from stationapp.core.sync_history import EnrolledStation, SyncReport, SyncStatus
+from stationapp.core.sync_steps import CallAnswer, CountyCall, SyncRound
 from stationapp.ui.feed_pull import FeedPull, FeedPulled
 from stationapp.ui.worker import StationWorker
 
@@ -75,6 +71,14 @@ class _Outcome:
     status: SyncStatus | None  # None: could not be read after the feed (read it again)
 
 
+@dataclass(frozen=True)
+class CountyAnswered:
+    """The county's answer to one call of a round, carried from its network thread."""
+
+    round: SyncRound
+    answer: CallAnswer
+
+
 class SyncRunner(QObject):
     """One per run of the program (the shell owns it); lives on the GUI thread."""
 
@@ -84,7 +88,7 @@ class SyncRunner(QObject):
     event_recorded = Signal(object)  # what the feed changed: an Event, a CountyDataTaken
     state_changed = Signal(object)  # SyncState
     _progressed = Signal(int, int)  # emitted on the database thread
-    _answered = Signal(object)  # (round, CallAnswer), emitted on a network thread
+    _answered = Signal(CountyAnswered)  # emitted on a network thread
 
     def __init__(
         self,
@@ -241,7 +245,7 @@ class SyncRunner(QObject):
     def _call_on_network(self, round_: SyncRound, call: CountyCall) -> None:
         answer = call.run()  # never raises: a failure is in the answer
         with contextlib.suppress(RuntimeError):  # the runner is gone (the app quits)
-            self._answered.emit((round_, answer))
+            self._answered.emit(CountyAnswered(round_, answer))
 
     # GUI thread ---------------------------------------------------------------------------------
 
@@ -259,12 +263,13 @@ class SyncRunner(QObject):
             daemon=True,  # a call stuck on the link never keeps the program from closing
         ).start()
 
-    @Slot(object)
-    def _on_answer(self, answered: tuple[SyncRound, CallAnswer]) -> None:
+    @Slot(CountyAnswered)
+    def _on_answer(self, answered: CountyAnswered) -> None:
         if self._stopped:  # the round was recorded at stop; this answer comes too late
             return
-        round_, answer = answered
-        self._worker.call(self._step_on_db, round_, answer, on_done=self._stepped)
+        self._worker.call(
+            self._step_on_db, answered.round, answered.answer, on_done=self._stepped
+        )
 
     def _round_done(self, outcome: _Outcome) -> None:
         report = outcome.report
