@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # before bench/: `sync` is the project's package, not bench/sync.py
 sys.path.append(str(Path(__file__).resolve().parent))
 
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 PARCELS = 300
@@ -81,12 +82,17 @@ class Desk:
         return self.station.parcels.find(PHONES[0][-4:])
 
     def pump_until(self, done: Callable[[], bool], limit_s: float = 600) -> None:
+        """Run the event loop until ``done()``: each pass waits for the next event (a worker's
+        answer, a network thread's) or the 5 ms tick, never spinning and never sleeping."""
         end = time.monotonic() + limit_s
+        tick = QTimer()
+        tick.start(5)
+        loop = QEventLoop()
         while not done():
-            self.app.processEvents()
-            time.sleep(0.001)
+            loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
             if time.monotonic() > end:
                 raise TimeoutError("the condition never came")
+        tick.stop()
 
     def timed(self, fn: Callable[..., Any], *args: Any) -> float:
         """Seconds from the call to its answer on the GUI thread, as a page sees it."""

@@ -26,7 +26,7 @@ class ChainCheck(QObject):
     """``failed(result)`` when the login check or a slice finds a problem (the check stops);
     ``passed(events)`` when a full pass reached the head without one."""
 
-    failed = Signal(object)
+    failed = Signal(VerifyResult)
     passed = Signal(int)
 
     def __init__(

@@ -178,7 +178,7 @@ class ErrorReporter(QObject):
     """The global exception hook: logs from any thread, shows the dialog on the GUI thread."""
 
     error_reported = Signal(str)
-    storage_failed = Signal(object)
+    storage_failed = Signal(StorageError)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
