@@ -459,8 +459,8 @@ def mode(path: Path) -> int:
 
 @posix_only
 def test_a_new_station_folder_and_its_files_are_the_users_alone(station, tmp_data_dir):
-    from stationapp.sms.filelog import FileProvider
-    from stationapp.sms.provider import OutgoingText
+    from stationapp.sms_providers.filelog import FileProvider
+    from stationapp.sms_providers.provider import OutgoingText
 
     station.backup()
     FileProvider(tmp_data_dir).send(

@@ -28,8 +28,8 @@ from stationapp.core.sms_queue import queue_text
 from stationapp.core.sms_relay import hand_to_county
 from stationapp.core.sms_render import render
 from stationapp.core.store import connect
-from stationapp.sms.filelog import FileProvider
-from stationapp.sms.provider import ProviderStatus, SendResult
+from stationapp.sms_providers.filelog import FileProvider
+from stationapp.sms_providers.provider import ProviderStatus, SendResult
 
 PHONE = "13812340521"
 OTHER = "13987654321"

@@ -34,8 +34,8 @@ from stationapp.core.idcard import (
     open_sealed_id,
 )
 from stationapp.core.log_masking import mask_private
-from stationapp.sms import OutgoingText, SecretStore, make_provider
-from stationapp.sms.filelog import FileProvider
+from stationapp.sms_providers import OutgoingText, SecretStore, make_provider
+from stationapp.sms_providers.filelog import FileProvider
 from tests.conftest import MANAGER, MANAGER_PIN
 from tests.county_db import county_database_kind, county_database_url  # noqa: F401  (fixtures)
 from tests.fakes.fake_aliyun import FakeAliyun
@@ -55,9 +55,12 @@ def resident_id(born: str, sequence: int) -> str:
     return first17 + check_character(first17)
 
 
-HEADS = [resident_id(born, n) for n, born in enumerate(
-    ("19520417", "19630911", "19711203", "19800101", "19881230", "19950615", "20010228"), 11
-)]
+HEADS = [
+    resident_id(born, n)
+    for n, born in enumerate(
+        ("19520417", "19630911", "19711203", "19800101", "19881230", "19950615", "20010228"), 11
+    )
+]
 SENDER = resident_id("19900307", 2)
 
 
@@ -99,9 +102,12 @@ def seconds_per_guess(guess, rounds: int = 2_000) -> float:
 def households_as_stolen(db: Path) -> list[tuple[str, str, int | None]]:
     conn = sqlite3.connect(db)
     try:
-        return [tuple(r) for r in conn.execute(
-            "SELECT household_no, id_tail, id_tag FROM county_households ORDER BY household_no"
-        )]
+        return [
+            tuple(r)
+            for r in conn.execute(
+                "SELECT household_no, id_tail, id_tag FROM county_households ORDER BY household_no"
+            )
+        ]
     finally:
         conn.close()
 
@@ -353,7 +359,9 @@ def test_migration_012_leaves_an_older_station_s_thief_twenty_candidates_or_a_cp
     leave_traces(folder)
 
     assert sorted(p.name.split("-")[0] for p in (folder / "backups").glob("*.db")) == [
-        "before", "daily", "manual"
+        "before",
+        "daily",
+        "manual",
     ]
     # the keys of every HMAC the station kept are in no file, nor the households' HMACs
     for salt in planted.values():
@@ -467,17 +475,21 @@ def test_a_provider_s_error_echoing_the_number_reaches_the_log_file_masked(tmp_p
     try:
         result = provider.send(
             OutgoingText(
-                "t1", PHONE, "【芒艾村服务站】您的快递已到站", "parcel_arrival",
-                {"codes": "A-1-0451"}, "芒艾村服务站",
+                "t1",
+                PHONE,
+                "【芒艾村服务站】您的快递已到站",
+                "parcel_arrival",
+                {"codes": "A-1-0451"},
+                "芒艾村服务站",
             )
         )
-        logging.getLogger("stationapp.sms.test").error(
+        logging.getLogger("stationapp.sms_providers.test").error(
             "the service said: %s; landline %s", result.detail, "0883-6123456"
         )
         try:
             raise RuntimeError(f"refused {PHONE}")
         except RuntimeError:
-            logging.getLogger("stationapp.sms.test").exception("failed")
+            logging.getLogger("stationapp.sms_providers.test").exception("failed")
     finally:
         errors.stop_logging()
         fake.stop()
@@ -511,8 +523,13 @@ def test_the_county_s_key_reaches_the_station_and_only_the_county_opens_a_sendin
     # after the key was replaced, the old record names the key it needs
     county.cli("create-id-key", "--private-key", str(tmp_path / "new.key"), "--replace")
     code, _, err = county.run(
-        "open-id", "--station", station_id, "--event", event_id,
-        "--private-key", str(tmp_path / "new.key"),
+        "open-id",
+        "--station",
+        station_id,
+        "--event",
+        event_id,
+        "--private-key",
+        str(tmp_path / "new.key"),
     )
     assert code == 1 and made["fingerprint"] in err and SENDER not in err
     # the private key is nowhere but its file: not in the county's folder, not at the station
@@ -544,8 +561,13 @@ def test_a_record_sent_before_the_key_came_says_it_holds_the_tail_only(station, 
     county.cli("create-id-key", "--private-key", str(tmp_path / "id.key"))
     event_id = station.log.events_of(sent_id)[0].id
     code, _, err = county.run(
-        "open-id", "--station", station_id, "--event", event_id,
-        "--private-key", str(tmp_path / "id.key"),
+        "open-id",
+        "--station",
+        station_id,
+        "--event",
+        event_id,
+        "--private-key",
+        str(tmp_path / "id.key"),
     )
     assert code == 1 and "no sealed ID number" in err and SENDER[-4:] in err
 
@@ -569,10 +591,19 @@ def test_county_migration_0006_hands_stations_the_tail_and_withdraws_the_registr
     config.set_main_option("script_location", str(MIGRATIONS))
     number = HEADS[0]
     old = {
-        "household_no": "H1", "head_name": "岩温", "id_masked": number[:6] + "*" * 8 + number[-4:],
-        "id_hash": "ab" * 32, "members": 3, "township": "孟定镇", "village": "芒艾村",
-        "natural_village": "一组", "household_type": "脱贫户", "monitoring_type": "",
-        "risk_cleared": False, "causes": ["因病"], "phone_masked": "尾号5678",
+        "household_no": "H1",
+        "head_name": "岩温",
+        "id_masked": number[:6] + "*" * 8 + number[-4:],
+        "id_hash": "ab" * 32,
+        "members": 3,
+        "township": "孟定镇",
+        "village": "芒艾村",
+        "natural_village": "一组",
+        "household_type": "脱贫户",
+        "monitoring_type": "",
+        "risk_cleared": False,
+        "causes": ["因病"],
+        "phone_masked": "尾号5678",
     }
     stamp = "2026-01-01T00:00:00+08:00"
     try:

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from stationapp.sms import OutgoingText, reasons
-from stationapp.sms.modem import ModemConfig, ModemProvider
-from stationapp.sms.pdu import encode_submit, part_count
+from stationapp.sms_providers import OutgoingText, reasons
+from stationapp.sms_providers.modem import ModemConfig, ModemProvider
+from stationapp.sms_providers.pdu import encode_submit, part_count
 from tests.fakes.fake_modem import BadPdu, decode_submit
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="the fake modem is a POSIX pty")

@@ -10,9 +10,9 @@ import pytest
 from stationapp.core import PermissionDenied, StateError, ValidationError
 from stationapp.core import clock as station_clock
 from stationapp.core.sms import SmsOutbox, deliver_due
-from stationapp.core.sms_pacing import DAILY_HOLD, GAP_HOLD, gives_up, number_hold
 from stationapp.core.sms_render import count_parts, merge_params
-from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult
+from stationapp.sms_providers.pacing import DAILY_HOLD, GAP_HOLD, gives_up, number_hold
+from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult
 
 PHONE = "13812345678"
 OTHER = "13987654321"

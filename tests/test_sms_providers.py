@@ -18,7 +18,8 @@ import pytest
 from stationapp.core import clock
 from stationapp.core import i18n as core_i18n
 from stationapp.core.errors import ValidationError
-from stationapp.sms import (
+from stationapp.core.secrets import Secret
+from stationapp.sms_providers import (
     OutgoingText,
     Provider,
     SecretStore,
@@ -26,13 +27,12 @@ from stationapp.sms import (
     make_provider,
     reasons,
 )
-from stationapp.sms.aliyun import AliyunProvider
-from stationapp.sms.aliyun import sign as aliyun_sign
-from stationapp.sms.county import CountyRelayProvider
-from stationapp.sms.filelog import FileProvider
-from stationapp.sms.modem import ModemProvider
-from stationapp.sms.secrets import Secret
-from stationapp.sms.tencent import TencentProvider, tc3_signature
+from stationapp.sms_providers.aliyun import AliyunProvider
+from stationapp.sms_providers.aliyun import sign as aliyun_sign
+from stationapp.sms_providers.county import CountyRelayProvider
+from stationapp.sms_providers.filelog import FileProvider
+from stationapp.sms_providers.modem import ModemProvider
+from stationapp.sms_providers.tencent import TencentProvider, tc3_signature
 from tests.fakes.fake_aliyun import FakeAliyun
 from tests.fakes.fake_tencent import FakeTencent
 
@@ -743,8 +743,8 @@ def test_importing_the_providers_loads_no_network_or_serial_library():
     import subprocess
 
     code = (
-        "import sys, stationapp.sms, stationapp.sms.aliyun, stationapp.sms.tencent,"
-        " stationapp.sms.modem;"
+        "import sys, stationapp.sms_providers, stationapp.sms_providers.aliyun,"
+        " stationapp.sms_providers.tencent, stationapp.sms_providers.modem;"
         "print(','.join(m for m in ('requests', 'serial', 'PySide6') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)

@@ -25,18 +25,18 @@ import pytest
 import sqlalchemy as sa
 
 from stationapp.core import StateError, Station, clock
+from stationapp.core.secrets import SecretStore
 from stationapp.core.sms import deliver_due
-from stationapp.core.sms_pacing import NUMBER_GAP
-from stationapp.sms import reasons
-from stationapp.sms.county import (
+from stationapp.core.sms_choice import station_provider
+from stationapp.sms_providers import reasons
+from stationapp.sms_providers.county import (
     COUNTY_SERVICE_REFUSED,
     OUTCOME_UNKNOWN,
     REQUEST_UNREADABLE,
     CountyRelayProvider,
 )
-from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult
-from stationapp.sms.secrets import SecretStore
-from stationapp.sms.station import station_provider
+from stationapp.sms_providers.pacing import NUMBER_GAP
+from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult
 from sync.protocol import WireEvent
 from sync.server import ingest, relay
 from sync.server.relay import relay_once, sms_relay

@@ -542,7 +542,7 @@ def test_a_county_500_is_a_failure_and_nothing_is_marked(synced, station, county
 
 
 def test_a_wrong_token_is_unauthorized_and_nothing_is_marked(synced, station, county):
-    from stationapp.sms.secrets import SecretStore
+    from stationapp.core.secrets import SecretStore
 
     _parcels(station, 5)
     station_id, code = county.new_station()

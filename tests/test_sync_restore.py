@@ -16,15 +16,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from stationapp.core import StateError, Station, ValidationError
+from stationapp.core import StateError, Station, ValidationError, secrets
 from stationapp.core import clock as station_clock
+from stationapp.core.secrets import SecretStore
 from stationapp.core.sms import deliver_due
-from stationapp.core.sync_enrolment import TOKEN_SECRET
 from stationapp.core.sync_restore import finish_restore, restore_from_county
 from stationapp.core.sync_restore_download import download_from_county
 from stationapp.core.sync_restore_staging import STAGING_NAME, abandon_restore, pending_restore
-from stationapp.sms.filelog import FileProvider
-from stationapp.sms.secrets import SecretStore
+from stationapp.sms_providers.filelog import FileProvider
 from sync import client as wire
 from sync.client import CountyClient
 from tests.county_db import county_database_url  # noqa: F401  (a fixture)
@@ -87,7 +86,7 @@ def make_lost_pc(folder: Path, county: LoopbackCounty) -> LostPc:
     station.sms.do_not_text.add("13900001111", "本人要求不发短信")
     report = station.sync.run()
     assert report.ok and report.waiting == 0
-    token = SecretStore(old_dir).get(TOKEN_SECRET)
+    token = SecretStore(old_dir).get(secrets.TOKEN_SECRET)
     assert token is not None
     events = _events(station.conn)
     tables = {name: _rows(station.conn, name) for name in COMPARED_TABLES}
@@ -348,7 +347,7 @@ def test_a_wrong_code_is_refused_and_leaves_no_station(new_pc, county, lost):
         download_from_county(new_pc, county.base_url, "AAAA-BBBB-CCCC")
     assert not Station.exists(new_pc)
     assert pending_restore(new_pc) is None
-    assert SecretStore(new_pc).get(TOKEN_SECRET) is None
+    assert SecretStore(new_pc).get(secrets.TOKEN_SECRET) is None
 
 
 def test_the_old_code_already_used_is_refused_in_plain_words(new_pc, county, lost):
@@ -458,7 +457,7 @@ def test_an_abandoned_restore_leaves_the_folder_free_for_a_new_station(new_pc, c
     download_from_county(new_pc, county.base_url, lost.code, page_size=PAGE)
     abandon_restore(new_pc)
     assert pending_restore(new_pc) is None
-    assert SecretStore(new_pc).get(TOKEN_SECRET) is None
+    assert SecretStore(new_pc).get(secrets.TOKEN_SECRET) is None
     Station.create(new_pc, name=STATION_NAME, manager_name=MANAGER, manager_pin=NEW_PIN).close()
 
 

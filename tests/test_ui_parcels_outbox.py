@@ -17,7 +17,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     zto,
 )
 
-from stationapp.sms.provider import SendResult
+from stationapp.sms_providers.provider import SendResult
 
 pytestmark = QT_LOG_IGNORE
 

@@ -21,8 +21,8 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 )
 
 from stationapp.core import Station, clock
-from stationapp.sms import reasons
-from stationapp.sms.provider import SendResult
+from stationapp.sms_providers import reasons
+from stationapp.sms_providers.provider import SendResult
 from stationapp.ui.app import create_application, install_translators
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH

@@ -22,10 +22,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from stationapp.core import Station
-from stationapp.sms import reasons
-from stationapp.sms import secrets as keys
-from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult
-from stationapp.sms.station import station_provider
+from stationapp.core import secrets as keys
+from stationapp.core.sms_choice import station_provider
+from stationapp.sms_providers import reasons
+from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult
 from stationapp.ui.pages import sms_settings
 from stationapp.ui.pages.base import PageContext
 from stationapp.ui.pages.settings import SettingsPage

@@ -115,3 +115,16 @@ class ManualClock:
         """Move forward by ``delta`` or by ``timedelta(**parts)``; returns the new time."""
         self.current += delta if delta is not None else timedelta(**parts)
         return self.current
+
+
+def to_moment(at: datetime | str | None) -> datetime:
+    """``at`` (default: now) as a time in Asia/Shanghai."""
+    if at is None:
+        return now()
+    moment = parse_iso(at) if isinstance(at, str) else at
+    return moment.astimezone(SHANGHAI)
+
+
+def iso(moment: datetime) -> str:
+    """Stored times compare as strings: always Asia/Shanghai, milliseconds, offset."""
+    return format_iso(moment.astimezone(SHANGHAI))

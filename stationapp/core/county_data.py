@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from stationapp.core import meta
 from stationapp.core.county_feed import PageTaken, apply_page, read_cursor
 from stationapp.core.county_households import Household, Households
 from stationapp.core.county_reference import (
@@ -26,7 +27,6 @@ from stationapp.core.county_reference import (
     read_setting,
     read_template,
 )
-from stationapp.core.sync_enrolment import META_TOWNSHIP
 
 if TYPE_CHECKING:
     from stationapp.core.station import Station
@@ -73,7 +73,7 @@ class CountyData:
     def announcements(
         self, now: str | datetime | None = None, *, limit: int | None = None
     ) -> list[Announcement]:
-        township = self._meta(META_TOWNSHIP)  # the station's, from joining the county
+        township = meta.get(self._conn, meta.TOWNSHIP)  # the station's, from joining the county
         return read_announcements(self._conn, now=now, township=township, limit=limit)
 
     def setting(self, key: str, default: Any = None) -> Any:
@@ -85,7 +85,3 @@ class CountyData:
         return read_county_events(
             self._conn, needs_attention=needs_attention, entity_id=entity_id, limit=limit
         )
-
-    def _meta(self, key: str) -> str:
-        row = self._conn.execute("SELECT value FROM station_meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else ""

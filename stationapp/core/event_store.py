@@ -41,6 +41,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from stationapp.core import meta
+
 GENESIS_HASH = "0" * 64
 
 # DESIGN §3's columns, in order (the view's, and a legacy ``events`` table's)
@@ -296,29 +298,18 @@ def delete_after(conn: sqlite3.Connection, seq: int) -> None:
         if seq:
             set_checked_point(conn, seq, hash_at(conn, seq))
         else:
-            conn.execute("DELETE FROM station_meta WHERE key = ?", (CHECKED_KEY,))
+            meta.delete(conn, meta.CHAIN_CHECKED)
     conn.execute("DELETE FROM event_log WHERE seq > ?", (seq,))
     conn.execute("DELETE FROM event_log_broken_links WHERE seq > ?", (seq,))
 
 
-# the last event a passing chain check reached, "seq hash" (events.EventLog.check_appended)
-CHECKED_KEY = "chain_checked"
-
-
 def checked_point(conn: sqlite3.Connection) -> tuple[int, str] | None:
-    row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (CHECKED_KEY,)).fetchone()
-    if row is None:
-        return None
-    seq, _, digest = str(row[0]).partition(" ")
+    seq, _, digest = meta.get(conn, meta.CHAIN_CHECKED).partition(" ")
     return (int(seq), digest) if seq.isdigit() and digest else None
 
 
 def set_checked_point(conn: sqlite3.Connection, seq: int, digest: str) -> None:
-    conn.execute(
-        "INSERT INTO station_meta (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (CHECKED_KEY, f"{int(seq)} {digest}"),
-    )
+    meta.put(conn, meta.CHAIN_CHECKED, f"{int(seq)} {digest}")
 
 
 def mark_pushed(conn: sqlite3.Connection, up_to_seq: int) -> None:

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from stationapp.core import clock, event_store, ids
+from stationapp.core import clock, event_store, ids, meta
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.event_record import (
     Event,
@@ -154,7 +154,7 @@ class EventLog:
     ) -> None:
         self.conn = conn
         self._transaction = store_transaction
-        self.station_id = _meta_station_id(conn) if station_id is None else station_id
+        self.station_id = meta.get(conn, meta.STATION_ID) if station_id is None else station_id
         self._head: tuple[int, str] | None = None
 
     # reading ----------------------------------------------------------------------------------
@@ -355,8 +355,3 @@ class EventLog:
             schema=schema,
         )
         return result
-
-
-def _meta_station_id(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT value FROM station_meta WHERE key = 'station_id'").fetchone()
-    return row[0] if row else ""

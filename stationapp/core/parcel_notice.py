@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from stationapp.core import clock, waybill
+from stationapp.core.clock import iso
 from stationapp.core.events import Batch, Event
 from stationapp.core.sms_do_not_text import is_listed
 from stationapp.core.sms_outbox_tables import migrate_lean_outbox
@@ -40,7 +41,6 @@ from stationapp.core.sms_store import (
     params_json,
     queued_params,
 )
-from stationapp.core.sms_text import iso
 
 # sms_settings (and sms_queue, which reads it) are imported where used: schema.py imports this
 # module before stationapp.core.settings, which sms_settings needs loaded first

@@ -35,14 +35,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from stationapp.core import idcard
+from stationapp.core import idcard, meta
 
 MIGRATION = "012_id_numbers"
-STATION_SALT = "id_salt"  # station_meta key of the dropped station salt
 REGISTRY_SALT_SETTING = "household.id_salt"  # county setting that may no longer be kept
 TAG_KEY_SETTING = "household.id_tag_key"  # the county's key for household ID tags (hex)
 SEAL_KEY_SETTING = "privacy.id_public_key"  # the county's public key for sealing IDs (base64)
-CLEANED_UP = "id_numbers_cleaned_up"  # station_meta: the clean-up after 012 has finished
 FORBIDDEN_SETTINGS = frozenset({REGISTRY_SALT_SETTING})
 
 log = logging.getLogger(__name__)
@@ -68,15 +66,16 @@ def migrate_id_numbers(db: Any) -> None:
 
 
 def _drop_salts(conn: sqlite3.Connection) -> None:
-    conn.execute("DELETE FROM station_meta WHERE key = ?", (STATION_SALT,))
+    meta.delete(conn, meta.ID_SALT)
     if _has_table(conn, "county_settings"):
         conn.execute("DELETE FROM county_settings WHERE key = ?", (REGISTRY_SALT_SETTING,))
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return (
-        conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
-        .fetchone()
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
         is not None
     )
 
@@ -88,8 +87,7 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
 def clean_up_pending(conn: sqlite3.Connection) -> bool:
     """True when ``012_id_numbers`` has run but its clean-up (:func:`after_migration`) has not
     finished: right after the migration, or after a crash or a full disk in the middle of it."""
-    row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (CLEANED_UP,)).fetchone()
-    return row is None and MIGRATION not in _pending(conn)
+    return not meta.has(conn, meta.ID_NUMBERS_CLEANED_UP) and MIGRATION not in _pending(conn)
 
 
 def _pending(conn: sqlite3.Connection) -> list[str]:
@@ -104,11 +102,7 @@ def after_migration(conn: sqlite3.Connection, data_dir: Path) -> None:
     conn.execute("VACUUM")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     scrub_data_folder(data_dir)
-    conn.execute(
-        "INSERT INTO station_meta (key, value) VALUES (?, '1')"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (CLEANED_UP,),
-    )
+    meta.put(conn, meta.ID_NUMBERS_CLEANED_UP, "1")
 
 
 def scrub_data_folder(data_dir: Path) -> list[Path]:

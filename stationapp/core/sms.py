@@ -22,14 +22,14 @@ from datetime import datetime
 from typing import Any
 
 from stationapp.core import clock
+from stationapp.core.clock import iso, to_moment
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Batch, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.sms_do_not_text import DoNotText, cancel_queued_texts, is_listed
 from stationapp.core.sms_outbox_tables import migrate_sms
-from stationapp.core.sms_pacing import DAY, STALE_CLAIM, backoff, gives_up, number_hold
 from stationapp.core.sms_queue import queue_text
-from stationapp.core.sms_relay import RELAY_CODE, hand_to_county
+from stationapp.core.sms_relay import hand_to_county
 from stationapp.core.sms_render import Rendered, normalize_params, render
 from stationapp.core.sms_settings import SMS_SETTINGS, signature
 from stationapp.core.sms_store import sent_payload
@@ -38,11 +38,11 @@ from stationapp.core.sms_text import (
     SELECT_TEXTS,
     STATUSES,
     OutboxText,
-    iso,
     outbox_text,
     status_word,
-    to_moment,
 )
+from stationapp.sms_providers.county import RELAY_CODE
+from stationapp.sms_providers.pacing import DAY, STALE_CLAIM, backoff, gives_up, number_hold
 
 __all__ = [
     "SMS_SETTINGS",
@@ -191,7 +191,7 @@ class SmsOutbox:
         text = self.get(text_id)
         relay = result.ok and getattr(result, "code", "") == RELAY_CODE
         if relay and not self._station.sync.is_enrolled():
-            from stationapp.sms.county import not_joined
+            from stationapp.sms_providers.county import not_joined
 
             relay, result = False, not_joined()
         with self._log.batch() as batch:
@@ -366,8 +366,8 @@ def deliver_due(
     the provider's OutId / session context, so the county relay, and the providers' reports, can
     tell a second copy of the same text apart later.
     """
-    from stationapp.sms.provider import OutgoingText, SendResult
-    from stationapp.sms.reasons import SERVICE_TROUBLE
+    from stationapp.sms_providers.provider import OutgoingText, SendResult
+    from stationapp.sms_providers.reasons import SERVICE_TROUBLE
 
     outbox: SmsOutbox = target if isinstance(target, SmsOutbox) else target.sms
     if not outbox.has_due(now):

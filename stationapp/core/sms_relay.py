@@ -31,10 +31,6 @@ from stationapp.core.sms_text import REASON_PASSED, OutboxText, status_word
 
 log = logging.getLogger(__name__)
 
-# What CountyRelayProvider.send answers for a text the outbox must hand to the county: not a
-# send (no network is involved), but the go-ahead for record_result to relay it.
-RELAY_CODE = "county.relayed"
-
 
 def relay_payload(text: OutboxText) -> dict[str, Any]:
     """What the county's worker needs to send ``text`` as the station rendered it (the outbox

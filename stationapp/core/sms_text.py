@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 
 from stationapp.core import clock
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term, translate
 from stationapp.core.phone import mask_phone
-from stationapp.core.sms_pacing import GAP_HOLD
 from stationapp.core.sms_render import render
+from stationapp.sms_providers.pacing import GAP_HOLD
 
 STATUSES = ("queued", "sending", "relayed", "sent", "failed")
 _CTX = "SmsOutbox"
@@ -192,18 +191,6 @@ def outbox_text(row: sqlite3.Row | tuple) -> OutboxText:
 
 
 # --- time ------------------------------------------------------------------------------------
-
-
-def to_moment(now: datetime | str | None) -> datetime:
-    if now is None:
-        return clock.now()
-    moment = clock.parse_iso(now) if isinstance(now, str) else now
-    return moment.astimezone(clock.SHANGHAI)
-
-
-def iso(moment: datetime) -> str:
-    """Stored times compare as strings: always Asia/Shanghai, milliseconds, offset."""
-    return clock.format_iso(moment.astimezone(clock.SHANGHAI))
 
 
 def short_time(text: str) -> str:

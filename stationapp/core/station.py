@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from stationapp.core import clock, privacy, schema
+from stationapp.core import clock, meta, privacy, schema
 from stationapp.core.county_data import CountyData
 from stationapp.core.data_folder import DB_NAME
 from stationapp.core.errors import PermissionDenied, StateError, StoreError
@@ -125,7 +124,9 @@ class Station:
         self.data_dir = store.data_dir
         self.conn: sqlite3.Connection = store.conn
         self.session = Session()
-        self.log = EventLog(self.conn, store.transaction, station_id=self._meta("station_id"))
+        self.log = EventLog(
+            self.conn, store.transaction, station_id=meta.get(self.conn, meta.STATION_ID)
+        )
         self.events = StationEvents(self)
         self.settings = Settings(self.conn, self.log, self.session)
         self.operators = Operators(self.conn, self.log, self.session, store.transaction)
@@ -178,9 +179,9 @@ class Station:
             schema.migrate(store.conn)
             station = cls(store)
             with store.transaction() as conn:
-                _put_meta(conn, "created_at", clock.now_iso())
-                _put_meta(conn, privacy.CLEANED_UP, "1")  # nothing to clean up in a new file
-                _put_meta(conn, "station_id", "")
+                meta.put(conn, meta.CREATED_AT, clock.now_iso())
+                meta.put(conn, meta.ID_NUMBERS_CLEANED_UP, "1")  # nothing to clean up in a new file
+                meta.put(conn, meta.STATION_ID, "")
             with station.log.batch() as batch:
                 manager = add_operator(
                     batch, name=manager_name, pin=manager_pin, role="manager", actor_id=""
@@ -282,7 +283,7 @@ class Station:
             name=self.settings.get("station.name"),
             phone=self.settings.get("station.phone"),
             manager_name=row[0] if row else "",
-            station_id=self._meta("station_id"),
+            station_id=meta.get(self.conn, meta.STATION_ID),
         )
 
     def today(self) -> TodayFigures:
@@ -308,15 +309,3 @@ class Station:
         elif Path(target).is_dir():
             target = Path(target) / f"station-{stamp}.db"
         return self.store.backup_to(Path(target))
-
-    def _meta(self, key: str) -> str:
-        row = self.conn.execute("SELECT value FROM station_meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else ""
-
-
-def _put_meta(conn: sqlite3.Connection, key: str, value: Any) -> None:
-    conn.execute(
-        "INSERT INTO station_meta (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, str(value)),
-    )

@@ -34,21 +34,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from stationapp.core import clock
+from stationapp.core import clock, meta, secrets
 from stationapp.core.errors import StateError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sync_enrolment import (
-    META_CLOCK_MEASURED_AT,
-    META_CLOCK_SKEW,
-    META_COUNTY_NAME,
-    META_COUNTY_URL,
-    META_ENROLLED_AT,
-    META_TOWNSHIP,
-    META_VILLAGE,
-    TOKEN_SECRET,
-    _put_meta,
-    trade_code,
-)
+from stationapp.core.sync_enrolment import trade_code
 from stationapp.core.sync_failures import CHAIN_CONFLICT, _RoundStopped, _stopped, plain_words
 from stationapp.core.sync_forks import ForkHealing
 from stationapp.core.sync_history import EnrolledStation, SyncLogEntry, SyncReport, SyncStatus
@@ -130,19 +119,19 @@ class StationSync(ForkHealing, Pushing):
                 current=current,
                 other=answer.station_id,
             )
-        self._secrets().set(TOKEN_SECRET, answer.token)
+        self._secrets().set(secrets.TOKEN_SECRET, answer.token)
         with self.station.store.transaction() as conn:
             for key, value in (
                 ("station_id", answer.station_id),
-                (META_COUNTY_URL, url),
-                (META_COUNTY_NAME, answer.station_name),
-                (META_TOWNSHIP, answer.township),
-                (META_VILLAGE, answer.village),
-                (META_ENROLLED_AT, clock.now_iso()),
+                (meta.COUNTY_URL, url),
+                (meta.COUNTY_NAME, answer.station_name),
+                (meta.TOWNSHIP, answer.township),
+                (meta.VILLAGE, answer.village),
+                (meta.ENROLLED_AT, clock.now_iso()),
             ):
                 # station_id is among them: every event names it from now on (it is not
                 # hashed, so the chain stays valid; event_store keeps it once, not per event)
-                _put_meta(conn, key, value)
+                meta.put(conn, key, value)
         self.station.log.station_id = answer.station_id
         return EnrolledStation(
             answer.station_id, answer.station_name, answer.township, answer.village
@@ -150,14 +139,16 @@ class StationSync(ForkHealing, Pushing):
 
     @property
     def station_id(self) -> str:
-        return self._meta("station_id")
+        return meta.get(self.conn, meta.STATION_ID)
 
     @property
     def county_url(self) -> str:
-        return self._meta(META_COUNTY_URL)
+        return meta.get(self.conn, meta.COUNTY_URL)
 
     def is_enrolled(self) -> bool:
-        return bool(self.station_id and self.county_url and self._secrets().get(TOKEN_SECRET))
+        return bool(
+            self.station_id and self.county_url and self._secrets().get(secrets.TOKEN_SECRET)
+        )
 
     # what the screens show ---------------------------------------------------------------------
 
@@ -173,11 +164,11 @@ class StationSync(ForkHealing, Pushing):
 
     def status(self) -> SyncStatus:
         measured, self._measured_clock = self._measured_clock, None
-        if measured is not None and str(measured[0]) != self._meta(META_CLOCK_SKEW):
+        if measured is not None and str(measured[0]) != meta.get(self.conn, meta.CLOCK_SKEW):
             with self.station.store.transaction() as conn:
-                _put_meta(conn, META_CLOCK_SKEW, measured[0])
-                _put_meta(conn, META_CLOCK_MEASURED_AT, measured[1])
-        skew = self._meta(META_CLOCK_SKEW)
+                meta.put(conn, meta.CLOCK_SKEW, measured[0])
+                meta.put(conn, meta.CLOCK_MEASURED_AT, measured[1])
+        skew = meta.get(self.conn, meta.CLOCK_SKEW)
         last = self.conn.execute(
             "SELECT finished_at, error, params FROM sync_log ORDER BY id DESC LIMIT 1"
         ).fetchone()
@@ -193,7 +184,7 @@ class StationSync(ForkHealing, Pushing):
             last_attempt_at=last[0] if last else "",
             last_error=plain_words(last[1], json.loads(last[2])) if last else "",
             clock_skew_s=int(skew) if skew else None,
-            clock_measured_at=self._meta(META_CLOCK_MEASURED_AT),
+            clock_measured_at=meta.get(self.conn, meta.CLOCK_MEASURED_AT),
         )
 
     def history(self, limit: int = 50) -> list[SyncLogEntry]:
@@ -260,7 +251,7 @@ class StationSync(ForkHealing, Pushing):
                 )
             )
         report = SyncReport(started_at=clock.now_iso())
-        token = self._secrets().get(TOKEN_SECRET)
+        token = self._secrets().get(secrets.TOKEN_SECRET)
         client = self._client(self.county_url, token.reveal() if token else None)
         steps = self._round_steps(client, report, progress, feed_progress)
         return SyncRound(self, report, client, steps)
@@ -312,7 +303,7 @@ class StationSync(ForkHealing, Pushing):
     def open_feed(self) -> tuple[CountyClient, str]:
         """For a caller that downloads the feed on another thread: a client of the county (it
         does not touch the database) and the cursor to ask after."""
-        token = self._secrets().get(TOKEN_SECRET)
+        token = self._secrets().get(secrets.TOKEN_SECRET)
         client = self._client(self.county_url, token.reveal() if token else None)
         return client, self.station.county.cursor()
 
@@ -385,13 +376,9 @@ class StationSync(ForkHealing, Pushing):
         return client
 
     def _secrets(self):
-        from stationapp.sms.secrets import SecretStore
+        from stationapp.core.secrets import SecretStore
 
         return SecretStore(self.station.data_dir)
-
-    def _meta(self, key: str) -> str:
-        row = self.conn.execute("SELECT value FROM station_meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else ""
 
 
 def fetch_feed_page(client: CountyClient, after: str, limit: int | None = None) -> FeedResponse:

@@ -6,9 +6,8 @@ token, the address checked, and the keys of ``station_meta`` where the county's 
 from __future__ import annotations
 
 import platform
-import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
@@ -17,15 +16,6 @@ from stationapp.core.sync_failures import PLAIN_WORDS, UPDATE_REQUIRED
 if TYPE_CHECKING:
     from sync.client import CountyClient
     from sync.protocol import EnrollResponse
-
-TOKEN_SECRET = "sync.county.token"  # the name in secrets.json
-META_COUNTY_URL = "county.url"
-META_COUNTY_NAME = "county.station_name"
-META_TOWNSHIP = "county.township"
-META_VILLAGE = "county.village"
-META_ENROLLED_AT = "county.enrolled_at"
-META_CLOCK_SKEW = "county.clock_skew_s"  # this PC's clock minus the county's, last measured
-META_CLOCK_MEASURED_AT = "county.clock_measured_at"
 
 
 def trade_code(
@@ -121,11 +111,3 @@ def _app_version() -> str:
         return version("stationapp")
     except Exception:  # not installed (running from a checkout)
         return ""
-
-
-def _put_meta(conn: sqlite3.Connection, key: str, value: Any) -> None:
-    conn.execute(
-        "INSERT INTO station_meta (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, str(value)),
-    )

@@ -38,7 +38,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stationapp.core import clock
+from stationapp.core import clock, meta
 from stationapp.core.data_folder import DB_NAME
 from stationapp.core.errors import StateError
 from stationapp.core.events import EventLog
@@ -46,13 +46,11 @@ from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.operators import Operator, Operators, validate_pin
 from stationapp.core.sync_restore_download import ClientFactory, Progress, download_from_county
 from stationapp.core.sync_restore_staging import (
-    META_RESTORED_AT,
     STAGING_NAME,
     PendingRestore,
     _chosen_manager_or_none,
     _folder_locked,
     _open_staging,
-    _put_meta,
     _transaction,
     check_folder_is_free,
     pending_restore,
@@ -90,7 +88,7 @@ def finish_restore(data_dir: Path, manager_pin: str) -> Station:
             operators.reset_pin(manager.id, pin)
             with _transaction(conn):
                 _lock_other_pins(conn, manager.id)
-                _put_meta(conn, META_RESTORED_AT, clock.now_iso())
+                meta.put(conn, meta.RESTORED_AT, clock.now_iso())
                 _record_in_sync_log(conn, pending)
         finally:
             conn.close()

@@ -11,29 +11,18 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from stationapp.core import clock
+from stationapp.core import clock, meta, secrets
 from stationapp.core.errors import StateError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sync_enrolment import (
-    META_COUNTY_NAME,
-    META_COUNTY_URL,
-    META_ENROLLED_AT,
-    META_TOWNSHIP,
-    META_VILLAGE,
-    TOKEN_SECRET,
-    _check_url,
-    trade_code,
-)
+from stationapp.core.sync_enrolment import _check_url, trade_code
 from stationapp.core.sync_restore_pages import Progress, _fetch_all, _rebuild_and_verify
 from stationapp.core.sync_restore_staging import (
     STAGING_NAME,
     PendingRestore,
     _create_staging,
     _folder_locked,
-    _meta,
     _open_staging,
     _pending,
-    _put_meta,
     _remove_staging,
     _transaction,
     check_folder_is_free,
@@ -130,13 +119,13 @@ def _enrol_or_resume(
     """The staging file and a token that works: an earlier attempt's (its code is used up),
     else the code's. Another county or another station than the staging file's starts clean.
     Returns (staging connection, address, token)."""
-    from stationapp.sms.secrets import SecretStore
+    from stationapp.core.secrets import SecretStore
 
     secret_store = SecretStore(data_dir)
     conn = _open_kept_staging(data_dir, url)
     if conn is not None:
-        kept = secret_store.get(TOKEN_SECRET)
-        station_id = _meta(conn, "station_id")
+        kept = secret_store.get(secrets.TOKEN_SECRET)
+        station_id = meta.get(conn, meta.STATION_ID)
         if kept and (yield from _token_works(make_client(url, kept.reveal()), station_id, url)):
             return conn, url, kept.reveal()
     try:
@@ -155,8 +144,8 @@ def _enrol_or_resume(
         if conn is not None:
             conn.close()
         raise
-    secret_store.set(TOKEN_SECRET, answer.token)
-    if conn is not None and _meta(conn, "station_id") != answer.station_id:
+    secret_store.set(secrets.TOKEN_SECRET, answer.token)
+    if conn is not None and meta.get(conn, meta.STATION_ID) != answer.station_id:
         conn.close()
         conn = None  # a code for another station: start clean
     if conn is None:
@@ -164,13 +153,13 @@ def _enrol_or_resume(
     with _transaction(conn):
         for key, value in (
             ("station_id", answer.station_id),
-            (META_COUNTY_URL, url),
-            (META_COUNTY_NAME, answer.station_name),
-            (META_TOWNSHIP, answer.township),
-            (META_VILLAGE, answer.village),
-            (META_ENROLLED_AT, clock.now_iso()),
+            (meta.COUNTY_URL, url),
+            (meta.COUNTY_NAME, answer.station_name),
+            (meta.TOWNSHIP, answer.township),
+            (meta.VILLAGE, answer.village),
+            (meta.ENROLLED_AT, clock.now_iso()),
         ):
-            _put_meta(conn, key, value)
+            meta.put(conn, key, value)
     return conn, url, answer.token
 
 
@@ -185,7 +174,7 @@ def _open_kept_staging(data_dir: Path, url: str) -> sqlite3.Connection | None:
         _remove_staging(data_dir)
         return None
     try:
-        if _meta(conn, "station_id") and _meta(conn, META_COUNTY_URL) == url:
+        if meta.get(conn, meta.STATION_ID) and meta.get(conn, meta.COUNTY_URL) == url:
             return conn
     except sqlite3.DatabaseError:
         pass

@@ -11,19 +11,15 @@ from collections.abc import Callable, Generator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from stationapp.core import event_store, schema
+from stationapp.core import event_store, meta, schema
 from stationapp.core.errors import StateError, UserError
 from stationapp.core.events import GENESIS_HASH, EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.projections import PROJECTED_TABLES, rebuild_into
 from stationapp.core.sync_restore_staging import (
-    META_RESTORE_COMPLETE,
-    META_RESTORED_EVENTS,
     _chosen_manager_or_none,
     _drop_events,
     _head,
-    _meta,
-    _put_meta,
     _transaction,
 )
 from stationapp.core.sync_steps import CountyCall
@@ -51,7 +47,7 @@ def _fetch_all(
     from sync import client as wire
     from sync import protocol
 
-    station_id = _meta(conn, "station_id")
+    station_id = meta.get(conn, meta.STATION_ID)
     seq, digest = _head(conn)
     total = seq
     try:
@@ -154,7 +150,7 @@ def _rebuild_and_verify(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM credentials")  # none before the PIN; a crash may have left some
         for table in PROJECTED_TABLES:
             conn.execute(f"DELETE FROM {table}")
-        _put_meta(conn, META_RESTORE_COMPLETE, "0")
+        meta.put(conn, meta.RESTORE_COMPLETE, "0")
     log = EventLog(conn, lambda: _transaction(conn))
     rebuild_into(conn, log.iter_events(), log.find_event)
     result = log.verify(rebuild=True, schema=schema.create_empty)
@@ -177,8 +173,8 @@ def _rebuild_and_verify(conn: sqlite3.Connection) -> None:
             )
         )
     with _transaction(conn):
-        _put_meta(conn, META_RESTORE_COMPLETE, "1")
-        _put_meta(conn, META_RESTORED_EVENTS, result.events_checked)
+        meta.put(conn, meta.RESTORE_COMPLETE, "1")
+        meta.put(conn, meta.RESTORED_EVENTS, result.events_checked)
 
 
 def _network_refusal(error: Exception, done: int, total: int) -> UserError:

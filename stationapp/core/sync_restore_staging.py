@@ -11,9 +11,8 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from stationapp.core import clock, event_store, privacy, schema
+from stationapp.core import clock, event_store, meta, schema, secrets
 from stationapp.core.data_folder import DB_NAME, LOCK_NAME
 from stationapp.core.errors import StateError
 from stationapp.core.events import GENESIS_HASH
@@ -21,18 +20,8 @@ from stationapp.core.folder_lock import FolderLock
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.operators import Operator
 from stationapp.core.projections import PROJECTED_TABLES
-from stationapp.core.sync_enrolment import (
-    META_COUNTY_NAME,
-    META_COUNTY_URL,
-    META_TOWNSHIP,
-    META_VILLAGE,
-    TOKEN_SECRET,
-)
 
 STAGING_NAME = "county-restore.db"
-META_RESTORE_COMPLETE = "restore.complete"  # "1": every event in and verified; PIN missing
-META_RESTORED_AT = "restore.restored_at"
-META_RESTORED_EVENTS = "restore.events"
 
 
 @dataclass(frozen=True)
@@ -87,14 +76,14 @@ def pending_restore(data_dir: Path) -> PendingRestore | None:
 
 def abandon_restore(data_dir: Path) -> None:
     """Forget a restore begun here (the staging file and its token): a new station instead."""
-    from stationapp.sms.secrets import SecretStore
+    from stationapp.core.secrets import SecretStore
 
     data_dir = Path(data_dir)
     with _folder_locked(data_dir):
         if pending_restore(data_dir) is None:
             return
         _remove_staging(data_dir)
-        SecretStore(data_dir).delete(TOKEN_SECRET)
+        SecretStore(data_dir).delete(secrets.TOKEN_SECRET)
 
 
 # --- the staging file ------------------------------------------------------------------------
@@ -104,9 +93,9 @@ def _create_staging(data_dir: Path) -> sqlite3.Connection:
     _remove_staging(data_dir)
     conn = _open_staging(data_dir)  # the current schema, no events
     with _transaction(conn):
-        _put_meta(conn, "created_at", clock.now_iso())
-        _put_meta(conn, privacy.CLEANED_UP, "1")  # a new file: no older ID data to clean up
-        _put_meta(conn, META_RESTORE_COMPLETE, "0")
+        meta.put(conn, meta.CREATED_AT, clock.now_iso())
+        meta.put(conn, meta.ID_NUMBERS_CLEANED_UP, "1")  # a new file: no older ID data to clean up
+        meta.put(conn, meta.RESTORE_COMPLETE, "0")
     return conn
 
 
@@ -159,7 +148,7 @@ def _drop_events(conn: sqlite3.Connection) -> None:
         for table in PROJECTED_TABLES:
             conn.execute(f"DELETE FROM {table}")
         event_store.delete_after(conn, 0)
-        _put_meta(conn, META_RESTORE_COMPLETE, "0")
+        meta.put(conn, meta.RESTORE_COMPLETE, "0")
 
 
 def _head(conn: sqlite3.Connection) -> tuple[int, str]:
@@ -171,17 +160,17 @@ def _head(conn: sqlite3.Connection) -> tuple[int, str]:
 
 
 def _pending(conn: sqlite3.Connection) -> PendingRestore | None:
-    station_id = _meta(conn, "station_id")
+    station_id = meta.get(conn, meta.STATION_ID)
     if not station_id:
         return None
-    complete = _meta(conn, META_RESTORE_COMPLETE) == "1"
+    complete = meta.get(conn, meta.RESTORE_COMPLETE) == "1"
     manager = _chosen_manager_or_none(conn) if complete else None
     return PendingRestore(
         station_id=station_id,
-        station_name=_meta(conn, META_COUNTY_NAME),
-        township=_meta(conn, META_TOWNSHIP),
-        village=_meta(conn, META_VILLAGE),
-        county_url=_meta(conn, META_COUNTY_URL),
+        station_name=meta.get(conn, meta.COUNTY_NAME),
+        township=meta.get(conn, meta.TOWNSHIP),
+        village=meta.get(conn, meta.VILLAGE),
+        county_url=meta.get(conn, meta.COUNTY_URL),
         events=_head(conn)[0],
         complete=complete,
         manager_name=manager.name if manager else "",
@@ -198,35 +187,18 @@ def _chosen_manager_or_none(conn: sqlite3.Connection) -> Operator | None:
     return Operator(id=row[0], name=row[1], role=row[2], active=bool(row[3])) if row else None
 
 
-def _meta(conn: sqlite3.Connection | None, key: str) -> str:
-    if conn is None:
-        return ""
-    row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else ""
-
-
-def _put_meta(conn: sqlite3.Connection, key: str, value: Any) -> None:
-    conn.execute(
-        "INSERT INTO station_meta (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (key, str(value)),
-    )
-
-
 def _station_name(path: Path) -> str:
     """The name of the station in ``path`` ("" when it cannot be read)."""
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = 'station.name'").fetchone()
-            ident = conn.execute(
-                "SELECT value FROM station_meta WHERE key = 'station_id'"
-            ).fetchone()
+            ident = meta.get(conn, meta.STATION_ID)
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         return ""
     name = json.loads(row[0]) if row else ""
-    if ident and ident[0]:
-        return f"{name} ({ident[0]})" if name else ident[0]
+    if ident:
+        return f"{name} ({ident})" if name else ident
     return str(name)

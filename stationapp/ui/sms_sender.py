@@ -23,11 +23,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from stationapp.core import Event, Station
 from stationapp.core.errors import UserError
+from stationapp.core.secrets import SecretStore
+from stationapp.core.sms_choice import station_provider
 from stationapp.core.sms_settings import provider_config
-from stationapp.sms import reasons
-from stationapp.sms.provider import OutgoingText, Provider, ProviderStatus, SendResult
-from stationapp.sms.secrets import SecretStore
-from stationapp.sms.station import station_provider
+from stationapp.sms_providers import reasons
+from stationapp.sms_providers.provider import OutgoingText, Provider, ProviderStatus, SendResult
 from stationapp.ui.worker import StationWorker
 
 log = logging.getLogger(__name__)

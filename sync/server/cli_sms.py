@@ -142,7 +142,7 @@ def _provider_values(args: argparse.Namespace) -> dict[str, Any]:
 
 def _read_keys(settings: Settings, name: str) -> None:
     """The two keys from standard input (a prompt that does not echo on a terminal)."""
-    from stationapp.sms.secrets import SecretStore
+    from stationapp.core.secrets import SecretStore
 
     if sys.stdin.isatty():
         keys = [getpass.getpass(prompt) for prompt in KEY_PROMPTS[name]]

@@ -1,18 +1,18 @@
 """The county's SMS relay worker (DESIGN §5 relay services, §7): the texts stations handed over
 (``sync.server.relay_requests``) sent on the county's account, each answered once in the feed.
 
-:func:`relay_once` (every few seconds in :class:`RelayWorker`, the thread ``county-center
-serve`` runs; or ``county-center sms-relay --once``) sends the due rows through the provider code
-the stations use (``stationapp.sms``), keeping each number's pace as a station does, and writes
-each row's result together with its county event (``sms.sent`` / ``sms.failed``, entity_id = the
-text's id) in one transaction. Refusals for now (a 5xx, a rate limit) back off and try again.
+:func:`relay_once` (every few seconds in :class:`RelayWorker`, the thread ``county-center serve``
+runs; or ``county-center sms-relay --once``) sends the due rows through the provider code the
+stations use (``stationapp.sms_providers``), keeping each number's pace as a station does, and
+writes each row's result together with its county event (``sms.sent`` / ``sms.failed``, entity_id =
+the text's id) in one transaction. Refusals for now (a 5xx, a rate limit) back off and try again.
 
 Never twice. A row is claimed (status ``sending``) and the claim committed before the provider is
-called. A row left ``sending`` by a worker that is gone (its process died: checked on this host;
-or its claim is older than any provider takes, ``STALE_CLAIM``) may or may not have gone out, and
-neither Aliyun nor Tencent de-duplicates by OutId. Sending it again could text the villager
-twice; so it is failed with :data:`OUTCOME_UNKNOWN`, which says so, and the station's operator
-decides: Retry hands the text over again.
+called. A row left ``sending`` by a worker that is gone (its process died: checked on this host; or
+its claim is older than any provider takes, ``STALE_CLAIM``) may or may not have gone out, and
+neither Aliyun nor Tencent de-duplicates by OutId. Sending it again could text the villager twice;
+so it is failed with :data:`OUTCOME_UNKNOWN`, which says so, and the station's operator decides:
+Retry hands the text over again.
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from stationapp.core import clock
-from stationapp.core.sms_pacing import DAY, MAX_AGE, backoff, gives_up, number_hold
-from stationapp.core.sms_text import iso, to_moment
-from stationapp.sms import reasons
-from stationapp.sms.county import COUNTY_GAVE_UP, COUNTY_SERVICE_REFUSED, OUTCOME_UNKNOWN
-from stationapp.sms.provider import OutgoingText, Provider, ProviderStatus, SendResult
+from stationapp.core.clock import iso, to_moment
+from stationapp.sms_providers import reasons
+from stationapp.sms_providers.county import COUNTY_GAVE_UP, COUNTY_SERVICE_REFUSED, OUTCOME_UNKNOWN
+from stationapp.sms_providers.pacing import DAY, MAX_AGE, backoff, gives_up, number_hold
+from stationapp.sms_providers.provider import OutgoingText, Provider, ProviderStatus, SendResult
 from sync.server.relay_requests import (
     FAILED,
     FAILED_EVENT,

@@ -1,17 +1,17 @@
 """Which SMS service the county's relay sends through, and with what settings.
 
-The same provider code as the stations (``stationapp.sms``: file, aliyun, tencent, modem), read
-from the same flat keys (``sms.provider``, ``sms.signature``, ``sms.aliyun.template.<t>``...;
-see ``stationapp/sms/__init__.py``). The keys that are not secret live in ``sms-relay.json`` in
-the county's data folder (written by ``county-center sms-provider``); the access keys live in
-the folder's ``secrets.json`` (``stationapp.sms.secrets.SecretStore``, mode 0600), never in the
-database or a command line. A template without a code in the file takes the provider code the
-county's SMS templates carry (``county-center set-sms-template --provider-code``).
+The same provider code as the stations (``stationapp.sms_providers``: file, aliyun, tencent, modem),
+read from the same flat keys (``sms.provider``, ``sms.signature``, ``sms.aliyun.template.<t>``...;
+see ``stationapp/sms_providers/__init__.py``). The keys that are not secret live in
+``sms-relay.json`` in the county's data folder (written by ``county-center sms-provider``); the
+access keys live in the folder's ``secrets.json`` (``stationapp.core.secrets.SecretStore``, mode
+0600), never in the database or a command line. A template without a code in the file takes the
+provider code the county's SMS templates carry (``county-center set-sms-template --provider-code``).
 
-``sms.signature`` is the county's approved signature (Aliyun and Tencent need one): it signs
-every relayed text, unless ``sms.relay.station_signatures`` is true, when each text keeps its own
-station's signature (each must then be approved on the county's account too) and the county's
-signs only a text that has none.
+``sms.signature`` is the county's approved signature (Aliyun and Tencent need one): it signs every
+relayed text, unless ``sms.relay.station_signatures`` is true, when each text keeps its own
+station's signature (each must then be approved on the county's account too) and the county's signs
+only a text that has none.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from stationapp.sms import Provider, make_provider
-from stationapp.sms.secrets import SecretStore
+from stationapp.core.secrets import SecretStore
+from stationapp.sms_providers import Provider, make_provider
 from sync.server.settings import Settings
 from sync.server.storage import Storage
 

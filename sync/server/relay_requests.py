@@ -25,10 +25,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from stationapp.core import clock, ids
+from stationapp.core.clock import iso
 from stationapp.core.errors import UserError
 from stationapp.core.phone import normalize_mobile
-from stationapp.core.sms_text import iso
-from stationapp.sms.county import REQUEST_UNREADABLE
+from stationapp.sms_providers.county import REQUEST_UNREADABLE
 from sync.protocol import WireEvent
 from sync.server import feed
 from sync.server.ingest_hooks import on_events

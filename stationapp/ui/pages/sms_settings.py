@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, Station, ids
+from stationapp.core import secrets as keys
 from stationapp.core.errors import StateError, UserError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.phone import mask_phone, normalize_mobile
 from stationapp.core.sms_render import template_fields
 from stationapp.core.sms_settings import provider_config
-from stationapp.sms import ProviderStatus, Secret, SecretStore, make_provider, reasons
-from stationapp.sms import secrets as keys
-from stationapp.sms.filelog import FILE_NAME as TEXTS_FILE
+from stationapp.sms_providers import ProviderStatus, Secret, SecretStore, make_provider, reasons
+from stationapp.sms_providers.filelog import FILE_NAME as TEXTS_FILE
 from stationapp.ui.forms import MessageLabel
 from stationapp.ui.pages.base import Page, PageContext
 

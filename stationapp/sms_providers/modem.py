@@ -17,9 +17,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
-from stationapp.sms import config, reasons
-from stationapp.sms.pdu import Pdu, encode_submit
-from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult, log_result
+from stationapp.sms_providers import config, reasons
+from stationapp.sms_providers.pdu import Pdu, encode_submit
+from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult, log_result
 
 log = logging.getLogger(__name__)
 

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from stationapp.core import secrets
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sms_relay import RELAY_CODE
-from stationapp.core.sync_enrolment import TOKEN_SECRET
-from stationapp.sms import reasons
-from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult
-from stationapp.sms.secrets import Secret
+from stationapp.core.secrets import Secret
+from stationapp.sms_providers import reasons
+from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult
 
 NAME = "county"
+# What CountyRelayProvider.send answers for a text the outbox must hand to the county: not a
+# send (no network is involved), but the go-ahead for the outbox to relay it.
+RELAY_CODE = "county.relayed"
 
 STATUS_COUNTY_READY = QT_TRANSLATE_NOOP(
     "Sms",
@@ -70,7 +72,7 @@ class CountyRelayProvider:
         return f"CountyRelayProvider({'joined' if self.joined() else 'not joined'})"
 
     def joined(self) -> bool:
-        return self._secrets is not None and bool(self._secrets.get(TOKEN_SECRET))
+        return self._secrets is not None and bool(self._secrets.get(secrets.TOKEN_SECRET))
 
     def send(self, text: OutgoingText) -> SendResult:
         if not self.joined():

@@ -22,6 +22,8 @@ ALIYUN_ACCESS_KEY_ID = "sms.aliyun.access_key_id"
 ALIYUN_ACCESS_KEY_SECRET = "sms.aliyun.access_key_secret"
 TENCENT_SECRET_ID = "sms.tencent.secret_id"
 TENCENT_SECRET_KEY = "sms.tencent.secret_key"
+# the county center's token for this station, kept at enrolment (the sync line, the county relay)
+TOKEN_SECRET = "sync.county.token"
 
 
 class Secret:

@@ -19,15 +19,15 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from stationapp.core import clock
-from stationapp.sms import config, reasons
-from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult, log_result
-from stationapp.sms.secrets import (
+from stationapp.core.secrets import (
     ALIYUN_ACCESS_KEY_ID,
     ALIYUN_ACCESS_KEY_SECRET,
     Secret,
     SecretStore,
 )
-from stationapp.sms.transport import HttpClient, JsonAnswer
+from stationapp.sms_providers import config, reasons
+from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult, log_result
+from stationapp.sms_providers.transport import HttpClient, JsonAnswer
 
 log = logging.getLogger(__name__)
 

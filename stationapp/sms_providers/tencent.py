@@ -20,10 +20,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from stationapp.core import clock
-from stationapp.sms import config, reasons
-from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult, log_result
-from stationapp.sms.secrets import TENCENT_SECRET_ID, TENCENT_SECRET_KEY, Secret, SecretStore
-from stationapp.sms.transport import HttpClient, JsonAnswer
+from stationapp.core.secrets import TENCENT_SECRET_ID, TENCENT_SECRET_KEY, Secret, SecretStore
+from stationapp.sms_providers import config, reasons
+from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult, log_result
+from stationapp.sms_providers.transport import HttpClient, JsonAnswer
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from stationapp.core.secrets import SecretStore
 from stationapp.core.sms_settings import provider_config
-from stationapp.sms import Provider, make_provider
-from stationapp.sms.secrets import SecretStore
+from stationapp.sms_providers import Provider, make_provider
 
 
 def station_provider(settings: dict[str, Any], data_dir: Path) -> Provider:

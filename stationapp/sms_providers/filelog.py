@@ -12,8 +12,8 @@ from pathlib import Path
 
 from stationapp.core import clock
 from stationapp.core.data_folder import PRIVATE_FILE_MODE, make_private, private_folder
-from stationapp.sms import reasons
-from stationapp.sms.provider import OutgoingText, ProviderStatus, SendResult, log_result
+from stationapp.sms_providers import reasons
+from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult, log_result
 
 log = logging.getLogger(__name__)
 

@@ -45,14 +45,14 @@ from pathlib import Path
 from typing import Any
 
 from stationapp.core.errors import ValidationError
-from stationapp.sms import reasons
-from stationapp.sms.provider import (
+from stationapp.core.secrets import Secret, SecretStore
+from stationapp.sms_providers import reasons
+from stationapp.sms_providers.provider import (
     OutgoingText,
     Provider,
     ProviderStatus,
     SendResult,
 )
-from stationapp.sms.secrets import Secret, SecretStore
 
 PROVIDERS = ("file", "aliyun", "tencent", "modem", "county")
 
@@ -75,23 +75,23 @@ def make_provider(
     file provider's ``sms-outbox.txt``. Raises ValidationError for an unknown provider name."""
     name = str(config.get("sms.provider") or "file").strip().lower()
     if name == "file":
-        from stationapp.sms.filelog import FileProvider
+        from stationapp.sms_providers.filelog import FileProvider
 
         return FileProvider(data_dir or secrets.data_dir)
     if name == "aliyun":
-        from stationapp.sms.aliyun import AliyunConfig, AliyunProvider
+        from stationapp.sms_providers.aliyun import AliyunConfig, AliyunProvider
 
         return AliyunProvider(AliyunConfig.from_settings(config, secrets))
     if name == "tencent":
-        from stationapp.sms.tencent import TencentConfig, TencentProvider
+        from stationapp.sms_providers.tencent import TencentConfig, TencentProvider
 
         return TencentProvider(TencentConfig.from_settings(config, secrets))
     if name == "modem":
-        from stationapp.sms.modem import ModemConfig, ModemProvider
+        from stationapp.sms_providers.modem import ModemConfig, ModemProvider
 
         return ModemProvider(ModemConfig.from_settings(config))
     if name == "county":
-        from stationapp.sms.county import CountyRelayProvider
+        from stationapp.sms_providers.county import CountyRelayProvider
 
         return CountyRelayProvider(secrets)  # joined once the county's token is kept
     raise ValidationError(reasons.UNKNOWN_PROVIDER, name=name)

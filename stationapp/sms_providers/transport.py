@@ -10,8 +10,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from stationapp.sms import reasons
-from stationapp.sms.provider import SendResult
+from stationapp.sms_providers import reasons
+from stationapp.sms_providers.provider import SendResult
 
 log = logging.getLogger(__name__)
 
