@@ -143,8 +143,8 @@ def build_big(
 
 def deliver_texts(station: Station) -> None:
     """Send what the outbox holds through the file provider, as the SMS worker would."""
-    from stationapp.core import sms
-    from stationapp.core.sms_choice import station_provider
+    from stationapp.core.sms import facade as sms
+    from stationapp.core.sms.providers import station_provider
 
     provider = station_provider(station.settings.all(), station.data_dir)
     while sms.deliver_due(station.sms, provider, limit=5000):

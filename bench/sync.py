@@ -65,8 +65,8 @@ from stationapp.core import Station  # noqa: E402
 from stationapp.core import clock as station_clock  # noqa: E402
 from stationapp.core import ids as station_ids  # noqa: E402
 from stationapp.core.events import GENESIS_HASH, event_hash  # noqa: E402
-from stationapp.core.sync import StationSync  # noqa: E402
-from stationapp.core.sync_push import wire_event  # noqa: E402
+from stationapp.core.sync.facade import StationSync  # noqa: E402
+from stationapp.core.sync.push import wire_event  # noqa: E402
 
 MANAGER, MANAGER_PIN = "岩温", "123456"
 LINK_BYTES_S = 256_000 / 8  # 256 kbit/s
@@ -152,8 +152,8 @@ def new_station(folder: Path) -> Station:
 
 def deliver_texts(station: Station) -> None:
     """Send what the outbox holds through the file provider, as the SMS worker would."""
-    from stationapp.core import sms
-    from stationapp.core.sms_choice import station_provider
+    from stationapp.core.sms import facade as sms
+    from stationapp.core.sms.providers import station_provider
 
     provider = station_provider(station.settings.all(), station.data_dir)
     while sms.deliver_due(station.sms, provider, limit=500):

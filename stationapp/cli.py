@@ -267,8 +267,8 @@ def _restore(data_dir: Path, args: argparse.Namespace) -> int:
 def _restore_from_county(data_dir: Path, args: argparse.Namespace) -> int:
     from stationapp import __version__
     from stationapp.core.operators import validate_pin
-    from stationapp.core.sync_restore import finish_restore
-    from stationapp.core.sync_restore_download import download_from_county
+    from stationapp.core.sync.restore import finish_restore
+    from stationapp.core.sync.restore_download import download_from_county
 
     def progress(done: int, total: int) -> None:
         print(

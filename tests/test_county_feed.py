@@ -28,9 +28,9 @@ from typing import Any
 import pytest
 
 from stationapp.core import Station, idcard
-from stationapp.core.county_data import CountyDataTaken
-from stationapp.core.county_events import HANDLERS, CountyEvent, handles
-from stationapp.core.county_feed import NO_HANDLER
+from stationapp.core.county.events import HANDLERS, CountyEvent, handles
+from stationapp.core.county.facade import CountyDataTaken
+from stationapp.core.county.feed import NO_HANDLER
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.projections import PROJECTED_TABLES
@@ -228,7 +228,7 @@ def test_an_inactive_biller_is_not_offered_but_is_kept(station):
 
 
 def test_a_page_and_its_cursor_are_taken_together_or_not_at_all(station, monkeypatch):
-    from stationapp.core import county_kinds
+    from stationapp.core.county import kinds as county_kinds
 
     station.county.apply_page([change("household", "H1", household("H1", "岩温"))], "1")
     good = county_kinds.KINDS["catalog"]
@@ -309,9 +309,7 @@ def test_a_household_is_found_by_number_name_initials_or_village(registry, typed
 
 
 @pytest.mark.parametrize("typed", [HEAD_ID, HEAD_ID.lower(), "530926 19800101 001x"])
-def test_a_household_is_found_by_its_head_s_typed_id_number_through_tail_and_tag(
-    registry, typed
-):
+def test_a_household_is_found_by_its_head_s_typed_id_number_through_tail_and_tag(registry, typed):
     (found,) = registry.county.households.find(typed)
     assert found.household_no == "5309260101001"
     assert (found.id_tail, found.id_masked) == ("001X", "*" * 14 + "001X")
@@ -481,7 +479,7 @@ def test_a_round_takes_the_county_s_reference_data_and_its_history_says_how_much
 
 
 def test_the_pull_asks_again_while_the_county_says_more(station, county, proxy, monkeypatch):
-    from stationapp.core import sync
+    from stationapp.core.sync import facade as sync
 
     monkeypatch.setattr(sync, "FEED_PAGE", 2)
     county.join(station, proxy.base_url)
@@ -499,7 +497,7 @@ def test_the_pull_asks_again_while_the_county_says_more(station, county, proxy, 
 def test_a_failure_mid_pull_keeps_the_pages_taken_and_the_next_round_resumes(
     station, county, proxy, monkeypatch
 ):
-    from stationapp.core import sync
+    from stationapp.core.sync import facade as sync
 
     monkeypatch.setattr(sync, "FEED_PAGE", 2)
     county.join(station, proxy.base_url)
@@ -579,7 +577,7 @@ def runner(qtbot, station, worker):
 def test_the_runner_takes_the_feed_page_by_page_and_other_work_runs_between_pages(
     qtbot, station, worker, county, runner, monkeypatch
 ):
-    from stationapp.core import sync
+    from stationapp.core.sync import facade as sync
 
     monkeypatch.setattr(sync, "FEED_PAGE", 40)
     worker.wait_for(county.join, station)
@@ -608,7 +606,7 @@ def test_the_runner_takes_the_feed_page_by_page_and_other_work_runs_between_page
 def test_the_runner_s_pull_cut_off_keeps_its_pages_and_the_round_says_offline(
     qtbot, station, worker, county, proxy, runner, monkeypatch
 ):
-    from stationapp.core import sync
+    from stationapp.core.sync import facade as sync
 
     monkeypatch.setattr(sync, "FEED_PAGE", 2)
     worker.wait_for(county.join, station, proxy.base_url)

@@ -22,8 +22,8 @@ import pytest
 
 from stationapp.core import i18n as core_i18n
 from stationapp.core.errors import ValidationError
-from stationapp.core.parcels import Parcel, ParcelDaySummary
-from stationapp.core.sending import HandoverBatch, SentParcel
+from stationapp.core.parcels.facade import Parcel, ParcelDaySummary
+from stationapp.core.parcels.sending import HandoverBatch, SentParcel
 from stationapp.receipts.paper import PAPERS
 from stationapp.receipts.parcel_docs import (
     handover_manifest,

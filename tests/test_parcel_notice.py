@@ -22,11 +22,11 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 
 from stationapp.core import StateError, Station, ids, pinyin, schema, waybill
 from stationapp.core import clock as station_clock
-from stationapp.core.parcel_store import next_free_seq, pickup_code
-from stationapp.core.sms import deliver_due
-from stationapp.core.sms_queue import queue_text
-from stationapp.core.sms_relay import hand_to_county
-from stationapp.core.sms_render import render
+from stationapp.core.parcels.store import next_free_seq, pickup_code
+from stationapp.core.sms.facade import deliver_due
+from stationapp.core.sms.queue import queue_text
+from stationapp.core.sms.relay import hand_to_county
+from stationapp.core.sms.render import render
 from stationapp.core.store import connect
 from stationapp.sms_providers.filelog import FileProvider
 from stationapp.sms_providers.provider import ProviderStatus, SendResult

@@ -7,7 +7,7 @@ import pytest
 
 from stationapp.core import StateError, ValidationError
 from stationapp.core import clock as station_clock
-from stationapp.core.parcel_intake import label_tail
+from stationapp.core.parcels.intake import label_tail
 
 
 @pytest.fixture
@@ -42,9 +42,7 @@ def test_what_counts_as_the_tail_a_label_shows(typed, tail):
     assert label_tail(typed) == tail
 
 
-def test_a_tail_offers_the_known_customers_whose_numbers_end_so_latest_parcel_first(
-    station, clock
-):
+def test_a_tail_offers_the_known_customers_whose_numbers_end_so_latest_parcel_first(station, clock):
     receive(station, "YT7512345678901", "13812345678", "张三")
     clock.advance(minutes=5)
     receive(station, "YT7512345678902", "13998765678", "李四")
@@ -74,9 +72,7 @@ def test_the_tail_lookup_reads_an_index_not_every_customer(station):
     assert any("customers_tail" in row[-1] for row in plan), plan
 
 
-def test_a_parcel_with_tail_and_name_alone_waits_untexted_and_is_found_by_its_tail(
-    station, clock
-):
+def test_a_parcel_with_tail_and_name_alone_waits_untexted_and_is_found_by_its_tail(station, clock):
     parcel = receive(station, "YT7512345678901", "138****4321", "赵*")
     assert parcel.status == "waiting"
     assert parcel.recipient_phone == ""
@@ -124,8 +120,9 @@ def test_the_number_of_a_known_customer_links_the_parcel_to_them(station, clock)
     parcel = receive(station, "YT7512345678902", "4321", "赵*")
     station.parcels.add_phone(parcel.id, "139 0000 4321")
     assert station.conn.execute("SELECT count(*) FROM customers").fetchone()[0] == 1
-    assert station.parcels.get(parcel.id).customer_id == (
-        station.parcels.customer_by_phone("13900004321")["id"]
+    assert (
+        station.parcels.get(parcel.id).customer_id
+        == (station.parcels.customer_by_phone("13900004321")["id"])
     )
 
 

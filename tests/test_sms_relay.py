@@ -26,8 +26,8 @@ import sqlalchemy as sa
 
 from stationapp.core import StateError, Station, clock
 from stationapp.core.secrets import SecretStore
-from stationapp.core.sms import deliver_due
-from stationapp.core.sms_choice import station_provider
+from stationapp.core.sms.facade import deliver_due
+from stationapp.core.sms.providers import station_provider
 from stationapp.sms_providers import reasons
 from stationapp.sms_providers.county import (
     COUNTY_SERVICE_REFUSED,

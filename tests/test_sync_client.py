@@ -491,7 +491,7 @@ def test_after_a_lost_answer_the_head_asked_at_once_marks_the_events(
 
 def test_a_push_resent_after_a_lost_answer_counts_as_duplicates(synced, station, county):
     """The same events pushed twice (an answer lost, head not asked): stored once."""
-    from stationapp.core.sync_push import wire_event
+    from stationapp.core.sync.push import wire_event
 
     _parcels(station, 6)
     station_id, code = county.new_station()
@@ -578,7 +578,7 @@ def test_a_fork_after_an_old_backup_was_restored_is_healed_and_nothing_is_lost(
     station.close()
     restore_station(data_dir, backup)
     from stationapp.core import Station
-    from stationapp.core.sync import StationSync
+    from stationapp.core.sync.facade import StationSync
 
     with Station.open(data_dir) as again:
         sync_again = StationSync(again)
@@ -645,7 +645,7 @@ def test_the_history_lists_rounds_newest_first(synced, station, county, proxy):
 def test_a_timed_out_push_halves_the_batch_and_the_round_goes_on_from_the_county_s_head(
     station, county, proxy
 ):
-    from stationapp.core.sync import StationSync
+    from stationapp.core.sync.facade import StationSync
 
     batcher = Batcher(start=20)
     synced = StationSync(
@@ -673,7 +673,7 @@ def test_the_push_carries_no_hashes_and_no_per_event_station_id(synced, station,
     _, code = county.new_station()
     synced.enroll(county.base_url, code)
     event = next(station.log.iter_events())
-    from stationapp.core.sync_push import wire_event
+    from stationapp.core.sync.push import wire_event
 
     wired = wire_event(event)
     assert set(wired) == {"id", "seq", "type", "entity_id", "occurred_at", "operator", "payload"}
@@ -692,7 +692,7 @@ def test_after_random_faults_the_county_holds_exactly_the_station_s_events(
     import random
 
     from stationapp.core import Station
-    from stationapp.core.sync import StationSync
+    from stationapp.core.sync.facade import StationSync
     from tests.fakes.fault_proxy import FaultProxy
 
     county = shared_county

@@ -8,9 +8,9 @@ import threading
 from typing import Any, ClassVar
 
 from stationapp.core import Station
-from stationapp.core.sync import StationSync
-from stationapp.core.sync_failures import TIMED_OUT
-from stationapp.core.sync_steps import CallAnswer, CountyCall
+from stationapp.core.sync.facade import StationSync
+from stationapp.core.sync.failures import TIMED_OUT
+from stationapp.core.sync.steps import CallAnswer, CountyCall
 from sync.client import CountyClient
 from sync.pacing import Batcher
 from tests.county_server import LoopbackCounty

@@ -21,7 +21,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from stationapp.core import Station, clock
-from stationapp.core.county_data import CountyDataTaken
+from stationapp.core.county.facade import CountyDataTaken
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.pages.base import PageContext
 from stationapp.ui.pages.home import ANNOUNCEMENTS_SHOWN, HomePage

@@ -17,7 +17,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from stationapp.core import Station, clock
-from stationapp.core.parcels import Parcel
+from stationapp.core.parcels.facade import Parcel
 from stationapp.ui import sounds
 from stationapp.ui.pages.base import PageContext
 from stationapp.ui.pages.parcels import ParcelsPage

@@ -20,8 +20,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from stationapp.core import Station
-from stationapp.core.sync_restore_download import download_from_county
-from stationapp.core.sync_restore_staging import pending_restore
+from stationapp.core.sync.restore_download import download_from_county
+from stationapp.core.sync.restore_staging import pending_restore
 from stationapp.ui.app import create_application
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.restore_from_county import ADDRESS, PIN, PROGRESS

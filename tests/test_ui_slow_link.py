@@ -24,7 +24,7 @@ from PySide6.QtCore import Qt
 from test_ui_parcels_helpers import VILLAGERS, focused, receive, sounds_played, zto  # noqa: F401
 
 from stationapp.core import Station
-from stationapp.core.sync_restore_staging import pending_restore
+from stationapp.core.sync.restore_staging import pending_restore
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.restore_from_county import PIN
 from stationapp.ui.shell import Shell

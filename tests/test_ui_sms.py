@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from stationapp.core import Station
 from stationapp.core import secrets as keys
-from stationapp.core.sms_choice import station_provider
+from stationapp.core.sms.providers import station_provider
 from stationapp.sms_providers import reasons
 from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult
 from stationapp.ui.pages import sms_settings

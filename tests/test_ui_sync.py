@@ -280,8 +280,8 @@ def test_an_offline_county_shows_offline_and_the_runner_backs_off(qtbot, window,
 
 
 def test_the_runner_honours_the_county_s_retry_after(station, make_runner, shown_errors):
-    from stationapp.core.sync_failures import BUSY
-    from stationapp.core.sync_history import SyncReport
+    from stationapp.core.sync.failures import BUSY
+    from stationapp.core.sync.history import SyncReport
 
     runner = make_runner(backoff=Backoff(rng=lambda: 0.0, clock=FakeClock()))
     busy = SyncReport(started_at="", error=BUSY, retry_after=120.0)

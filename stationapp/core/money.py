@@ -71,9 +71,7 @@ def foreign_digits(text: str) -> str:
     full-width ０-９ (Arabic-Indic ٥٠, Devanagari, superscript ², circled ①...), each once."""
     return "".join(
         dict.fromkeys(
-            ch
-            for ch in text
-            if unicodedata.digit(ch, None) is not None and ch not in _OUR_DIGITS
+            ch for ch in text if unicodedata.digit(ch, None) is not None and ch not in _OUR_DIGITS
         )
     )
 

@@ -51,6 +51,8 @@ class UnlistedNumber(ValidationError):
     def __init__(self, text: str, /, *, number: str, **params: object) -> None:
         super().__init__(text, number=number, **params)
         self.number = number
+
+
 _TAIL = 4
 
 

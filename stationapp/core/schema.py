@@ -12,13 +12,13 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from stationapp.core.compact_event_log import migrate_compact_event_log
-from stationapp.core.county_schema import migrate_county
-from stationapp.core.parcel_notice import migrate_lean_texts
-from stationapp.core.parcel_store import migrate_customer_tails, migrate_waiting_indexes
+from stationapp.core.county.tables import migrate_county
+from stationapp.core.parcels.notice import migrate_lean_texts
+from stationapp.core.parcels.store import migrate_customer_tails, migrate_waiting_indexes
 from stationapp.core.privacy import migrate_id_numbers
 from stationapp.core.settings import migrate_settings_sorted
-from stationapp.core.sms_outbox_tables import migrate_sms, migrate_sms_relay
-from stationapp.core.sync_history import migrate_sync
+from stationapp.core.sms.tables import migrate_sms, migrate_sms_relay
+from stationapp.core.sync.history import migrate_sync
 
 MIGRATION_SET = "stationapp"
 migrations = Migrations(MIGRATION_SET)

@@ -345,7 +345,7 @@ class Settings:
 
 def _merge_line_settings() -> None:
     # each business line keeps its settings beside its code; the station sees them all here
-    from stationapp.core.sms_settings import SMS_SETTINGS
+    from stationapp.core.sms.settings import SMS_SETTINGS
 
     SETTINGS.update(SMS_SETTINGS)
 

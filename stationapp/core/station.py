@@ -7,19 +7,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stationapp.core import clock, meta, privacy, schema
-from stationapp.core.county_data import CountyData
+from stationapp.core.county.facade import CountyData
 from stationapp.core.data_folder import DB_NAME
 from stationapp.core.errors import PermissionDenied, StateError, StoreError
 from stationapp.core.events import Event, EventLog, VerifyResult
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.operators import Operator, Operators, add_operator
-from stationapp.core.parcels import Parcels
-from stationapp.core.sending import Sending
+from stationapp.core.parcels.facade import Parcels
+from stationapp.core.parcels.sending import Sending
 from stationapp.core.settings import Settings, change_setting
-from stationapp.core.sms import SmsOutbox
+from stationapp.core.sms.facade import SmsOutbox
 from stationapp.core.storage_errors import storage_error
 from stationapp.core.store import Store
-from stationapp.core.sync import StationSync
+from stationapp.core.sync.facade import StationSync
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from stationapp.receipts.parcel_fields import (
 from stationapp.receipts.parcel_manifests import handover_manifest, return_manifest
 
 if TYPE_CHECKING:
-    from stationapp.core.parcels import Parcel, ParcelDaySummary
+    from stationapp.core.parcels.facade import Parcel, ParcelDaySummary
 
 __all__ = ["handover_manifest", "parcel_day_summary", "pickup_slip", "return_manifest"]
 

@@ -36,8 +36,8 @@ from stationapp.receipts.parcel_fields import (
 )
 
 if TYPE_CHECKING:
-    from stationapp.core.parcels import Parcel
-    from stationapp.core.sending import HandoverBatch, SentParcel
+    from stationapp.core.parcels.facade import Parcel
+    from stationapp.core.parcels.sending import HandoverBatch, SentParcel
 
 
 # --- handover manifest -----------------------------------------------------------------------

@@ -4,7 +4,7 @@ No network is involved at the station: :meth:`CountyRelayProvider.send` answers 
 ahead (code ``county.relayed``), and the outbox records the text as handed to the county
 (``sms.relay_requested``, status ``relayed``) in the database's own transaction; the next push
 carries it, and the county's answer comes back through the feed (see
-``stationapp.core.sms_relay``). Until the station is joined to a county center, the status says
+``stationapp.core.sms.relay``). Until the station is joined to a county center, the status says
 so and every text stays queued.
 
 The reasons below are the county center's own (context ``"Sms"``, no ``{fields}``): the county

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from stationapp.core import Station
-from stationapp.core.sync_history import SyncStatus
+from stationapp.core.sync.history import SyncStatus
 from stationapp.ui.worker import StationWorker
 
 MINUTE, HOUR, DAY = 60, 3600, 86400

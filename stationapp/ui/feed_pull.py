@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from stationapp.core import Event, Station, sync
-from stationapp.core.county_data import CountyDataTaken
-from stationapp.core.county_feed import PageTaken
-from stationapp.core.county_kinds import warm_up
-from stationapp.core.sync import fetch_feed_page
-from stationapp.core.sync_history import SyncReport, SyncStatus
+from stationapp.core import Event, Station
+from stationapp.core.county.facade import CountyDataTaken
+from stationapp.core.county.feed import PageTaken
+from stationapp.core.county.kinds import warm_up
+from stationapp.core.sync import facade as sync
+from stationapp.core.sync.facade import fetch_feed_page
+from stationapp.core.sync.history import SyncReport, SyncStatus
 from stationapp.ui import errors
 from stationapp.ui.worker import StationWorker
 

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from stationapp.core import Station, clock
-from stationapp.core.parcels import Parcel
+from stationapp.core.parcels.facade import Parcel
 from stationapp.ui.worker import StationWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,6 +48,7 @@ class PageStart(NamedTuple):
 
     received_at: str
     id: str
+
 
 STATUS_WORDS = {
     "waiting": QT_TRANSLATE_NOOP("ParcelWords", "On the shelf"),

@@ -7,7 +7,7 @@ to the county (enrol, head, a page) is made on a network thread in between, so n
 window nor the database thread ever waits on the link (DESIGN §2). Progress reaches the GUI
 thread by a queued signal.
 ``restored(Station)`` carries the open station, logged in as the manager, as the wizard's
-``station_created`` does. The work itself is ``stationapp.core.sync_restore``.
+``station_created`` does. The work itself is ``stationapp.core.sync.restore``.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
-from stationapp.core.sync_restore import finish_restore
-from stationapp.core.sync_restore_download import download_steps
-from stationapp.core.sync_restore_staging import PendingRestore, pending_restore
-from stationapp.core.sync_steps import CallAnswer, CountyCall, Stepped
+from stationapp.core.sync.restore import finish_restore
+from stationapp.core.sync.restore_download import download_steps
+from stationapp.core.sync.restore_staging import PendingRestore, pending_restore
+from stationapp.core.sync.steps import CallAnswer, CountyCall, Stepped
 from stationapp.ui.forms import MessageLabel, PinEdit
 from stationapp.ui.worker import StationWorker
 

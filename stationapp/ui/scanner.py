@@ -379,4 +379,3 @@ class ScannerFilter(QObject):
     def release_held_keys(self) -> None:
         """Hand the keys of an open burst on as typing (the window is about to change)."""
         self._hand_on_burst()
-

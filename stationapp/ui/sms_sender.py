@@ -4,7 +4,7 @@ The database thread claims the due texts and records each answer; the network th
 to the SMS service, so a slow service never freezes a window and never holds the database
 (STYLE.md, "One thread owns the database"). A round is ``claim_due`` (database), ``send`` for
 each text (network), ``record_result`` for each answer (database), and ``release`` of what was
-not sent — the same steps as ``stationapp.core.sms.deliver_due``, split over two threads.
+not sent — the same steps as ``stationapp.core.sms.facade.deliver_due``, split over two threads.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from stationapp.core import Event, Station
 from stationapp.core.errors import UserError
 from stationapp.core.secrets import SecretStore
-from stationapp.core.sms_choice import station_provider
-from stationapp.core.sms_settings import provider_config
+from stationapp.core.sms.providers import station_provider
+from stationapp.core.sms.settings import provider_config
 from stationapp.sms_providers import reasons
 from stationapp.sms_providers.provider import OutgoingText, Provider, ProviderStatus, SendResult
 from stationapp.ui.worker import StationWorker

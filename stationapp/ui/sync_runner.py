@@ -29,15 +29,15 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from stationapp.core import Station, clock
 from stationapp.core.errors import UserError
-from stationapp.core.sync_failures import (
+from stationapp.core.sync.failures import (
     CHAIN_CONFLICT,
     NOT_THE_COUNTY,
     OFFLINE,
     SERVER_ERROR,
     TIMED_OUT,
 )
-from stationapp.core.sync_history import EnrolledStation, SyncReport, SyncStatus
-from stationapp.core.sync_steps import CallAnswer, CountyCall, SyncRound
+from stationapp.core.sync.history import EnrolledStation, SyncReport, SyncStatus
+from stationapp.core.sync.steps import CallAnswer, CountyCall, SyncRound
 from stationapp.ui.feed_pull import FeedPull, FeedPulled
 from stationapp.ui.worker import StationWorker
 
@@ -267,9 +267,7 @@ class SyncRunner(QObject):
     def _on_answer(self, answered: CountyAnswered) -> None:
         if self._stopped:  # the round was recorded at stop; this answer comes too late
             return
-        self._worker.call(
-            self._step_on_db, answered.round, answered.answer, on_done=self._stepped
-        )
+        self._worker.call(self._step_on_db, answered.round, answered.answer, on_done=self._stepped)
 
     def _round_done(self, outcome: _Outcome) -> None:
         report = outcome.report

@@ -10,7 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from stationapp.core import TodayFigures
-from stationapp.core.county_reference import Announcement
+from stationapp.core.county.reference import Announcement
 from stationapp.core.money import format_money
 from stationapp.ui.pages.base import Page, PageContext
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
-from stationapp.core.sync_history import EnrolledStation
+from stationapp.core.sync.history import EnrolledStation
 from stationapp.ui.forms import MessageLabel
 from stationapp.ui.worker import StationWorker
 

@@ -36,8 +36,8 @@ from stationapp.core import secrets as keys
 from stationapp.core.errors import StateError, UserError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.phone import mask_phone, normalize_mobile
-from stationapp.core.sms_render import template_fields
-from stationapp.core.sms_settings import provider_config
+from stationapp.core.sms.render import template_fields
+from stationapp.core.sms.settings import provider_config
 from stationapp.sms_providers import ProviderStatus, Secret, SecretStore, make_provider, reasons
 from stationapp.sms_providers.filelog import FILE_NAME as TEXTS_FILE
 from stationapp.ui.forms import MessageLabel

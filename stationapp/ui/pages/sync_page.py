@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import clock
-from stationapp.core.sync_history import EnrolledStation, SyncLogEntry, SyncReport
+from stationapp.core.sync.history import EnrolledStation, SyncLogEntry, SyncReport
 from stationapp.ui.forms import MessageLabel
 from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.sync_runner import SyncRunner, SyncState

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from stationapp.core import clock
-from stationapp.core.parcels import Parcel
+from stationapp.core.parcels.facade import Parcel
 from stationapp.ui import sounds
 from stationapp.ui.forms import MessageLabel, keep_last_words_together
 

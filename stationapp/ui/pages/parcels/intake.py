@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Event, phone, waybill
 from stationapp.core.errors import UserError, ValidationError
-from stationapp.core.parcel_intake import KnownRecipient, label_tail
-from stationapp.core.parcels import Parcel
+from stationapp.core.parcels.facade import Parcel
+from stationapp.core.parcels.intake import KnownRecipient, label_tail
 from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.parcels.common import (
     Outcome,
@@ -355,8 +355,10 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
 
     def _phone_confirmed(self) -> bool:
         typed = self.phone.text()
-        return bool(self.confirmed_phone) and phone.is_mobile(typed) and (
-            phone.normalize_mobile(typed) == self.confirmed_phone
+        return (
+            bool(self.confirmed_phone)
+            and phone.is_mobile(typed)
+            and (phone.normalize_mobile(typed) == self.confirmed_phone)
         )
 
     def _save(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableWidgetItem
 
-from stationapp.core.parcels import Parcel
+from stationapp.core.parcels.facade import Parcel
 from stationapp.ui.pages.parcels.common import waybill_tail
 
 

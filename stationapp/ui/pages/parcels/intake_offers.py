@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 
-from stationapp.core.parcel_intake import KnownRecipient, label_tail
+from stationapp.core.parcels.intake import KnownRecipient, label_tail
 from stationapp.ui.pages.parcels.common import day_text
 from stationapp.ui.pages.parcels.intake_carriers import DIGIT_KEYS, ENTER_KEYS
 

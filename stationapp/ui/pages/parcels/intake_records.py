@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stationapp.core import Station, phone, waybill
-from stationapp.core.parcel_intake import label_tail
-from stationapp.core.parcels import Parcel, Shelf
+from stationapp.core.parcels.facade import Parcel, Shelf
+from stationapp.core.parcels.intake import label_tail
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Event, clock
 from stationapp.core.errors import UserError
-from stationapp.core.parcels import Parcel
+from stationapp.core.parcels.facade import Parcel
 from stationapp.ui.models import status_word
 from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.parcels.common import (

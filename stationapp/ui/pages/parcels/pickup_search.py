@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stationapp.core import Station, phone
-from stationapp.core.parcels import Parcel
+from stationapp.core.parcels.facade import Parcel
 
 
 @dataclass(frozen=True)

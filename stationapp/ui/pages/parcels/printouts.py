@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from stationapp.core import Station, clock
-from stationapp.core.parcels import Parcel
-from stationapp.core.sending import HandoverBatch
+from stationapp.core.parcels.facade import Parcel
+from stationapp.core.parcels.sending import HandoverBatch
 
 
 @dataclass(frozen=True)

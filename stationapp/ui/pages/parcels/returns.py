@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Event, Station, clock, waybill
 from stationapp.core.errors import UserError
-from stationapp.core.parcels import Parcel
+from stationapp.core.parcels.facade import Parcel
 from stationapp.ui.pages.base import PageContext
 from stationapp.ui.pages.parcels.common import STYLE_SHEET, Outcome, section_title
 from stationapp.ui.pages.parcels.printouts import (

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from stationapp.core import Event, idcard, phone, waybill
 from stationapp.core.errors import UserError
 from stationapp.core.money import format_money, parse_money
-from stationapp.core.sending import MAX_FEE_FEN, MAX_WEIGHT_G, SentParcel
+from stationapp.core.parcels.sending import MAX_FEE_FEN, MAX_WEIGHT_G, SentParcel
 from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.parcels.common import (
     Outcome,
@@ -88,6 +88,7 @@ class IdNumberEdit(QLineEdit):
 
 
 TODAY_TABLE_WIDTH = 470  # px: the columns of today's sendings without cutting a waybill
+
 
 class SendingPanel(Page):
     TODAY_COLUMNS = 5
@@ -191,7 +192,9 @@ class SendingPanel(Page):
         # a combo as wide as its longest choice ("Hong Kong/Macao travel permit") held the form
         # so wide that today's list lost its columns at 1366×768: they shrink, the list opens wide
         for combo in (self.id_type, self.category, self.carrier, self.payment):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(6)
             combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core.errors import UserError
-from stationapp.core.parcels import ShelfCheck
+from stationapp.core.parcels.facade import ShelfCheck
 from stationapp.ui.pages.base import Page, PageContext
 from stationapp.ui.pages.parcels.common import (
     Outcome,

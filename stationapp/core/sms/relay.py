@@ -22,12 +22,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from stationapp.core.county_events import CountyEvent, handles
+from stationapp.core.county.events import CountyEvent, handles
 from stationapp.core.errors import StateError
 from stationapp.core.events import Batch, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sms_store import RELAY_REQUESTED, VIA_COUNTY, sent_payload
-from stationapp.core.sms_text import REASON_PASSED, OutboxText, status_word
+from stationapp.core.sms.store import RELAY_REQUESTED, VIA_COUNTY, sent_payload
+from stationapp.core.sms.text import REASON_PASSED, OutboxText, status_word
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from stationapp.core import event_store
 from stationapp.core.events import Event
-from stationapp.core.sync_failures import (
+from stationapp.core.sync.failures import (
     CHAIN_CONFLICT,
     DIVERGED,
     FORBIDDEN,
@@ -24,8 +24,8 @@ from stationapp.core.sync_failures import (
     _RoundStopped,
     _stopped,
 )
-from stationapp.core.sync_history import SyncReport
-from stationapp.core.sync_steps import CountyCall, RoundSteps
+from stationapp.core.sync.history import SyncReport
+from stationapp.core.sync.steps import CountyCall, RoundSteps
 
 if TYPE_CHECKING:
     from stationapp.core.station import Station

@@ -4,7 +4,7 @@
 any parcel is no longer on the shelf (``_check_on_shelf``, also used by reminders and returns),
 then writes ``parcel.picked_up`` and cancels the parcels' texts not yet gone (DESIGN §7).
 ``undo_pickup`` voids a mistaken pickup on its own business day. Mixed into
-:class:`~stationapp.core.parcels.Parcels`.
+:class:`~stationapp.core.parcels.facade.Parcels`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from stationapp.core import clock, phone
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
-from stationapp.core.parcel_notice import cancel_passed_texts
-from stationapp.core.parcel_store import Parcel
+from stationapp.core.parcels.notice import cancel_passed_texts
+from stationapp.core.parcels.store import Parcel
 from stationapp.core.text import checked_characters
 
 _PROXY_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the collector's name"))
@@ -23,7 +23,7 @@ VERIFICATIONS = ("code", "phone", "id")
 
 
 class ParcelPickup:
-    """Pickup, as ``st.parcels`` does it: see :class:`~stationapp.core.parcels.Parcels`."""
+    """Pickup, as ``st.parcels`` does it: see :class:`~stationapp.core.parcels.facade.Parcels`."""
 
     def pick_up(
         self,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sync_failures import PLAIN_WORDS, UPDATE_REQUIRED
+from stationapp.core.sync.failures import PLAIN_WORDS, UPDATE_REQUIRED
 
 if TYPE_CHECKING:
     from sync.client import CountyClient

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from stationapp.core import clock
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term, translate
 from stationapp.core.phone import mask_phone
-from stationapp.core.sms_render import render
+from stationapp.core.sms.render import render
 from stationapp.sms_providers.pacing import GAP_HOLD
 
 STATUSES = ("queued", "sending", "relayed", "sent", "failed")

@@ -5,8 +5,8 @@ label's tail alone: :func:`label_tail`), the shelf and layer, the consent and th
 anything is written, then write each parcel's ``parcel.received`` with its arrival notice
 (``parcel_notice``). ``known_by_tail`` offers the customers a typed tail may mean
 (:class:`KnownRecipient`); ``add_phone`` (补录手机号) gives a tail-only parcel its whole number.
-Mixed into :class:`~stationapp.core.parcels.Parcels`, which holds the connection, the log, the
-session, the settings and the reading methods these use.
+Mixed into :class:`~stationapp.core.parcels.facade.Parcels`, which holds the connection, the
+log, the session, the settings and the reading methods these use.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from stationapp.core import clock, ids, phone, pinyin, waybill
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
-from stationapp.core.parcel_notice import plan_notice
-from stationapp.core.parcel_store import Parcel, next_free_seq, pickup_code
+from stationapp.core.parcels.notice import plan_notice
+from stationapp.core.parcels.store import Parcel, next_free_seq, pickup_code
 from stationapp.core.settings import CONSENTS
 from stationapp.core.text import checked_characters
 
@@ -57,7 +57,7 @@ def label_tail(text: str) -> str | None:
 
 
 class ParcelIntake:
-    """Intake, as ``st.parcels`` does it: see :class:`~stationapp.core.parcels.Parcels`."""
+    """Intake, as ``st.parcels`` does it: see :class:`~stationapp.core.parcels.facade.Parcels`."""
 
     def known_by_tail(self, tail: str) -> list[KnownRecipient]:
         """The customers whose phone ends in ``tail`` (what a GB/T 41833 label shows), the one

@@ -15,7 +15,7 @@ from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Batch, Event, EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.phone import mask_phone, normalize_mobile
-from stationapp.core.sms_store import DO_NOT_TEXT_ADDED, DO_NOT_TEXT_REMOVED
+from stationapp.core.sms.store import DO_NOT_TEXT_ADDED, DO_NOT_TEXT_REMOVED
 
 
 @dataclass(frozen=True)

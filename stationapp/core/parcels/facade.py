@@ -20,11 +20,11 @@ from stationapp.core import clock, phone, pinyin, waybill
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.parcel_intake import ParcelIntake
-from stationapp.core.parcel_pickup import ParcelPickup
-from stationapp.core.parcel_returns import ParcelReturns
-from stationapp.core.parcel_store import PARCEL_COLUMNS, Parcel, Shelf, row_to_parcel
-from stationapp.core.parcel_views import ParcelDaySummary, ShelfCheck, ShelfQuery, day_summary
+from stationapp.core.parcels.intake import ParcelIntake
+from stationapp.core.parcels.pickup import ParcelPickup
+from stationapp.core.parcels.returns import ParcelReturns
+from stationapp.core.parcels.store import PARCEL_COLUMNS, Parcel, Shelf, row_to_parcel
+from stationapp.core.parcels.views import ParcelDaySummary, ShelfCheck, ShelfQuery, day_summary
 from stationapp.core.settings import Settings
 
 __all__ = [

@@ -9,7 +9,7 @@ from typing import Any
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.settings import Setting
-from stationapp.core.sms_render import clean_signature
+from stationapp.core.sms.render import clean_signature
 
 PROVIDERS = ("file", "aliyun", "tencent", "modem", "county")
 

@@ -45,7 +45,7 @@ from typing import Any
 from stationapp.core.errors import StateError
 from stationapp.core.events import Event, Replay, projected_table, projects
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sms_render import render
+from stationapp.core.sms.render import render
 
 projected_table("sms_outbox", "id")
 projected_table("sms_subjects", "purpose, entity_key")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from stationapp.core import clock
-from stationapp.core.parcel_store import PARCEL_COLUMNS, Parcel, row_to_parcel
+from stationapp.core.parcels.store import PARCEL_COLUMNS, Parcel, row_to_parcel
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stationapp.core.events import GENESIS_HASH
-from stationapp.core.sync_failures import plain_words
+from stationapp.core.sync.failures import plain_words
 
 CLOCK_OFF_AFTER_S = 5 * 60  # DESIGN §5; the county flags the same (sync.protocol.MAX_CLOCK_SKEW_S)
 

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from stationapp.core import clock, event_store
 from stationapp.core.events import Event
-from stationapp.core.sync_failures import EDITED, _RoundStopped, _stopped
-from stationapp.core.sync_history import HealedFork
-from stationapp.core.sync_steps import CountyCall
+from stationapp.core.sync.failures import EDITED, _RoundStopped, _stopped
+from stationapp.core.sync.history import HealedFork
+from stationapp.core.sync.steps import CountyCall
 
 if TYPE_CHECKING:
     from stationapp.core.station import Station

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from stationapp.core.secrets import SecretStore
-from stationapp.core.sms_settings import provider_config
+from stationapp.core.sms.settings import provider_config
 from stationapp.sms_providers import Provider, make_provider
 
 

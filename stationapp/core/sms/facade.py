@@ -26,14 +26,14 @@ from stationapp.core.clock import iso, to_moment
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Batch, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sms_do_not_text import DoNotText, cancel_queued_texts, is_listed
-from stationapp.core.sms_outbox_tables import migrate_sms
-from stationapp.core.sms_queue import queue_text
-from stationapp.core.sms_relay import hand_to_county
-from stationapp.core.sms_render import Rendered, normalize_params, render
-from stationapp.core.sms_settings import SMS_SETTINGS, signature
-from stationapp.core.sms_store import sent_payload
-from stationapp.core.sms_text import (
+from stationapp.core.sms.do_not_text import DoNotText, cancel_queued_texts, is_listed
+from stationapp.core.sms.queue import queue_text
+from stationapp.core.sms.relay import hand_to_county
+from stationapp.core.sms.render import Rendered, normalize_params, render
+from stationapp.core.sms.settings import SMS_SETTINGS, signature
+from stationapp.core.sms.store import sent_payload
+from stationapp.core.sms.tables import migrate_sms
+from stationapp.core.sms.text import (
     REASON_PASSED,
     SELECT_TEXTS,
     STATUSES,

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 from stationapp.core import clock, meta, secrets
 from stationapp.core.errors import StateError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sync_enrolment import _check_url, trade_code
-from stationapp.core.sync_restore_pages import Progress, _fetch_all, _rebuild_and_verify
-from stationapp.core.sync_restore_staging import (
+from stationapp.core.sync.enrolment import _check_url, trade_code
+from stationapp.core.sync.restore_pages import Progress, _fetch_all, _rebuild_and_verify
+from stationapp.core.sync.restore_staging import (
     STAGING_NAME,
     PendingRestore,
     _create_staging,
@@ -27,7 +27,7 @@ from stationapp.core.sync_restore_staging import (
     _transaction,
     check_folder_is_free,
 )
-from stationapp.core.sync_steps import CountyCall, Stepped
+from stationapp.core.sync.steps import CountyCall, Stepped
 
 if TYPE_CHECKING:
     from sync.client import CountyClient

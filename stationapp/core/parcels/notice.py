@@ -31,16 +31,16 @@ from typing import Any
 from stationapp.core import clock, waybill
 from stationapp.core.clock import iso
 from stationapp.core.events import Batch, Event
-from stationapp.core.sms_do_not_text import is_listed
-from stationapp.core.sms_outbox_tables import migrate_lean_outbox
-from stationapp.core.sms_render import is_list_param, merge_params, normalize_params, render
-from stationapp.core.sms_store import (
+from stationapp.core.sms.do_not_text import is_listed
+from stationapp.core.sms.render import is_list_param, merge_params, normalize_params, render
+from stationapp.core.sms.store import (
     CANCELLED,
     amend_text,
     insert_text,
     params_json,
     queued_params,
 )
+from stationapp.core.sms.tables import migrate_lean_outbox
 
 # sms_settings (and sms_queue, which reads it) are imported where used: schema.py imports this
 # module before stationapp.core.settings, which sms_settings needs loaded first
@@ -71,8 +71,8 @@ def plan_notice(
 ) -> dict[str, Any] | None:
     """At intake, before the event is written (``at`` is its time): the ``notice`` member, or
     None for no text. A text that cannot be rendered is refused here, so nothing is written."""
-    from stationapp.core.sms_queue import grown, joinable_text
-    from stationapp.core.sms_settings import read_setting, signature
+    from stationapp.core.sms.queue import grown, joinable_text
+    from stationapp.core.sms.settings import read_setting, signature
 
     phone = payload["phone"]
     if is_listed(conn, phone):
@@ -99,7 +99,7 @@ def project_notice(conn: Any, event: Event, *, code: str) -> None:
     notice = event.payload.get("notice")
     if notice is None:
         return
-    from stationapp.core.sms_settings import signature
+    from stationapp.core.sms.settings import signature
 
     payload = event.payload
     sign = signature(conn)
@@ -245,7 +245,7 @@ def _deadline(at: datetime, days: int) -> date:
 def migrate_lean_texts(db: Any) -> None:
     """The body of migration ``010_lean_texts``: the outbox keeps each text's signature instead
     of the text itself, and the parcels' indexes shrink to what their queries need."""
-    from stationapp.core.parcel_store import migrate_parcel_indexes  # it imports this module
+    from stationapp.core.parcels.store import migrate_parcel_indexes  # it imports this module
 
     migrate_lean_outbox(db)
     migrate_parcel_indexes(db)

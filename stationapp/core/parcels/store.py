@@ -11,7 +11,7 @@ from stationapp.core import clock, phone, waybill
 from stationapp.core.errors import StateError
 from stationapp.core.events import Event, Replay, projected_table, projects
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.parcel_notice import project_notice, restore_cancelled_notice
+from stationapp.core.parcels.notice import project_notice, restore_cancelled_notice
 
 projected_table("parcels", "id")
 projected_table("shelf_counters", "shelf, layer")

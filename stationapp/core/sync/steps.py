@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from stationapp.core import clock
 from stationapp.core.errors import StateError
-from stationapp.core.sync_failures import (
+from stationapp.core.sync.failures import (
     CHAIN_CONFLICT,
     EDITED,
     PLAIN_WORDS,
     TIMED_OUT,
     _RoundStopped,
 )
-from stationapp.core.sync_history import SyncReport
+from stationapp.core.sync.history import SyncReport
 
 if TYPE_CHECKING:
-    from stationapp.core.sync import StationSync
+    from stationapp.core.sync.facade import StationSync
     from sync.client import CountyClient
 
 # --- a round, step by step ------------------------------------------------------------------

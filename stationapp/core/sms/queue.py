@@ -13,9 +13,9 @@ from stationapp.core.clock import iso
 from stationapp.core.errors import ValidationError
 from stationapp.core.events import Batch, Event
 from stationapp.core.phone import normalize_mobile
-from stationapp.core.sms_do_not_text import is_listed
-from stationapp.core.sms_render import Rendered, merge_params, normalize_params, render
-from stationapp.core.sms_settings import read_setting, signature
+from stationapp.core.sms.do_not_text import is_listed
+from stationapp.core.sms.render import Rendered, merge_params, normalize_params, render
+from stationapp.core.sms.settings import read_setting, signature
 
 _PURPOSE = re.compile(r"[a-z][a-z0-9_]*")
 

@@ -44,8 +44,8 @@ from stationapp.core.errors import StateError
 from stationapp.core.events import EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.operators import Operator, Operators, validate_pin
-from stationapp.core.sync_restore_download import ClientFactory, Progress, download_from_county
-from stationapp.core.sync_restore_staging import (
+from stationapp.core.sync.restore_download import ClientFactory, Progress, download_from_county
+from stationapp.core.sync.restore_staging import (
     STAGING_NAME,
     PendingRestore,
     _chosen_manager_or_none,

@@ -6,14 +6,14 @@ local tables: ``upsert`` writes the county's latest word on an item, ``delete`` 
 removes it. A change of a kind this version does not know (a newer county) is kept aside in
 ``county_feed_unknown``, not refused. ``kind == "event"`` is the county's own event about one
 of this station's entities: stored once in ``county_events`` and handed to the handler
-registered for its type in :mod:`stationapp.core.county_events`, inside the same transaction.
+registered for its type in :mod:`stationapp.core.county.events`, inside the same transaction.
 
 :func:`apply_page` takes a whole page in one transaction together with the cursor that follows
 it, so a round cut off between two pages resumes after the last page taken, and a page that
 comes twice changes nothing the second time.
 
-Where each kind of reference data goes is in :mod:`stationapp.core.county_kinds`;
-``st.county`` (:mod:`stationapp.core.county_data`) is the read side the screens use.
+Where each kind of reference data goes is in :mod:`stationapp.core.county.kinds`;
+``st.county`` (:mod:`stationapp.core.county.facade`) is the read side the screens use.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from stationapp.core import clock, privacy
-from stationapp.core.county_events import HANDLERS, CountyEvent
-from stationapp.core.county_kinds import KINDS, Kind, Row, _text
-from stationapp.core.county_schema import FEED_CURSOR
+from stationapp.core.county.events import HANDLERS, CountyEvent
+from stationapp.core.county.kinds import KINDS, Kind, Row, _text
+from stationapp.core.county.tables import FEED_CURSOR
 from stationapp.core.errors import UserError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, translate
 

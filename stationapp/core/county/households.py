@@ -128,9 +128,7 @@ class Households:
         if key is None:
             return self._rows("id_tail = ?", (tail,), FIND_LIMIT)
         tag = idcard.id_tag(number, key)
-        return self._rows(
-            "id_tail = ? AND (id_tag IS NULL OR id_tag = ?)", (tail, tag), FIND_LIMIT
-        )
+        return self._rows("id_tail = ? AND (id_tag IS NULL OR id_tag = ?)", (tail, tag), FIND_LIMIT)
 
     def _prefix(self, column: str, start: str, limit: int) -> list[Any]:
         order = "household_no" if column == "household_no" else "head_name, household_no"

@@ -37,15 +37,15 @@ from typing import TYPE_CHECKING
 from stationapp.core import clock, meta, secrets
 from stationapp.core.errors import StateError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.sync_enrolment import trade_code
-from stationapp.core.sync_failures import CHAIN_CONFLICT, _RoundStopped, _stopped, plain_words
-from stationapp.core.sync_forks import ForkHealing
-from stationapp.core.sync_history import EnrolledStation, SyncLogEntry, SyncReport, SyncStatus
-from stationapp.core.sync_push import Progress, Pushing
-from stationapp.core.sync_steps import CountyCall, RoundSteps, SyncRound
+from stationapp.core.sync.enrolment import trade_code
+from stationapp.core.sync.failures import CHAIN_CONFLICT, _RoundStopped, _stopped, plain_words
+from stationapp.core.sync.forks import ForkHealing
+from stationapp.core.sync.history import EnrolledStation, SyncLogEntry, SyncReport, SyncStatus
+from stationapp.core.sync.push import Progress, Pushing
+from stationapp.core.sync.steps import CountyCall, RoundSteps, SyncRound
 
 if TYPE_CHECKING:
-    from stationapp.core.county_feed import PageTaken
+    from stationapp.core.county.feed import PageTaken
     from stationapp.core.station import Station
     from sync.client import CountyClient
     from sync.pacing import Batcher

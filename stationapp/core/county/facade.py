@@ -1,6 +1,6 @@
 """``st.county``: what the county sent, as the screens read it (households, billers, the
 catalog, SMS templates, announcements, county settings, county events). Taking a page of the
-county's feed in is :mod:`stationapp.core.county_feed`; ``st.county.apply_page`` hands it there.
+county's feed in is :mod:`stationapp.core.county.feed`; ``st.county.apply_page`` hands it there.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from stationapp.core import meta
-from stationapp.core.county_feed import PageTaken, apply_page, read_cursor
-from stationapp.core.county_households import Household, Households
-from stationapp.core.county_reference import (
+from stationapp.core.county.feed import PageTaken, apply_page, read_cursor
+from stationapp.core.county.households import Household, Households
+from stationapp.core.county.reference import (
     Announcement,
     Biller,
     CatalogItem,

@@ -16,13 +16,13 @@ from stationapp.core.errors import StateError, UserError
 from stationapp.core.events import GENESIS_HASH, EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.projections import PROJECTED_TABLES, rebuild_into
-from stationapp.core.sync_restore_staging import (
+from stationapp.core.sync.restore_staging import (
     _chosen_manager_or_none,
     _drop_events,
     _head,
     _transaction,
 )
-from stationapp.core.sync_steps import CountyCall
+from stationapp.core.sync.steps import CountyCall
 
 if TYPE_CHECKING:
     from sync.client import CountyClient

@@ -3,7 +3,7 @@
 ``remind`` re-sends an overdue parcel's notice at most once a business day (never for a parcel
 known by its phone's tail alone); ``return_to_courier`` gives parcels back in one batch, printed
 as a return manifest (``returned_batch``), and cancels their texts not yet gone. Mixed into
-:class:`~stationapp.core.parcels.Parcels`.
+:class:`~stationapp.core.parcels.facade.Parcels`.
 """
 
 from __future__ import annotations
@@ -12,17 +12,17 @@ from stationapp.core import clock, ids
 from stationapp.core.errors import ValidationError
 from stationapp.core.events import Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.parcel_notice import cancel_passed_texts
-from stationapp.core.parcel_store import Parcel
+from stationapp.core.parcels.notice import cancel_passed_texts
+from stationapp.core.parcels.store import Parcel
 
 
 class ParcelReturns:
     """Reminders and returns, as ``st.parcels`` does them: see
-    :class:`~stationapp.core.parcels.Parcels`."""
+    :class:`~stationapp.core.parcels.facade.Parcels`."""
 
     def remind(self, parcel_ids: list[str]) -> list[Event]:
         """Re-send the notice for overdue parcels: at most once a business day per parcel."""
-        from stationapp.core import sms
+        from stationapp.core.sms import facade as sms
 
         operator = self._session.require_operator()
         today = clock.business_day()

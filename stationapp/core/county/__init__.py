@@ -1,0 +1,1 @@
+"""county line."""
