@@ -364,7 +364,7 @@ class CountyServer:
     def event_count(self) -> int:
         import sqlalchemy as sa
 
-        from sync.server.storage import events
+        from sync.server.tables import events
 
         with self.storage.engine.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()

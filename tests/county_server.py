@@ -183,7 +183,7 @@ class LoopbackCounty:
     def event_count(self, station_id: str) -> int:
         import sqlalchemy as sa
 
-        from sync.server.storage import events
+        from sync.server.tables import events
 
         with self.storage.engine.connect() as conn:
             return conn.execute(

@@ -21,8 +21,9 @@ import sqlalchemy as sa
 from stationapp.core import clock
 from sync.server import backup as county_backup
 from sync.server import cli, ingest
-from sync.server.storage import Storage, create_engine, events
-from sync.server.storage import stations as stations_table
+from sync.server.storage import Storage, create_engine
+from sync.server.tables import events
+from sync.server.tables import stations as stations_table
 from tests.county_db import (  # noqa: F401  (fixtures)
     county_database_url,
     require_postgres,

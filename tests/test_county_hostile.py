@@ -19,7 +19,7 @@ from stationapp.core.errors import ValidationError
 from stationapp.core.events import GENESIS_HASH, event_hash
 from sync import protocol
 from sync.server.stations import create_station
-from sync.server.storage import events
+from sync.server.tables import events
 from tests.county_db import county_database_kind  # noqa: F401  (a fixture)
 from tests.county_server import LoopbackCounty
 

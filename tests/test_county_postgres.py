@@ -17,8 +17,9 @@ from sync.protocol import PushResponse
 from sync.server import ingest
 from sync.server.errors import SyncError
 from sync.server.settings import Settings
-from sync.server.storage import Storage, driver_url, events
-from sync.server.storage import stations as stations_table
+from sync.server.storage import Storage, driver_url
+from sync.server.tables import events
+from sync.server.tables import stations as stations_table
 from tests import county_db, county_server
 from tests.county_db import (  # noqa: F401  (fixtures)
     county_database,

@@ -565,8 +565,8 @@ def test_after_an_older_backup_is_restored_new_cursors_still_follow_every_cursor
     """Stations keep the last cursor they applied; a county database restored from an older
     backup must not hand out those cursors again (the stations would skip the new changes)."""
     from sync.server import feed, stations
-    from sync.server.reference_tables import feed_clock
     from sync.server.settings import Settings
+    from sync.server.tables import feed_clock
 
     settings = Settings(data_dir=tmp_path, token_secret="t" * 48, development=True)
     storage = Storage.open(settings)

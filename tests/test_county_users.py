@@ -17,6 +17,7 @@ from argon2 import PasswordHasher
 from sync.server import cli
 from sync.server.settings import Settings
 from sync.server.storage import Storage
+from sync.server.tables import users
 from sync.server.users import (
     Passwords,
     UserRefused,
@@ -24,7 +25,6 @@ from sync.server.users import (
     check_password,
     find_user,
     list_users,
-    users,
 )
 from tests.county_db import county_database_url  # noqa: F401  (a fixture)
 

@@ -20,9 +20,9 @@ from stationapp.core.errors import ValidationError
 from stationapp.core.idcard import check_character, id_tag
 from sync.server import cli, household_registry, id_keys, places, reference
 from sync.server.households_import import import_households, mask_id, report_path
-from sync.server.reference_tables import feed_clock, feed_log
 from sync.server.settings import ensure_secret_file, load_settings
 from sync.server.storage import Storage
+from sync.server.tables import feed_clock, feed_log
 from tests.county_db import county_database_url  # noqa: F401  (a fixture)
 
 DATA = Path(__file__).resolve().parent / "data"

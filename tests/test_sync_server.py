@@ -18,7 +18,7 @@ from sync import protocol
 from sync.protocol import WireEvent
 from sync.server import cli
 from sync.server.settings import ensure_secret_file, load_settings
-from sync.server.storage import events, stations
+from sync.server.tables import events, stations
 from tests.county_db import county_database_kind  # noqa: F401  (a fixture)
 from tests.county_server import ServedCounty
 

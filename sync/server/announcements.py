@@ -15,8 +15,8 @@ from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from sync.server import feed
 from sync.server.places import MAX_NAME, known_townships
 from sync.server.reference import as_dict, field_names
-from sync.server.reference_tables import announcements
 from sync.server.storage import Storage
+from sync.server.tables import announcements
 
 
 @dataclass(frozen=True)

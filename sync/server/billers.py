@@ -10,8 +10,8 @@ from typing import Any
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from sync.server.reference import Counts, Kind, as_dict, delete_item, list_items, upsert_items
-from sync.server.reference_tables import billers
 from sync.server.storage import Storage
+from sync.server.tables import billers
 
 BILLER_KINDS = ("electricity", "water", "phone", "insurance", "other")
 

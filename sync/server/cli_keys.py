@@ -124,7 +124,7 @@ def open_record(storage, station_id: str, event_id: str, key_file: Path) -> dict
     import sqlalchemy as sa
 
     from stationapp.core import idcard
-    from sync.server.storage import events
+    from sync.server.tables import events
 
     private = key_file.read_text(encoding="ascii").strip()
     with storage.engine.connect() as conn:

@@ -27,7 +27,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from stationapp.core.clock import SHANGHAI, format_iso
 from sync import protocol
 from sync.server.stations import keyed_hash
-from sync.server.storage import Storage, metadata, stations
+from sync.server.storage import Storage
+from sync.server.tables import station_clocks, stations
 
 log = logging.getLogger("county_center.clocks")
 
@@ -36,17 +37,6 @@ REWRITE_AFTER_S = 600  # an unchanged skew is written again after this long (mea
 REWRITE_WHEN_MOVED_S = 2  # or when it moved by this much
 KNOWN_TOKENS = 10_000  # token hashes remembered with their station...
 KNOWN_FOR_S = 60.0  # ...for this long (a reissued code revokes a token)
-
-station_clocks = sa.Table(
-    "station_clocks",
-    metadata,
-    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
-    sa.Column("skew_seconds", sa.BigInteger, nullable=False),  # station minus county
-    sa.Column("station_time", sa.String(64), nullable=False),  # as the station sent it
-    sa.Column("measured_at", sa.String(40), nullable=False),  # the county's time
-    sa.Column("off_since", sa.String(40)),  # first measurement of this stretch off; NULL: fine
-    sa.Index("ix_station_clocks_off_since", "off_since"),
-)
 
 
 def county_now() -> datetime:

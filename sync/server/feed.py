@@ -26,8 +26,7 @@ from stationapp.core.events import canonical_json
 from sync import protocol
 from sync.protocol import FeedChange
 from sync.server.errors import SyncError
-from sync.server.reference_tables import feed_clock, feed_log
-from sync.server.storage import county_events
+from sync.server.tables import county_events, feed_clock, feed_log
 
 ALL = "*"
 UPSERT = "upsert"

@@ -23,8 +23,8 @@ from sync.server.reference import (
     list_items,
     upsert_items,
 )
-from sync.server.reference_tables import households
 from sync.server.storage import Storage
+from sync.server.tables import households
 
 HOUSEHOLD_TYPES = ("普通农户", "脱贫户")
 MONITORING_TYPES = ("", "脱贫不稳定户", "边缘易致贫户", "突发严重困难户")

@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from stationapp.core import idcard
 from sync.server import feed
 from sync.server.reference import set_setting, settings
-from sync.server.reference_tables import county_settings
 from sync.server.storage import Storage
+from sync.server.tables import county_settings
 
 REGISTRY_SALT_FILE = "registry_salt.key"
 ENV_REGISTRY_SALT = "COUNTY_CENTER_REGISTRY_SALT"

@@ -16,7 +16,8 @@ from sync.server import feed as feed_log
 from sync.server.errors import SyncError
 from sync.server.event_types import is_known
 from sync.server.ingest_hooks import run_hooks
-from sync.server.storage import Storage, events, stations
+from sync.server.storage import Storage
+from sync.server.tables import events, stations
 
 
 def _name(event: WireEvent) -> str:
@@ -85,9 +86,7 @@ def _check_known(conn, station_id: str, known: list[WireEvent], head: tuple[int,
             )
 
 
-def _check_ids_are_new(
-    conn, station_id: str, new: list[WireEvent], head: tuple[int, str]
-) -> None:
+def _check_ids_are_new(conn, station_id: str, new: list[WireEvent], head: tuple[int, str]) -> None:
     """An id this station already used at another seq; another station's ids do not count
     (event ids are unique per station, DESIGN §5)."""
     if not new:

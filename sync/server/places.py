@@ -9,8 +9,8 @@ from stationapp.core import clock
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
 from sync.server.reference import set_setting
-from sync.server.reference_tables import places
-from sync.server.storage import Storage, stations
+from sync.server.storage import Storage
+from sync.server.tables import places, stations
 
 PLACES_SETTING = "places"
 STATIONS_SETTING = "stations"

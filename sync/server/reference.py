@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from stationapp.core import clock
 from stationapp.core.events import canonical_json
 from sync.server import feed
-from sync.server.reference_tables import county_settings
 from sync.server.storage import Storage
+from sync.server.tables import county_settings
 
 
 @dataclass(frozen=True)

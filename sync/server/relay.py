@@ -49,9 +49,9 @@ from sync.server.relay_requests import (
     answer,
     failed_payload,
     sent_payload,
-    sms_relay,
 )
 from sync.server.storage import Storage
+from sync.server.tables import sms_relay
 
 log = logging.getLogger("county_center.sms_relay")
 

@@ -32,7 +32,7 @@ from stationapp.sms_providers.county import REQUEST_UNREADABLE
 from sync.protocol import WireEvent
 from sync.server import feed
 from sync.server.ingest_hooks import on_events
-from sync.server.storage import metadata
+from sync.server.tables import sms_relay
 
 log = logging.getLogger("county_center.sms_relay")
 
@@ -51,40 +51,6 @@ WAKE_KEY = "sms_relay.wake"
 
 MAX_TEXT = 1000
 MAX_FIELD = 100
-
-sms_relay = sa.Table(
-    "sms_relay",
-    metadata,
-    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
-    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), nullable=False),
-    sa.Column("text_id", sa.String(200), nullable=False),
-    sa.Column("request_id", sa.String(64), nullable=False),  # the station event that asked
-    sa.Column("requests", sa.Integer, nullable=False, default=1),  # asked again after Retry
-    sa.Column("phone", sa.String(20), nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("template", sa.String(100), nullable=False),
-    sa.Column("params", sa.Text, nullable=False),
-    sa.Column("signature", sa.String(100), nullable=False),
-    sa.Column("parts", sa.Integer, nullable=False),
-    sa.Column("purpose", sa.String(100), nullable=False),
-    sa.Column("status", sa.String(10), nullable=False),
-    sa.Column("tries", sa.Integer, nullable=False, default=0),
-    sa.Column("next_at", sa.String(40), nullable=False, default=""),
-    sa.Column("claimed_at", sa.String(40), nullable=False, default=""),
-    sa.Column("claimed_by", sa.String(200), nullable=False, default=""),
-    sa.Column("provider", sa.String(20), nullable=False, default=""),
-    sa.Column("message_id", sa.String(200), nullable=False, default=""),
-    sa.Column("code", sa.String(100), nullable=False, default=""),
-    sa.Column("reason", sa.Text, nullable=False, default=""),
-    sa.Column("detail", sa.Text, nullable=False, default=""),  # the service's words, county only
-    sa.Column("requested_at", sa.String(40), nullable=False),
-    sa.Column("sent_at", sa.String(40), nullable=False, default=""),
-    sa.Column("finished_at", sa.String(40), nullable=False, default=""),
-    sa.Column("event_id", sa.String(64), nullable=False, default=""),  # the answer in the feed
-    sa.UniqueConstraint("station_id", "text_id", name="uq_sms_relay_text"),
-    sa.Index("ix_sms_relay_due", "status", "next_at"),
-    sa.Index("ix_sms_relay_phone", "phone", "sent_at"),
-)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from typing import Any
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from sync.server.reference import Kind, as_dict, delete_item, list_items, upsert_items
-from sync.server.reference_tables import sms_templates
 from sync.server.storage import Storage
+from sync.server.tables import sms_templates
 
 TEMPLATE_NAME = re.compile(r"^[a-z][a-z0-9_.]{0,63}$", re.ASCII)
 MAX_TEXT = 500  # the providers' limit on one text, signature included

@@ -14,7 +14,8 @@ from stationapp.core import clock, ids
 from stationapp.core.events import GENESIS_HASH
 from sync import protocol
 from sync.server.errors import SyncError
-from sync.server.storage import Storage, stations
+from sync.server.storage import Storage
+from sync.server.tables import stations
 
 # no 0/O, 1/I/L: a code is read off paper and typed by hand
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

@@ -1,6 +1,6 @@
 """The county's database through SQLAlchemy Core: one code path for SQLite and PostgreSQL.
 
-The tables are declared here for queries; their creation and changes are Alembic migrations
+The tables are declared in ``tables.py``; their creation and changes are Alembic migrations
 (``migrations/``), run when the storage opens.
 
 What differs between the two is kept here: SQLite takes its write lock at BEGIN (a push waits
@@ -18,66 +18,9 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
-from stationapp.core.events import GENESIS_HASH
 from sync.server.settings import Settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-metadata = sa.MetaData()
-
-stations = sa.Table(
-    "stations",
-    metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("township", sa.String(200), nullable=False),
-    sa.Column("village", sa.String(200), nullable=False),
-    sa.Column("code_hash", sa.String(64), unique=True),
-    sa.Column("code_used", sa.Boolean, nullable=False, default=False),
-    sa.Column("token_hash", sa.String(64), unique=True),
-    sa.Column("device_name", sa.String(200), nullable=False, default=""),
-    sa.Column("app_version", sa.String(200), nullable=False, default=""),
-    sa.Column("head_seq", sa.BigInteger, nullable=False, default=0),
-    sa.Column("head_hash", sa.String(64), nullable=False, default=GENESIS_HASH),
-    sa.Column("created_at", sa.String(40), nullable=False),
-    sa.Column("enrolled_at", sa.String(40)),
-    sa.Column("flagged_reason", sa.Text),
-)
-
-events = sa.Table(
-    "events",
-    metadata,
-    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), nullable=False),
-    sa.Column("seq", sa.BigInteger, nullable=False),
-    sa.Column("id", sa.String(64), nullable=False),
-    sa.Column("type", sa.String(100), nullable=False),
-    sa.Column("entity_id", sa.String(200), nullable=False),
-    sa.Column("occurred_at", sa.String(64), nullable=False),
-    sa.Column("operator", sa.String(200), nullable=False),
-    sa.Column("payload", sa.Text, nullable=False),
-    sa.Column("prev_hash", sa.String(64), nullable=False),
-    sa.Column("hash", sa.String(64), nullable=False),
-    sa.Column("received_at", sa.String(40), nullable=False),
-    sa.Column("flagged", sa.Boolean, nullable=False, default=False),
-    sa.PrimaryKeyConstraint("station_id", "seq", name="pk_events"),
-    # an event id is unique within its station (DESIGN §5): another station's ids never block it
-    sa.UniqueConstraint("station_id", "id", name="uq_events_station_id"),
-    sa.Index("ix_events_flagged", "flagged"),
-)
-
-# facts the county adds about a station's entities (bill.paid, sms.sent...): the feed's events
-county_events = sa.Table(
-    "county_events",
-    metadata,
-    sa.Column("cursor", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
-    sa.Column("id", sa.String(64), nullable=False, unique=True),
-    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), nullable=False),
-    sa.Column("type", sa.String(100), nullable=False),
-    sa.Column("entity_id", sa.String(200), nullable=False),
-    sa.Column("occurred_at", sa.String(64), nullable=False),
-    sa.Column("payload", sa.Text, nullable=False),
-    sa.Index("ix_county_events_station", "station_id", "cursor"),
-)
 
 
 def is_sqlite(url: str) -> bool:

@@ -16,26 +16,15 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from stationapp.core import clock
-from sync.server.storage import Storage, metadata
+from sync.server.storage import Storage
+from sync.server.tables import TOWNSHIP_LENGTH, USER_NAME_LENGTH, users
 
 SUPERVISOR = "supervisor"
 ADMIN = "admin"
 ROLES = (SUPERVISOR, ADMIN)
 MIN_PASSWORD_LENGTH = 10
-MAX_NAME_LENGTH = 100
-MAX_TOWNSHIP_LENGTH = 200
-
-users = sa.Table(
-    "users",
-    metadata,
-    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
-    sa.Column("name", sa.String(MAX_NAME_LENGTH), nullable=False, unique=True),
-    sa.Column("role", sa.String(20), nullable=False),
-    sa.Column("township", sa.String(MAX_TOWNSHIP_LENGTH)),  # NULL for an admin
-    sa.Column("password_hash", sa.String(200), nullable=False),
-    sa.Column("created_at", sa.String(40), nullable=False),
-    sa.Column("active", sa.Boolean, nullable=False, default=True),
-)
+MAX_NAME_LENGTH = USER_NAME_LENGTH  # the widths of the table's columns
+MAX_TOWNSHIP_LENGTH = TOWNSHIP_LENGTH
 
 
 class UserRefused(ValueError):

@@ -1,0 +1,253 @@
+"""Every table of the county's database, declared on one ``metadata`` for the queries.
+
+Their creation and changes are Alembic migrations (``migrations/``), run when the storage opens;
+``tests/test_county_migrations.py`` checks that the migrated database and these declarations
+agree, on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from stationapp.core.events import GENESIS_HASH
+
+USER_NAME_LENGTH = 100
+TOWNSHIP_LENGTH = 200
+
+metadata = sa.MetaData()
+
+stations = sa.Table(
+    "stations",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("township", sa.String(200), nullable=False),
+    sa.Column("village", sa.String(200), nullable=False),
+    sa.Column("code_hash", sa.String(64), unique=True),
+    sa.Column("code_used", sa.Boolean, nullable=False, default=False),
+    sa.Column("token_hash", sa.String(64), unique=True),
+    sa.Column("device_name", sa.String(200), nullable=False, default=""),
+    sa.Column("app_version", sa.String(200), nullable=False, default=""),
+    sa.Column("head_seq", sa.BigInteger, nullable=False, default=0),
+    sa.Column("head_hash", sa.String(64), nullable=False, default=GENESIS_HASH),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("enrolled_at", sa.String(40)),
+    sa.Column("flagged_reason", sa.Text),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("id", sa.String(64), nullable=False),
+    sa.Column("type", sa.String(100), nullable=False),
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("occurred_at", sa.String(64), nullable=False),
+    sa.Column("operator", sa.String(200), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.Column("flagged", sa.Boolean, nullable=False, default=False),
+    sa.PrimaryKeyConstraint("station_id", "seq", name="pk_events"),
+    # an event id is unique within its station (DESIGN §5): another station's ids never block it
+    sa.UniqueConstraint("station_id", "id", name="uq_events_station_id"),
+    sa.Index("ix_events_flagged", "flagged"),
+)
+
+# facts the county adds about a station's entities (bill.paid, sms.sent...): the feed's events
+county_events = sa.Table(
+    "county_events",
+    metadata,
+    sa.Column("cursor", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("id", sa.String(64), nullable=False, unique=True),
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), nullable=False),
+    sa.Column("type", sa.String(100), nullable=False),
+    sa.Column("entity_id", sa.String(200), nullable=False),
+    sa.Column("occurred_at", sa.String(64), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Index("ix_county_events_station", "station_id", "cursor"),
+)
+
+# --- reference data and the feed (migration 0002) --------------------------------------------
+
+# One row (id 1): the last cursor handed out. Taking the next cursors updates it, which locks the
+# row until commit, so cursors become visible in the order they were given (PostgreSQL); SQLite
+# serializes writers anyway.
+feed_clock = sa.Table(
+    "feed_clock",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("last_cursor", sa.BigInteger, nullable=False),
+)
+
+feed_log = sa.Table(
+    "feed_log",
+    metadata,
+    sa.Column(
+        "cursor",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    # "*" for every station, "township:<name>", "station:<id>"
+    sa.Column("scope", sa.String(250), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("key", sa.String(200), nullable=False),
+    sa.Column("op", sa.String(10), nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.UniqueConstraint("kind", "key", "scope", name="uq_feed_log_item"),
+    sa.Index("ix_feed_log_scope_cursor", "scope", "cursor"),
+)
+
+places = sa.Table(
+    "places",
+    metadata,
+    sa.Column("township", sa.String(200), primary_key=True),
+    sa.Column("village", sa.String(200), primary_key=True),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+# a setting for every station (township "") or for the stations of one township
+county_settings = sa.Table(
+    "county_settings",
+    metadata,
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("township", sa.String(200), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
+households = sa.Table(
+    "households",
+    metadata,
+    sa.Column("household_no", sa.String(64), primary_key=True),
+    sa.Column("township", sa.String(200), nullable=False),
+    sa.Column("village", sa.String(200), nullable=False),
+    sa.Column("natural_village", sa.String(200), nullable=False),
+    sa.Column("head_name", sa.String(100), nullable=False),
+    sa.Column("id_masked", sa.String(32), nullable=False),
+    sa.Column("id_hash", sa.String(64), nullable=False),
+    sa.Column("members", sa.Integer, nullable=False),
+    sa.Column("household_type", sa.String(20), nullable=False),
+    sa.Column("monitoring_type", sa.String(20), nullable=False),
+    sa.Column("risk_cleared", sa.Boolean, nullable=False),
+    sa.Column("causes", sa.Text, nullable=False),  # JSON list of 致贫原因
+    sa.Column("phone_masked", sa.String(20), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    # the head's ID as a 4-bit tag keyed by the setting household.id_tag_key: what stations get
+    # besides the last four characters (DESIGN §11); NULL for households imported before it
+    sa.Column("id_tag", sa.SmallInteger, nullable=True),
+    sa.Index("ix_households_township", "township"),
+    sa.Index("ix_households_id_hash", "id_hash"),
+)
+
+catalog_items = sa.Table(
+    "catalog_items",
+    metadata,
+    sa.Column("code", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("category", sa.String(100), nullable=False),
+    sa.Column("unit", sa.String(20), nullable=False),
+    sa.Column("price_fen", sa.BigInteger, nullable=False),
+    sa.Column("certified", sa.Boolean, nullable=False),
+    sa.Column("household_no", sa.String(64), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
+billers = sa.Table(
+    "billers",
+    metadata,
+    sa.Column("code", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("account_label", sa.String(50), nullable=False),
+    sa.Column("min_fen", sa.BigInteger, nullable=False),
+    sa.Column("max_fen", sa.BigInteger, nullable=False),
+    sa.Column("fee_fen", sa.BigInteger, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
+sms_templates = sa.Table(
+    "sms_templates",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("provider_code", sa.String(100), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
+announcements = sa.Table(
+    "announcements",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("township", sa.String(200), nullable=False),
+    sa.Column("published_at", sa.String(40), nullable=False),
+    sa.Column("expires_at", sa.String(40), nullable=False),
+    sa.Column("withdrawn_at", sa.String(40)),
+)
+
+# --- the SMS relay (migration 0003) ---------------------------------------------------------
+
+sms_relay = sa.Table(
+    "sms_relay",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), nullable=False),
+    sa.Column("text_id", sa.String(200), nullable=False),
+    sa.Column("request_id", sa.String(64), nullable=False),  # the station event that asked
+    sa.Column("requests", sa.Integer, nullable=False, default=1),  # asked again after Retry
+    sa.Column("phone", sa.String(20), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("template", sa.String(100), nullable=False),
+    sa.Column("params", sa.Text, nullable=False),
+    sa.Column("signature", sa.String(100), nullable=False),
+    sa.Column("parts", sa.Integer, nullable=False),
+    sa.Column("purpose", sa.String(100), nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("tries", sa.Integer, nullable=False, default=0),
+    sa.Column("next_at", sa.String(40), nullable=False, default=""),
+    sa.Column("claimed_at", sa.String(40), nullable=False, default=""),
+    sa.Column("claimed_by", sa.String(200), nullable=False, default=""),
+    sa.Column("provider", sa.String(20), nullable=False, default=""),
+    sa.Column("message_id", sa.String(200), nullable=False, default=""),
+    sa.Column("code", sa.String(100), nullable=False, default=""),
+    sa.Column("reason", sa.Text, nullable=False, default=""),
+    sa.Column("detail", sa.Text, nullable=False, default=""),  # the service's words, county only
+    sa.Column("requested_at", sa.String(40), nullable=False),
+    sa.Column("sent_at", sa.String(40), nullable=False, default=""),
+    sa.Column("finished_at", sa.String(40), nullable=False, default=""),
+    sa.Column("event_id", sa.String(64), nullable=False, default=""),  # the answer in the feed
+    sa.UniqueConstraint("station_id", "text_id", name="uq_sms_relay_text"),
+    sa.Index("ix_sms_relay_due", "status", "next_at"),
+    sa.Index("ix_sms_relay_phone", "phone", "sent_at"),
+)
+
+# --- users and station clocks (migration 0004) ----------------------------------------------
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("name", sa.String(USER_NAME_LENGTH), nullable=False, unique=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("township", sa.String(TOWNSHIP_LENGTH)),  # NULL for an admin
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, default=True),
+)
+
+station_clocks = sa.Table(
+    "station_clocks",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("skew_seconds", sa.BigInteger, nullable=False),  # station minus county
+    sa.Column("station_time", sa.String(64), nullable=False),  # as the station sent it
+    sa.Column("measured_at", sa.String(40), nullable=False),  # the county's time
+    sa.Column("off_since", sa.String(40)),  # first measurement of this stretch off; NULL: fine
+    sa.Index("ix_station_clocks_off_since", "off_since"),
+)
