@@ -5,9 +5,9 @@ county-center [--data-dir DIR] [--database-url URL] serve [--host H] [--port P]
 county-center [--data-dir DIR] create-station --name N --township T --village V
 county-center [--data-dir DIR] reissue-code --station ID
 
-Further commands live in their own modules (``COMMAND_MODULES``), each with
-``add_commands(commands)`` to declare its subparsers and ``run(args, settings) -> int | None``
-that answers None for a command that is not its own.
+Further commands live in this package's modules (``COMMAND_MODULES``: backup, keys, reference,
+sms, users), each with ``add_commands(commands)`` to declare its subparsers and
+``run(args, settings) -> int | None`` that answers None for a command that is not its own.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from sync.server.serving import ServeLimits, uvicorn_config
 from sync.server.settings import Settings, SettingsError, ensure_secret_file, load_settings
 
 COMMAND_MODULES = (
-    "sync.server.cli_backup",
-    "sync.server.cli_keys",
-    "sync.server.cli_reference",
-    "sync.server.cli_sms",
-    "sync.server.cli_users",
+    "sync.server.cli.backup",
+    "sync.server.cli.keys",
+    "sync.server.cli.reference",
+    "sync.server.cli.sms",
+    "sync.server.cli.users",
 )
 
 
@@ -160,7 +160,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         storage.close()
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
