@@ -420,7 +420,7 @@ def county_households(county: LoopbackCounty, count: int) -> None:
 
 
 def add_households(storage: Any, data_dir: Path, count: int) -> None:
-    from sync.server import household_registry, id_keys
+    from sync.server.reference import household_registry, id_keys
 
     salt = id_keys.registry_salt(data_dir)
     with storage.engine.begin() as conn:
@@ -459,7 +459,7 @@ def after_of(path: str) -> str:
 
 
 def test_a_round_takes_the_county_s_reference_data_and_its_history_says_how_much(station, county):
-    from sync.server import announcements
+    from sync.server.reference import announcements
 
     county.join(station)
     announcements.announce(

@@ -24,10 +24,11 @@ from alembic.config import Config
 
 from stationapp.core import clock, ids
 from sync import protocol
-from sync.server import billers, catalog, household_registry, id_keys, ingest
-from sync.server.billers import Biller
-from sync.server.catalog import CatalogItem
-from sync.server.household_registry import Household
+from sync.server import ingest
+from sync.server.reference import billers, catalog, household_registry, id_keys
+from sync.server.reference.billers import Biller
+from sync.server.reference.catalog import CatalogItem
+from sync.server.reference.household_registry import Household
 from sync.server.storage import MIGRATIONS, Storage, create_engine
 from tests.county_db import (  # noqa: F401  (fixtures)
     county_database_kind,

@@ -18,8 +18,9 @@ import sqlalchemy as sa
 
 from stationapp.core.errors import ValidationError
 from stationapp.core.idcard import check_character, id_tag
-from sync.server import cli, household_registry, id_keys, places, reference
-from sync.server.households_import import import_households, mask_id, report_path
+from sync.server import cli
+from sync.server.reference import household_registry, id_keys, kinds, places
+from sync.server.reference.households_import import import_households, mask_id, report_path
 from sync.server.settings import ensure_secret_file, load_settings
 from sync.server.storage import Storage
 from sync.server.tables import feed_clock, feed_log
@@ -152,7 +153,7 @@ def test_rows_are_grouped_into_households_named_after_their_head(storage, tmp_pa
 
 
 def tag_key(storage: Storage) -> bytes:
-    return bytes.fromhex(reference.settings(storage)[(id_keys.ID_TAG_KEY_SETTING, "")])
+    return bytes.fromhex(kinds.settings(storage)[(id_keys.ID_TAG_KEY_SETTING, "")])
 
 
 def test_stations_get_the_heads_id_as_its_tail_and_a_four_bit_tag_only(storage, tmp_path):
@@ -331,8 +332,8 @@ def test_xlsx_numbers_read_as_the_digits_people_see(storage, tmp_path):
 def test_the_fast_xlsx_reader_reads_what_openpyxl_reads(tmp_path):
     import openpyxl
 
-    from sync.server import sheets
-    from sync.server.xlsx_rows import first_sheet_rows
+    from sync.server.reference import sheets
+    from sync.server.reference.xlsx_rows import first_sheet_rows
 
     source = write_xlsx(tmp_path / "registry.xlsx", family(), title="耿马县脱贫人口信息表")
     book = openpyxl.load_workbook(source)
@@ -391,7 +392,7 @@ def test_another_registry_salt_changes_the_countys_hashes_not_what_stations_get(
     given = household_rows(storage)
     import_households(storage, source, salt="another-salt")
     assert household_rows(storage) == given
-    assert "household.id_salt" not in {name for name, _ in reference.settings(storage)}
+    assert "household.id_salt" not in {name for name, _ in kinds.settings(storage)}
 
 
 # --- the command line --------------------------------------------------------------------------
@@ -441,7 +442,7 @@ def test_the_registry_salt_is_made_once_and_never_given_to_stations(county_dir, 
     assert salt_file.read_text(encoding="utf-8") == salt
     storage = Storage.open(load_settings(county_dir))
     try:
-        assert (id_keys.ID_SALT_SETTING, "") not in reference.settings(storage)
+        assert (id_keys.ID_SALT_SETTING, "") not in kinds.settings(storage)
         with storage.engine.connect() as conn:
             feed_text = "\n".join(row.data for row in conn.execute(sa.select(feed_log.c.data)))
         assert salt not in feed_text

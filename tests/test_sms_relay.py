@@ -545,7 +545,7 @@ def test_a_refusal_of_the_countys_own_setup_reads_as_the_countys_at_the_station(
 def test_a_template_code_comes_from_the_countys_sms_templates_when_the_settings_lack_it(
     county_store, aliyun
 ):
-    from sync.server.sms_templates import set_sms_template
+    from sync.server.reference.sms_templates import set_sms_template
 
     settings, storage = county_store
     write_config(

@@ -191,7 +191,7 @@ def test_the_county_s_text_is_shown_as_plain_text_never_as_markup(qtbot, home, s
 def test_the_page_shows_an_announcement_after_the_round_that_brought_it(
     qtbot, station, worker, county, shown_errors
 ):
-    from sync.server import announcements
+    from sync.server.reference import announcements
 
     clock.set_clock(None)  # the county stamps announcements with the real time
     worker.wait_for(county.join, station)

@@ -75,7 +75,7 @@ def _template_codes(storage: Storage | None, name: str) -> dict[str, str]:
     """``sms.<name>.template.<t>`` from the provider codes of the county's SMS templates."""
     if storage is None or name not in ("aliyun", "tencent"):
         return {}
-    from sync.server.sms_templates import list_sms_templates
+    from sync.server.reference.sms_templates import list_sms_templates
 
     return {
         f"sms.{name}.template.{template.name}": template.provider_code

@@ -78,7 +78,7 @@ def create_station(
             )
         )
         # the township's stations learn of the new one through the feed (setting `stations`)
-        from sync.server.places import publish_station_lists
+        from sync.server.reference.places import publish_station_lists
 
         publish_station_lists(conn)
     return station_id, code

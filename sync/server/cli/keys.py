@@ -91,7 +91,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int | None:
 
 def create_key(storage, settings: Settings, path: Path, *, replace: bool) -> dict[str, str]:
     from stationapp.core import idcard
-    from sync.server import id_keys
+    from sync.server.reference import id_keys
 
     path = path.expanduser().absolute()
     data_dir = Path(settings.data_dir).expanduser().resolve()

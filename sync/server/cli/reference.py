@@ -27,8 +27,8 @@ from stationapp.core.errors import UserError
 from sync.server.settings import Settings
 
 if TYPE_CHECKING:
-    from sync.server.catalog_import import RowProblem
-    from sync.server.reference import Counts
+    from sync.server.reference.catalog_import import RowProblem
+    from sync.server.reference.kinds import Counts
     from sync.server.storage import Storage
 
 COMMANDS = (
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int | None:
     """Carry out ``args.command`` if it is one of this module's; None otherwise."""
     if args.command not in COMMANDS:
         return None
-    from sync.server import places
+    from sync.server.reference import places
     from sync.server.storage import Storage
 
     storage = Storage.open(settings)
@@ -110,8 +110,8 @@ def _fail(message: str, lines: Sequence[str] = ()) -> int:
 def _import_households(
     args: argparse.Namespace, settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import id_keys
-    from sync.server.households_import import import_households, refused_lines
+    from sync.server.reference import id_keys
+    from sync.server.reference.households_import import import_households, refused_lines
 
     result = import_households(
         storage, Path(args.file), salt=id_keys.registry_salt(settings.data_dir, storage)
@@ -157,8 +157,8 @@ def _refuse_rows(path: str, problems: Sequence[RowProblem]) -> None:
 def _import_catalog(
     args: argparse.Namespace, _settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import catalog, household_registry
-    from sync.server.catalog_import import read_catalog
+    from sync.server.reference import catalog, household_registry
+    from sync.server.reference.catalog_import import read_catalog
 
     items, problems = read_catalog(
         Path(args.file), households=lambda nos: household_registry.household_numbers(storage, nos)
@@ -170,8 +170,8 @@ def _import_catalog(
 def _import_billers(
     args: argparse.Namespace, _settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import billers
-    from sync.server.catalog_import import read_billers
+    from sync.server.reference import billers
+    from sync.server.reference.catalog_import import read_billers
 
     items, problems = read_billers(Path(args.file))
     _refuse_rows(args.file, problems)
@@ -181,7 +181,7 @@ def _import_billers(
 def _set_sms_template(
     args: argparse.Namespace, _settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import sms_templates
+    from sync.server.reference import sms_templates
 
     changed = sms_templates.set_sms_template(
         storage, name=args.name, text=args.text, provider_code=args.provider_code
@@ -190,7 +190,7 @@ def _set_sms_template(
 
 
 def _announce(args: argparse.Namespace, _settings: Settings, storage: Storage) -> dict[str, Any]:
-    from sync.server import announcements
+    from sync.server.reference import announcements
 
     expires_on = None
     if args.expires:
@@ -215,14 +215,14 @@ def _announce(args: argparse.Namespace, _settings: Settings, storage: Storage) -
 def _withdraw_announcement(
     args: argparse.Namespace, _settings: Settings, storage: Storage
 ) -> dict[str, Any]:
-    from sync.server import announcements
+    from sync.server.reference import announcements
 
     item = announcements.withdraw_announcement(storage, args.id.strip())
     return {"id": item.id, "title": item.title, "withdrawn": True}
 
 
 def _add_place(args: argparse.Namespace, _settings: Settings, storage: Storage) -> dict[str, Any]:
-    from sync.server import places
+    from sync.server.reference import places
 
     added = places.add_place(storage, township=args.township, village=args.village)
     return {

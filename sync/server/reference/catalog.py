@@ -9,8 +9,8 @@ from typing import Any
 
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from sync.server.household_registry import household_numbers
-from sync.server.reference import Counts, Kind, as_dict, delete_item, list_items, upsert_items
+from sync.server.reference.household_registry import household_numbers
+from sync.server.reference.kinds import Counts, Kind, as_dict, delete_item, list_items, upsert_items
 from sync.server.storage import Storage
 from sync.server.tables import catalog_items
 

@@ -23,10 +23,10 @@ from pathlib import Path
 from stationapp.core import idcard
 from stationapp.core.errors import ValidationError
 from stationapp.core.phone import mask_phone
-from sync.server import household_registry, id_keys, places
-from sync.server.household_registry import Household
-from sync.server.reference import Counts
-from sync.server.sheets import SheetRow, iter_sheet, write_csv
+from sync.server.reference import household_registry, id_keys, places
+from sync.server.reference.household_registry import Household
+from sync.server.reference.kinds import Counts
+from sync.server.reference.sheets import SheetRow, iter_sheet, write_csv
 from sync.server.storage import Storage
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -158,9 +158,7 @@ def read_registry(
     salt_key = salt.encode("utf-8")
     found: list[Household] = []
     for household_no, members in by_household.items():
-        household, reason = _household(
-            household_no, members, refused, numbers, salt_key, tag_key
-        )
+        household, reason = _household(household_no, members, refused, numbers, salt_key, tag_key)
         if household is None:
             for row in members:
                 refused.setdefault(row.number, _refusal(row, reason))

@@ -153,7 +153,7 @@ def _unreadable(path: Path, problem: object) -> ValidationError:
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     from xml.parsers.expat import ExpatError
 
-    from sync.server.xlsx_rows import UnreadableLayout, first_sheet_rows
+    from sync.server.reference.xlsx_rows import UnreadableLayout, first_sheet_rows
 
     try:
         rows = first_sheet_rows(str(path))

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from stationapp.core.errors import ValidationError
 from stationapp.core.money import parse_money
-from sync.server.billers import Biller
-from sync.server.catalog import CatalogItem
-from sync.server.sheets import SheetRow, read_sheet
+from sync.server.reference.billers import Biller
+from sync.server.reference.catalog import CatalogItem
+from sync.server.reference.sheets import SheetRow, read_sheet
 
 CATALOG_COLUMNS: dict[str, tuple[str, ...]] = {
     "code": ("编码", "商品编码", "编号"),

@@ -1,11 +1,10 @@
-"""The county's reference data: what the CLI (and later the admin web) writes and lists.
+"""What every kind of the county's reference data shares, and the county's settings.
 
 Each write changes a reference table and the feed in one transaction. An item written again
 unchanged writes nothing, so re-importing the same registry sends stations nothing new.
 
-This module holds what every kind shares (how a kind is kept, written, deleted and listed) and
-the county's settings; the kinds themselves live beside it: ``places``, ``household_registry``,
-``id_keys``, ``catalog``, ``billers``, ``sms_templates`` and ``announcements``.
+How a kind is kept, written, deleted and listed is here; the kinds themselves live beside it in
+the ``reference`` package.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from stationapp.core import idcard
 from sync.server import feed
-from sync.server.reference import set_setting, settings
+from sync.server.reference.kinds import set_setting, settings
 from sync.server.storage import Storage
 from sync.server.tables import county_settings
 

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from stationapp.core import clock
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
-from sync.server.reference import set_setting
+from sync.server.reference.kinds import set_setting
 from sync.server.storage import Storage
 from sync.server.tables import places, stations
 

@@ -13,8 +13,8 @@ from stationapp.core import clock, ids
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from sync.server import feed
-from sync.server.places import MAX_NAME, known_townships
-from sync.server.reference import as_dict, field_names
+from sync.server.reference.kinds import as_dict, field_names
+from sync.server.reference.places import MAX_NAME, known_townships
 from sync.server.storage import Storage
 from sync.server.tables import announcements
 

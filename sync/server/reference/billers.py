@@ -9,7 +9,7 @@ from typing import Any
 
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from sync.server.reference import Counts, Kind, as_dict, delete_item, list_items, upsert_items
+from sync.server.reference.kinds import Counts, Kind, as_dict, delete_item, list_items, upsert_items
 from sync.server.storage import Storage
 from sync.server.tables import billers
 

@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from stationapp.core import idcard
 from stationapp.core.events import canonical_json
 from sync.server import feed
-from sync.server.id_keys import withdraw_registry_salt
-from sync.server.reference import (
+from sync.server.reference.id_keys import withdraw_registry_salt
+from sync.server.reference.kinds import (
     Counts,
     Kind,
     as_dict,
