@@ -75,7 +75,9 @@ def _settings_live_in_their_scopes() -> None:
     last = bind.execute(sa.select(feed_clock.c.last_cursor).where(feed_clock.c.id == 1)).scalar()
     first = max(last or 0, time.time_ns() // 1000) + 1
     bind.execute(
-        feed_clock.update().where(feed_clock.c.id == 1).values(last_cursor=first + len(wrong) - 1)
+        feed_clock.update()
+        .where(feed_clock.c.id == 1)
+        .values(last_cursor=first + len(wrong) - 1)
     )
     for n, (scope, key, data) in enumerate(wrong):
         bind.execute(
