@@ -1,21 +1,11 @@
-"""The feed: what the county publishes for stations, with cursors and tombstones.
-
-Every change gets the next cursor of one sequence per county. An item is (kind, scope, key)
-(DESIGN §5): one scope's item never replaces or deletes another scope's item of the same key.
-An item that changes again loses its older row in the same scope, so the log holds live items
-and tombstones only and a fresh station downloads each item once. A scope is every station
-(``*``), the stations of one township, or one station (its county events).
-
-A station's page merges three index range scans (its scopes, by cursor) in one statement, so a
-page costs the same whether the county holds a hundred rows or a million.
-"""
+"""The feed's writing side: every change of the county's reference data and every county event
+about a station gets the next cursor and replaces the item's older row in its scope."""
 
 from __future__ import annotations
 
-import json
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,16 +13,12 @@ import sqlalchemy as sa
 
 from stationapp.core import clock
 from stationapp.core.events import canonical_json
-from sync import protocol
-from sync.protocol import FeedChange
-from sync.server.errors import SyncError
 from sync.server.tables import county_events, feed_clock, feed_log
 
 ALL = "*"
 UPSERT = "upsert"
 DELETE = "delete"
 _IN_CHUNK = 500  # keys per DELETE ... IN (...): well under every database's parameter limit
-_MAX_CURSOR_DIGITS = 18
 
 
 def township_scope(township: str) -> str:
@@ -199,86 +185,3 @@ def add_county_event(
         )
     )
     return first
-
-
-# --- reading ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FeedRow:
-    cursor: int
-    kind: str
-    op: str
-    key: str
-    data: str  # canonical JSON, as stored
-
-
-@dataclass(frozen=True)
-class FeedPage:
-    rows: list[FeedRow]
-    next: str
-    more: bool
-
-    def changes(self) -> list[FeedChange]:
-        return [
-            FeedChange(
-                cursor=str(row.cursor),
-                kind=row.kind,
-                op=row.op,
-                key=row.key,
-                data=json.loads(row.data),
-            )
-            for row in self.rows
-        ]
-
-    def to_json(self) -> bytes:
-        """The FeedResponse body, assembled from the stored JSON without parsing it again."""
-        parts = [
-            f'{{"cursor":"{row.cursor}","kind":{_quote(row.kind)},"op":{_quote(row.op)},'
-            f'"key":{_quote(row.key)},"data":{row.data}}}'
-            for row in self.rows
-        ]
-        more = "true" if self.more else "false"
-        body = f'{{"changes":[{",".join(parts)}],"next":{_quote(self.next)},"more":{more}}}'
-        return body.encode("utf-8")
-
-
-def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
-def parse_cursor(cursor: str) -> int:
-    if cursor == "":
-        return 0
-    if not cursor.isascii() or not cursor.isdigit() or len(cursor) > _MAX_CURSOR_DIGITS:
-        raise SyncError(
-            protocol.BAD_REQUEST,
-            "The feed cursor is not one the county gave. Start again without 'after'.",
-        )
-    return int(cursor)
-
-
-def scopes_of(station_id: str, township: str) -> tuple[str, ...]:
-    return (ALL, township_scope(township), station_scope(station_id))
-
-
-def read_page(conn: sa.Connection, scopes: Sequence[str], *, after: str, limit: int) -> FeedPage:
-    """The changes of ``scopes`` after the cursor, in cursor order, at most ``limit``."""
-    position = parse_cursor(after)
-    limit = max(1, min(limit, protocol.MAX_PAGE))
-    columns = (feed_log.c.cursor, feed_log.c.kind, feed_log.c.op, feed_log.c.key, feed_log.c.data)
-    # one statement, so one snapshot on PostgreSQL: separate reads per scope could miss a row
-    # committed between them and step past it
-    per_scope = [
-        sa.select(*columns)
-        .where(feed_log.c.scope == scope, feed_log.c.cursor > position)
-        .order_by(feed_log.c.cursor)
-        .limit(limit + 1)
-        .subquery(f"scope_{n}")
-        for n, scope in enumerate(scopes)
-    ]
-    page = sa.union_all(*(sa.select(part) for part in per_scope)).subquery("page")
-    merged = conn.execute(sa.select(page).order_by(page.c.cursor).limit(limit + 1)).all()
-    rows = [FeedRow(*row) for row in merged[:limit]]
-    next_cursor = str(rows[-1].cursor) if rows else (after or "0")
-    return FeedPage(rows=rows, next=next_cursor, more=len(merged) > limit)
