@@ -16,6 +16,7 @@ from sync import protocol
 from sync.protocol import PushResponse
 from sync.server import ingest
 from sync.server.errors import SyncError
+from sync.server.ingest import chain
 from sync.server.settings import Settings
 from sync.server.storage import Storage, driver_url
 from sync.server.tables import events
@@ -152,7 +153,7 @@ def test_a_unique_constraint_hit_is_a_409_and_the_next_push_still_works(storage,
     station = new_station(storage, "东村")
     taken = chained(1)
     ingest.push(storage, station, taken)
-    monkeypatch.setattr(ingest, "_check_ids_are_new", lambda *args: None)
+    monkeypatch.setattr(chain, "_check_ids_are_new", lambda *args: None)
     [again] = chained(1, after=(1, taken[0].hash))
     reused = [again.model_copy(update={"id": taken[0].id, "hash": None, "prev_hash": None})]
     with pytest.raises(SyncError) as refused:

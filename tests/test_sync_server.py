@@ -492,7 +492,7 @@ def test_every_event_type_the_station_writes_is_known_to_the_county(tmp_path):
     """An unknown type is stored but flagged for review: the station's own types must not be."""
     from stationapp.core import Station
     from stationapp.core.projections import _PROJECTORS
-    from sync.server.event_types import is_known
+    from sync.server.ingest.event_types import is_known
 
     Station.create(tmp_path / "st", name="芒艾村服务站", manager_name="岩温", manager_pin="1234")
     written = set(_PROJECTORS) | {"event.voided", "receipt.printed"}

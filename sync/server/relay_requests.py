@@ -31,7 +31,7 @@ from stationapp.core.phone import normalize_mobile
 from stationapp.sms_providers.county import REQUEST_UNREADABLE
 from sync.protocol import WireEvent
 from sync.server import feed
-from sync.server.ingest_hooks import on_events
+from sync.server.ingest.hooks import on_events
 from sync.server.tables import sms_relay
 
 log = logging.getLogger("county_center.sms_relay")
