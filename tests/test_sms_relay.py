@@ -38,11 +38,13 @@ from stationapp.sms_providers.county import (
 from stationapp.sms_providers.pacing import NUMBER_GAP
 from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult
 from sync.protocol import WireEvent
-from sync.server import ingest, relay
-from sync.server.relay import relay_once, sms_relay
-from sync.server.relay_provider import relay_provider, write_config
+from sync.server import ingest
+from sync.server.relays import sms_claims, sms_worker
+from sync.server.relays.sms_provider import relay_provider, write_config
+from sync.server.relays.sms_worker import relay_once
 from sync.server.settings import Settings
 from sync.server.storage import Storage
+from sync.server.tables import sms_relay
 from tests.conftest import STATION_NAME
 from tests.county_db import county_database_url  # noqa: F401 (a fixture: sqlite, postgresql)
 from tests.county_server import LoopbackCounty, county_settings, new_station
@@ -175,7 +177,7 @@ def feed_events(storage: Storage, station_id: str) -> list[dict[str, Any]]:
     return [change.data for change in changes if change.kind == "event"]
 
 
-def county_round(county: LoopbackCounty, **kwargs: Any) -> relay.RelayRound:
+def county_round(county: LoopbackCounty, **kwargs: Any) -> sms_worker.RelayRound:
     provider = relay_provider(county.settings, county.storage)
     return relay_once(county.storage, provider, station_signatures=True, **kwargs)
 
@@ -643,10 +645,11 @@ def test_a_claim_of_a_live_worker_is_left_alone_until_it_is_stale(county_store, 
     station = Pusher(storage, settings)
     station.push(station.request("text-1"))
     now = clock.now()
-    relay.claim_due(storage, now, limit=5, worker=relay.new_worker_id())  # this process: alive
+    # a worker of this process: alive
+    sms_claims.claim_due(storage, now, limit=5, worker=sms_claims.new_worker_id())
 
     busy = relay_once(storage, provider_of(settings, storage), now=now)
-    stale = relay_once(storage, provider_of(settings, storage), now=now + relay.STALE_CLAIM)
+    stale = relay_once(storage, provider_of(settings, storage), now=now + sms_claims.STALE_CLAIM)
 
     assert (busy.unknown, busy.claimed) == (0, 0)
     assert stale.unknown == 1
@@ -709,7 +712,7 @@ def test_the_worker_thread_wakes_when_a_push_brings_requests_and_stops_cleanly(
     county_store, aliyun
 ):
     settings, storage = county_store
-    worker = relay.RelayWorker(storage, settings, interval_s=600).start()  # no timed rounds
+    worker = sms_worker.RelayWorker(storage, settings, interval_s=600).start()  # no timed rounds
     try:
         wait_until(lambda: worker.last_round is not None)  # its first round, at start
         station = Pusher(storage, settings)

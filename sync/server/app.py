@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None, *, storage: Storage | None = No
     settings = settings or get_settings()
     storage = storage or Storage.open(settings)
 
-    from sync.server.relay import RelayWorker  # also registers the relay's ingest hook
+    from sync.server.relays.sms_worker import RelayWorker  # also registers the relay's ingest hook
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):

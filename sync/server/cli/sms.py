@@ -90,7 +90,7 @@ def _fail(message: str) -> int:
 
 
 def _sms_provider(args: argparse.Namespace, settings: Settings) -> int:
-    from sync.server.relay_provider import RelayConfigError, read_config, write_config
+    from sync.server.relays.sms_provider import RelayConfigError, read_config, write_config
 
     try:
         if args.name:
@@ -112,7 +112,7 @@ def _sms_provider(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _provider_values(args: argparse.Namespace) -> dict[str, Any]:
-    from sync.server.relay_provider import STATION_SIGNATURES
+    from sync.server.relays.sms_provider import STATION_SIGNATURES
 
     name = args.name
     values: dict[str, Any] = {"sms.provider": name}
@@ -159,7 +159,7 @@ def _read_keys(settings: Settings, name: str) -> None:
 
 def _status(settings: Settings) -> dict[str, Any]:
     from stationapp.core.errors import UserError
-    from sync.server.relay_provider import RelayConfigError, relay_provider
+    from sync.server.relays.sms_provider import RelayConfigError, relay_provider
 
     try:
         status = relay_provider(settings).status()
@@ -173,12 +173,12 @@ def _status(settings: Settings) -> dict[str, Any]:
 
 def _sms_relay(args: argparse.Namespace, settings: Settings) -> int:
     from sync.server.logs import configure_logging
-    from sync.server.relay import RelayWorker, relay_once
-    from sync.server.relay_provider import (
+    from sync.server.relays.sms_provider import (
         RelayConfigError,
         keeps_station_signatures,
         relay_provider,
     )
+    from sync.server.relays.sms_worker import RelayWorker, relay_once
     from sync.server.storage import Storage
 
     # the providers' lines (a refusal may echo the number) as the server's: JSON, phones masked

@@ -1,4 +1,4 @@
-"""The SMS relay's table, and the requests stations push (DESIGN §5 relay services).
+"""The requests stations push to the SMS relay, taken into its table (DESIGN §5 relay services).
 
 A station's ``sms.cancelled`` for a text it handed over stops it here while it is still queued
 (DESIGN §7: its parcel left the shelf before the text went out).
@@ -9,8 +9,8 @@ template and parameters, signature, parts and purpose). The ingest hook below tu
 into a row of ``sms_relay`` inside the push's transaction, so the row lands with the event or not
 at all, and a push repeated by the network (its events are duplicates) never runs it again;
 UNIQUE (station_id, text_id) keeps one row per text in any case, and another station's text with
-the same id is its own row. The worker (``sync.server.relay``) sends the rows; every answer a
-station gets is a county event in the feed (:func:`answer`), written in the transaction that
+the same id is its own row. The worker (``sms_worker``) sends the rows; every answer a station
+gets is a county event in the feed (:func:`answer`), written in the transaction that
 settles the row.
 """
 
