@@ -85,8 +85,6 @@ ERROR_STATUS: dict[str, int] = {
     INTERNAL_ERROR: 500,
 }
 
-FEED_KINDS = ("catalog", "biller", "household", "sms_template", "announcement", "setting", "event")
-
 
 def _without_nul(value: str) -> str:
     # PostgreSQL's text columns cannot hold U+0000: refused here, not as a 500 there

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from sync.server import settings as settings_module
 from sync.server.serving import ServeLimits, uvicorn_config
@@ -94,7 +95,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     return load_settings(data_dir, args.database_url)
 
 
-def _print_json(value: dict[str, str]) -> None:
+def print_json(value: dict[str, Any]) -> None:
+    """A command's answer: one line of JSON, Chinese as it is (every command prints this way)."""
     print(json.dumps(value, ensure_ascii=False))
 
 
@@ -156,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     file=sys.stderr,
                 )
                 return 1
-        _print_json({"station_id": station_id, "enrollment_code": code})
+        print_json({"station_id": station_id, "enrollment_code": code})
     finally:
         storage.close()
     return 0

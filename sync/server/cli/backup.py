@@ -6,9 +6,9 @@ Prints JSON ``{"backup": path, "bytes": n}``; exit 1 with the reason on stderr w
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from sync.server.cli import print_json
 from sync.server.settings import Settings
 
 
@@ -46,5 +46,5 @@ def run(args: argparse.Namespace, settings: Settings) -> int | None:
     except BackupError as exc:
         print(f"county-center: {exc}", file=sys.stderr)
         return 1
-    print(json.dumps({"backup": str(result.path), "bytes": result.bytes}, ensure_ascii=False))
+    print_json({"backup": str(result.path), "bytes": result.bytes})
     return 0

@@ -25,6 +25,7 @@ import os
 import sys
 from pathlib import Path
 
+from sync.server.cli import print_json
 from sync.server.settings import Settings
 
 CREATE = "create-id-key"
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int | None:
         return 1
     finally:
         storage.close()
-    print(json.dumps(answer, ensure_ascii=False))
+    print_json(answer)
     return 0
 
 

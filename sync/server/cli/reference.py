@@ -16,7 +16,6 @@ Each prints one JSON line; bad input prints why on stderr and exits 1 with nothi
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stationapp.core.errors import UserError
+from sync.server.cli import print_json
 from sync.server.settings import Settings
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int | None:
         return _fail(f"{exc.strerror}: {exc.filename}. Check the file and the folder's rights.")
     finally:
         storage.close()
-    print(json.dumps(answer, ensure_ascii=False))
+    print_json(answer)
     return 0
 
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 import threading
 from typing import Any
 
+from sync.server.cli import print_json
 from sync.server.settings import Settings
 
 KEY_NAMES = {
@@ -107,7 +107,7 @@ def _sms_provider(args: argparse.Namespace, settings: Settings) -> int:
             write_config(settings.data_dir, values)
     except (RelayConfigError, ValueError) as error:
         return _fail(str(error))
-    _print_json({"settings": values, **_status(settings)})
+    print_json({"settings": values, **_status(settings)})
     return 0
 
 
@@ -193,7 +193,7 @@ def _sms_relay(args: argparse.Namespace, settings: Settings) -> int:
             done = relay_once(
                 storage, provider, station_signatures=keeps_station_signatures(settings)
             )
-            _print_json(done.to_json())
+            print_json(done.to_json())
             return 0
         worker = RelayWorker(storage, settings, interval_s=args.interval).start()
         print("county-center: the SMS relay runs; Ctrl+C stops it.", file=sys.stderr)
@@ -206,7 +206,3 @@ def _sms_relay(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     finally:
         storage.close()
-
-
-def _print_json(value: dict[str, Any]) -> None:
-    print(json.dumps(value, ensure_ascii=False))

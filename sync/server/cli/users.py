@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from typing import TextIO
 
+from sync.server.cli import print_json
 from sync.server.settings import Settings
 
 COMMAND = "add-user"
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int | None:
     finally:
         storage.close()
     answer = {"user_id": user.id, "name": user.name, "role": user.role, "township": user.township}
-    print(json.dumps(answer, ensure_ascii=False))
+    print_json(answer)
     return 0
 
 
