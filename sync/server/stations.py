@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from stationapp.core import clock, ids
-from stationapp.core.events import GENESIS_HASH
+from stationapp.core.event_store import GENESIS_HASH
 from sync import protocol
 from sync.server.errors import SyncError
 from sync.server.storage import Storage

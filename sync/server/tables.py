@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from stationapp.core.events import GENESIS_HASH
+from stationapp.core.event_store import GENESIS_HASH
 
 USER_NAME_LENGTH = 100
 TOWNSHIP_LENGTH = 200

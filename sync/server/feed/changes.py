@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from stationapp.core import clock
-from stationapp.core.events import canonical_json
+from stationapp.core.event_record import canonical_json
 from sync.server.tables import county_events, feed_clock, feed_log
 
 ALL = "*"

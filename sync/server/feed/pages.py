@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from stationapp.core.events import canonical_json
+from stationapp.core.event_record import canonical_json
 from sync import protocol
 from sync.protocol import FeedChange
 from sync.server.errors import SyncError

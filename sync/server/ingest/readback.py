@@ -8,7 +8,7 @@ import json
 
 import sqlalchemy as sa
 
-from stationapp.core.events import canonical_json
+from stationapp.core.event_record import canonical_json
 from sync.protocol import FeedChange, WireEvent
 from sync.server import feed as feed_log
 from sync.server.storage import Storage

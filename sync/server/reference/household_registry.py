@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from stationapp.core import idcard
-from stationapp.core.events import canonical_json
+from stationapp.core.event_record import canonical_json
 from sync.server import feed
 from sync.server.reference.id_keys import withdraw_registry_salt
 from sync.server.reference.kinds import (
