@@ -517,7 +517,7 @@ def bench_wire(folder: Path, template: Path) -> None:
         ThrottleProxy(county.address, rate_bytes_s=None, one_way_delay_s=0) as proxy,
     ):
         station_id, code = county.new_station()
-        sync = StationSync(station, client_factory=recording_client(bodies))
+        sync = StationSync(station.context, client_factory=recording_client(bodies))
         sync.enroll(proxy.base_url, code)
         proxy.reset_counts()
         accepted, batches, _ = sync_until_done(sync)
@@ -638,7 +638,7 @@ def bench_offline(folder: Path, template: Path) -> None:
         ) as proxy,
     ):
         station_id, code = county.new_station()
-        sync = StationSync(station)
+        sync = StationSync(station.context)
         sync.enroll(proxy.base_url, code)
         proxy.reset_counts()
         waiting = sync.unpushed_count()

@@ -267,8 +267,7 @@ def _restore(data_dir: Path, args: argparse.Namespace) -> int:
 def _restore_from_county(data_dir: Path, args: argparse.Namespace) -> int:
     from stationapp import __version__
     from stationapp.core.operators import validate_pin
-    from stationapp.core.sync.restore import finish_restore
-    from stationapp.core.sync.restore_download import download_from_county
+    from stationapp.core.station import download_from_county, finish_restore
 
     def progress(done: int, total: int) -> None:
         print(

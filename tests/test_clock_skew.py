@@ -259,7 +259,7 @@ def test_the_station_keeps_the_last_skew_after_a_restart(joined):
     set_clock(ManualClock(_real_now() + timedelta(minutes=20)))
     station.sync.run()
     station.sync.status()  # keeps it
-    again = StationSync(station).status()
+    again = StationSync(station.context).status()
     assert again.clock_skew_s == pytest.approx(1200, abs=TOLERANCE_S)
 
 

@@ -28,13 +28,14 @@ from typing import Any
 import pytest
 
 from stationapp.core import Station, idcard
-from stationapp.core.county.events import HANDLERS, CountyEvent, handles
+from stationapp.core.county.events import CountyEvent
 from stationapp.core.county.facade import CountyDataTaken
 from stationapp.core.county.feed import NO_HANDLER
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.projections import PROJECTED_TABLES
+from stationapp.core.lines import projections_of_every_line
 from tests.county_server import LoopbackCounty
+from tests.line_stubs import test_line
 
 COUNTY_TABLES = (
     "county_households",
@@ -95,33 +96,31 @@ def log_types(station: Station) -> list[str]:
 
 
 @pytest.fixture
-def noted() -> Iterator[list[CountyEvent]]:
+def noted(monkeypatch) -> Iterator[list[CountyEvent]]:
     """A handler for the county event type ``test.noted``: it records the station's own event
     ``test.county_noted`` through the batch, as a state machine would."""
     seen: list[CountyEvent] = []
 
-    @handles("test.noted")
     def _noted(batch, event: CountyEvent) -> None:
         seen.append(event)
         batch.append("test.county_noted", entity_id=event.entity_id, payload={"via": "county"})
 
-    yield seen
-    HANDLERS.pop("test.noted")
+    with test_line(monkeypatch, {"test.noted": _noted}):
+        yield seen
 
 
 @pytest.fixture
-def refused() -> Iterator[None]:
+def refused(monkeypatch) -> Iterator[None]:
     """A handler whose state machine refuses (a bill voided meanwhile), after writing."""
 
-    @handles("test.refused")
     def _refused(batch, event: CountyEvent) -> None:
         batch.append("test.county_noted", entity_id=event.entity_id, payload={})
         raise StateError(
             QT_TRANSLATE_NOOP("UserError", "The bill {bill} was voided here."), bill="b-1"
         )
 
-    yield
-    HANDLERS.pop("test.refused")
+    with test_line(monkeypatch, {"test.refused": _refused}):
+        yield
 
 
 # --- a page of reference data ------------------------------------------------------------------
@@ -404,7 +403,7 @@ def test_a_county_event_no_handler_knows_is_kept_not_applied(station):
 def test_the_county_s_tables_are_local_not_compared_by_verify_nor_emptied_by_a_rebuild(
     station, noted
 ):
-    assert not set(COUNTY_TABLES) & set(PROJECTED_TABLES)
+    assert not set(COUNTY_TABLES) & set(projections_of_every_line().tables)
     station.county.apply_page([*[change(k, key, d) for k, key, d in KIND_CASES]], "6")
     station.county.apply_page([county_event("ce-1")], "7")
     assert station.events.verify().ok

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from stationapp.cli import COMMANDS
-from stationapp.core.settings import SETTINGS
+from stationapp.core.lines import settings_of_every_line
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
@@ -18,7 +18,7 @@ def test_every_cli_command_is_documented(command):
     assert f"`stationapp {command}" in CLI_DOC
 
 
-@pytest.mark.parametrize("key", sorted(SETTINGS))
+@pytest.mark.parametrize("key", sorted(settings_of_every_line()))
 def test_every_setting_is_documented(key):
     assert f"`{key}`" in CLI_DOC
 

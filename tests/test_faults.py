@@ -14,6 +14,7 @@ import pytest
 
 from stationapp.core import Station, StoreError, schema
 from stationapp.core.events import EventLog
+from stationapp.core.lines import projections_of_every_line
 from stationapp.core.operators import add_operator
 from stationapp.core.settings import change_setting
 from stationapp.core.store import apply_pragmas, connect
@@ -140,7 +141,7 @@ def _old_station(folder: Path, last_migration_missing: str) -> list[str]:
         conn.execute("COMMIT")
 
     conn.execute("INSERT INTO station_meta VALUES ('id_salt', '00'), ('station_id', '')")
-    log = EventLog(conn, transaction)
+    log = EventLog(conn, transaction, projections=projections_of_every_line())
     with log.batch() as batch:
         manager = add_operator(batch, name=MANAGER, pin=MANAGER_PIN, role="manager", actor_id="")
         change_setting(batch, "station.name", STATION_NAME, operator=manager.id)

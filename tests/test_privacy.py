@@ -512,7 +512,7 @@ def test_the_county_s_key_reaches_the_station_and_only_the_county_opens_a_sendin
     private = key_file.read_text(encoding="ascii").strip()
     station_id = county.join(station)
     assert station.sync.run().ok
-    assert station.id_sealing_key() == made["public_key"]
+    assert station.sending.sealing_key() == made["public_key"]
     sent_id = send(station, SENDER)
     assert station.sync.run().ok
     event_id = station.log.events_of(sent_id)[0].id

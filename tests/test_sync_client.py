@@ -581,7 +581,7 @@ def test_a_fork_after_an_old_backup_was_restored_is_healed_and_nothing_is_lost(
     from stationapp.core.sync.facade import StationSync
 
     with Station.open(data_dir) as again:
-        sync_again = StationSync(again)
+        sync_again = StationSync(again.context)
         again.login(MANAGER, MANAGER_PIN)
         again.settings.set("station.phone", "0883-6111111")
         again.settings.set("station.phone", "0883-6222222")  # reuse seqs the county holds
@@ -649,7 +649,7 @@ def test_a_timed_out_push_halves_the_batch_and_the_round_goes_on_from_the_county
 
     batcher = Batcher(start=20)
     synced = StationSync(
-        station,
+        station.context,
         client_factory=lambda url, token: CountyClient(url, token, timeout=(2, 0.5)),
         batcher=batcher,
     )
@@ -703,7 +703,7 @@ def test_after_random_faults_the_county_holds_exactly_the_station_s_events(
         ) as station,
         FaultProxy(county.base_url) as proxy,
     ):
-        synced = StationSync(station, batcher=Batcher(start=4, smallest=1, largest=16))
+        synced = StationSync(station.context, batcher=Batcher(start=4, smallest=1, largest=16))
         station_id, code = county.new_station()
         synced.enroll(proxy.base_url, code)
         for _ in range(rng.randint(2, 5)):

@@ -31,7 +31,7 @@ class RecordingClient(CountyClient):
 def joined(station: Station, county: LoopbackCounty, events: int) -> tuple[StationSync, str]:
     RecordingClient.threads = []
     synced = StationSync(
-        station,
+        station.context,
         client_factory=lambda url, token: RecordingClient(url, token),
         batcher=Batcher(start=10),
     )

@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from stationapp.core import Station
-from stationapp.core.sync.restore_download import download_from_county
+from stationapp.core.station import download_from_county
 from stationapp.core.sync.restore_staging import pending_restore
 from stationapp.ui.app import create_application
 from stationapp.ui.mainwindow import MainWindow

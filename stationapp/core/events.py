@@ -28,16 +28,7 @@ from stationapp.core.event_record import (
     event_hash_of,
 )
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
-from stationapp.core.projections import (
-    PROJECTED_TABLES,
-    VOID_TYPE,
-    Replay,
-    can_void,
-    project,
-    projected_table,
-    projects,
-    rebuild_into,
-)
+from stationapp.core.projections import VOID_TYPE, Projections, Replay
 from stationapp.core.verify import VerifyResult, check_chain, note_problem, rebuild_and_compare
 
 # the log's facade: the names most callers take from here (the record's in core.event_record,
@@ -45,7 +36,6 @@ from stationapp.core.verify import VerifyResult, check_chain, note_problem, rebu
 __all__ = [
     "EVENT_COLUMNS",
     "GENESIS_HASH",
-    "PROJECTED_TABLES",
     "VOID_TYPE",
     "Batch",
     "Event",
@@ -54,14 +44,47 @@ __all__ = [
     "VerifyResult",
     "canonical_json",
     "event_hash",
-    "projected_table",
-    "projects",
-    "rebuild_into",
 ]
 
 # §3's column order and the genesis hash, defined beside the storage (core.event_store)
 EVENT_COLUMNS = event_store.EVENT_COLUMNS
 GENESIS_HASH = event_store.GENESIS_HASH
+
+
+def chained_row(
+    prev_hash: str,
+    *,
+    seq: int,
+    id: str,
+    type: str,
+    entity_id: str,
+    occurred_at: str,
+    operator: str,
+    payload_json: str,
+) -> tuple[str, tuple]:
+    """The hash of an event chained after ``prev_hash`` and its row as stored: what appending
+    writes, and what a fork heal writes for the station's own events it moves."""
+    digest = event_hash_of(
+        prev_hash,
+        id=id,
+        seq=seq,
+        type=type,
+        entity_id=entity_id,
+        occurred_at=occurred_at,
+        operator=operator,
+        payload_json=payload_json,
+    )
+    row = event_store.stored_row(
+        seq=seq,
+        id=id,
+        type=type,
+        entity_id=entity_id,
+        occurred_at=occurred_at,
+        operator=operator,
+        payload_json=payload_json,
+        hash=digest,
+    )
+    return digest, row
 
 
 class Batch:
@@ -102,10 +125,10 @@ class Batch:
                 type=type,
                 problem=Term(error.problem),
             ) from error
-        digest = event_hash_of(
+        digest, row = chained_row(
             self.hash,
-            id=ident,
             seq=seq,
+            id=ident,
             type=type,
             entity_id=entity_id,
             occurred_at=occurred,
@@ -124,20 +147,11 @@ class Batch:
             digest,
             self._log.station_id,
         )
-        self.conn.execute(
-            event_store.INSERT_EVENT,
-            event_store.stored_row(
-                seq=seq,
-                id=ident,
-                type=type,
-                entity_id=entity_id,
-                occurred_at=occurred,
-                operator=operator,
-                payload_json=payload_json,
-                hash=digest,
-            ),
-        )
-        project(Replay(self.conn, self._log.find_event), event)
+        self.conn.execute(event_store.INSERT_EVENT, row)
+        projections = self._log.projections
+        if projections is None:
+            raise RuntimeError("this log was opened without projections: it cannot be written")
+        projections.project(projections.replay(self.conn, self._log.find_event), event)
         self.seq, self.hash = seq, digest
         self.events.append(event)
         return event
@@ -147,12 +161,20 @@ class EventLog:
     """The log of one station database (stored as ``event_store`` describes).
 
     ``station_id`` is the station every event names (DESIGN §3): station_meta's when not
-    given, and set again at enrolment."""
+    given, and set again at enrolment. ``projections`` are every line's (``lines.py``): each
+    event appended is projected in its transaction, and ``verify`` replays with them; a log
+    opened without them (to check a backup's chain) can be read, not written or rebuilt."""
 
     def __init__(
-        self, conn: sqlite3.Connection, store_transaction, station_id: str | None = None
+        self,
+        conn: sqlite3.Connection,
+        store_transaction,
+        *,
+        projections: Projections | None = None,
+        station_id: str | None = None,
     ) -> None:
         self.conn = conn
+        self.projections = projections
         self._transaction = store_transaction
         self.station_id = meta.get(conn, meta.STATION_ID) if station_id is None else station_id
         self._head: tuple[int, str] | None = None
@@ -263,7 +285,7 @@ class EventLog:
             raise StateError(
                 QT_TRANSLATE_NOOP("UserError", "This record was already voided; nothing to do.")
             )
-        if not can_void(target.type):
+        if self.projections is None or not self.projections.can_void(target.type):
             raise StateError(
                 QT_TRANSLATE_NOOP(
                     "UserError",
@@ -347,11 +369,14 @@ class EventLog:
         result = self.verify_chain()
         if not rebuild:
             return result
+        if self.projections is None:
+            raise RuntimeError("this log was opened without projections: it cannot be rebuilt")
         rebuild_and_compare(
             result,
             live=self.conn,
             events=self.iter_events(),
             find_event=self.find_event,
             schema=schema,
+            projections=self.projections,
         )
         return result

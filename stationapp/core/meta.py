@@ -6,6 +6,7 @@ migration marks). Every read and write of the table goes through here; the keys 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 STATION_ID = "station_id"  # '' until enrolment (DESIGN §3: not hashed)
@@ -56,7 +57,11 @@ def delete(conn: sqlite3.Connection, key: str) -> None:
     conn.execute("DELETE FROM station_meta WHERE key = ?", (key,))
 
 
-def is_enrolled(conn: sqlite3.Connection) -> bool:
-    """Joined to a county center: it gave this station its id and address (the token is in
-    ``secrets.json``; :class:`~stationapp.core.secrets.SecretStore`)."""
-    return bool(get(conn, STATION_ID) and get(conn, COUNTY_URL))
+def is_enrolled(conn: sqlite3.Connection, data_dir: Path) -> bool:
+    """Joined to a county center: it gave this station its id and address here, and its token
+    is kept in the data folder's ``secrets.json``."""
+    from stationapp.core.secrets import TOKEN_SECRET, SecretStore
+
+    return bool(
+        get(conn, STATION_ID) and get(conn, COUNTY_URL) and SecretStore(data_dir).get(TOKEN_SECRET)
+    )

@@ -16,8 +16,9 @@ from datetime import datetime, timedelta
 
 from stationapp.core import clock, ids
 from stationapp.core.errors import PermissionDenied, StateError, ValidationError
-from stationapp.core.events import Batch, Event, EventLog, Replay, projected_table, projects
+from stationapp.core.events import Batch, Event, EventLog, Replay
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.projections import Projector
 from stationapp.core.text import checked_characters
 
 ROLES = ("operator", "manager")
@@ -27,8 +28,6 @@ LOCKOUT = timedelta(minutes=1)
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _OPERATOR_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the operator's name"))
-
-projected_table("operators", "id")
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,6 @@ def validate_role(role: str) -> str:
 # --- projections -----------------------------------------------------------------------------
 
 
-@projects("operator.added")
 def _added(replay: Replay, event: Event) -> None:
     p = event.payload
     replay.conn.execute(
@@ -108,7 +106,6 @@ def _added(replay: Replay, event: Event) -> None:
     )
 
 
-@projects("operator.changed")
 def _changed(replay: Replay, event: Event) -> None:
     p = event.payload
     for column in ("name", "role", "active"):
@@ -347,3 +344,38 @@ def _store_pin(conn: sqlite3.Connection, operator_id: str, pin: str) -> None:
         " pin_hash = excluded.pin_hash, failed_count = 0, locked_until = ''",
         (operator_id, salt, hash_pin(pin, salt)),
     )
+
+
+# what this module adds to its line's projections (the line's __init__ gathers them)
+PROJECTORS: dict[str, Projector] = {
+    "operator.added": Projector(_added),
+    "operator.changed": Projector(_changed),
+}
+PROJECTED_TABLES: dict[str, str] = {
+    "operators": "id",
+}
+
+
+class Session:
+    """Who is logged in; commands act as this operator."""
+
+    def __init__(self) -> None:
+        self.operator: Operator | None = None
+
+    def require_operator(self) -> Operator:
+        if self.operator is None:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("UserError", "Log in first: choose your name and type your PIN.")
+            )
+        return self.operator
+
+    def require_manager(self) -> Operator:
+        operator = self.require_operator()
+        if not operator.is_manager:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Only the station manager (站长) may do this. Ask the manager to log in.",
+                )
+            )
+        return operator

@@ -1,13 +1,16 @@
-"""The projections: the tables screens read, rebuilt from the events. A projector function is
-registered per event type (``projects``), with a ``revert`` for the kinds a manager may void;
-``project`` applies one event, ``rebuild_into`` replays a whole log into empty tables, and the
-projector of ``event.voided`` undoes the event it names.
+"""The projections: the tables screens read, rebuilt from the events.
+
+Each line lists its projectors (a function per event type, with a ``revert`` for the kinds a
+manager may void) and the tables they write; ``lines.py`` gathers every line's into one
+:class:`Projections`, which the log, ``verify``, a fork heal and a restore are given. Nothing
+registers itself by being imported, and an event whose type no line projects is an error that
+names the type, never a silent skip (DESIGN §2).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from stationapp.core.errors import StateError
@@ -19,57 +22,100 @@ VOID_TYPE = "event.voided"
 
 @dataclass
 class Replay:
-    """What a projector may use: the connection to write to, and a way to find earlier events
-    (from the live log, or from the log being rebuilt)."""
+    """What a projector may use: the connection to write to, a way to find earlier events
+    (from the live log, or from the log being rebuilt), and every line's projectors (a void
+    reverts the event it names with that event's own)."""
 
     conn: sqlite3.Connection
     find_event: Callable[[str], Event | None]
+    projections: Projections
 
 
 Apply = Callable[[Replay, Event], None]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Projector:
     apply: Apply
     revert: Apply | None = None  # undo for event.voided; None: this kind cannot be voided
 
 
-_PROJECTORS: dict[str, Projector] = {}
-# table -> ORDER BY clause that gives a stable row order for comparison
-PROJECTED_TABLES: dict[str, str] = {}
+def _record_only(replay: Replay, event: Event) -> None:
+    """Events that change no table (a receipt printed): kept in the log, nothing to project."""
 
 
-def projects(event_type: str, *, revert: Apply | None = None) -> Callable[[Apply], Apply]:
-    """Register the function that applies ``event_type`` to the projection tables."""
-
-    def register(fn: Apply) -> Apply:
-        _PROJECTORS[event_type] = Projector(fn, revert)
-        return fn
-
-    return register
+RECORD_ONLY = Projector(_record_only)
 
 
-def projected_table(name: str, order_by: str) -> None:
-    """Declare a table that is rebuilt from the events (and compared by verify)."""
-    PROJECTED_TABLES[name] = order_by
+class UnprojectedEvent(LookupError):
+    """An event type no line projects: a replay would silently lose what it recorded."""
+
+    def __init__(self, event_type: str) -> None:
+        super().__init__(f"no line projects events of type {event_type!r}")
+        self.event_type = event_type
 
 
-def project(replay: Replay, event: Event) -> None:
-    projector = _PROJECTORS.get(event.type)
-    if projector is not None:
+class Projections:
+    """Every line's projectors and the tables they write (table -> the ORDER BY that gives a
+    stable row order for comparison). Built once, by ``lines.py``."""
+
+    def __init__(self, projectors: Mapping[str, Projector], tables: Mapping[str, str]) -> None:
+        self.projectors = dict(projectors)
+        self.tables = dict(tables)
+
+    def project(self, replay: Replay, event: Event) -> None:
+        projector = self.projectors.get(event.type)
+        if projector is None:
+            raise UnprojectedEvent(event.type)
         projector.apply(replay, event)
 
+    def can_void(self, event_type: str) -> bool:
+        projector = self.projectors.get(event_type)
+        return projector is not None and projector.revert is not None
 
-def can_void(event_type: str) -> bool:
-    projector = _PROJECTORS.get(event_type)
-    return projector is not None and projector.revert is not None
+    def replay(self, conn: sqlite3.Connection, find_event: Callable[[str], Event | None]) -> Replay:
+        return Replay(conn, find_event, self)
+
+    def empty_tables(self, conn: sqlite3.Connection) -> None:
+        """Delete every projected row (inside the caller's transaction) before a replay."""
+        for table in self.tables:
+            conn.execute(f"DELETE FROM {table}")
+
+    def rebuild_into(
+        self,
+        conn: sqlite3.Connection,
+        events: Iterator[Event],
+        find_event: Callable[[str], Event | None],
+        on_error: Callable[[Event, Exception], None] | None = None,
+    ) -> int:
+        """Replay events into the (empty) projection tables of ``conn``, in one transaction.
+
+        An event that cannot be applied (a payload edited behind the app's back, a type no line
+        projects) goes to ``on_error`` and the replay goes on; without ``on_error`` it raises."""
+        replay = self.replay(conn, find_event)
+        count = 0
+        conn.execute("BEGIN")
+        try:
+            for event in events:
+                if on_error is None:
+                    self.project(replay, event)
+                else:
+                    conn.execute("SAVEPOINT replay_event")
+                    try:
+                        self.project(replay, event)
+                    except Exception as error:  # reported; the rest is still compared
+                        conn.execute("ROLLBACK TO replay_event")
+                        on_error(event, error)
+                    conn.execute("RELEASE replay_event")
+                count += 1
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return count
 
 
-# --- voids -----------------------------------------------------------------------------------
-
-
-projected_table("voided_events", "event_id")
+# --- voids: the kernel's own projector -------------------------------------------------------
 
 
 def _apply_void(replay: Replay, event: Event) -> None:
@@ -81,42 +127,13 @@ def _apply_void(replay: Replay, event: Event) -> None:
         " VALUES (?, ?, ?, ?, ?)",
         (target.id, event.id, event.payload["reason"], event.operator, event.occurred_at),
     )
-    projector = _PROJECTORS[target.type]
+    projector = replay.projections.projectors[target.type]
     assert projector.revert is not None
     projector.revert(replay, target)
 
 
-_PROJECTORS[VOID_TYPE] = Projector(_apply_void)
-
-
-def rebuild_into(
-    conn: sqlite3.Connection,
-    events: Iterator[Event],
-    find_event: Callable[[str], Event | None],
-    on_error: Callable[[Event, Exception], None] | None = None,
-) -> int:
-    """Replay events into the (empty) projection tables of ``conn``, in one transaction.
-
-    An event that cannot be applied (a payload edited behind the app's back) goes to
-    ``on_error`` and the replay goes on; without ``on_error`` it raises."""
-    replay = Replay(conn, find_event)
-    count = 0
-    conn.execute("BEGIN")
-    try:
-        for event in events:
-            if on_error is None:
-                project(replay, event)
-            else:
-                conn.execute("SAVEPOINT replay_event")
-                try:
-                    project(replay, event)
-                except Exception as error:  # reported; the rest is still compared
-                    conn.execute("ROLLBACK TO replay_event")
-                    on_error(event, error)
-                conn.execute("RELEASE replay_event")
-            count += 1
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return count
+PROJECTORS: dict[str, Projector] = {
+    VOID_TYPE: Projector(_apply_void),
+    "receipt.printed": RECORD_ONLY,
+}
+PROJECTED_TABLES: dict[str, str] = {"voided_events": "event_id"}

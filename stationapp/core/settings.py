@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from stationapp.core import phone
 from stationapp.core.errors import StateError, ValidationError
-from stationapp.core.events import Batch, Event, EventLog, Replay, projected_table, projects
+from stationapp.core.events import Batch, Event, EventLog, Replay
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
 from stationapp.core.money import foreign_digits
+from stationapp.core.projections import Projector
 from stationapp.core.text import checked_characters
-
-projected_table("settings", "key")
 
 PAPERS = ("80mm", "58mm", "A4")
 _STATION_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the station's name"))
@@ -32,7 +30,7 @@ def whole_number(value: Any) -> int:
     return int(text)
 
 
-def _choice(options: tuple[str, ...]) -> Callable[[Any], str]:
+def choice(options: tuple[str, ...]) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         value = str(value).strip()
         if value not in options:
@@ -82,7 +80,7 @@ def _printer(value: Any) -> str:
     return str(value or "").strip()
 
 
-def _int_range(low: int, high: int, text: str) -> Callable[[Any], int]:
+def int_range(low: int, high: int, text: str) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         try:
             number = whole_number(value)
@@ -95,94 +93,6 @@ def _int_range(low: int, high: int, text: str) -> Callable[[Any], int]:
     return check
 
 
-_DAYS_TEXT = QT_TRANSLATE_NOOP("UserError", "Type a number of days from {low} to {high}.")
-
-
-def _shelves(value: Any) -> list[dict[str, Any]]:
-    """The parcel room's shelves: a name (as painted on the shelf) and a number of layers."""
-    if isinstance(value, str):  # "A:4, B:4, 3:5" as typed in a form
-        items = []
-        for part in value.replace("，", ",").split(","):
-            if part.strip():
-                name, _, layers = part.strip().partition(":")
-                items.append({"name": name, "layers": layers or "4"})
-        value = items
-    shelves: list[dict[str, Any]] = []
-    for item in value or []:
-        name = str(item.get("name", "")).strip().upper()
-        try:
-            layers = whole_number(item.get("layers", ""))
-        except ValueError:
-            layers = 0
-        if not re.fullmatch(r"[A-Z0-9]{1,3}", name) or not 1 <= layers <= 20:
-            raise ValidationError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "A shelf is a name of 1 to 3 letters or digits and 1 to 20 layers, written "
-                    "like A:4, B:4, 3:5.",
-                )
-            )
-        if any(s["name"] == name for s in shelves):
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("UserError", "The shelf {name} is listed twice."), name=name
-            )
-        shelves.append({"name": name, "layers": layers})
-    if not shelves:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("UserError", "Define at least one shelf, e.g. A:4.")
-        )
-    return shelves
-
-
-def _parcels_stay_on_their_shelves(conn: sqlite3.Connection, shelves: list[dict[str, Any]]) -> None:
-    """A shelf (or a layer) parcels wait on stays: their pickup codes name it, and the shelf
-    check and pickup would find it gone. No parcel is moved behind the operator's back."""
-    layers = {s["name"]: s["layers"] for s in shelves}
-    waiting: dict[str, dict[int, int]] = {}
-    for shelf, layer, count in conn.execute(
-        "SELECT shelf, layer, count(*) FROM parcels WHERE status = 'waiting' GROUP BY shelf, layer"
-    ):
-        waiting.setdefault(shelf, {})[layer] = count
-    for shelf, counts in sorted(waiting.items()):
-        if shelf not in layers:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "Shelf {shelf} still holds {count} waiting parcels, so it cannot be removed "
-                    "yet. Keep it until they are picked up or returned (the shelf list shows "
-                    "them), then remove it.",
-                ),
-                shelf=shelf,
-                count=sum(counts.values()),
-            )
-        above = {layer: n for layer, n in counts.items() if layer > layers[shelf]}
-        if above:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "Shelf {shelf} still holds {count} waiting parcels above layer {kept}: keep "
-                    "{layers} layers on it until they are picked up or returned.",
-                ),
-                shelf=shelf,
-                kept=layers[shelf],
-                count=sum(above.values()),
-                layers=max(above),
-            )
-
-
-def _clock_time(value: Any) -> str:
-    text = str(value or "").strip().replace("：", ":")
-    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text)
-    if not match:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("UserError", "Write the time like 14:00 (24-hour clock).")
-        )
-    return f"{int(match.group(1)):02d}:{match.group(2)}"
-
-
-CONSENTS = ("sms_notice", "phone_call", "standing", "in_person")
-
-
 @dataclass(frozen=True)
 class Setting:
     default: Any
@@ -192,39 +102,20 @@ class Setting:
     guard: Callable[[sqlite3.Connection, Any], None] | None = None
 
 
-SETTINGS: dict[str, Setting] = {
-    "language": Setting("zh_CN", _choice(LANGUAGES)),
+# the station's own settings; each line lists its own (``Line.settings``), gathered by lines.py
+STATION_SETTINGS: dict[str, Setting] = {
+    "language": Setting("zh_CN", choice(LANGUAGES)),
     "idle_lock_minutes": Setting(10, _minutes),
-    "paper": Setting("80mm", _choice(PAPERS)),
+    "paper": Setting("80mm", choice(PAPERS)),
     "printer": Setting("", _printer),
     "station.name": Setting("", _station_name),
     "station.phone": Setting("", _contact_phone),
-    "parcels.shelves": Setting(
-        [{"name": "A", "layers": 4}, {"name": "B", "layers": 4}, {"name": "C", "layers": 4}],
-        _shelves,
-        guard=_parcels_stay_on_their_shelves,
-    ),
-    "parcels.overdue_days": Setting(3, _int_range(1, 30, _DAYS_TEXT)),
-    "parcels.return_days": Setting(7, _int_range(2, 60, _DAYS_TEXT)),
-    "parcels.default_consent": Setting("sms_notice", _choice(CONSENTS)),
-    "parcels.pickup_fee_fen": Setting(
-        0,
-        _int_range(
-            0,
-            1000,
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "The pickup fee is in fen, from {low} (no fee, the usual) to {high}.",
-            ),
-        ),
-    ),
-    "parcels.cutoff": Setting("14:00", _clock_time),
 }
 
 
-def _setting(key: str) -> Setting:
+def _setting(key: str, table: Mapping[str, Setting]) -> Setting:
     try:
-        return SETTINGS[key]
+        return table[key]
     except KeyError:
         raise ValidationError(
             QT_TRANSLATE_NOOP("UserError", "There is no setting called '{key}'."), key=key
@@ -251,10 +142,6 @@ def _revert(replay: Replay, event: Event) -> None:
         replay.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
     else:
         _put(replay.conn, key, old)
-
-
-# a settings change can be voided by the manager: the setting goes back to what it was
-projects("settings.changed", revert=_revert)(_changed)
 
 
 def _put(conn: sqlite3.Connection, key: str, value: Any) -> None:
@@ -288,9 +175,17 @@ def _get_raw(conn: sqlite3.Connection, key: str) -> Any:
     return json.loads(row[0]) if row else None
 
 
-def change_setting(batch: Batch, key: str, value: Any, *, operator: str) -> Event | None:
-    """Validate and write one change in the batch; None when the value is already that."""
-    setting = _setting(key)
+def change_setting(
+    batch: Batch,
+    key: str,
+    value: Any,
+    *,
+    operator: str,
+    table: Mapping[str, Setting] = STATION_SETTINGS,
+) -> Event | None:
+    """Validate and write one change in the batch; None when the value is already that.
+    ``table``: the settings known (the station's own by default; ``st.settings`` knows all)."""
+    setting = _setting(key, table)
     checked = setting.check(value)
     if setting.guard is not None:
         setting.guard(batch.conn, checked)
@@ -306,48 +201,50 @@ def change_setting(batch: Batch, key: str, value: Any, *, operator: str) -> Even
 
 
 class Settings:
-    """``st.settings``: read anywhere, changed by the manager."""
+    """``st.settings``: read anywhere, changed by the manager. ``table``: every setting the
+    station knows, its own and each line's (``lines.py``)."""
 
-    def __init__(self, conn: sqlite3.Connection, log: EventLog, session) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, log: EventLog, session, table: Mapping[str, Setting]
+    ) -> None:
         self._conn = conn
         self._log = log
         self._session = session
+        self.table = dict(table)
 
     def get(self, key: str) -> Any:
         value = _get_raw(self._conn, key)
-        return _setting(key).default if value is None else value
+        return _setting(key, self.table).default if value is None else value
 
     def all(self) -> dict[str, Any]:
-        values = {key: s.default for key, s in SETTINGS.items()}
+        values = {key: s.default for key, s in self.table.items()}
         for key, raw in self._conn.execute("SELECT key, value FROM settings"):
             values[key] = json.loads(raw)
         return values
 
     def set(self, key: str, value: Any) -> Event | None:
-        setting = _setting(key)
+        setting = _setting(key, self.table)
         actor = (
             self._session.require_manager()
             if setting.manager_only
             else (self._session.require_operator())
         )
         with self._log.batch() as batch:
-            return change_setting(batch, key, value, operator=actor.id)
+            return change_setting(batch, key, value, operator=actor.id, table=self.table)
 
     def set_many(self, values: dict[str, Any]) -> list[Event]:
         """Several settings at once, all or nothing (the settings page's Save)."""
         actor = self._session.require_manager()
         for key, value in values.items():
-            _setting(key).check(value)
+            _setting(key, self.table).check(value)
         with self._log.batch() as batch:
-            changed = [change_setting(batch, k, v, operator=actor.id) for k, v in values.items()]
+            changed = [
+                change_setting(batch, k, v, operator=actor.id, table=self.table)
+                for k, v in values.items()
+            ]
         return [e for e in changed if e is not None]
 
 
-def _merge_line_settings() -> None:
-    # each business line keeps its settings beside its code; the station sees them all here
-    from stationapp.core.sms.settings import SMS_SETTINGS
-
-    SETTINGS.update(SMS_SETTINGS)
-
-
-_merge_line_settings()
+# a settings change can be voided by the manager: the setting goes back to what it was
+PROJECTORS: dict[str, Projector] = {"settings.changed": Projector(_changed, revert=_revert)}
+PROJECTED_TABLES: dict[str, str] = {"settings": "key"}

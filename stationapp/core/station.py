@@ -5,21 +5,24 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from stationapp.core import clock, meta, privacy, schema
-from stationapp.core.county.facade import CountyData
+from stationapp.core import clock, lines, meta, privacy, schema
 from stationapp.core.data_folder import DB_NAME
-from stationapp.core.errors import PermissionDenied, StateError, StoreError
+from stationapp.core.errors import StateError, StoreError
 from stationapp.core.events import Event, EventLog, VerifyResult
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.operators import Operator, Operators, add_operator
-from stationapp.core.parcels.facade import Parcels
-from stationapp.core.parcels.sending import Sending
-from stationapp.core.settings import Settings, change_setting
-from stationapp.core.sms.facade import SmsOutbox
+from stationapp.core.line import LineContext, StationShape
+from stationapp.core.operators import Operator, Operators, Session, add_operator
+from stationapp.core.settings import STATION_SETTINGS, Settings, change_setting
 from stationapp.core.storage_errors import storage_error
 from stationapp.core.store import Store
-from stationapp.core.sync.facade import StationSync
+
+if TYPE_CHECKING:  # what the lines give the station (st.<name>), for readers and type checkers
+    from stationapp.core.county import CountyData
+    from stationapp.core.parcels import Parcels, Sending
+    from stationapp.core.sms import SmsOutbox
+    from stationapp.core.sync import StationSync
 
 
 @dataclass(frozen=True)
@@ -40,31 +43,6 @@ class TodayFigures:
     orders: int = 0
     bills: int = 0
     cash_fen: int = 0
-
-
-class Session:
-    """Who is logged in; commands act as this operator."""
-
-    def __init__(self) -> None:
-        self.operator: Operator | None = None
-
-    def require_operator(self) -> Operator:
-        if self.operator is None:
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP("UserError", "Log in first: choose your name and type your PIN.")
-            )
-        return self.operator
-
-    def require_manager(self) -> Operator:
-        operator = self.require_operator()
-        if not operator.is_manager:
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "Only the station manager (站长) may do this. Ask the manager to log in.",
-                )
-            )
-        return operator
 
 
 class StationEvents:
@@ -117,7 +95,16 @@ class StationEvents:
 
 
 class Station:
-    """One station's data folder, open. Not thread-safe: one worker thread makes every call."""
+    """One station's data folder, open. Not thread-safe: one worker thread makes every call.
+
+    ``st.<name>`` for every facade of every line in ``lines.LINES``, each built from one
+    :class:`LineContext` (the shared lines first), never from the station itself."""
+
+    county: CountyData
+    sms: SmsOutbox
+    parcels: Parcels
+    sending: Sending
+    sync: StationSync
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -125,18 +112,32 @@ class Station:
         self.conn: sqlite3.Connection = store.conn
         self.session = Session()
         self.log = EventLog(
-            self.conn, store.transaction, station_id=meta.get(self.conn, meta.STATION_ID)
+            self.conn,
+            store.transaction,
+            projections=lines.projections_of_every_line(),
+            station_id=meta.get(self.conn, meta.STATION_ID),
         )
         self.events = StationEvents(self)
-        self.settings = Settings(self.conn, self.log, self.session)
+        self.settings = Settings(self.conn, self.log, self.session, lines.settings_of_every_line())
         self.operators = Operators(self.conn, self.log, self.session, store.transaction)
-        self.parcels = Parcels(self.conn, self.log, self.session, self.settings)
-        self.sending = Sending(
-            self.conn, self.log, self.session, self.settings, self.id_sealing_key
+        self.facades: dict[str, Any] = {}  # st.<name> by name, for the lines' hooks
+        shared: dict[str, Any] = {}
+        self.context = LineContext(
+            store=store,
+            log=self.log,
+            session=self.session,
+            settings=self.settings,
+            projections=self.log.projections,
+            county_handlers=lines.county_handlers(),
+            shared=shared,
         )
-        self.sms = SmsOutbox(self)
-        self.sync = StationSync(self)
-        self.county = CountyData(self)  # what the county sends: reference data, its events
+        for line in lines.LINES:
+            for name, build in line.facades.items():
+                facade = build(self.context)
+                self.facades[name] = facade
+                setattr(self, name, facade)
+                if line.name in lines.SHARED:
+                    shared[name] = facade
 
     # opening -----------------------------------------------------------------------------------
 
@@ -167,10 +168,9 @@ class Station:
             )
         # validate everything before the folder is touched
         from stationapp.core import operators as ops
-        from stationapp.core.settings import SETTINGS
 
-        SETTINGS["station.name"].check(name)
-        SETTINGS["station.phone"].check(phone)
+        STATION_SETTINGS["station.name"].check(name)
+        STATION_SETTINGS["station.phone"].check(phone)
         ops.validate_name(manager_name)
         ops.validate_pin(manager_pin)
 
@@ -287,18 +287,13 @@ class Station:
         )
 
     def today(self) -> TodayFigures:
-        parcels = self.parcels.day_summary()
-        return TodayFigures(
-            day=parcels.day,
-            parcels_in=parcels.received,
-            parcels_out=parcels.sent,
-            cash_fen=parcels.fees_fen + parcels.sent_cash_fen,
-        )
-
-    def id_sealing_key(self) -> str | None:
-        """The county's public key that real-name sending seals ID numbers to, once sent."""
-        key = self.county.setting(privacy.SEAL_KEY_SETTING)
-        return key if isinstance(key, str) and key else None
+        """The home page's figures of the business day, each line adding its own."""
+        figures: dict[str, int] = {}
+        for line in lines.LINES:
+            if line.home is not None:
+                for name, value in line.home(self.facades).items():
+                    figures[name] = figures.get(name, 0) + value
+        return TodayFigures(day=clock.business_day().isoformat(), **figures)
 
     def backup(self, target: Path | None = None) -> Path:
         """A copy of the database (into ``target``, a file or a folder such as a USB stick);
@@ -309,3 +304,48 @@ class Station:
         elif Path(target).is_dir():
             target = Path(target) / f"station-{stamp}.db"
         return self.store.backup_to(Path(target))
+
+
+# --- a station restored onto a new PC from the county center (the sync line does the work) ---
+
+
+def station_shape() -> StationShape:
+    """The schema and projections of every line, for building a whole station database."""
+    return StationShape(
+        pending=schema.pending,
+        migrate=schema.migrate,
+        create_empty=schema.create_empty,
+        projections=lines.projections_of_every_line(),
+        open_station=Station.open,
+    )
+
+
+def download_from_county(data_dir: Path, server_url: str, code: str, **options: Any):
+    """``stationapp.core.sync.restore_download.download_from_county`` for this station's shape."""
+    from stationapp.core.sync import restore_download
+
+    return restore_download.download_from_county(
+        data_dir, server_url, code, shape=station_shape(), **options
+    )
+
+
+def download_steps(data_dir: Path, server_url: str, code: str, **options: Any):
+    """The same as steps: the GUI makes the county's calls on a network thread."""
+    from stationapp.core.sync import restore_download
+
+    return restore_download.download_steps(
+        data_dir, server_url, code, shape=station_shape(), **options
+    )
+
+
+def finish_restore(data_dir: Path, manager_pin: str) -> Station:
+    """The manager's new PIN, then the restored station in place and open (logged in)."""
+    from stationapp.core.sync import restore
+
+    return restore.finish_restore(data_dir, manager_pin, shape=station_shape())
+
+
+def restore_from_county(data_dir: Path, server_url: str, code: str, **options: Any) -> Station:
+    from stationapp.core.sync import restore
+
+    return restore.restore_from_county(data_dir, server_url, code, shape=station_shape(), **options)

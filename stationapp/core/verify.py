@@ -16,7 +16,7 @@ from typing import Any
 
 from stationapp.core.event_record import Event, event_hash, event_hash_of
 from stationapp.core.event_store import GENESIS_HASH
-from stationapp.core.projections import PROJECTED_TABLES, rebuild_into
+from stationapp.core.projections import Projections
 
 MAX_PROBLEMS = 50
 
@@ -97,6 +97,7 @@ def rebuild_and_compare(
     events: Iterator[Event],
     find_event: Callable[[str], Event | None],
     schema: Callable[[sqlite3.Connection], None],
+    projections: Projections,
 ) -> None:
     """Replay ``events`` into a scratch database (``schema`` creates its empty tables) and
     compare it table by table with the live projections, noting differences in ``result``."""
@@ -115,8 +116,8 @@ def rebuild_and_compare(
                     f"seq {event.seq} ({event.type}): cannot be replayed ({error!r})",
                 )
 
-            rebuild_into(scratch, events, find_event, cannot_replay)
-            for table, order_by in PROJECTED_TABLES.items():
+            projections.rebuild_into(scratch, events, find_event, cannot_replay)
+            for table, order_by in projections.tables.items():
                 compare_table(result, table, order_by, live=live, rebuilt=scratch)
         finally:
             scratch.close()

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
-from stationapp.core.sync.restore import finish_restore
-from stationapp.core.sync.restore_download import download_steps
+from stationapp.core.station import download_steps, finish_restore
 from stationapp.core.sync.restore_staging import PendingRestore, pending_restore
 from stationapp.core.sync.steps import CallAnswer, CountyCall, Stepped
 from stationapp.ui.forms import MessageLabel, PinEdit

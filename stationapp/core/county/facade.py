@@ -29,7 +29,7 @@ from stationapp.core.county.reference import (
 )
 
 if TYPE_CHECKING:
-    from stationapp.core.station import Station
+    from stationapp.core.line import LineContext
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,14 @@ class CountyData:
 
     Like the station, not thread-safe: call it from the station's one database thread."""
 
-    def __init__(self, station: Station) -> None:
-        self._station = station
-        self._conn: sqlite3.Connection = station.conn
+    def __init__(self, ctx: LineContext) -> None:
+        self._log = ctx.log
+        self._conn: sqlite3.Connection = ctx.conn
+        self._handlers = ctx.county_handlers  # each line's answer to the county's events
         self.households = Households(self._conn, self.setting)
 
     def apply_page(self, changes: Iterable[Any], next_cursor: str) -> PageTaken:
-        return apply_page(self._station.log, changes, next_cursor)
+        return apply_page(self._log, changes, next_cursor, handlers=self._handlers)
 
     def cursor(self) -> str:
         return read_cursor(self._conn)

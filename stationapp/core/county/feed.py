@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from stationapp.core import clock, privacy
-from stationapp.core.county.events import HANDLERS, CountyEvent
+from stationapp.core.county.events import CountyEvent
 from stationapp.core.county.kinds import KINDS, Kind, Row, _text
 from stationapp.core.county.tables import FEED_CURSOR
 from stationapp.core.errors import UserError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, translate
+from stationapp.core.line import CountyHandler
 
 if TYPE_CHECKING:
     from stationapp.core.events import Batch, Event, EventLog
@@ -62,10 +63,17 @@ class PageTaken:
 # --- a page ------------------------------------------------------------------------------------
 
 
-def apply_page(event_log: EventLog, changes: Iterable[Any], next_cursor: str) -> PageTaken:
+def apply_page(
+    event_log: EventLog,
+    changes: Iterable[Any],
+    next_cursor: str,
+    *,
+    handlers: Mapping[str, CountyHandler],
+) -> PageTaken:
     """Take one page of the feed and its cursor in one transaction (all or nothing).
 
-    ``changes``: mappings of the feed's shape (or the protocol's ``FeedChange`` models)."""
+    ``changes``: mappings of the feed's shape (or the protocol's ``FeedChange`` models);
+    ``handlers``: each line's answer to a county event type (``lines.py``)."""
     received_at = clock.now_iso()
     count = events = kept_aside = 0
     kinds: set[str] = set()
@@ -87,7 +95,10 @@ def apply_page(event_log: EventLog, changes: Iterable[Any], next_cursor: str) ->
                 continue
             run.flush()
             if kind == EVENT_KIND:
-                if op == "upsert" and _take_county_event(batch, key, data, cursor, received_at):
+                taken = op == "upsert" and _take_county_event(
+                    batch, handlers, key, data, cursor, received_at
+                )
+                if taken:
                     events += 1
             else:
                 _keep_aside(conn, kind, key, op, data, cursor, received_at)
@@ -143,7 +154,12 @@ def _keep_aside(
 
 
 def _take_county_event(
-    batch: Batch, key: str, data: Mapping[str, Any], cursor: str, received_at: str
+    batch: Batch,
+    handlers: Mapping[str, CountyHandler],
+    key: str,
+    data: Mapping[str, Any],
+    cursor: str,
+    received_at: str,
 ) -> bool:
     """Store a county event once and hand it to its handler; False when it was already here."""
     payload = data.get("payload")
@@ -169,7 +185,7 @@ def _take_county_event(
     )
     if inserted.rowcount == 0:
         return False
-    applied, note = _dispatch(batch, event)
+    applied, note = _dispatch(batch, handlers, event)
     batch.conn.execute(
         "UPDATE county_events SET applied = ?, note = ? WHERE id = ?",
         (int(applied), note, event.id),
@@ -177,11 +193,13 @@ def _take_county_event(
     return True
 
 
-def _dispatch(batch: Batch, event: CountyEvent) -> tuple[bool, str]:
+def _dispatch(
+    batch: Batch, handlers: Mapping[str, CountyHandler], event: CountyEvent
+) -> tuple[bool, str]:
     """Run the handler of the event's type. A refusal (a ``bill.paid`` for a bill voided
     meanwhile) or a handler's failure does not stop the feed: what the handler wrote is undone,
     the event stays with a note, in the "needs attention" list."""
-    handler = HANDLERS.get(event.type)
+    handler = handlers.get(event.type)
     if handler is None:
         return False, translate("UserError", NO_HANDLER)
     conn = batch.conn

@@ -1,1 +1,44 @@
-"""parcels line."""
+"""The parcels line (快递收发): parcels in (到件入库, 取件, 退回) and out (寄件, 交接), with the
+customers they are for. ``st.parcels`` and ``st.sending``; what it adds to the station is
+``LINE``, listed in ``stationapp.core.lines``."""
+
+from stationapp.core.line import Line
+from stationapp.core.parcels import migrations, sending, store
+from stationapp.core.parcels.facade import Parcels
+from stationapp.core.parcels.sending import HandoverBatch, Sending, SentParcel
+from stationapp.core.parcels.settings import PARCEL_SETTINGS
+from stationapp.core.parcels.store import Parcel, Shelf
+from stationapp.core.parcels.views import ParcelDaySummary, ShelfCheck
+
+__all__ = [
+    "LINE",
+    "HandoverBatch",
+    "Parcel",
+    "ParcelDaySummary",
+    "Parcels",
+    "Sending",
+    "SentParcel",
+    "Shelf",
+    "ShelfCheck",
+]
+
+
+def _home(facades) -> dict[str, int]:
+    """The home page's figures of the business day: parcels in and out, the cash they took."""
+    day = facades["parcels"].day_summary()
+    return {
+        "parcels_in": day.received,
+        "parcels_out": day.sent,
+        "cash_fen": day.fees_fen + day.sent_cash_fen,
+    }
+
+
+LINE = Line(
+    name="parcels",
+    facades={"parcels": Parcels, "sending": Sending},
+    projectors={**store.PROJECTORS, **sending.PROJECTORS},
+    projected_tables={**store.PROJECTED_TABLES, **sending.PROJECTED_TABLES},
+    migrations=migrations.MIGRATIONS,
+    settings=PARCEL_SETTINGS,
+    home=_home,
+)

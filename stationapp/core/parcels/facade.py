@@ -18,14 +18,13 @@ from typing import Any
 
 from stationapp.core import clock, phone, pinyin, waybill
 from stationapp.core.errors import StateError, ValidationError
-from stationapp.core.events import EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.line import LineContext
 from stationapp.core.parcels.intake import ParcelIntake
 from stationapp.core.parcels.pickup import ParcelPickup
 from stationapp.core.parcels.returns import ParcelReturns
 from stationapp.core.parcels.store import PARCEL_COLUMNS, Parcel, Shelf, row_to_parcel
 from stationapp.core.parcels.views import ParcelDaySummary, ShelfCheck, ShelfQuery, day_summary
-from stationapp.core.settings import Settings
 
 __all__ = [
     "Parcel",
@@ -40,11 +39,11 @@ __all__ = [
 class Parcels(ParcelIntake, ParcelPickup, ParcelReturns):
     """``st.parcels``."""
 
-    def __init__(self, conn: sqlite3.Connection, log: EventLog, session, settings: Settings):
-        self._conn = conn
-        self._log = log
-        self._session = session
-        self._settings = settings
+    def __init__(self, ctx: LineContext) -> None:
+        self._conn: sqlite3.Connection = ctx.conn
+        self._log = ctx.log
+        self._session = ctx.session
+        self._settings = ctx.settings
 
     # reading ------------------------------------------------------------------------------------
 

@@ -20,8 +20,8 @@ from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
 from stationapp.core.parcels.notice import plan_notice
+from stationapp.core.parcels.settings import CONSENTS
 from stationapp.core.parcels.store import Parcel, next_free_seq, pickup_code
-from stationapp.core.settings import CONSENTS
 from stationapp.core.text import checked_characters
 
 _RECIPIENT_NAME = Term(QT_TRANSLATE_NOOP("UserError", "the recipient's name"))

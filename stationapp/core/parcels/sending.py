@@ -15,23 +15,21 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from stationapp.core import clock, idcard, ids, phone, waybill
+from stationapp.core import clock, idcard, ids, phone, privacy, waybill
 from stationapp.core.errors import StateError, ValidationError
-from stationapp.core.events import Event, EventLog, Replay, projected_table, projects
+from stationapp.core.events import Event, Replay
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.line import LineContext
 from stationapp.core.money import foreign_digits
-from stationapp.core.settings import Settings
+from stationapp.core.projections import Projector
 from stationapp.core.text import checked_characters
 
 log = logging.getLogger(__name__)
 
-projected_table("sent_parcels", "id")
-projected_table("handovers", "id")
 
 # 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 护照, 外国人永久居留身份证, 其他
 ID_TYPES = ("resident_id", "hk_macao_permit", "taiwan_permit", "passport", "foreign_pr", "other")
@@ -97,7 +95,6 @@ class HandoverBatch:
 SENT_COLUMNS = ", ".join(f.name for f in fields(SentParcel))
 
 
-@projects("parcel.sent")
 def _sent(replay: Replay, event: Event) -> None:
     p = event.payload
     tail = p["id_tail"] if "id_tail" in p else idcard.tail_of_masked(p.get("id_masked", ""))
@@ -127,7 +124,6 @@ def _sent(replay: Replay, event: Event) -> None:
     )
 
 
-@projects("parcel.labelled")
 def _labelled(replay: Replay, event: Event) -> None:
     replay.conn.execute(
         "UPDATE sent_parcels SET waybill = ? WHERE id = ?",
@@ -135,7 +131,6 @@ def _labelled(replay: Replay, event: Event) -> None:
     )
 
 
-@projects("parcel.handed_over")
 def _handed_over(replay: Replay, event: Event) -> None:
     p = event.payload
     replay.conn.execute(
@@ -199,19 +194,17 @@ def _checked_id(id_type: str, number: str, public_key: str | None) -> dict[str, 
 class Sending:
     """``st.sending``: real-name sending and handover batches."""
 
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        log: EventLog,
-        session,
-        settings: Settings,
-        sealing_key: Callable[[], str | None],
-    ) -> None:
-        self._conn = conn
-        self._log = log
-        self._session = session
-        self._settings = settings
-        self._sealing_key = sealing_key
+    def __init__(self, ctx: LineContext) -> None:
+        self._conn: sqlite3.Connection = ctx.conn
+        self._log = ctx.log
+        self._session = ctx.session
+        self._settings = ctx.settings
+        self._county = ctx.shared["county"]
+
+    def sealing_key(self) -> str | None:
+        """The county's public key that real-name sending seals ID numbers to, once sent."""
+        key = self._county.setting(privacy.SEAL_KEY_SETTING)
+        return key if isinstance(key, str) and key else None
 
     def send(
         self,
@@ -236,7 +229,7 @@ class Sending:
         """寄件: the sender's mobile is recorded for real-name sending; one the numbering plan
         does not list is a warning (``phone.UnlistedNumber``) until ``confirm_phone``."""
         operator = self._session.require_operator()
-        id_members = _checked_id(id_type, id_number, self._sealing_key())
+        id_members = _checked_id(id_type, id_number, self.sealing_key())
         payload: dict[str, Any] = {
             "sender_name": _text(sender_name, limit=20, what=_SENDER_NAME),
             "sender_phone": phone.normalize_mobile(sender_phone, confirmed=confirm_phone),
@@ -399,3 +392,15 @@ def _carrier(value: str) -> str:
 
 def _waybill(value: str) -> str:
     return waybill.normalize_waybill(value)
+
+
+# what this module adds to its line's projections (the line's __init__ gathers them)
+PROJECTORS: dict[str, Projector] = {
+    "parcel.sent": Projector(_sent),
+    "parcel.labelled": Projector(_labelled),
+    "parcel.handed_over": Projector(_handed_over),
+}
+PROJECTED_TABLES: dict[str, str] = {
+    "sent_parcels": "id",
+    "handovers": "id",
+}

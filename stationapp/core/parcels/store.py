@@ -9,14 +9,10 @@ from typing import Any
 
 from stationapp.core import clock, phone, waybill
 from stationapp.core.errors import StateError
-from stationapp.core.events import Event, Replay, projected_table, projects
+from stationapp.core.events import Event, Replay
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.parcels.notice import project_notice, restore_cancelled_notice
-
-projected_table("parcels", "id")
-projected_table("shelf_counters", "shelf, layer")
-projected_table("carrier_prefixes", "prefix")
-projected_table("customers", "id")
+from stationapp.core.projections import Projector
 
 MAX_SEQ = 9999
 
@@ -136,7 +132,6 @@ def migrate_customer_tails(db: Any) -> None:
 # --- projections -----------------------------------------------------------------------------
 
 
-@projects("parcel.received")
 def _received(replay: Replay, event: Event) -> None:
     p = event.payload
     conn = replay.conn
@@ -217,7 +212,6 @@ def _revert_pickup(replay: Replay, event: Event) -> None:
     )
 
 
-@projects("parcel.picked_up", revert=_revert_pickup)
 def _picked_up(replay: Replay, event: Event) -> None:
     p = event.payload
     replay.conn.execute(
@@ -235,7 +229,6 @@ def _picked_up(replay: Replay, event: Event) -> None:
     )
 
 
-@projects("parcel.returned")
 def _returned(replay: Replay, event: Event) -> None:
     p = event.payload
     replay.conn.execute(
@@ -245,7 +238,6 @@ def _returned(replay: Replay, event: Event) -> None:
     )
 
 
-@projects("parcel.phone_added")
 def _phone_added(replay: Replay, event: Event) -> None:
     """The whole number of a parcel taken in with its tail alone, learnt later (the villager came,
     or called): the parcel and, when the number is new, a customer for it."""
@@ -265,7 +257,6 @@ def _phone_added(replay: Replay, event: Event) -> None:
         )  # fmt: skip
 
 
-@projects("parcel.notified")
 def _notified(replay: Replay, event: Event) -> None:
     if event.payload.get("kind") == "reminder":
         replay.conn.execute(
@@ -305,3 +296,19 @@ def next_free_seq(conn: sqlite3.Connection, shelf: str, layer: int) -> int:
         shelf=shelf,
         layer=layer,
     )
+
+
+# what this module adds to its line's projections (the line's __init__ gathers them)
+PROJECTORS: dict[str, Projector] = {
+    "parcel.received": Projector(_received),
+    "parcel.picked_up": Projector(_picked_up, revert=_revert_pickup),
+    "parcel.returned": Projector(_returned),
+    "parcel.phone_added": Projector(_phone_added),
+    "parcel.notified": Projector(_notified),
+}
+PROJECTED_TABLES: dict[str, str] = {
+    "parcels": "id",
+    "shelf_counters": "shelf, layer",
+    "carrier_prefixes": "prefix",
+    "customers": "id",
+}

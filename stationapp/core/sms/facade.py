@@ -21,11 +21,12 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
-from stationapp.core import clock
+from stationapp.core import clock, meta
 from stationapp.core.clock import iso, to_moment
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Batch, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.line import LineContext
 from stationapp.core.sms.do_not_text import DoNotText, cancel_queued_texts, is_listed
 from stationapp.core.sms.queue import queue_text
 from stationapp.core.sms.relay import hand_to_county
@@ -66,12 +67,11 @@ class SmsOutbox:
     a transaction while a provider is talking (see :func:`deliver_due`).
     """
 
-    def __init__(self, station: Any) -> None:
-        self._station = station  # its sync says whether texts can go through the county
-        self._conn: sqlite3.Connection = station.conn
-        self._log = station.log
-        self._session = station.session
-        self.data_dir = station.data_dir  # the file provider's texts file lives here
+    def __init__(self, ctx: LineContext) -> None:
+        self._conn: sqlite3.Connection = ctx.conn
+        self._log = ctx.log
+        self._session = ctx.session
+        self.data_dir = ctx.data_dir  # the file provider's texts file lives here
         self.rng = random.Random()  # backoff jitter; a test may seed it
         self.do_not_text = DoNotText(self._conn, self._log, self._session)
 
@@ -190,7 +190,7 @@ class SmsOutbox:
         moment = to_moment(now)
         text = self.get(text_id)
         relay = result.ok and getattr(result, "code", "") == RELAY_CODE
-        if relay and not self._station.sync.is_enrolled():
+        if relay and not meta.is_enrolled(self._conn, self.data_dir):
             from stationapp.sms_providers.county import not_joined
 
             relay, result = False, not_joined()

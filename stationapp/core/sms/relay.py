@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from stationapp.core.county.events import CountyEvent, handles
+from stationapp.core.county.events import CountyEvent
 from stationapp.core.errors import StateError
 from stationapp.core.events import Batch, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
@@ -85,7 +85,6 @@ def _text_id(event: CountyEvent) -> str:
     return event.entity_id or str(event.payload.get("text_id", ""))
 
 
-@handles("sms.sent")
 def county_sent(batch: Batch, event: CountyEvent) -> None:
     """The county center sent a relayed text: the station records it as sent, via the county."""
     attempts = _relayed_attempts(batch, event, "sent")
@@ -104,7 +103,6 @@ def county_sent(batch: Batch, event: CountyEvent) -> None:
     batch.append("sms.sent", entity_id=text_id, payload=payload)
 
 
-@handles("sms.failed")
 def county_failed(batch: Batch, event: CountyEvent) -> None:
     """The county center gave up on a relayed text: failed, with the county's reason; an
     operator's Retry hands it over again."""
@@ -126,3 +124,10 @@ def county_failed(batch: Batch, event: CountyEvent) -> None:
             "county_event": event.id,
         },
     )
+
+
+# the county's events about this line's texts (gathered by lines.py)
+COUNTY_HANDLERS = {
+    "sms.sent": county_sent,
+    "sms.failed": county_failed,
+}

@@ -43,13 +43,10 @@ import sqlite3
 from typing import Any
 
 from stationapp.core.errors import StateError
-from stationapp.core.events import Event, Replay, projected_table, projects
+from stationapp.core.events import Event, Replay
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.projections import Projector
 from stationapp.core.sms.render import render
-
-projected_table("sms_outbox", "id")
-projected_table("sms_subjects", "purpose, entity_key")
-projected_table("sms_do_not_text", "phone")
 
 DO_NOT_TEXT_ADDED = "sms.do_not_text_added"
 DO_NOT_TEXT_REMOVED = "sms.do_not_text_removed"
@@ -61,7 +58,6 @@ VIA_COUNTY = "county"
 # --- projections -----------------------------------------------------------------------------
 
 
-@projects("sms.queued")
 def _queued(replay: Replay, event: Event) -> None:
     payload = event.payload
     if "amends" in payload:
@@ -181,7 +177,6 @@ def sent_payload(
     return payload
 
 
-@projects("sms.sent")
 def _sent(replay: Replay, event: Event) -> None:
     p = event.payload
     replay.conn.execute(
@@ -200,7 +195,6 @@ def _sent(replay: Replay, event: Event) -> None:
     )
 
 
-@projects("sms.failed")
 def _failed(replay: Replay, event: Event) -> None:
     """A refusal: with a next attempt the text stays queued; without one it is failed."""
     p = event.payload
@@ -222,7 +216,6 @@ def _failed(replay: Replay, event: Event) -> None:
     )
 
 
-@projects(RELAY_REQUESTED)
 def _relay_requested(replay: Replay, event: Event) -> None:
     """Handed to the county center: the station's part is done until the county reports back.
     Only a waiting text can be handed over, so no text is ever relayed twice."""
@@ -242,7 +235,6 @@ def _relay_requested(replay: Replay, event: Event) -> None:
         )
 
 
-@projects(CANCELLED)
 def _cancelled(replay: Replay, event: Event) -> None:
     """A text whose reason passed: ended, or (``drops``) narrowed to the subjects still due."""
     conn, p, text_id = replay.conn, event.payload, event.entity_id
@@ -285,7 +277,6 @@ NOT_WAITING = QT_TRANSLATE_NOOP(
 )
 
 
-@projects(DO_NOT_TEXT_ADDED)
 def _do_not_text_added(replay: Replay, event: Event) -> None:
     replay.conn.execute(
         "INSERT INTO sms_do_not_text (phone, reason, added_by, added_at) VALUES (?, ?, ?, ?)",
@@ -293,7 +284,6 @@ def _do_not_text_added(replay: Replay, event: Event) -> None:
     )
 
 
-@projects(DO_NOT_TEXT_REMOVED)
 def _do_not_text_removed(replay: Replay, event: Event) -> None:
     replay.conn.execute("DELETE FROM sms_do_not_text WHERE phone = ?", (event.payload["phone"],))
 
@@ -305,3 +295,20 @@ def params_json(params: dict[str, str]) -> str:
 
 def _params_json(params: dict[str, str]) -> str:
     return json.dumps(params, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# what this module adds to its line's projections (the line's __init__ gathers them)
+PROJECTORS: dict[str, Projector] = {
+    "sms.queued": Projector(_queued),
+    "sms.sent": Projector(_sent),
+    "sms.failed": Projector(_failed),
+    RELAY_REQUESTED: Projector(_relay_requested),
+    CANCELLED: Projector(_cancelled),
+    DO_NOT_TEXT_ADDED: Projector(_do_not_text_added),
+    DO_NOT_TEXT_REMOVED: Projector(_do_not_text_removed),
+}
+PROJECTED_TABLES: dict[str, str] = {
+    "sms_outbox": "id",
+    "sms_subjects": "purpose, entity_key",
+    "sms_do_not_text": "phone",
+}

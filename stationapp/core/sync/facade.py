@@ -1,6 +1,6 @@
 """Sync with the county center, over the station's log (DESIGN §5): enrolment and one round.
 
-``StationSync(station)`` joins the station to a county center (:meth:`StationSync.enroll`) and
+``StationSync(ctx)`` joins the station to a county center (:meth:`StationSync.enroll`) and
 pushes its events (:meth:`StationSync.run`): ask the county's head, check it against the local
 chain, push what the county does not hold in seq order and in batches, and mark events
 ``pushed`` only once the county's answer is in. Each round is recorded in ``sync_log`` for the
@@ -46,7 +46,7 @@ from stationapp.core.sync.steps import CountyCall, RoundSteps, SyncRound
 
 if TYPE_CHECKING:
     from stationapp.core.county.feed import PageTaken
-    from stationapp.core.station import Station
+    from stationapp.core.line import LineContext
     from sync.client import CountyClient
     from sync.pacing import Batcher
     from sync.protocol import EnrollResponse, FeedResponse
@@ -69,13 +69,14 @@ class StationSync(ForkHealing, Pushing):
 
     def __init__(
         self,
-        station: Station,
+        ctx: LineContext,
         *,
         client_factory: Callable[[str, str | None], CountyClient] | None = None,
         batcher: Batcher | None = None,
     ) -> None:
-        self.station = station
-        self.conn: sqlite3.Connection = station.conn
+        self.ctx = ctx
+        self.conn: sqlite3.Connection = ctx.conn
+        self.county = ctx.shared["county"]  # the feed's pages go to the county line
         self._client_factory = client_factory  # (url, token) -> client; tests set timeouts
         self._batcher = batcher  # kept between rounds: the link's speed is remembered
 
@@ -120,7 +121,7 @@ class StationSync(ForkHealing, Pushing):
                 other=answer.station_id,
             )
         self._secrets().set(secrets.TOKEN_SECRET, answer.token)
-        with self.station.store.transaction() as conn:
+        with self.ctx.store.transaction() as conn:
             for key, value in (
                 ("station_id", answer.station_id),
                 (meta.COUNTY_URL, url),
@@ -132,7 +133,7 @@ class StationSync(ForkHealing, Pushing):
                 # station_id is among them: every event names it from now on (it is not
                 # hashed, so the chain stays valid; event_store keeps it once, not per event)
                 meta.put(conn, key, value)
-        self.station.log.station_id = answer.station_id
+        self.ctx.log.station_id = answer.station_id
         return EnrolledStation(
             answer.station_id, answer.station_name, answer.township, answer.village
         )
@@ -146,14 +147,12 @@ class StationSync(ForkHealing, Pushing):
         return meta.get(self.conn, meta.COUNTY_URL)
 
     def is_enrolled(self) -> bool:
-        return bool(
-            self.station_id and self.county_url and self._secrets().get(secrets.TOKEN_SECRET)
-        )
+        return meta.is_enrolled(self.conn, self.ctx.data_dir)
 
     # what the screens show ---------------------------------------------------------------------
 
     def unpushed_count(self) -> int:
-        return self.station.log.unpushed_count()
+        return self.ctx.log.unpushed_count()
 
     _measured_clock: tuple[int, str] | None = None  # the client's last skew, not yet kept
 
@@ -165,7 +164,7 @@ class StationSync(ForkHealing, Pushing):
     def status(self) -> SyncStatus:
         measured, self._measured_clock = self._measured_clock, None
         if measured is not None and str(measured[0]) != meta.get(self.conn, meta.CLOCK_SKEW):
-            with self.station.store.transaction() as conn:
+            with self.ctx.store.transaction() as conn:
                 meta.put(conn, meta.CLOCK_SKEW, measured[0])
                 meta.put(conn, meta.CLOCK_MEASURED_AT, measured[1])
         skew = meta.get(self.conn, meta.CLOCK_SKEW)
@@ -287,7 +286,7 @@ class StationSync(ForkHealing, Pushing):
         pages it took and the next round goes on after them."""
         from sync import client as wire
 
-        after = self.station.county.cursor()
+        after = self.county.cursor()
         while True:
             try:
                 page = yield CountyCall("feed", partial(fetch_feed_page, client, after))
@@ -305,11 +304,11 @@ class StationSync(ForkHealing, Pushing):
         does not touch the database) and the cursor to ask after."""
         token = self._secrets().get(secrets.TOKEN_SECRET)
         client = self._client(self.county_url, token.reveal() if token else None)
-        return client, self.station.county.cursor()
+        return client, self.county.cursor()
 
     def take_feed_page(self, page: FeedResponse) -> PageTaken:
         """One page of the feed into the station, with its cursor, in one transaction."""
-        return self.station.county.apply_page(page.changes, page.next)
+        return self.county.apply_page(page.changes, page.next)
 
     @staticmethod
     def count_feed_page(report: SyncReport, taken: PageTaken) -> None:
@@ -324,7 +323,7 @@ class StationSync(ForkHealing, Pushing):
             report.error, report.detail, report.params = stop.error, stop.detail, stop.params
             report.retry_after = stop.retry_after
         report.finished_at = clock.now_iso()
-        with self.station.store.transaction() as conn:
+        with self.ctx.store.transaction() as conn:
             conn.execute(
                 "UPDATE sync_log SET finished_at = ?, ok = ?, taken = ?, error = ?, params = ?,"
                 " detail = ? WHERE id = ?",
@@ -341,7 +340,7 @@ class StationSync(ForkHealing, Pushing):
         return report
 
     def _record(self, report: SyncReport) -> None:
-        with self.station.store.transaction() as conn:
+        with self.ctx.store.transaction() as conn:
             row = conn.execute(
                 "INSERT INTO sync_log (started_at, finished_at, ok, accepted, duplicates, batches,"
                 " head_seq, waiting, error, params, detail, taken)"
@@ -378,7 +377,7 @@ class StationSync(ForkHealing, Pushing):
     def _secrets(self):
         from stationapp.core.secrets import SecretStore
 
-        return SecretStore(self.station.data_dir)
+        return SecretStore(self.ctx.data_dir)
 
 
 def fetch_feed_page(client: CountyClient, after: str, limit: int | None = None) -> FeedResponse:

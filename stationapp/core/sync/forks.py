@@ -18,14 +18,14 @@ from stationapp.core.sync.history import HealedFork
 from stationapp.core.sync.steps import CountyCall
 
 if TYPE_CHECKING:
-    from stationapp.core.station import Station
+    from stationapp.core.line import LineContext
     from sync.client import CountyClient
 
 
 class ForkHealing:
     """The fork-healing part of ``StationSync``'s round, and the forks healed so far."""
 
-    station: Station
+    ctx: LineContext
     conn: sqlite3.Connection
 
     def _heal_fork(self, client: CountyClient) -> Generator[CountyCall, Any, HealedFork]:
@@ -83,13 +83,14 @@ class ForkHealing:
         return fork
 
     def _rewrite_after(self, common_seq: int, taken: list, moved: list[Event]):
-        from stationapp.core.event_record import canonical_json, event_hash_of
-        from stationapp.core.projections import PROJECTED_TABLES, Replay, project
+        from stationapp.core.event_record import canonical_json
+        from stationapp.core.events import chained_row
 
-        log = self.station.log
+        log = self.ctx.log
+        projections = self.ctx.projections
         moves: list[tuple[str, int, int]] = []
         try:
-            with self.station.store.transaction() as conn:
+            with self.ctx.store.transaction() as conn:
                 # the tables are emptied and filled again below; references hold at commit
                 conn.execute("PRAGMA defer_foreign_keys = ON")
                 event_store.delete_after(conn, common_seq)
@@ -98,37 +99,24 @@ class ForkHealing:
                 ours = []
                 for e in moved:  # our own, unpushed: new seqs after the county's, ids kept
                     seq += 1
-                    payload_json = canonical_json(e.payload)
-                    digest = event_hash_of(
+                    digest, row = chained_row(
                         prev,
-                        id=e.id,
                         seq=seq,
+                        id=e.id,
                         type=e.type,
                         entity_id=e.entity_id,
                         occurred_at=e.occurred_at,
                         operator=e.operator,
-                        payload_json=payload_json,
+                        payload_json=canonical_json(e.payload),
                     )
-                    ours.append(
-                        event_store.stored_row(
-                            seq=seq,
-                            id=e.id,
-                            type=e.type,
-                            entity_id=e.entity_id,
-                            occurred_at=e.occurred_at,
-                            operator=e.operator,
-                            payload_json=payload_json,
-                            hash=digest,
-                        )
-                    )
+                    ours.append(row)
                     moves.append((e.id, e.seq, seq))
                     prev = digest
                 event_store.insert(conn, ours)
-                for table in PROJECTED_TABLES:
-                    conn.execute(f"DELETE FROM {table}")
-                replay = Replay(conn, log.find_event)
+                projections.empty_tables(conn)
+                replay = projections.replay(conn, log.find_event)
                 for event in list(log.iter_events()):
-                    project(replay, event)
+                    projections.project(replay, event)
                 conn.execute(
                     "INSERT INTO sync_forks (healed_at, common_seq, county_head_seq, taken,"
                     " moved, moves) VALUES (?,?,?,?,?,?)",

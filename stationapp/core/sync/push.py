@@ -28,7 +28,7 @@ from stationapp.core.sync.history import SyncReport
 from stationapp.core.sync.steps import CountyCall, RoundSteps
 
 if TYPE_CHECKING:
-    from stationapp.core.station import Station
+    from stationapp.core.line import LineContext
     from sync.client import CountyClient
     from sync.pacing import Batcher
 
@@ -40,7 +40,7 @@ Progress = Callable[[int, int], None]  # (events the county now holds of this ro
 class Pushing:
     """The push half of ``StationSync``'s round: head, batches, events marked pushed."""
 
-    station: Station
+    ctx: LineContext
     conn: sqlite3.Connection
     _batcher: Batcher | None
 
@@ -61,7 +61,7 @@ class Pushing:
             # of what the county lacked at the start, and what was recorded since (the
             # operator works on while the round's calls wait on the link)
             if progress is not None:
-                progress(county_seq - first_seq, self.station.log.head()[0] - first_seq)
+                progress(county_seq - first_seq, self.ctx.log.head()[0] - first_seq)
 
         tell()
         tries = 0
@@ -132,12 +132,12 @@ class Pushing:
             raise _RoundStopped(error, f"seq {seq}: county hash {digest} != local {local}", seq=seq)
 
     def _events_after(self, seq: int, limit: int) -> list[Event]:
-        return self.station.log.events_after(seq, limit)
+        return self.ctx.log.events_after(seq, limit)
 
     def _mark_pushed(self, up_to_seq: int) -> None:
         if up_to_seq <= 0:
             return
-        with self.station.store.transaction() as conn:
+        with self.ctx.store.transaction() as conn:
             event_store.mark_pushed(conn, up_to_seq)
 
 

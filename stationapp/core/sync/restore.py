@@ -36,14 +36,15 @@ import os
 import secrets
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from stationapp.core import clock, meta
 from stationapp.core.data_folder import DB_NAME
 from stationapp.core.errors import StateError
 from stationapp.core.events import EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.operators import Operator, Operators, validate_pin
+from stationapp.core.line import StationShape
+from stationapp.core.operators import Operator, Operators, Session, validate_pin
 from stationapp.core.sync.restore_download import ClientFactory, Progress, download_from_county
 from stationapp.core.sync.restore_staging import (
     STAGING_NAME,
@@ -56,14 +57,10 @@ from stationapp.core.sync.restore_staging import (
     pending_restore,
 )
 
-if TYPE_CHECKING:
-    from stationapp.core.station import Station
 
-
-def finish_restore(data_dir: Path, manager_pin: str) -> Station:
+def finish_restore(data_dir: Path, manager_pin: str, *, shape: StationShape) -> Any:
     """Set the manager's new PIN (recorded as ``operators`` records a PIN reset), put the
-    restored station in place and open it, logged in as that manager."""
-    from stationapp.core.station import Session, Station
+    restored station in place and open it (``shape.open_station``), logged in as that manager."""
 
     data_dir = Path(data_dir)
     pin = validate_pin(manager_pin)
@@ -78,10 +75,15 @@ def finish_restore(data_dir: Path, manager_pin: str) -> Station:
                     "the restore again with the county center's address and code.",
                 )
             )
-        conn = _open_staging(data_dir)
+        conn = _open_staging(data_dir, shape)
         try:
             manager = _chosen_manager(conn)
-            log = EventLog(conn, lambda: _transaction(conn), station_id=pending.station_id)
+            log = EventLog(
+                conn,
+                lambda: _transaction(conn),
+                projections=shape.projections,
+                station_id=pending.station_id,
+            )
             session = Session()
             session.operator = manager
             operators = Operators(conn, log, session, lambda: _transaction(conn))
@@ -95,7 +97,7 @@ def finish_restore(data_dir: Path, manager_pin: str) -> Station:
         for leftover in (DB_NAME + "-wal", DB_NAME + "-shm"):  # of a station.db removed by hand
             (data_dir / leftover).unlink(missing_ok=True)
         os.replace(data_dir / STAGING_NAME, data_dir / DB_NAME)
-    station = Station.open(data_dir)
+    station = shape.open_station(data_dir)
     try:
         station.session.operator = station.operators.get(manager.id)
     except BaseException:
@@ -113,7 +115,8 @@ def restore_from_county(
     progress: Progress | None = None,
     client_factory: ClientFactory | None = None,
     page_size: int | None = None,
-) -> Station:
+    shape: StationShape,
+) -> Any:
     """Both steps, for scripts: download, then the manager's PIN; the PIN is checked first."""
     validate_pin(manager_pin)
     download_from_county(
@@ -123,8 +126,9 @@ def restore_from_county(
         progress=progress,
         client_factory=client_factory,
         page_size=page_size,
+        shape=shape,
     )
-    return finish_restore(data_dir, manager_pin)
+    return finish_restore(data_dir, manager_pin, shape=shape)
 
 
 # --- the manager -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from stationapp.core import clock, meta, secrets
 from stationapp.core.errors import StateError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.line import StationShape
 from stationapp.core.sync.enrolment import _check_url, trade_code
 from stationapp.core.sync.restore_pages import Progress, _fetch_all, _rebuild_and_verify
 from stationapp.core.sync.restore_staging import (
@@ -46,6 +47,7 @@ def download_from_county(
     page_size: int | None = None,
     device_name: str = "",
     app_version: str = "",
+    shape: StationShape,
 ) -> PendingRestore:
     """Enrol with the reissued ``code`` (or go on with the token of an earlier attempt), fetch
     and check every event, rebuild the tables and verify, all in the staging file.
@@ -65,6 +67,7 @@ def download_from_county(
         page_size=page_size,
         device_name=device_name,
         app_version=app_version,
+        shape=shape,
     )
     return Stepped(steps).run_here()
 
@@ -80,6 +83,7 @@ def download_steps(
     page_size: int | None = None,
     device_name: str = "",
     app_version: str = "",
+    shape: StationShape,
 ) -> Generator[CountyCall, Any, PendingRestore]:
     """:func:`download_from_county` as steps (``core.sync.Stepped``): each call to the county
     (enrol, head, a page of events) is handed out; everything else, on the staging file, runs
@@ -91,15 +95,23 @@ def download_steps(
     with _folder_locked(data_dir):
         check_folder_is_free(data_dir)  # again, now that nobody else can write here
         conn, url, token = yield from _enrol_or_resume(
-            data_dir, url, code, make_client, device_name=device_name, app_version=app_version
+            data_dir,
+            url,
+            code,
+            make_client,
+            device_name=device_name,
+            app_version=app_version,
+            shape=shape,
         )
         try:
             client = make_client(url, token)
             try:
-                yield from _fetch_all(conn, client, progress, should_stop, page_size)
+                yield from _fetch_all(
+                    conn, client, progress, should_stop, page_size, shape.projections
+                )
             finally:
                 client.close()
-            _rebuild_and_verify(conn)
+            _rebuild_and_verify(conn, shape)
             pending = _pending(conn)
         finally:
             conn.close()
@@ -115,6 +127,7 @@ def _enrol_or_resume(
     *,
     device_name: str,
     app_version: str,
+    shape: StationShape,
 ) -> Generator[CountyCall, Any, tuple[sqlite3.Connection, str, str]]:
     """The staging file and a token that works: an earlier attempt's (its code is used up),
     else the code's. Another county or another station than the staging file's starts clean.
@@ -122,7 +135,7 @@ def _enrol_or_resume(
     from stationapp.core.secrets import SecretStore
 
     secret_store = SecretStore(data_dir)
-    conn = _open_kept_staging(data_dir, url)
+    conn = _open_kept_staging(data_dir, url, shape)
     if conn is not None:
         kept = secret_store.get(secrets.TOKEN_SECRET)
         station_id = meta.get(conn, meta.STATION_ID)
@@ -149,7 +162,7 @@ def _enrol_or_resume(
         conn.close()
         conn = None  # a code for another station: start clean
     if conn is None:
-        conn = _create_staging(data_dir)
+        conn = _create_staging(data_dir, shape)
     with _transaction(conn):
         for key, value in (
             ("station_id", answer.station_id),
@@ -163,13 +176,13 @@ def _enrol_or_resume(
     return conn, url, answer.token
 
 
-def _open_kept_staging(data_dir: Path, url: str) -> sqlite3.Connection | None:
+def _open_kept_staging(data_dir: Path, url: str, shape: StationShape) -> sqlite3.Connection | None:
     """The staging file of an earlier attempt at the same county, or None (any other is
     removed: another county's, or a file that is not a database any more)."""
     if not (data_dir / STAGING_NAME).exists():
         return None
     try:
-        conn = _open_staging(data_dir)
+        conn = _open_staging(data_dir, shape)
     except sqlite3.DatabaseError:
         _remove_staging(data_dir)
         return None

@@ -11,11 +11,12 @@ from collections.abc import Callable, Generator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from stationapp.core import event_store, meta, schema
+from stationapp.core import event_store, meta
 from stationapp.core.errors import StateError, UserError
 from stationapp.core.events import GENESIS_HASH, EventLog
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.projections import PROJECTED_TABLES, rebuild_into
+from stationapp.core.line import StationShape
+from stationapp.core.projections import Projections
 from stationapp.core.sync.restore_staging import (
     _chosen_manager_or_none,
     _drop_events,
@@ -43,6 +44,7 @@ def _fetch_all(
     progress: Progress | None,
     should_stop: Callable[[], bool] | None,
     page_size: int | None,
+    projections: Projections,
 ) -> Generator[CountyCall, Any, None]:
     from sync import client as wire
     from sync import protocol
@@ -57,7 +59,7 @@ def _fetch_all(
             raise _BrokenChain(seq + 1, f"the head is for station {head.station_id}")
         if seq > head.head_seq:
             # more here than the county holds: not this county's history; start clean
-            _drop_events(conn)
+            _drop_events(conn, projections)
             seq, digest = 0, GENESIS_HASH
         if progress is not None:
             progress(seq, total)
@@ -99,7 +101,7 @@ def _fetch_all(
             if digest != head.head_hash:
                 raise _BrokenChain(seq, "the last record is not the county's head")
     except _BrokenChain as broken:
-        _drop_events(conn)
+        _drop_events(conn, projections)
         raise StateError(
             QT_TRANSLATE_NOOP(
                 "UserError",
@@ -143,19 +145,18 @@ def _store_page(
     return seq, digest
 
 
-def _rebuild_and_verify(conn: sqlite3.Connection) -> None:
+def _rebuild_and_verify(conn: sqlite3.Connection, shape: StationShape) -> None:
     """The tables from the events, then ``verify`` (chain + rebuild-compare) must pass."""
     with _transaction(conn):
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("DELETE FROM credentials")  # none before the PIN; a crash may have left some
-        for table in PROJECTED_TABLES:
-            conn.execute(f"DELETE FROM {table}")
+        shape.projections.empty_tables(conn)
         meta.put(conn, meta.RESTORE_COMPLETE, "0")
-    log = EventLog(conn, lambda: _transaction(conn))
-    rebuild_into(conn, log.iter_events(), log.find_event)
-    result = log.verify(rebuild=True, schema=schema.create_empty)
+    log = EventLog(conn, lambda: _transaction(conn), projections=shape.projections)
+    shape.projections.rebuild_into(conn, log.iter_events(), log.find_event)
+    result = log.verify(rebuild=True, schema=shape.create_empty)
     if not result.ok:
-        _drop_events(conn)
+        _drop_events(conn, shape.projections)
         raise StateError(
             QT_TRANSLATE_NOOP(
                 "UserError",

@@ -12,14 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from stationapp.core import clock, event_store, meta, schema, secrets
+from stationapp.core import clock, event_store, meta, secrets
 from stationapp.core.data_folder import DB_NAME, LOCK_NAME
 from stationapp.core.errors import StateError
 from stationapp.core.events import GENESIS_HASH
 from stationapp.core.folder_lock import FolderLock
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.line import StationShape
 from stationapp.core.operators import Operator
-from stationapp.core.projections import PROJECTED_TABLES
+from stationapp.core.projections import Projections
 
 STAGING_NAME = "county-restore.db"
 
@@ -89,9 +90,9 @@ def abandon_restore(data_dir: Path) -> None:
 # --- the staging file ------------------------------------------------------------------------
 
 
-def _create_staging(data_dir: Path) -> sqlite3.Connection:
+def _create_staging(data_dir: Path, shape: StationShape) -> sqlite3.Connection:
     _remove_staging(data_dir)
-    conn = _open_staging(data_dir)  # the current schema, no events
+    conn = _open_staging(data_dir, shape)  # the current schema, no events
     with _transaction(conn):
         meta.put(conn, meta.CREATED_AT, clock.now_iso())
         meta.put(conn, meta.ID_NUMBERS_CLEANED_UP, "1")  # a new file: no older ID data to clean up
@@ -99,7 +100,7 @@ def _create_staging(data_dir: Path) -> sqlite3.Connection:
     return conn
 
 
-def _open_staging(data_dir: Path) -> sqlite3.Connection:
+def _open_staging(data_dir: Path, shape: StationShape) -> sqlite3.Connection:
     conn = sqlite3.connect(
         str(Path(data_dir) / STAGING_NAME), isolation_level=None, check_same_thread=False
     )
@@ -107,8 +108,8 @@ def _open_staging(data_dir: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    if schema.pending(conn):
-        schema.migrate(conn)  # a staging file from an older version of the app
+    if shape.pending(conn):
+        shape.migrate(conn)  # a staging file from an older version of the app
     return conn
 
 
@@ -141,12 +142,11 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("COMMIT")
 
 
-def _drop_events(conn: sqlite3.Connection) -> None:
+def _drop_events(conn: sqlite3.Connection, projections: Projections) -> None:
     with _transaction(conn):
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("DELETE FROM credentials")
-        for table in PROJECTED_TABLES:
-            conn.execute(f"DELETE FROM {table}")
+        projections.empty_tables(conn)
         event_store.delete_after(conn, 0)
         meta.put(conn, meta.RESTORE_COMPLETE, "0")
 
