@@ -17,6 +17,8 @@ from functools import cache
 from typing import TypeVar
 
 from stationapp.core import county, operators, parcels, projections, settings, sms, sync
+from stationapp.core.changes import Changes, settings_keys
+from stationapp.core.event_record import Event
 from stationapp.core.line import CountyHandler, Line
 from stationapp.core.projections import Projections, Projector
 from stationapp.core.settings import Setting
@@ -89,3 +91,34 @@ def county_handlers() -> dict[str, CountyHandler]:
 def facade_names() -> list[str]:
     """The ``st.<name>`` attributes the lines give the station, in the order they are built."""
     return [name for line in LINES for name in line.facades]
+
+
+@cache
+def _line_of_event_type() -> dict[str, str]:
+    return {event_type: line.name for line in _every_line() for event_type in line.projectors} | {
+        event_type: line.name for line in _every_line() for event_type in line.county_handlers
+    }
+
+
+def changes_of(
+    events: Iterable[Event] = (),
+    *,
+    lines: Iterable[str] = (),
+    county_kinds: Iterable[str] = (),
+) -> Changes:
+    """The record of what changed: ``events`` recorded (their lines found from their types; a
+    setting changed also touches the line whose key it is, ``parcels.shelves`` → parcels),
+    ``lines`` touched without an event (``sync``: joined), ``county_kinds`` taken."""
+    events = tuple(events)
+    owner = _line_of_event_type()
+    touched = set(lines)
+    touched.update(owner.get(event.type, "station") for event in events)
+    keys = settings_keys(events)
+    touched.update(key.partition(".")[0] for key in keys if key.partition(".")[0] in _NAMES)
+    kinds = frozenset(county_kinds)
+    if kinds:
+        touched.add("county")
+    return Changes(lines=frozenset(touched), events=events, county_kinds=kinds, settings=keys)
+
+
+_NAMES = frozenset(line.name for line in LINES)
