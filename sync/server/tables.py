@@ -2,7 +2,9 @@
 
 Their creation and changes are Alembic migrations (``migrations/``), run when the storage opens;
 ``tests/test_county_migrations.py`` checks that the migrated database and these declarations
-agree, on SQLite and PostgreSQL.
+agree, on SQLite and PostgreSQL. The declarations carry the database's own defaults
+(``server_default``) and CHECK constraints as the migrations made them, beside the defaults the
+code fills in (``default``).
 """
 
 from __future__ import annotations
@@ -24,12 +26,18 @@ stations = sa.Table(
     sa.Column("township", sa.String(200), nullable=False),
     sa.Column("village", sa.String(200), nullable=False),
     sa.Column("code_hash", sa.String(64), unique=True),
-    sa.Column("code_used", sa.Boolean, nullable=False, default=False),
+    sa.Column("code_used", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
     sa.Column("token_hash", sa.String(64), unique=True),
-    sa.Column("device_name", sa.String(200), nullable=False, default=""),
-    sa.Column("app_version", sa.String(200), nullable=False, default=""),
-    sa.Column("head_seq", sa.BigInteger, nullable=False, default=0),
-    sa.Column("head_hash", sa.String(64), nullable=False, default=GENESIS_HASH),
+    sa.Column("device_name", sa.String(200), nullable=False, default="", server_default=""),
+    sa.Column("app_version", sa.String(200), nullable=False, default="", server_default=""),
+    sa.Column("head_seq", sa.BigInteger, nullable=False, default=0, server_default="0"),
+    sa.Column(
+        "head_hash",
+        sa.String(64),
+        nullable=False,
+        default=GENESIS_HASH,
+        server_default=GENESIS_HASH,
+    ),
     sa.Column("created_at", sa.String(40), nullable=False),
     sa.Column("enrolled_at", sa.String(40)),
     sa.Column("flagged_reason", sa.Text),
@@ -49,7 +57,7 @@ events = sa.Table(
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
     sa.Column("received_at", sa.String(40), nullable=False),
-    sa.Column("flagged", sa.Boolean, nullable=False, default=False),
+    sa.Column("flagged", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
     sa.PrimaryKeyConstraint("station_id", "seq", name="pk_events"),
     # an event id is unique within its station (DESIGN §5): another station's ids never block it
     sa.UniqueConstraint("station_id", "id", name="uq_events_station_id"),
@@ -200,28 +208,34 @@ sms_relay = sa.Table(
     sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), nullable=False),
     sa.Column("text_id", sa.String(200), nullable=False),
     sa.Column("request_id", sa.String(64), nullable=False),  # the station event that asked
-    sa.Column("requests", sa.Integer, nullable=False, default=1),  # asked again after Retry
-    sa.Column("phone", sa.String(20), nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("template", sa.String(100), nullable=False),
-    sa.Column("params", sa.Text, nullable=False),
-    sa.Column("signature", sa.String(100), nullable=False),
-    sa.Column("parts", sa.Integer, nullable=False),
-    sa.Column("purpose", sa.String(100), nullable=False),
+    # asked again after Retry
+    sa.Column("requests", sa.Integer, nullable=False, default=1, server_default="1"),
+    sa.Column("phone", sa.String(20), nullable=False, server_default=""),
+    sa.Column("text", sa.Text, nullable=False, server_default=""),
+    sa.Column("template", sa.String(100), nullable=False, server_default=""),
+    sa.Column("params", sa.Text, nullable=False, server_default="{}"),
+    sa.Column("signature", sa.String(100), nullable=False, server_default=""),
+    sa.Column("parts", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("purpose", sa.String(100), nullable=False, server_default=""),
     sa.Column("status", sa.String(10), nullable=False),
-    sa.Column("tries", sa.Integer, nullable=False, default=0),
-    sa.Column("next_at", sa.String(40), nullable=False, default=""),
-    sa.Column("claimed_at", sa.String(40), nullable=False, default=""),
-    sa.Column("claimed_by", sa.String(200), nullable=False, default=""),
-    sa.Column("provider", sa.String(20), nullable=False, default=""),
-    sa.Column("message_id", sa.String(200), nullable=False, default=""),
-    sa.Column("code", sa.String(100), nullable=False, default=""),
-    sa.Column("reason", sa.Text, nullable=False, default=""),
-    sa.Column("detail", sa.Text, nullable=False, default=""),  # the service's words, county only
+    sa.Column("tries", sa.Integer, nullable=False, default=0, server_default="0"),
+    sa.Column("next_at", sa.String(40), nullable=False, default="", server_default=""),
+    sa.Column("claimed_at", sa.String(40), nullable=False, default="", server_default=""),
+    sa.Column("claimed_by", sa.String(200), nullable=False, default="", server_default=""),
+    sa.Column("provider", sa.String(20), nullable=False, default="", server_default=""),
+    sa.Column("message_id", sa.String(200), nullable=False, default="", server_default=""),
+    sa.Column("code", sa.String(100), nullable=False, default="", server_default=""),
+    sa.Column("reason", sa.Text, nullable=False, default="", server_default=""),
+    # the service's words, county only
+    sa.Column("detail", sa.Text, nullable=False, default="", server_default=""),
     sa.Column("requested_at", sa.String(40), nullable=False),
-    sa.Column("sent_at", sa.String(40), nullable=False, default=""),
-    sa.Column("finished_at", sa.String(40), nullable=False, default=""),
-    sa.Column("event_id", sa.String(64), nullable=False, default=""),  # the answer in the feed
+    sa.Column("sent_at", sa.String(40), nullable=False, default="", server_default=""),
+    sa.Column("finished_at", sa.String(40), nullable=False, default="", server_default=""),
+    # the answer in the feed
+    sa.Column("event_id", sa.String(64), nullable=False, default="", server_default=""),
+    sa.CheckConstraint(
+        "status IN ('queued', 'sending', 'sent', 'failed')", name="ck_sms_relay_status"
+    ),
     sa.UniqueConstraint("station_id", "text_id", name="uq_sms_relay_text"),
     sa.Index("ix_sms_relay_due", "status", "next_at"),
     sa.Index("ix_sms_relay_phone", "phone", "sent_at"),
@@ -238,7 +252,12 @@ users = sa.Table(
     sa.Column("township", sa.String(TOWNSHIP_LENGTH)),  # NULL for an admin
     sa.Column("password_hash", sa.String(200), nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
-    sa.Column("active", sa.Boolean, nullable=False, default=True),
+    sa.Column("active", sa.Boolean, nullable=False, default=True, server_default=sa.true()),
+    sa.CheckConstraint(
+        "(role = 'admin' AND township IS NULL)"
+        " OR (role = 'supervisor' AND township IS NOT NULL AND township <> '')",
+        name="ck_users_role_township",
+    ),
 )
 
 station_clocks = sa.Table(
