@@ -16,7 +16,7 @@ TEST_EVENT_TYPES = ("test.county_noted", "test.noted", "parcel.noted", "test.eve
 
 
 @contextlib.contextmanager
-def test_line(
+def stub_line(
     monkeypatch: pytest.MonkeyPatch,
     handlers: Mapping[str, CountyHandler] | None = None,
     event_types: Iterable[str] = TEST_EVENT_TYPES,

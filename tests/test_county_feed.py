@@ -35,7 +35,7 @@ from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.lines import projections_of_every_line
 from tests.county_server import LoopbackCounty
-from tests.line_stubs import test_line
+from tests.line_stubs import stub_line
 
 COUNTY_TABLES = (
     "county_households",
@@ -105,7 +105,7 @@ def noted(monkeypatch) -> Iterator[list[CountyEvent]]:
         seen.append(event)
         batch.append("test.county_noted", entity_id=event.entity_id, payload={"via": "county"})
 
-    with test_line(monkeypatch, {"test.noted": _noted}):
+    with stub_line(monkeypatch, {"test.noted": _noted}):
         yield seen
 
 
@@ -119,7 +119,7 @@ def refused(monkeypatch) -> Iterator[None]:
             QT_TRANSLATE_NOOP("UserError", "The bill {bill} was voided here."), bill="b-1"
         )
 
-    with test_line(monkeypatch, {"test.refused": _refused}):
+    with stub_line(monkeypatch, {"test.refused": _refused}):
         yield
 
 
@@ -563,7 +563,7 @@ def runner(qtbot, station, worker):
     import shiboken6
     from PySide6.QtCore import QObject
 
-    from stationapp.ui.sync_runner import SyncRunner
+    from stationapp.ui.runners.sync_runner import SyncRunner
 
     holder = QObject()
     made = SyncRunner(station, worker, holder, interval_ms=0)

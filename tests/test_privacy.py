@@ -168,7 +168,7 @@ def send(station: Station, number: str) -> str:
 
 def leave_traces(folder: Path) -> None:
     """The other files a working station has: its log and the outbox file of the file provider."""
-    from stationapp.ui import errors
+    from stationapp.ui.kit import errors
 
     errors.setup_logging(folder)
     try:
@@ -450,7 +450,7 @@ ALIYUN_KEY_SECRET = "k3F9dqZx7LmNpQrsT2uVwXyZa1"
 
 
 def test_a_provider_s_error_echoing_the_number_reaches_the_log_file_masked(tmp_path):
-    from stationapp.ui import errors
+    from stationapp.ui.kit import errors
 
     fake = FakeAliyun(
         access_keys={ALIYUN_KEY_ID: ALIYUN_KEY_SECRET},
@@ -694,7 +694,7 @@ def test_a_clean_up_cut_off_after_the_migration_is_finished_at_the_next_start(
     assert found_anywhere(folder / "backups", planted["station_salt"])  # migrated, not cleaned
     monkeypatch.setattr(privacy, "scrub_data_folder", real)
     with Station.open(folder) as station:
-        assert not privacy.clean_up_pending(station.conn)
+        assert not privacy.clean_up_pending(station.conn, schema.pending(station.conn))
     for salt in planted.values():
         assert not found_anywhere(folder, salt)
 
@@ -702,4 +702,4 @@ def test_a_clean_up_cut_off_after_the_migration_is_finished_at_the_next_start(
 def test_a_new_station_has_nothing_to_clean_up(station):
     from stationapp.core import privacy
 
-    assert not privacy.clean_up_pending(station.conn)
+    assert not privacy.clean_up_pending(station.conn, schema.pending(station.conn))

@@ -13,7 +13,7 @@ from stationapp.core.sms.facade import SmsOutbox, deliver_due
 from stationapp.core.sms.render import count_parts, merge_params
 from stationapp.sms_providers.pacing import DAILY_HOLD, GAP_HOLD, gives_up, number_hold
 from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult
-from tests.line_stubs import test_line
+from tests.line_stubs import stub_line
 
 PHONE = "13812345678"
 OTHER = "13987654321"
@@ -130,7 +130,7 @@ def test_a_refused_duplicate_leaves_the_rest_of_the_callers_transaction(
     station, outbox, monkeypatch
 ):
     queue(station, outbox, "parcel-1")
-    with test_line(monkeypatch), station.log.batch() as batch:
+    with stub_line(monkeypatch), station.log.batch() as batch:
         batch.append("parcel.noted", entity_id="parcel-1", operator=station.operator.id)
         again = outbox.queue_text(
             batch, purpose="parcel_arrival", entity_key="parcel-1", phone=PHONE,

@@ -84,16 +84,11 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
-def clean_up_pending(conn: sqlite3.Connection) -> bool:
-    """True when ``012_id_numbers`` has run but its clean-up (:func:`after_migration`) has not
-    finished: right after the migration, or after a crash or a full disk in the middle of it."""
-    return not meta.has(conn, meta.ID_NUMBERS_CLEANED_UP) and MIGRATION not in _pending(conn)
-
-
-def _pending(conn: sqlite3.Connection) -> list[str]:
-    from stationapp.core import schema
-
-    return schema.pending(conn)
+def clean_up_pending(conn: sqlite3.Connection, pending: list[str]) -> bool:
+    """True when ``012_id_numbers`` has run (it is not among the ``pending`` migrations) but its
+    clean-up (:func:`after_migration`) has not finished: right after the migration, or after a
+    crash or a full disk in the middle of it."""
+    return not meta.has(conn, meta.ID_NUMBERS_CLEANED_UP) and MIGRATION not in pending
 
 
 def after_migration(conn: sqlite3.Connection, data_dir: Path) -> None:

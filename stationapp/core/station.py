@@ -207,7 +207,8 @@ class Station:
             if schema.pending(store.conn):
                 store.backup_before_migrating(clock.now())
                 schema.migrate(store.conn)
-            if privacy.clean_up_pending(store.conn):  # 012's clean-up, also after a crash
+            # 012's clean-up, also after a crash
+            if privacy.clean_up_pending(store.conn, schema.pending(store.conn)):
                 privacy.after_migration(store.conn, store.data_dir)
             station = cls(store)
             if daily_backup:

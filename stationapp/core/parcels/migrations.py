@@ -6,8 +6,12 @@ from __future__ import annotations
 import sqlite_utils
 
 from stationapp.core.line import Migration
-from stationapp.core.parcels.notice import migrate_lean_texts
-from stationapp.core.parcels.store import migrate_customer_tails, migrate_waiting_indexes
+from stationapp.core.parcels.store import (
+    migrate_customer_tails,
+    migrate_parcel_indexes,
+    migrate_waiting_indexes,
+)
+from stationapp.core.sms.tables import migrate_lean_outbox
 
 
 def create_customers(db: sqlite_utils.Database) -> None:
@@ -116,6 +120,13 @@ def create_parcels(db: sqlite_utils.Database) -> None:
         "CREATE TABLE handovers (id TEXT PRIMARY KEY, carrier TEXT NOT NULL,"
         " handed_at TEXT NOT NULL, operator TEXT NOT NULL, count INTEGER NOT NULL)"
     )
+
+
+def migrate_lean_texts(db: sqlite_utils.Database) -> None:
+    """Migration ``010_lean_texts``: the outbox keeps each text's signature instead of the text
+    itself, and the parcels' indexes shrink to what their queries need."""
+    migrate_lean_outbox(db)
+    migrate_parcel_indexes(db)
 
 
 MIGRATIONS = (

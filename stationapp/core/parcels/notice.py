@@ -40,7 +40,6 @@ from stationapp.core.sms.store import (
     params_json,
     queued_params,
 )
-from stationapp.core.sms.tables import migrate_lean_outbox
 
 # sms_settings (and sms_queue, which reads it) are imported where used: schema.py imports this
 # module before stationapp.core.settings, which sms_settings needs loaded first
@@ -240,12 +239,3 @@ def restore_cancelled_notice(conn: Any, parcel_id: str, code: str, at: str) -> N
 
 def _deadline(at: datetime, days: int) -> date:
     return clock.business_day(at) + timedelta(days=days)
-
-
-def migrate_lean_texts(db: Any) -> None:
-    """The body of migration ``010_lean_texts``: the outbox keeps each text's signature instead
-    of the text itself, and the parcels' indexes shrink to what their queries need."""
-    from stationapp.core.parcels.store import migrate_parcel_indexes  # it imports this module
-
-    migrate_lean_outbox(db)
-    migrate_parcel_indexes(db)
