@@ -33,7 +33,7 @@ class Migration:
     apply: Callable[[sqlite_utils.Database], None]
 
 
-CountyHandler = Callable[["Batch", Any], None]  # (batch, county_events.CountyEvent)
+CountyHandler = Callable[["Batch", Any], None]  # (batch, county.events.CountyEvent)
 
 
 @dataclass(frozen=True)

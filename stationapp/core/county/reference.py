@@ -1,5 +1,5 @@
 """Reading the county's reference data at the station: billers, the catalog, SMS templates,
-announcements, county settings and the county's events (the tables of ``county_schema``)."""
+announcements, county settings and the county's events (the tables of ``county.tables``)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,15 @@
 """The parcels line (快递收发): parcels in (到件入库, 取件, 退回) and out (寄件, 交接), with the
-customers they are for. ``st.parcels`` and ``st.sending``; what it adds to the station is
-``LINE``, listed in ``stationapp.core.lines``."""
+customers they are for. ``st.parcels`` and ``st.sending``; ``LINE`` is what it adds to the
+station (listed in ``stationapp.core.lines``).
+
+- ``facade``: ``Parcels``, reading and finding, with the mixins ``intake`` (到件入库, the label's
+  phone tail), ``pickup`` (取件 and its undo) and ``returns`` (reminders, 退回);
+- ``sending``: parcels out, real-name sending and the handover to the courier;
+- ``store``: the parcel and customer rows and their projectors; ``views``: the day's summary
+  and the shelf check; ``notice``: the arrival text that rides on ``parcel.received``;
+- ``settings``: shelves, overdue and return days, consent, pickup fee, cut-off;
+- ``migrations``: its schema steps.
+"""
 
 from stationapp.core.line import Line
 from stationapp.core.parcels import migrations, sending, store

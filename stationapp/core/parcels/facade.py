@@ -2,12 +2,12 @@
 
 Each command validates first, then writes its events in one transaction; the ``parcels`` table
 is the projection of ``parcel.*`` events. A parcel's arrival text rides on its
-``parcel.received`` (``parcel_notice``); reminders queue texts of their own.
+``parcel.received`` (``parcels.notice``); reminders queue texts of their own.
 
 :class:`Parcels` is the one facade (``st.parcels``); it keeps finding and reading parcels, the
 shelf check and the day's summary, and takes its commands from beside it: intake and the
-phone's tail in ``parcel_intake``, pickup and its undo in ``parcel_pickup``, reminders and
-returns in ``parcel_returns``.
+phone's tail in ``parcels.intake``, pickup and its undo in ``parcels.pickup``, reminders and
+returns in ``parcels.returns``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 ``receive`` / ``receive_many`` check the waybill and its carrier, the recipient's phone (or the
 label's tail alone: :func:`label_tail`), the shelf and layer, the consent and the name before
 anything is written, then write each parcel's ``parcel.received`` with its arrival notice
-(``parcel_notice``). ``known_by_tail`` offers the customers a typed tail may mean
+(``parcels.notice``). ``known_by_tail`` offers the customers a typed tail may mean
 (:class:`KnownRecipient`); ``add_phone`` (补录手机号) gives a tail-only parcel its whole number.
 Mixed into :class:`~stationapp.core.parcels.facade.Parcels`, which holds the connection, the
 log, the session, the settings and the reading methods these use.
@@ -89,7 +89,7 @@ class ParcelIntake:
         confirm_phone: bool = False,
     ) -> Parcel:
         """到件入库: validate everything, then the parcel, its customer and its SMS notice in one
-        event (the notice rides on ``parcel.received``: see ``parcel_notice``). Returns the parcel
+        event (the notice rides on ``parcel.received``: see ``parcels.notice``). Returns the parcel
         with its pickup code."""
         return self.receive_many(
             [

@@ -1,6 +1,15 @@
 """The SMS line (短信): every text the station sends goes through its outbox (DESIGN §7), and
-the do-not-text list. Shared: another line queues its texts here (``st.sms.queue_text`` or the
-functions of ``sms.queue``). ``LINE`` is listed in ``stationapp.core.lines``."""
+the do-not-text list. Shared: another line queues its texts here (``st.sms.queue_text`` or
+``sms.queue``). ``st.sms``; ``LINE`` is listed in ``stationapp.core.lines``.
+
+- ``facade``: ``SmsOutbox`` and ``deliver_due`` (a provider's round);
+- ``queue``: queueing and grouping a text in the caller's transaction;
+- ``store``: the outbox rows and their projectors; ``tables``: the tables and migrations;
+- ``text``: a row as a screen reads it; ``render``: templates, length, parts;
+- ``relay``: texts handed to the county center and its answers (county handlers);
+- ``do_not_text``: the numbers never texted; ``settings``: the SMS settings;
+- ``providers``: the provider the station's settings choose (``stationapp.sms_providers``).
+"""
 
 from stationapp.core.line import Line, Migration
 from stationapp.core.sms import relay, store

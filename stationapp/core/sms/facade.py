@@ -6,12 +6,9 @@ records each answer as ``sms.sent`` or ``sms.failed``; refused texts stay queued
 end ``failed`` with the provider's reason, never deleted. ``UNIQUE(purpose, entity_key)`` (and
 ``sms_subjects`` for grouped texts) makes a second notice for the same thing impossible.
 
-Beside it: ``sms_queue`` (queueing and grouping), ``sms_outbox_tables`` (tables, migrations),
-``sms_store`` (projections), ``sms_text`` (a row as the screen reads it), ``sms_render``
-(templates, length, parts), ``sms_pacing`` (per-number limits, backoff), ``sms_do_not_text``,
-``sms_settings``. Events ``sms.sent`` and ``sms.failed`` written by the sender carry no operator
-(the station's own doing); queueing, retry, cancel and the do-not-text list carry the operator
-who acted.
+The rest of the line is listed in the package's ``__init__``. Events ``sms.sent`` and
+``sms.failed`` written by the sender carry no operator (the station's own doing); queueing, retry,
+cancel and the do-not-text list carry the operator who acted.
 """
 
 from __future__ import annotations

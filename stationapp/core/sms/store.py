@@ -24,16 +24,16 @@ text, or one handed to the county center, which cancels it too if it has not sen
 with ``drops`` (the subjects that went) and ``params`` a grouped text still queued keeps its
 other subjects and is sent without the dropped ones.
 
-A parcel's arrival notice rides on its ``parcel.received`` event instead (``parcel_notice``, since
+A parcel's arrival notice rides on its ``parcel.received`` event instead (``parcels.notice``, since
 migration ``010_lean_texts``); older logs hold it as ``sms.queued`` and still replay.
 
 The row keeps the template, parameters and signature, not the text: the text is rendered again
-wherever it is shown or sent (``sms_text.outbox_text``), which gives it back exactly because a
+wherever it is shown or sent (``sms.text.outbox_text``), which gives it back exactly because a
 template never changes under its name (``tests/test_sms_outbox.py`` pins them). ``sms.sent``
 leaves ``message_id`` out when it is the text's own id (the file provider's); a reader defaults
 it (:func:`sent_payload`).
 
-The tables themselves are created and rebuilt by the migrations in ``sms_outbox_tables``.
+The tables themselves are created and rebuilt by the migrations in ``sms.tables``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 ``sms_do_not_text``, ``sms_delivery``, ``sms_sends``); ``migrate_sms_relay`` (``008_sms_relay``)
 and ``migrate_lean_outbox`` (the outbox's part of ``010_lean_texts``) rebuild ``sms_outbox``,
 whose two triggers keep one text per (purpose, entity_key) across it and ``sms_subjects``. How the
-``sms.*`` events fill these tables is in ``sms_store``. Shipped migrations never change.
+``sms.*`` events fill these tables is in ``sms.store``. Shipped migrations never change.
 """
 
 from __future__ import annotations

@@ -17,13 +17,13 @@ backups and exports cannot leak it. The transport (``sync.client``, which loads 
 pydantic) is imported on first use, not with the core.
 
 A fork (an old backup restored here, seqs reused) is healed as DESIGN §5 says and recorded in
-``sync_forks``; a history edited after it was sent is refused with a :class:`StateError` that
+``sync.forks``; a history edited after it was sent is refused with a :class:`StateError` that
 says what to do, and nothing is sent.
 
 This module is the driver (enrolment, status and history, the round, the county's feed); its
-parts live beside it: ``sync_steps`` (the round step by step), ``sync_push`` (batches and the
-head), ``sync_forks`` (fork healing), ``sync_failures`` (error codes in plain words),
-``sync_history`` (the tables and the records shown) and ``sync_enrolment`` (the code traded).
+parts live beside it: ``sync.steps`` (the round step by step), ``sync.push`` (batches and the
+head), ``sync.forks`` (fork healing), ``sync.failures`` (error codes in plain words),
+``sync.history`` (the tables and the records shown) and ``sync.enrolment`` (the code traded).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Healing a fork (DESIGN §5): an old backup restored here reused seqs the county already holds.
 The county's events after the common point are taken into the log, this station's own unpushed
 events moved after them with new seqs (ids unchanged), the tables rebuilt and the heal recorded
-in ``sync_forks``; a history edited after it was sent is refused. A mixin of ``StationSync``."""
+in ``sync.forks``; a history edited after it was sent is refused. A mixin of ``StationSync``."""
 
 from __future__ import annotations
 
