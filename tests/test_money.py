@@ -1,7 +1,18 @@
 import pytest
 
 from stationapp.core.errors import ValidationError
-from stationapp.core.money import fen_to_yuan_str, format_money, parse_money
+from stationapp.core.events import canonical_json
+from stationapp.core.money import (
+    METHODS,
+    Entry,
+    Money,
+    fen_to_yuan_str,
+    format_money,
+    method_name,
+    money_of,
+    parse_money,
+    refund_within,
+)
 from stationapp.i18n import install_core_translator
 
 
@@ -188,3 +199,130 @@ def test_money_refusals_read_in_chinese_when_the_translator_is_installed():
     with pytest.raises(ValidationError) as refusal:
         parse_money("12.345")
     assert str(refusal.value) == "金额 12.345 的小数超过两位，请写成 12.50 这样的格式。"
+
+
+# --- money entries (DESIGN §3) ---------------------------------------------------------------
+
+
+def test_money_reads_and_writes_the_payload_list_in_its_order():
+    items = [{"method": "wechat", "fen": 500}, {"method": "cash", "fen": 300}]
+    money = Money.from_payload(items)
+    assert money.entries == (Entry("wechat", 500), Entry("cash", 300))
+    assert money.to_payload() == items
+
+
+def test_money_in_a_payload_is_plain_canonical_json():
+    payload = {"money": Money.of("cash", 800).to_payload()}
+    assert canonical_json(payload) == '{"money":[{"fen":800,"method":"cash"}]}'
+
+
+@pytest.mark.parametrize(
+    ("items", "says"),
+    [
+        ([{"method": "credit", "fen": 800}], r"'credit' is not a way money moves here"),
+        ([{"method": "monthly", "fen": 800}], r"'monthly' is not a way money moves here"),
+        ([{"method": "Cash", "fen": 800}], r"'Cash' is not a way money moves here"),
+        ([{"method": "cash", "fen": 8.0}], r"a whole number of fen, not 8\.0"),
+        ([{"method": "cash", "fen": True}], r"a whole number of fen, not True"),
+        ([{"method": "cash", "fen": "800"}], r"a whole number of fen, not '800'"),
+        ([{"method": "cash", "fen": None}], r"a whole number of fen, not None"),
+        ([{"method": "cash", "fen": 0}], r"¥0\.00 by Cash moves no money"),
+        ([{"method": "cash", "fen": 800}, {"method": "bank", "fen": 0}], r"¥0\.00 by Bank"),
+        ([{"method": "cash", "fen": 100_000_001}], r"more than ¥1,000,000\.00"),
+        ([], r"Money must move here"),
+        ([{"method": "cash"}], r"a list of entries, each a method and an amount in fen"),
+        ([{"method": "cash", "fen": 8, "note": "x"}], r"a list of entries"),
+        ([["cash", 800]], r"a list of entries"),
+        ({"method": "cash", "fen": 800}, r"a list of entries"),
+        (800, r"a list of entries"),
+    ],
+)
+def test_money_refuses_what_is_not_entries_of_known_methods_and_whole_fen(items, says):
+    with pytest.raises(ValidationError, match=says):
+        Money.from_payload(items)
+
+
+@pytest.mark.parametrize("method", ["cash", "wechat", "alipay", "bank"])
+def test_money_takes_each_method_of_the_design_in_and_out(method):
+    assert Money.of(method, 1250).total == 1250
+    assert Money.of(method, -1250).total == -1250
+
+
+def test_money_totals_in_all_and_per_method_in_the_methods_order():
+    money = Money.from_payload(
+        [
+            {"method": "alipay", "fen": 200},
+            {"method": "cash", "fen": 1000},
+            {"method": "cash", "fen": -150},
+        ]
+    )
+    assert money.total == 1050
+    assert money.by_method() == {"cash": 850, "alipay": 200}
+    assert list(money.by_method()) == ["cash", "alipay"]
+
+
+def test_reversed_money_has_the_opposite_entries_in_the_same_order():
+    money = Money.from_payload([{"method": "wechat", "fen": 500}, {"method": "cash", "fen": -20}])
+    assert money.reversed().to_payload() == [
+        {"method": "wechat", "fen": -500},
+        {"method": "cash", "fen": 20},
+    ]
+    assert money.reversed().reversed() == money
+    assert money.total + money.reversed().total == 0
+
+
+def test_money_is_a_value():
+    assert Money.of("cash", 800) == Money.from_payload([{"method": "cash", "fen": 800}])
+    assert len({Money.of("cash", 800), Money.of("cash", 800)}) == 1
+
+
+def test_money_of_an_event_without_money_is_none():
+    assert money_of({"verified_by": "code", "fee_fen": 0}) is None
+    assert money_of({"money": [{"method": "bank", "fen": 5}]}) == Money.of("bank", 5)
+
+
+TAKEN = Money.from_payload([{"method": "cash", "fen": 1000}, {"method": "wechat", "fen": 500}])
+
+
+@pytest.mark.parametrize(
+    "refunds",
+    [
+        [TAKEN.reversed()],
+        [Money.of("cash", -1000)],
+        [Money.of("wechat", -200), Money.of("wechat", -300)],
+        [Money.of("cash", -400), Money.of("cash", -600), Money.of("wechat", -500)],
+        [],
+    ],
+)
+def test_refunds_up_to_what_each_method_took_are_within(refunds):
+    refund_within(TAKEN, *refunds)
+
+
+@pytest.mark.parametrize(
+    ("refunds", "says"),
+    [
+        ([Money.of("cash", -1001)], r"refund by Cash is ¥10\.01, more than the ¥10\.00"),
+        ([Money.of("wechat", -300), Money.of("wechat", -300)], r"by WeChat Pay is ¥6\.00"),
+        # the total is within, but WeChat money handed back in cash leaves the box short
+        ([Money.of("cash", -1500)], r"refund by Cash is ¥15\.00"),
+        ([Money.of("alipay", -100)], r"refund by Alipay is ¥1\.00, more than the ¥0\.00"),
+        ([Money.of("cash", 100)], r"refund by Cash"),  # money taken again is no refund
+    ],
+)
+def test_a_refund_beyond_what_its_method_took_is_refused(refunds, says):
+    with pytest.raises(ValidationError, match=says):
+        refund_within(TAKEN, *refunds)
+
+
+def test_money_paid_out_comes_back_no_more_than_was_paid():
+    paid = Money.of("cash", -3000)  # produce bought
+    refund_within(paid, Money.of("cash", 3000))
+    with pytest.raises(ValidationError, match=r"refund by Cash is ¥30\.01"):
+        refund_within(paid, Money.of("cash", 3001))
+
+
+def test_method_names_read_in_chinese_with_the_translator_installed():
+    assert [method_name(m) for m in METHODS] == ["Cash", "WeChat Pay", "Alipay", "Bank transfer"]
+    install_core_translator("zh_CN")
+    assert [method_name(m) for m in METHODS] == ["现金", "微信支付", "支付宝", "银行转账"]
+    assert method_name("monthly") == "monthly"

@@ -3148,6 +3148,46 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>金额 {amount} 超过了上限 {limit}，请核对数字后重新输入。</translation>
         </message>
         <message>
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <source>Bank transfer</source>
+            <translation>银行转账</translation>
+        </message>
+        <message>
+            <source>Money must move here: enter at least one amount and its method.</source>
+            <translation>这里必须有收付款：请至少填写一笔金额和收付方式。</translation>
+        </message>
+        <message>
+            <source>The refund by {method} is {refund}, more than the {taken} that moved by {method}; give back no more than was paid, by the same method.</source>
+            <translation>{method}退款 {refund}，超过了用{method}收付的 {taken}；退款不能超过原来收付的金额，并且要按原来的方式退。</translation>
+        </message>
+        <message>
+            <source>'{method}' is not a way money moves here; use cash, wechat, alipay or bank.</source>
+            <translation>“{method}”不是本站的收付方式；请用现金（cash）、微信（wechat）、支付宝（alipay）或银行转账（bank）。</translation>
+        </message>
+        <message>
+            <source>An amount of money is a whole number of fen, not {value}.</source>
+            <translation>金额必须是以分为单位的整数，不能是 {value}。</translation>
+        </message>
+        <message>
+            <source>An amount of ¥0.00 by {method} moves no money; leave it out.</source>
+            <translation>{method} ¥0.00 没有收付任何钱，请去掉这一笔。</translation>
+        </message>
+        <message>
+            <source>Money is written as a list of entries, each a method and an amount in fen and nothing else.</source>
+            <translation>收付款要写成一笔一笔，每笔只有收付方式和以分为单位的金额。</translation>
+        </message>
+        <message>
             <source>the operator's name</source>
             <translation>操作员姓名</translation>
         </message>

@@ -1,4 +1,5 @@
-"""Money is an ``int`` of fen (分): parse what an operator types, format what receipts show.
+"""Money is an ``int`` of fen (分): parse what an operator types, format what receipts show,
+and :class:`Money`, the ``money`` entries an event that moves money carries (DESIGN §3).
 
 Amounts are parsed digit by digit, never through ``float``.
 """
@@ -7,9 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from typing import Any
 
 from stationapp.core.errors import ValidationError
-from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term, translate
 
 MAX_FEN = 100_000_000
 """The default ceiling of :func:`parse_money`: ¥1,000,000.00, far above any one transaction."""
@@ -197,3 +200,172 @@ def _fen(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"money is an int of fen, not {type(value).__name__}")
     return value
+
+
+# --- money entries: what a money-moving event carries (DESIGN §3) ---------------------------
+
+METHODS = ("cash", "wechat", "alipay", "bank")
+"""How money moves: the cash box, the station's own WeChat and Alipay collection codes, a bank
+transfer. The day close counts each one apart."""
+
+METHOD_NAMES: dict[str, Term] = {
+    "cash": Term(QT_TRANSLATE_NOOP("UserError", "Cash")),
+    "wechat": Term(QT_TRANSLATE_NOOP("UserError", "WeChat Pay")),
+    "alipay": Term(QT_TRANSLATE_NOOP("UserError", "Alipay")),
+    "bank": Term(QT_TRANSLATE_NOOP("UserError", "Bank transfer")),
+}
+"""The methods' names for receipts, screens and refusals (现金, 微信支付, 支付宝, 银行转账)."""
+
+
+def method_name(method: str) -> str:
+    """The method's name in the installed language; an unknown code is shown as it is."""
+    return translate("UserError", METHOD_NAMES[method]) if method in METHOD_NAMES else method
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One movement seen from the station's cash box and accounts: ``fen > 0`` taken in,
+    ``fen < 0`` paid out; a known method and a non-zero integer fen, or refused."""
+
+    method: str
+    fen: int
+
+    def __post_init__(self) -> None:
+        _check_entry(self.method, self.fen)
+
+
+@dataclass(frozen=True)
+class Money:
+    """The ``money`` of an event: its entries in the order written, never empty, each of a known
+    method and a non-zero integer fen. The day close needs nothing else of the event."""
+
+    entries: tuple[Entry, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entries", tuple(self.entries))
+        if not all(isinstance(e, Entry) for e in self.entries):
+            raise TypeError("Money holds Entry values; read a payload with Money.from_payload")
+        if not self.entries:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError", "Money must move here: enter at least one amount and its method."
+                )
+            )
+
+    @classmethod
+    def of(cls, method: str, fen: int) -> Money:
+        """A single entry: ``Money.of("cash", 800)``, ¥8.00 taken in cash."""
+        return cls((Entry(method, fen),))
+
+    @classmethod
+    def from_payload(cls, items: Any) -> Money:
+        """Read an event's ``[{"method": "cash", "fen": 800}, ...]``, refusing any other shape."""
+        if not isinstance(items, list | tuple):
+            raise _not_entries()
+        entries = []
+        for item in items:
+            if not isinstance(item, dict) or set(item) != {"method", "fen"}:
+                raise _not_entries()
+            entries.append(Entry(item["method"], item["fen"]))
+        return cls(tuple(entries))
+
+    def to_payload(self) -> list[dict[str, Any]]:
+        """The payload's list, plain strings and ints in the entries' order."""
+        return [{"method": e.method, "fen": e.fen} for e in self.entries]
+
+    @property
+    def total(self) -> int:
+        """Fen in (positive) or out (negative) over every method."""
+        return sum(e.fen for e in self.entries)
+
+    def by_method(self) -> dict[str, int]:
+        """Net fen per method, in :data:`METHODS` order, for the methods the entries use."""
+        totals = {m: sum(e.fen for e in self.entries if e.method == m) for m in METHODS}
+        used = {e.method for e in self.entries}
+        return {m: fen for m, fen in totals.items() if m in used}
+
+    def reversed(self) -> Money:
+        """The opposite entries, in the same order: what a refund of all of it or a void of its
+        event moves (a void only before the day close that covers the event, DESIGN §3)."""
+        return Money(tuple(Entry(e.method, -e.fen) for e in self.entries))
+
+
+def money_of(payload: dict[str, Any]) -> Money | None:
+    """An event payload's ``money``, or None for an event that moved none (older events too)."""
+    items = payload.get("money")
+    return None if items is None else Money.from_payload(items)
+
+
+def refund_within(taken: Money, *refunds: Money) -> None:
+    """Refuse refunds that give back more than was taken, method by method.
+
+    ``refunds`` are every refund of ``taken`` so far, the new one included, as their events carry
+    them (opposite in sign to what they give back). Per method rather than in total: the day close
+    counts each method apart, so money taken by WeChat and handed back in cash would leave the
+    cash box short and the WeChat account long. Works both ways: money paid out (``fen < 0``)
+    comes back as positive entries, never beyond what was paid.
+    """
+    given_back: dict[str, int] = {}
+    for refund in refunds:
+        for method, fen in refund.by_method().items():
+            given_back[method] = given_back.get(method, 0) + fen
+    had = taken.by_method()
+    for method, fen in given_back.items():
+        moved = had.get(method, 0)
+        if fen == 0:
+            continue
+        if moved == 0 or (fen > 0) == (moved > 0) or abs(fen) > abs(moved):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The refund by {method} is {refund}, more than the {taken} that moved by "
+                    "{method}; give back no more than was paid, by the same method.",
+                ),
+                method=METHOD_NAMES[method],
+                refund=format_money(abs(fen)),
+                taken=format_money(abs(moved)),
+            )
+
+
+def check_method(method: Any) -> str:
+    """``method`` when it is one of :data:`METHODS`; refused otherwise."""
+    if method not in METHODS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "'{method}' is not a way money moves here; use cash, wechat, alipay or bank.",
+            ),
+            method=_clip(str(method)),
+        )
+    return method
+
+
+def _check_entry(method: Any, fen: Any) -> None:
+    check_method(method)
+    if isinstance(fen, bool) or not isinstance(fen, int):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError", "An amount of money is a whole number of fen, not {value}."
+            ),
+            value=_clip(repr(fen)),
+        )
+    if fen == 0:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "An amount of ¥0.00 by {method} moves no money; leave it out.",
+            ),
+            method=METHOD_NAMES[method],
+        )
+    if abs(fen) > MAX_FEN:
+        raise _too_much(format_money(fen), MAX_FEN)
+
+
+def _not_entries() -> ValidationError:
+    return ValidationError(
+        QT_TRANSLATE_NOOP(
+            "UserError",
+            "Money is written as a list of entries, each a method and an amount in fen "
+            "and nothing else.",
+        )
+    )
