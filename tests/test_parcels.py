@@ -9,6 +9,7 @@ import pytest
 
 from stationapp.core import PermissionDenied, StateError, ValidationError
 from stationapp.core import clock as station_clock
+from stationapp.core.money import money_of
 
 PHONE = "13812340521"
 OTHER = "13987654321"
@@ -216,6 +217,65 @@ def test_a_pickup_fee_is_charged_only_when_turned_on(station, clock):
     station.parcels.pick_up([parcel.id], "code")
     assert station.parcels.get(parcel.id).fee_fen == 50
     assert station.today().cash_fen == 50
+
+
+def test_a_pickup_without_a_fee_carries_no_money_key(station, clock):
+    parcel = receive(station, "YT7512345678901")
+    (event,) = station.parcels.pick_up([parcel.id], "code")
+    assert event.payload["fee_fen"] == 0 and "money" not in event.payload
+
+
+def test_each_parcel_picked_up_with_a_fee_carries_its_money_entry(station, clock):
+    station.settings.set("parcels.pickup_fee_fen", 50)
+    parcels = [receive(station, f"YT751234567890{i}") for i in range(2)]
+    events = station.parcels.pick_up([p.id for p in parcels], "phone")
+    assert [e.payload["money"] for e in events] == [[{"method": "cash", "fen": 50}]] * 2
+    assert sum(money_of(e.payload).total for e in events) == 100
+
+
+def test_a_pickup_fee_paid_another_way_says_how(station, clock):
+    station.settings.set("parcels.pickup_fee_fen", 50)
+    parcel = receive(station, "YT7512345678901")
+    (event,) = station.parcels.pick_up([parcel.id], "code", paid_by="wechat")
+    assert event.payload["money"] == [{"method": "wechat", "fen": 50}]
+
+
+def test_a_pickup_fee_paid_an_unknown_way_is_refused_and_writes_nothing(station, clock):
+    parcel = receive(station, "YT7512345678901")
+    before = station.events.count()
+    with pytest.raises(ValidationError, match="not a way money moves here"):
+        station.parcels.pick_up([parcel.id], "code", paid_by="monthly")
+    assert station.events.count() == before
+
+
+def test_undoing_a_pickup_with_a_fee_reverses_its_money(station, clock):
+    station.settings.set("parcels.pickup_fee_fen", 50)
+    parcel = receive(station, "YT7512345678901")
+    (pickup,) = station.parcels.pick_up([parcel.id], "code")
+    void = station.parcels.undo_pickup(parcel.id, "拿错了")
+    # what the day close will count for the void: the opposite of the voided event's entries
+    voided = station.log.find_event(void.payload["event_id"])
+    assert voided == pickup
+    assert money_of(voided.payload).reversed().to_payload() == [{"method": "cash", "fen": -50}]
+    assert station.parcels.get(parcel.id).fee_fen == 0
+    assert station.events.verify().ok
+
+
+def test_a_pickup_with_a_fee_written_the_old_way_replays_as_before(station, clock):
+    station.settings.set("parcels.pickup_fee_fen", 50)
+    new, old = receive(station, "YT7512345678901"), receive(station, "YT7512345678902")
+    station.parcels.pick_up([new.id], "code")
+    with station.log.batch() as batch:  # as the station wrote it before money entries
+        batch.append(
+            "parcel.picked_up",
+            entity_id=old.id,
+            payload={"verified_by": "code", "fee_fen": 50},
+            operator=station.parcels.get(new.id).picked_up_by,
+        )
+    assert station.parcels.get(old.id).fee_fen == station.parcels.get(new.id).fee_fen == 50
+    assert station.today().cash_fen == 100
+    result = station.events.verify()
+    assert result.ok, result.problems
 
 
 def test_the_manager_undoes_a_mistaken_pickup_the_same_day(station, clock):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from stationapp.core import StateError, ValidationError
+from stationapp.core import StateError, ValidationError, ids
 from stationapp.core import clock as station_clock
 from stationapp.core.idcard import check_character, new_key_pair, open_sealed_id
+from stationapp.core.money import money_of
 
 ID_FIRST17 = "53092619900307002"
 ID_NUMBER = ID_FIRST17 + check_character(ID_FIRST17)
@@ -162,3 +165,37 @@ def test_the_cutoff_is_a_setting(station):
     assert station.sending.cutoff() == "14:00"
     station.settings.set("parcels.cutoff", "15:30")
     assert station.sending.cutoff() == "15:30"
+
+
+# --- the sending fee as money entries (DESIGN §3) --------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["cash", "wechat", "alipay", "bank"])
+def test_a_sending_fee_paid_at_the_counter_carries_its_money_entry(station, method):
+    sent = send(station, fee_fen=1250, payment=method)
+    payload = station.log.events_of(sent.id)[0].payload
+    assert payload["money"] == [{"method": method, "fen": 1250}]
+    assert (payload["fee_fen"], payload["payment"]) == (1250, method)  # older readers'
+    assert money_of(payload).total == sent.fee_fen
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"payment": "monthly"}, {"payment": "other"}, {"fee_fen": 0, "payment": "cash"}],
+)
+def test_a_sending_with_no_money_at_the_counter_carries_no_money_key(station, overrides):
+    sent = send(station, **overrides)
+    assert "money" not in station.log.events_of(sent.id)[0].payload
+
+
+def test_a_parcel_sent_the_old_way_without_money_replays_as_before(station):
+    new = send(station, fee_fen=1500, payment="wechat")
+    old_payload = dict(station.log.events_of(new.id)[0].payload)
+    del old_payload["money"]
+    old_id = ids.uuid7()
+    with station.log.batch() as batch:  # as the station wrote it before money entries
+        batch.append("parcel.sent", entity_id=old_id, payload=old_payload, operator=new.sent_by)
+    old = station.sending.get(old_id)
+    assert replace(old, id=new.id, sent_at=new.sent_at) == new
+    result = station.events.verify()
+    assert result.ok, result.problems

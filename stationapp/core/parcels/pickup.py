@@ -3,7 +3,10 @@
 ``pick_up`` checks how the recipient was checked and the proxy's name, refuses the whole pickup if
 any parcel is no longer on the shelf (``_check_on_shelf``, also used by reminders and returns),
 then writes ``parcel.picked_up`` and cancels the parcels' texts not yet gone (DESIGN §7).
-``undo_pickup`` voids a mistaken pickup on its own business day. Mixed into
+A pickup fee (only when the station turns one on) rides on each parcel's ``parcel.picked_up`` as
+``fee_fen`` and ``money``; with no fee there is no ``money`` key at all. ``undo_pickup`` voids a
+mistaken pickup on its own business day, before any day close could cover it; the void moves the
+opposite of the pickup's ``money`` (:meth:`stationapp.core.money.Money.reversed`). Mixed into
 :class:`~stationapp.core.parcels.facade.Parcels`.
 """
 
@@ -13,6 +16,7 @@ from stationapp.core import clock, phone
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.money import Money, check_method
 from stationapp.core.parcels.notice import cancel_passed_texts
 from stationapp.core.parcels.store import Parcel
 from stationapp.core.text import checked_characters
@@ -32,9 +36,12 @@ class ParcelPickup:
         *,
         proxy_name: str = "",
         proxy_phone: str = "",
+        paid_by: str = "cash",
     ) -> list[Event]:
-        """取件出库: one or several parcels of one person; refused whole if any cannot go."""
+        """取件出库: one or several parcels of one person; refused whole if any cannot go.
+        ``paid_by`` is how a pickup fee, when the station charges one, was paid."""
         operator = self._session.require_operator()
+        check_method(paid_by)
         if verified_by not in VERIFICATIONS:
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
@@ -60,12 +67,13 @@ class ParcelPickup:
         for parcel in parcels:
             self._check_on_shelf(parcel)
         fee = self._settings.get("parcels.pickup_fee_fen")
+        charged = {"money": Money.of(paid_by, fee).to_payload()} if fee else {}
         with self._log.batch() as batch:
             events = [
                 batch.append(
                     "parcel.picked_up",
                     entity_id=parcel.id,
-                    payload={"verified_by": verified_by, "fee_fen": fee, **proxy},
+                    payload={"verified_by": verified_by, "fee_fen": fee, **charged, **proxy},
                     operator=operator.id,
                 )
                 for parcel in parcels

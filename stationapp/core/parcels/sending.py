@@ -8,6 +8,10 @@ the admin can open it for the authorities, while the station that wrote it canno
 
 Older ``parcel.sent`` events carry ``id_masked`` and ``id_hash`` (migration ``012_id_numbers``);
 they are read through :func:`stationapp.core.idcard.tail_of_masked`.
+
+The sending fee is ``fee_fen`` and ``payment`` as before, and, when money changed hands at the
+counter, ``money`` (:class:`stationapp.core.money.Money`): what the day close counts. Older events
+without ``money`` replay as they always did: the projection reads ``fee_fen`` and ``payment``.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event, Replay
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
 from stationapp.core.line import LineContext
-from stationapp.core.money import foreign_digits
+from stationapp.core.money import METHODS, Money, foreign_digits
 from stationapp.core.projections import Projector
 from stationapp.core.text import checked_characters
 
@@ -33,7 +37,9 @@ log = logging.getLogger(__name__)
 
 # 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 护照, 外国人永久居留身份证, 其他
 ID_TYPES = ("resident_id", "hk_macao_permit", "taiwan_permit", "passport", "foreign_pr", "other")
-PAYMENTS = ("cash", "wechat", "alipay", "monthly", "other")
+PAYMENTS = (*METHODS, "monthly", "other")
+"""How a sending fee is paid: a money method, or ``monthly`` (月结: the sender's account is billed
+later, nothing changes hands at the counter) or ``other`` (a way the day close cannot count)."""
 CATEGORIES = ("documents", "daily_goods", "clothing", "food", "produce", "electronics", "other")
 MAX_WEIGHT_G = 70_000  # what one person hands over the counter; heavier goes as freight
 MAX_FEE_FEN = 100_000
@@ -246,6 +252,9 @@ class Sending:
             "fee_fen": _whole(fee_fen, 0, MAX_FEE_FEN, _FEE),
             "payment": _choice(payment, PAYMENTS),
         }
+        money = _fee_money(payload["fee_fen"], payment)
+        if money is not None:
+            payload["money"] = money.to_payload()
         if waybill:
             payload["waybill"] = _waybill(waybill)
         sent_id = ids.uuid7()
@@ -368,6 +377,14 @@ def _whole(value: Any, low: int, high: int, what: Term) -> int:
             high=high,
         )
     return number
+
+
+def _fee_money(fee_fen: int, payment: str) -> Money | None:
+    """The fee as the entries the day close counts: none for a free parcel, a monthly account
+    (paid to the courier later) or ``other`` (no method the close could count it under)."""
+    if fee_fen == 0 or payment not in METHODS:
+        return None
+    return Money.of(payment, fee_fen)
 
 
 def _recipient_phone(value: str) -> str:
