@@ -223,8 +223,8 @@ def bench_shelf_model(station: Station) -> None:
     from PySide6.QtCore import QCoreApplication, QModelIndex
     from PySide6.QtWidgets import QApplication
 
-    from stationapp.ui.models import ShelfModel
-    from stationapp.ui.worker import StationWorker
+    from stationapp.ui.kit.worker import StationWorker
+    from stationapp.ui.pages.parcels.models import ShelfModel
 
     app = QApplication.instance() or QApplication([])
     worker = StationWorker()
@@ -422,8 +422,8 @@ def growth_window(station: Station, put) -> None:
     at idle its first pass; after a day of work, the next login's first pickup search, the
     events its chain check read, and searches while the full pass runs again."""
     _app()
+    from stationapp.ui.kit.worker import StationWorker
     from stationapp.ui.mainwindow import MainWindow
-    from stationapp.ui.worker import StationWorker
 
     worker = StationWorker()
     passed: list[int] = []
@@ -544,8 +544,8 @@ def growth_shelf_memory(station: Station, put) -> None:
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QTableView
 
-    from stationapp.ui.models import ShelfModel
-    from stationapp.ui.worker import StationWorker
+    from stationapp.ui.kit.worker import StationWorker
+    from stationapp.ui.pages.parcels.models import ShelfModel
 
     worker = StationWorker()
     model = ShelfModel(station, worker)

@@ -53,9 +53,9 @@ class Desk:
 
     def __init__(self, app: QApplication, folder: Path, county: Any, url: str) -> None:
         from stationapp.core import Station
+        from stationapp.ui.kit.worker import StationWorker
+        from stationapp.ui.runners.sync_runner import SyncRunner
         from stationapp.ui.shell import Shell
-        from stationapp.ui.sync_runner import SyncRunner
-        from stationapp.ui.worker import StationWorker
 
         self.app = app
         self.station = Station.create(

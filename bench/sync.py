@@ -998,8 +998,8 @@ def bench_registry(folder: Path, households: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    from stationapp.ui.sync_runner import SyncRunner
-    from stationapp.ui.worker import StationWorker
+    from stationapp.ui.kit.worker import StationWorker
+    from stationapp.ui.runners.sync_runner import SyncRunner
 
     csv_path = folder / "households.csv"
     with CountyServer(folder / "registry-county") as county:

@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from stationapp.core.clock import SHANGHAI
     from stationapp.ui.app import create_application, install_translators
+    from stationapp.ui.kit.worker import StationWorker
     from stationapp.ui.mainwindow import MainWindow
-    from stationapp.ui.worker import StationWorker
     from tests.county_server import LoopbackCounty
     from tests.ui_tour import PICTURE_NAMES, demo_station, settle, tour
 

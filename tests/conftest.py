@@ -20,7 +20,7 @@ from stationapp.core import clock as station_clock
 from stationapp.core import i18n as core_i18n
 
 if TYPE_CHECKING:
-    from stationapp.ui.worker import StationWorker
+    from stationapp.ui.kit.worker import StationWorker
     from tests.county_server import LoopbackCounty
     from tests.fakes.fault_proxy import FaultProxy
 
@@ -84,7 +84,7 @@ def read_only(folder: Path) -> Iterator[None]:
 def worker(qtbot) -> Iterator[StationWorker]:
     """The GUI's single database worker; at the end its results are handed back to the GUI
     thread (the screens' callbacks run), then it is shut down."""
-    from stationapp.ui.worker import StationWorker
+    from stationapp.ui.kit.worker import StationWorker
 
     w = StationWorker()
     yield w
@@ -96,7 +96,7 @@ def worker(qtbot) -> Iterator[StationWorker]:
 def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The error dialogs the code under test would have shown, recorded instead of shown: one
     left at the end (a test clears those it expects) fails the test."""
-    from stationapp.ui import errors
+    from stationapp.ui.kit import errors
 
     shown: list[str] = []
     monkeypatch.setattr(

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QTableView
 
 from stationapp.core import Station, event_store, schema
 from stationapp.core import clock as station_clock
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.mainwindow import MainWindow
-from stationapp.ui.models import ShelfModel
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.pages.parcels.models import ShelfModel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -458,7 +458,7 @@ def test_the_shelf_list_holds_a_bounded_number_of_rows_while_scrolling_far_and_b
 def test_a_reminder_for_a_selection_longer_than_the_cache_reaches_every_parcel(
     qtbot, station, clock, worker, shown_errors
 ):
-    from stationapp.ui.pages.base import PageContext
+    from stationapp.ui.kit.page import PageContext
     from stationapp.ui.pages.parcels.shelf import ShelfPanel
 
     receive(station, [f"1380000{i:04d}" for i in range(120)], shelf="A", layer=1)

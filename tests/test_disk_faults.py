@@ -503,7 +503,7 @@ def test_an_older_station_folder_is_tightened_at_open(station, tmp_data_dir):
 def test_the_log_file_is_the_users_alone(tmp_data_dir, qapp):
     import logging
 
-    from stationapp.ui import errors
+    from stationapp.ui.kit import errors
 
     path = errors.setup_logging(tmp_data_dir)
     try:

@@ -202,7 +202,7 @@ def test_no_log_line_writes_a_message_template_with_its_fields_unfilled():
 def test_a_refusal_is_logged_with_its_fields_filled(qtbot, station, worker, caplog):
     """The wrong-PIN refusal and the unreachable county, through the worker as the GUI asks."""
     refused = []
-    with caplog.at_level(logging.INFO, logger="stationapp.ui.worker"):
+    with caplog.at_level(logging.INFO, logger="stationapp.ui.kit.worker"):
         worker.call(
             station.operators.check_login, station.operator.name, "999999", on_error=refused.append
         )

@@ -28,10 +28,10 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 from test_ui_parcels_sending import fill_form
 from test_ui_shell import fill_wizard, make_window  # noqa: F401 (fixture)
 
-from stationapp.ui import sounds
 from stationapp.ui.app import create_application, install_translators
+from stationapp.ui.kit import sounds
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.mainwindow import MainWindow
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 
 pytestmark = QT_LOG_IGNORE
 ROOT = Path(__file__).resolve().parents[1]
@@ -210,7 +210,7 @@ def test_the_refusals_read_in_chinese_at_1366x768(qtbot, chinese_window, worker,
 def test_removing_a_shelf_parcels_wait_on_is_refused_in_the_settings_dialog(
     qtbot, station, worker, tmp_path
 ):
-    from stationapp.ui.pages.parcel_settings import ParcelSettingsDialog
+    from stationapp.ui.pages.parcels.settings import ParcelSettingsDialog
 
     for n in range(2):
         worker.wait_for(

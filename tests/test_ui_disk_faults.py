@@ -26,7 +26,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 )
 
 from stationapp.core import Station, clock
-from stationapp.ui import errors
+from stationapp.ui.kit import errors
 from stationapp.ui.login import LoginDialog
 from stationapp.ui.shell import Shell
 from tests.conftest import MANAGER, MANAGER_PIN, STATION_NAME

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stationapp.ui.pages.parcels.do_not_text import DoNotTextDialog
+from stationapp.ui.pages.sms.do_not_text import DoNotTextDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import QApplication
 
 from stationapp.core import Station, clock
 from stationapp.core.county.facade import CountyDataTaken
+from stationapp.ui.kit.page import PageContext
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.mainwindow import MainWindow
-from stationapp.ui.pages.base import PageContext
-from stationapp.ui.pages.home import ANNOUNCEMENTS_SHOWN, HomePage
+from stationapp.ui.pages.station.home import ANNOUNCEMENTS_SHOWN, HomePage
+from stationapp.ui.runners.sync_runner import SyncRunner
 from stationapp.ui.shell import Shell
-from stationapp.ui.sync_runner import SyncRunner
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
-from stationapp.ui.worker import StationWorker
 from tests.ui_chinese import INCOMING, build_chinese_qm, in_chinese
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 import stationapp.ui
 from stationapp.ui.app import create_application, install_translators
+from stationapp.ui.kit.page import Page
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.mainwindow import MainWindow
-from stationapp.ui.pages.base import Page
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from tests.test_ui_parcels_helpers import QT_LOG_IGNORE, desk, sounds_played  # noqa: F401
 from tests.test_ui_parcels_screens import demo_station
 from tests.ui_tour import clashes, mnemonic, tour

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stationapp.core.errors import UserError
-from stationapp.ui.pages.parcel_settings import ParcelSettingsDialog
+from stationapp.ui.pages.parcels.settings import ParcelSettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 THREE_SHELVES = [{"name": n, "layers": 4} for n in "ABC"]

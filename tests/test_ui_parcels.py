@@ -26,9 +26,9 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 )
 
 from stationapp.core import Station
-from stationapp.ui import sounds
+from stationapp.ui.kit import sounds
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.mainwindow import MainWindow
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 
 pytestmark = QT_LOG_IGNORE
 
@@ -262,7 +262,7 @@ def test_a_search_that_finds_nothing_says_what_to_try(qtbot, parcels_page, sound
 
 def test_the_slip_button_prints_the_last_pickup(qtbot, parcels_page, station, worker, monkeypatch):
     from stationapp.receipts import parcel_docs
-    from stationapp.ui import printing
+    from stationapp.ui.kit import printing
 
     rendered: list[dict] = []
     printed: list[bytes] = []
@@ -303,7 +303,7 @@ def test_a_manager_undoes_a_pickup_made_today_from_the_search(qtbot, parcels_pag
 
 
 def test_an_operator_cannot_undo_a_pickup(qtbot, station, worker, desk, shown_errors):
-    from stationapp.ui.pages.base import PageContext
+    from stationapp.ui.kit.page import PageContext
     from stationapp.ui.pages.parcels import ParcelsPage
 
     station.operators.add(name="玉香", pin="2468", role="operator")

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from stationapp.core import Station, clock
 from stationapp.core.parcels.facade import Parcel
-from stationapp.ui import sounds
-from stationapp.ui.pages.base import PageContext
+from stationapp.ui.kit import sounds
+from stationapp.ui.kit.page import PageContext
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.pages.parcels import ParcelsPage
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
-from stationapp.ui.worker import StationWorker
 
 # the offscreen platform warns that it cannot raise or size windows: not the app's warning
 QT_LOG_IGNORE = pytest.mark.qt_log_ignore("This plugin does not support")

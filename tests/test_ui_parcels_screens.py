@@ -24,8 +24,8 @@ from stationapp.core import Station, clock
 from stationapp.sms_providers import reasons
 from stationapp.sms_providers.provider import SendResult
 from stationapp.ui.app import create_application, install_translators
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.mainwindow import MainWindow
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 
 pytestmark = QT_LOG_IGNORE
 

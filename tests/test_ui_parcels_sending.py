@@ -19,7 +19,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 )
 
 from stationapp.core import clock
-from stationapp.ui import sounds
+from stationapp.ui.kit import sounds
 
 pytestmark = QT_LOG_IGNORE
 
@@ -151,7 +151,7 @@ def test_handover_lists_the_waiting_parcels_per_carrier_and_hands_them_over(
     qtbot, parcels_page, station, worker, monkeypatch
 ):
     from stationapp.receipts import parcel_docs
-    from stationapp.ui import printing
+    from stationapp.ui.kit import printing
 
     manifests: list[dict] = []
     printed: list[bytes] = []

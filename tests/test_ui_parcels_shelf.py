@@ -20,8 +20,8 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 )
 
 from stationapp.core import clock
-from stationapp.ui import models
-from stationapp.ui.models import AMBER, RED, ShelfModel
+from stationapp.ui.pages.parcels import models
+from stationapp.ui.pages.parcels.models import AMBER, RED, ShelfModel
 
 pytestmark = QT_LOG_IGNORE
 
@@ -176,7 +176,7 @@ def test_return_proposals_return_the_ticked_parcels_and_print_the_manifest(
     qtbot, parcels_page, station, worker, monkeypatch
 ):
     from stationapp.receipts import parcel_docs
-    from stationapp.ui import printing
+    from stationapp.ui.kit import printing
 
     manifests: list[dict] = []
     printed: list[bytes] = []
@@ -267,7 +267,7 @@ def test_a_scan_on_the_shelf_list_goes_to_pickup(qtbot, parcels_page, station, w
 def test_d_prints_todays_parcel_summary_with_todays_counts(
     qtbot, parcels_page, station, worker, monkeypatch
 ):
-    from stationapp.ui import printing
+    from stationapp.ui.kit import printing
 
     printed: list[bytes] = []
     monkeypatch.setattr(printing, "print_pdf", lambda pdf, **_kw: printed.append(pdf) or True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stationapp.ui import sounds
+from stationapp.ui.kit import sounds
 
 ROOT = Path(__file__).resolve().parents[1]
 

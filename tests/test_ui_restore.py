@@ -23,10 +23,10 @@ from stationapp.core import Station
 from stationapp.core.station import download_from_county
 from stationapp.core.sync.restore_staging import pending_restore
 from stationapp.ui.app import create_application
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.restore_from_county import ADDRESS, PIN, PROGRESS
 from stationapp.ui.shell import Shell
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.wizard import CHOICES, CREATE, RESTORE, SetupWizard
 from tests.test_sync_restore import (  # noqa: F401 (fixtures)
     MANAGER,

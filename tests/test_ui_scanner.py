@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from scanner_keys import HUMAN_GAP_MS, feed, focus_receiver, scanner_keys
 
-from stationapp.ui.scanner import ScannerFilter
+from stationapp.ui.kit.scanner import ScannerFilter
 
 WAYBILL = "73100012345678"
 HUMAN_DELAY_MS = 40  # QTest waits this before the press and the release: 80 ms a key

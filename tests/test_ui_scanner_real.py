@@ -33,10 +33,10 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
 )
 
 from stationapp.core import Station, waybill
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.mainwindow import PAGES, MainWindow
 from stationapp.ui.pages.parcels import ParcelsPage
 from stationapp.ui.pages.parcels.intake import IntakePanel
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from tests.conftest import MANAGER_PIN
 
 pytestmark = QT_LOG_IGNORE

@@ -16,14 +16,14 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from stationapp.core import Station
-from stationapp.ui import errors
 from stationapp.ui.app import create_application
+from stationapp.ui.kit import errors
+from stationapp.ui.kit.theme import BASE_FONT_PX, SCREEN_HEIGHT, SCREEN_WIDTH
+from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.login import LoginDialog
 from stationapp.ui.mainwindow import PAGES, MainWindow
 from stationapp.ui.shell import Shell
-from stationapp.ui.theme import BASE_FONT_PX, SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.wizard import SetupWizard
-from stationapp.ui.worker import StationWorker
 from tests.ui_chinese import INCOMING, build_chinese_qm, in_chinese
 
 STATION_NAME = "孟定镇芒艾村电商服务站"
@@ -467,7 +467,7 @@ def test_a_language_change_asks_for_the_window_in_that_language(qtbot, station, 
 def test_print_test_page_records_the_print_and_hands_the_pdf_to_the_printer(
     qtbot, station, make_window, monkeypatch
 ):
-    from stationapp.ui import printing
+    from stationapp.ui.kit import printing
 
     printed: list[tuple[bytes, str, bool]] = []
 

@@ -25,11 +25,11 @@ from test_ui_parcels_helpers import VILLAGERS, focused, receive, sounds_played, 
 
 from stationapp.core import Station
 from stationapp.core.sync.restore_staging import pending_restore
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.mainwindow import MainWindow
 from stationapp.ui.restore_from_county import PIN
+from stationapp.ui.runners.sync_runner import SyncRunner
 from stationapp.ui.shell import Shell
-from stationapp.ui.sync_runner import SyncRunner
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.wizard import SetupWizard
 from sync.client import CountyClient
 from sync.pacing import Backoff

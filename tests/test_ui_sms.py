@@ -26,13 +26,13 @@ from stationapp.core import secrets as keys
 from stationapp.core.sms.providers import station_provider
 from stationapp.sms_providers import reasons
 from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult
-from stationapp.ui.pages import sms_settings
-from stationapp.ui.pages.base import PageContext
-from stationapp.ui.pages.settings import SettingsPage
-from stationapp.ui.pages.sms_settings import SmsSettingsDialog, SmsSettingsPage
-from stationapp.ui.sms_sender import SmsRound, SmsSender
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.page import PageContext
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+from stationapp.ui.kit.worker import StationWorker
+from stationapp.ui.pages.sms import settings as sms_settings
+from stationapp.ui.pages.sms.settings import SmsSettingsDialog, SmsSettingsPage
+from stationapp.ui.pages.station.settings import SettingsPage
+from stationapp.ui.runners.sms_sender import SmsRound, SmsSender
 from tests.ui_chinese import in_chinese
 
 # the offscreen platform warns that it cannot raise or size windows: not the app's warning

@@ -20,13 +20,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from stationapp.core import Station
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.mainwindow import MainWindow
-from stationapp.ui.pages.join_county import JoinCountyDialog
-from stationapp.ui.pages.settings import SettingsPage
-from stationapp.ui.pages.sync_page import SyncPage
+from stationapp.ui.pages.station.settings import SettingsPage
+from stationapp.ui.pages.sync.join_county import JoinCountyDialog
+from stationapp.ui.pages.sync.page import SyncPage
+from stationapp.ui.runners.sync_runner import SyncRunner
 from stationapp.ui.shell import Shell
-from stationapp.ui.sync_runner import SyncRunner
-from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from sync.pacing import Backoff
 from tests.county_server import LoopbackCounty
 from tests.ui_chinese import in_chinese
@@ -292,7 +292,7 @@ def test_the_runner_honours_the_county_s_retry_after(station, make_runner, shown
 
 
 def _outcome(report, station):
-    from stationapp.ui.sync_runner import _Outcome
+    from stationapp.ui.runners.sync_runner import _Outcome
 
     return _Outcome(report, station.sync.status())
 

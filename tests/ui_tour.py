@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from stationapp.core import Station
 from stationapp.core.errors import StateError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.mainwindow import PAGES, MainWindow
-from stationapp.ui.worker import StationWorker
 
 # the file names docs/manual-zh.md uses for the screens that had a picture before the tour
 PICTURE_NAMES = {
@@ -116,9 +116,9 @@ def tour(
 def _dialogs(
     window: MainWindow, worker: StationWorker, new_pc: Path
 ) -> list[tuple[str, Callable[[], QWidget | None]]]:
-    from stationapp.ui.errors import ErrorDialog, RefusalBox
+    from stationapp.ui.kit.errors import ErrorDialog, RefusalBox
     from stationapp.ui.login import LoginDialog
-    from stationapp.ui.pages.parcels.do_not_text import DoNotTextDialog
+    from stationapp.ui.pages.sms.do_not_text import DoNotTextDialog
     from stationapp.ui.wizard import SetupWizard
 
     station = window.station

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 from stationapp import APP_NAME, __version__
 from stationapp.core import i18n as core_i18n
 from stationapp.resources import resource_path
-from stationapp.ui import errors
-from stationapp.ui.theme import BASE_FONT_PX, STYLE_SHEET
+from stationapp.ui.kit import errors
+from stationapp.ui.kit.theme import BASE_FONT_PX, STYLE_SHEET
 
 log = logging.getLogger(__name__)
 

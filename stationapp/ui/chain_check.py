@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from stationapp.core import Station, VerifyResult
 from stationapp.core.events import GENESIS_HASH
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.worker import StationWorker
 
 SLICE_EVENTS = 500
 """Events per slice of the full check: 5-10 ms of the database thread."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from stationapp.core import Station
 from stationapp.core.sync.history import SyncStatus
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.worker import StationWorker
 
 MINUTE, HOUR, DAY = 60, 3600, 86400
 

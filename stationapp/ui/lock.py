@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from stationapp.core import Operator, Station
 from stationapp.core.errors import UserError
-from stationapp.ui.forms import MessageLabel, PinEdit, centered_card
-from stationapp.ui.scanner import ScannerFilter
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.forms import MessageLabel, PinEdit, centered_card
+from stationapp.ui.kit.scanner import ScannerFilter
+from stationapp.ui.kit.worker import StationWorker
 
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Operator, Station
 from stationapp.core.errors import UserError
-from stationapp.ui.forms import MessageLabel, PinEdit, centered_card
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.forms import MessageLabel, PinEdit, centered_card
+from stationapp.ui.kit.worker import StationWorker
 
 
 class LoginDialog(QDialog):

@@ -32,17 +32,17 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Event, Operator, Station, VerifyResult
 from stationapp.ui.chain_check import ChainCheck
-from stationapp.ui.errors import ErrorDialog
-from stationapp.ui.idle import IdleWatch
+from stationapp.ui.kit.errors import ErrorDialog
+from stationapp.ui.kit.idle import IdleWatch
+from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.kit.scanner import ScannerFilter
+from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.lock import LockScreen
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.home import HomePage
 from stationapp.ui.pages.parcels import ParcelsPage
 from stationapp.ui.pages.placeholder import PlaceholderPage
-from stationapp.ui.pages.settings import SettingsPage
-from stationapp.ui.pages.sync_page import SyncPage
-from stationapp.ui.scanner import ScannerFilter
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.pages.station.home import HomePage
+from stationapp.ui.pages.station.settings import SettingsPage
+from stationapp.ui.pages.sync.page import SyncPage
 
 log = logging.getLogger(__name__)
 

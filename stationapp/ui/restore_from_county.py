@@ -34,8 +34,8 @@ from stationapp.core.errors import UserError
 from stationapp.core.station import download_steps, finish_restore
 from stationapp.core.sync.restore_staging import PendingRestore, pending_restore
 from stationapp.core.sync.steps import CallAnswer, CountyCall, Stepped
-from stationapp.ui.forms import MessageLabel, PinEdit
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.forms import MessageLabel, PinEdit
+from stationapp.ui.kit.worker import StationWorker
 
 ADDRESS, PROGRESS, PIN = range(3)
 

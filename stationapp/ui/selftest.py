@@ -59,9 +59,9 @@ def _run(data_dir: Path, out_dir: Path, problems: list[str]) -> int:
 
     from stationapp.core import Station
     from stationapp.ui.app import DEFAULT_LANGUAGE, create_application, install_translators
+    from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+    from stationapp.ui.kit.worker import StationWorker
     from stationapp.ui.mainwindow import MainWindow
-    from stationapp.ui.theme import SCREEN_HEIGHT, SCREEN_WIDTH
-    from stationapp.ui.worker import StationWorker
 
     summary: dict[str, Any] = {"data_dir": str(data_dir), "out_dir": str(out_dir)}
     previous_handler = qInstallMessageHandler(_quiet_offscreen(sys.stderr))

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from stationapp.core import Operator, Station
 from stationapp.core.errors import DamagedDatabase, UserError
 from stationapp.ui.app import install_translators
+from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.login import LoginDialog
 from stationapp.ui.mainwindow import MainWindow
-from stationapp.ui.sms_sender import SmsSender
-from stationapp.ui.sync_runner import SyncRunner
+from stationapp.ui.runners.sms_sender import SmsSender
+from stationapp.ui.runners.sync_runner import SyncRunner
 from stationapp.ui.wizard import SetupWizard
-from stationapp.ui.worker import StationWorker
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ class Shell(QObject):
         """One sync runner for the station's whole run: rounds with the county in the
         background; the 同步 page and the status bar show its state; joining starts a round."""
         from stationapp.ui.clock_warning import ClockWarning
-        from stationapp.ui.pages.sync_page import SyncPage, SyncStatusBar
+        from stationapp.ui.pages.sync.page import SyncPage, SyncStatusBar
 
         if self.sync_runner is None:
             assert self.station is not None

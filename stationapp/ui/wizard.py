@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
-from stationapp.ui.forms import MessageLabel, PinEdit, centered_card, keep_last_words_together
+from stationapp.ui.kit.forms import MessageLabel, PinEdit, centered_card, keep_last_words_together
+from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.restore_from_county import RestoreFromCounty
-from stationapp.ui.worker import StationWorker
 
 CHOICES, CREATE, RESTORE = range(3)
 

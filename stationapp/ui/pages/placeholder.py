@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from stationapp.ui.forms import keep_last_words_together
-from stationapp.ui.pages.base import Page, PageContext
+from stationapp.ui.kit.forms import keep_last_words_together
+from stationapp.ui.kit.page import Page, PageContext
 
 PLANNED = {
     "orders": QT_TRANSLATE_NOOP(

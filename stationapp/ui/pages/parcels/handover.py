@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from stationapp.core import Event, Station, clock, waybill
 from stationapp.core.errors import UserError
 from stationapp.core.parcels.sending import HandoverBatch, SentParcel
-from stationapp.ui.forms import keep_last_words_together
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.parcels.common import Outcome, StepHint, section_title
+from stationapp.ui.kit.desk import Outcome, StepHint, section_title
+from stationapp.ui.kit.forms import keep_last_words_together
+from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.parcels.printouts import (
     Rendered,
     print_rendered,

@@ -31,16 +31,15 @@ from stationapp.core import Event, phone, waybill
 from stationapp.core.errors import UserError, ValidationError
 from stationapp.core.parcels.facade import Parcel
 from stationapp.core.parcels.intake import KnownRecipient, label_tail
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.parcels.common import (
+from stationapp.ui.kit.desk import (
     Outcome,
     StepHint,
     scan_field,
     section_title,
     shortcut,
-    waybill_tail,
     when_text,
 )
+from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.parcels.intake_batch import RunningBatch
 from stationapp.ui.pages.parcels.intake_carriers import CARRIER_LIST_HEIGHT, CarrierChoice
 from stationapp.ui.pages.parcels.intake_offers import TailOffers
@@ -53,6 +52,7 @@ from stationapp.ui.pages.parcels.intake_records import (
     record_entry,
 )
 from stationapp.ui.pages.parcels.intake_setup import BatchSetup
+from stationapp.ui.pages.parcels.words import waybill_tail
 
 
 class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, RunningBatch, Page):

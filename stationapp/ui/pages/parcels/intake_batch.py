@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTableWidgetItem
 
 from stationapp.core.parcels.facade import Parcel
-from stationapp.ui.pages.parcels.common import waybill_tail
+from stationapp.ui.pages.parcels.words import waybill_tail
 
 
 class RunningBatch:

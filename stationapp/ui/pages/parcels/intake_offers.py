@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 
 from stationapp.core.parcels.intake import KnownRecipient, label_tail
-from stationapp.ui.pages.parcels.common import day_text
+from stationapp.ui.kit.desk import day_text
 from stationapp.ui.pages.parcels.intake_carriers import DIGIT_KEYS, ENTER_KEYS
 
 OFFER_ROWS_SHOWN = 7  # known customers a tail offers, shown without scrolling (digits reach all)

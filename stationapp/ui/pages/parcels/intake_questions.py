@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from stationapp.core import phone
-from stationapp.ui.pages.parcels.common import ask_no_by_default, when_text
+from stationapp.ui.kit.desk import ask_no_by_default, when_text
 from stationapp.ui.pages.parcels.intake_records import WaybillCheck
 
 

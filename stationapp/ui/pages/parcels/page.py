@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.parcels.common import STYLE_SHEET, shortcut
+from stationapp.ui.kit.desk import STYLE_SHEET, shortcut
+from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.parcels.handover import HandoverPanel
 from stationapp.ui.pages.parcels.intake import IntakePanel
-from stationapp.ui.pages.parcels.outbox import OutboxPanel
 from stationapp.ui.pages.parcels.pickup import PickupPanel
 from stationapp.ui.pages.parcels.sending import SendingPanel
 from stationapp.ui.pages.parcels.shelf import ShelfPanel
+from stationapp.ui.pages.sms.outbox import OutboxPanel
 
 DEFAULT = "pickup"
 

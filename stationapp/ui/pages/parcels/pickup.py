@@ -27,20 +27,20 @@ from PySide6.QtWidgets import (
 from stationapp.core import Event, clock
 from stationapp.core.errors import UserError
 from stationapp.core.parcels.facade import Parcel
-from stationapp.ui.models import status_word
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.parcels.common import (
+from stationapp.ui.kit.desk import (
     Outcome,
     StepHint,
     scan_field,
     shortcut,
-    waybill_tail,
     when_text,
 )
+from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.parcels.models import status_word
 from stationapp.ui.pages.parcels.pickup_number import AddNumber
 from stationapp.ui.pages.parcels.pickup_search import Found, search_parcels, verification_for
 from stationapp.ui.pages.parcels.pickup_slip import Handed, PickupSlip
 from stationapp.ui.pages.parcels.pickup_undo import UndoPickup
+from stationapp.ui.pages.parcels.words import waybill_tail
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 

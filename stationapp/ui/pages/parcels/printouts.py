@@ -111,7 +111,7 @@ def render_day_summary(station: Station, *, operator_name: str) -> Rendered:
 def print_rendered(rendered: Rendered, parent: QWidget) -> bool:
     """Hand the PDF to the printer (the print dialog when no printer is set); False when the
     operator cancelled."""
-    from stationapp.ui import printing
+    from stationapp.ui.kit import printing
 
     return printing.print_pdf(
         rendered.pdf, printer_name=rendered.printer, parent=parent, ask=not rendered.printer

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from stationapp.core import Event, Station, clock, waybill
 from stationapp.core.errors import UserError
 from stationapp.core.parcels.facade import Parcel
-from stationapp.ui.pages.base import PageContext
-from stationapp.ui.pages.parcels.common import STYLE_SHEET, Outcome, section_title
+from stationapp.ui.kit.desk import STYLE_SHEET, Outcome, section_title
+from stationapp.ui.kit.page import PageContext
 from stationapp.ui.pages.parcels.printouts import (
     Rendered,
     print_rendered,

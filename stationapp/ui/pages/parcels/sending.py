@@ -30,8 +30,7 @@ from stationapp.core import Event, idcard, phone, waybill
 from stationapp.core.errors import UserError
 from stationapp.core.money import format_money, parse_money
 from stationapp.core.parcels.sending import MAX_FEE_FEN, MAX_WEIGHT_G, SentParcel
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.parcels.common import (
+from stationapp.ui.kit.desk import (
     Outcome,
     StepHint,
     ask_no_by_default,
@@ -39,6 +38,7 @@ from stationapp.ui.pages.parcels.common import (
     section_title,
     shortcut,
 )
+from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.parcels.words import (
     CATEGORIES,
     ID_TYPES,

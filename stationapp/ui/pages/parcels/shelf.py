@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from stationapp.core import Event, Station, clock
 from stationapp.core.errors import UserError
 from stationapp.core.parcels.facade import Parcel
-from stationapp.ui.models import STATUS_WORDS, ShelfModel, status_word
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.parcels.common import Outcome, StepHint, shortcut
+from stationapp.ui.kit.desk import Outcome, StepHint, shortcut
+from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.parcels.models import STATUS_WORDS, ShelfModel, status_word
 from stationapp.ui.pages.parcels.returns import ReturnDialog
 from stationapp.ui.pages.parcels.shelfcheck import ShelfCheckPanel
 

@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
 
 from stationapp.core.errors import UserError
 from stationapp.core.parcels.facade import ShelfCheck
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.parcels.common import (
+from stationapp.ui.kit.desk import (
     Outcome,
     StepHint,
     scan_field,
     section_title,
     shortcut,
-    waybill_tail,
 )
+from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.parcels.words import waybill_tail
 
 
 class ShelfCheckPanel(Page):

@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from stationapp.core import waybill
+from stationapp.core.parcels.facade import Parcel
 
 CONSENTS = {
     "sms_notice": QT_TRANSLATE_NOOP("ParcelWords", "Told by SMS"),
@@ -67,3 +68,8 @@ def select_data(combo: QComboBox, value: object) -> None:
     index = combo.findData(value)
     if index >= 0:
         combo.setCurrentIndex(index)
+
+
+def waybill_tail(parcel: Parcel) -> str:
+    """The waybill's last four digits, as the operator reads them off the label."""
+    return parcel.waybill[-4:]

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Event, Operator
 from stationapp.core.errors import UserError
-from stationapp.ui.forms import MessageLabel, PinEdit
-from stationapp.ui.pages.base import PageContext
+from stationapp.ui.kit.forms import MessageLabel, PinEdit
+from stationapp.ui.kit.page import PageContext
 
 
 class PinForm(QDialog):

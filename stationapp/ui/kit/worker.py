@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from stationapp.core.errors import UserError
-from stationapp.ui import errors
+from stationapp.ui.kit import errors
 
 log = logging.getLogger(__name__)
 

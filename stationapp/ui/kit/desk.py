@@ -1,5 +1,5 @@
-"""What the parcel screens share: the outcome line with its sound, the next-step hint, scoped
-shortcuts, and the parcel desk's style (big scan fields, big messages)."""
+"""What the desk's screens share: the outcome line with its sound, the next-step hint, scoped
+shortcuts, and the desk's style (big scan fields, big messages, the row of sub-page buttons)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from stationapp.core import clock
-from stationapp.core.parcels.facade import Parcel
-from stationapp.ui import sounds
-from stationapp.ui.forms import MessageLabel, keep_last_words_together
+from stationapp.ui.kit import sounds
+from stationapp.ui.kit.forms import MessageLabel, keep_last_words_together
 
 STYLE_SHEET = """
 QLineEdit#scanField { font-size: 24px; min-height: 44px; }
@@ -90,10 +89,6 @@ def shortcut(
     key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     key.activated.connect(slot)
     return key
-
-
-def waybill_tail(parcel: Parcel) -> str:
-    return parcel.waybill[-4:]
 
 
 def when_text(iso: str) -> str:

@@ -38,8 +38,8 @@ from stationapp.core.sync.failures import (
 )
 from stationapp.core.sync.history import EnrolledStation, SyncReport, SyncStatus
 from stationapp.core.sync.steps import CallAnswer, CountyCall, SyncRound
-from stationapp.ui.feed_pull import FeedPull, FeedPulled
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.worker import StationWorker
+from stationapp.ui.runners.feed_pull import FeedPull, FeedPulled
 
 if TYPE_CHECKING:
     from sync.pacing import Backoff

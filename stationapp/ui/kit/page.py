@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from stationapp.core import Operator, Station
 from stationapp.core.errors import UserError
-from stationapp.ui.scanner import ScannerFilter
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.scanner import ScannerFilter
+from stationapp.ui.kit.worker import StationWorker
 
 
 @dataclass(frozen=True)

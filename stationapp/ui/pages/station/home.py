@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from stationapp.core import TodayFigures
 from stationapp.core.county.reference import Announcement
 from stationapp.core.money import format_money
-from stationapp.ui.pages.base import Page, PageContext
+from stationapp.ui.kit.page import Page, PageContext
 
 ANNOUNCEMENTS_SHOWN = 3
 """At most this many, newest first: the home page is read at a glance."""

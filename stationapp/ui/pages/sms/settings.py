@@ -40,8 +40,8 @@ from stationapp.core.sms.render import template_fields
 from stationapp.core.sms.settings import provider_config
 from stationapp.sms_providers import ProviderStatus, Secret, SecretStore, make_provider, reasons
 from stationapp.sms_providers.filelog import FILE_NAME as TEXTS_FILE
-from stationapp.ui.forms import MessageLabel
-from stationapp.ui.pages.base import Page, PageContext
+from stationapp.ui.kit.forms import MessageLabel
+from stationapp.ui.kit.page import Page, PageContext
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, clock
-from stationapp.ui.forms import MessageLabel
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.operators import OperatorsPanel, PinForm
+from stationapp.ui.kit.forms import MessageLabel
+from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.station.operators import OperatorsPanel, PinForm
 
 # each language is named in its own words, so anyone can find theirs
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
@@ -161,7 +161,7 @@ class SettingsPage(Page):
             self.worker.call(self.station.settings.all, on_done=self._show_settings)
 
     def _list_printers(self) -> None:
-        from stationapp.ui import printing
+        from stationapp.ui.kit import printing
 
         for name in printing.available_printers():
             self.printer.addItem(name, name)
@@ -248,7 +248,7 @@ class SettingsPage(Page):
         """The SMS settings in a window of their own (the manager's)."""
         if not self._allowed():
             return None
-        from stationapp.ui.pages.sms_settings import SmsSettingsDialog
+        from stationapp.ui.pages.sms.settings import SmsSettingsDialog
 
         dialog = SmsSettingsDialog(self.context, self)
         dialog.page.event_recorded.connect(self.event_recorded)
@@ -263,7 +263,7 @@ class SettingsPage(Page):
         """Shelves, overdue and return days, consent, fee, cut-off (the manager's)."""
         if not self._allowed():
             return None
-        from stationapp.ui.pages.parcel_settings import ParcelSettingsDialog
+        from stationapp.ui.pages.parcels.settings import ParcelSettingsDialog
 
         dialog = ParcelSettingsDialog(self.station, self.worker, self)
         dialog.saved.connect(self.event_recorded)
@@ -276,7 +276,7 @@ class SettingsPage(Page):
         """加入县级中心 (the manager's): joining is broadcast, so sync starts at once."""
         if not self._allowed():
             return None
-        from stationapp.ui.pages.sync_page import open_join_dialog
+        from stationapp.ui.pages.sync.page import open_join_dialog
 
         return open_join_dialog(self)
 
@@ -314,7 +314,7 @@ class SettingsPage(Page):
         return event, pdf, settings["printer"]
 
     def _print_test_page(self, rendered: tuple[Event, bytes, str]) -> None:
-        from stationapp.ui import printing
+        from stationapp.ui.kit import printing
 
         event, pdf, printer = rendered
         self.event_recorded.emit(event)
@@ -329,7 +329,7 @@ class SettingsPage(Page):
             self.message.show_success(self.tr("Printing was cancelled."))
 
     def _save_test_page(self, rendered: tuple[Event, bytes, str]) -> None:
-        from stationapp.ui import printing
+        from stationapp.ui.kit import printing
 
         event, pdf, _printer = rendered
         self.event_recorded.emit(event)

@@ -28,7 +28,7 @@ from stationapp.core.sms.providers import station_provider
 from stationapp.core.sms.settings import provider_config
 from stationapp.sms_providers import reasons
 from stationapp.sms_providers.provider import OutgoingText, Provider, ProviderStatus, SendResult
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.worker import StationWorker
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Event, Station
 from stationapp.core.errors import UserError
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.pages.parcels.common import Outcome, StepHint, section_title, when_text
+from stationapp.ui.kit.desk import Outcome, StepHint, section_title, when_text
+from stationapp.ui.kit.page import Page, PageContext
 
 STATUSES = {
     "queued": QT_TRANSLATE_NOOP("OutboxPanel", "Waiting"),
@@ -249,7 +249,7 @@ class OutboxPanel(Page):
 
     @Slot()
     def open_do_not_text(self) -> None:
-        from stationapp.ui.pages.parcels.do_not_text import DoNotTextDialog
+        from stationapp.ui.pages.sms.do_not_text import DoNotTextDialog
 
         dialog = DoNotTextDialog(self.station, self.worker, self)
         dialog.exec()

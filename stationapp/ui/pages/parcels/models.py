@@ -32,7 +32,7 @@ from PySide6.QtGui import QColor, QFont
 
 from stationapp.core import Station, clock
 from stationapp.core.parcels.facade import Parcel
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.worker import StationWorker
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,8 +26,8 @@ from stationapp.core.county.kinds import warm_up
 from stationapp.core.sync import facade as sync
 from stationapp.core.sync.facade import fetch_feed_page
 from stationapp.core.sync.history import SyncReport, SyncStatus
-from stationapp.ui import errors
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit import errors
+from stationapp.ui.kit.worker import StationWorker
 
 if TYPE_CHECKING:
     from sync.client import CountyClient

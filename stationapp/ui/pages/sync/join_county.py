@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from stationapp.core import Station
 from stationapp.core.errors import UserError
 from stationapp.core.sync.history import EnrolledStation
-from stationapp.ui.forms import MessageLabel
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.forms import MessageLabel
+from stationapp.ui.kit.worker import StationWorker
 
 if TYPE_CHECKING:
     from sync.protocol import EnrollResponse

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import clock
 from stationapp.core.sync.history import EnrolledStation, SyncLogEntry, SyncReport
-from stationapp.ui.forms import MessageLabel
-from stationapp.ui.pages.base import Page, PageContext
-from stationapp.ui.sync_runner import SyncRunner, SyncState
+from stationapp.ui.kit.forms import MessageLabel
+from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.runners.sync_runner import SyncRunner, SyncState
 
 HISTORY_ROWS = 50
 
@@ -314,7 +314,7 @@ class SyncPage(Page):
 def open_join_dialog(page: Page) -> QDialog | None:
     """The 加入县级中心 dialog over ``page`` (the manager's); joining is broadcast as an
     :class:`EnrolledStation` through ``page.event_recorded``, so the runner syncs at once."""
-    from stationapp.ui.pages.join_county import JoinCountyDialog
+    from stationapp.ui.pages.sync.join_county import JoinCountyDialog
 
     if not page.operator.is_manager:
         return None

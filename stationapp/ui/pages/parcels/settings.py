@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from stationapp.core import Station
 from stationapp.core.errors import UserError
 from stationapp.core.money import format_money, parse_money
-from stationapp.ui.forms import MessageLabel
+from stationapp.ui.kit.forms import MessageLabel
+from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.pages.parcels.words import CONSENTS, fill_combo, select_data
-from stationapp.ui.worker import StationWorker
 
 KEYS = (
     "parcels.shelves",

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
-from stationapp.ui.forms import MessageLabel
-from stationapp.ui.pages.parcels.common import when_text
-from stationapp.ui.worker import StationWorker
+from stationapp.ui.kit.desk import when_text
+from stationapp.ui.kit.forms import MessageLabel
+from stationapp.ui.kit.worker import StationWorker
 
 
 class DoNotTextDialog(QDialog):
