@@ -13,7 +13,7 @@ import pytest
 
 from stationapp.receipts.document import Column, Receipt, Row, Table, render
 from stationapp.receipts.paper import MM
-from stationapp.ui import printing
+from stationapp.ui.kit import printing
 
 EVENT_ID = "0196a3b2-7c1d-7e4f-9a2b-3c4d5e6f7a8b"
 
@@ -126,7 +126,7 @@ def test_available_printers_lists_printer_names(qapp):
 
 def test_importing_the_printing_module_loads_neither_print_support_nor_pdfium():
     code = (
-        "import sys, stationapp.ui.printing; "
+        "import sys, stationapp.ui.kit.printing; "
         "print('PySide6.QtPrintSupport' in sys.modules, 'pypdfium2' in sys.modules)"
     )
     result = subprocess.run(
