@@ -28,6 +28,7 @@ from stationapp.core.event_record import (
     event_hash_of,
 )
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.money import money_of
 from stationapp.core.projections import VOID_TYPE, Projections, Replay
 from stationapp.core.verify import VerifyResult, check_chain, note_problem, rebuild_and_compare
 
@@ -294,11 +295,12 @@ class EventLog:
                 ),
                 kind=target.type,
             )
+        payload: dict[str, Any] = {"event_id": target.id, "reason": reason, "type": target.type}
+        moved = money_of(target.payload)
+        if moved is not None:  # DESIGN §3: a void reverses the money entries of what it voids
+            payload["money"] = moved.reversed().to_payload()
         return self.append(
-            VOID_TYPE,
-            entity_id=target.entity_id,
-            payload={"event_id": target.id, "reason": reason, "type": target.type},
-            operator=operator,
+            VOID_TYPE, entity_id=target.entity_id, payload=payload, operator=operator
         )
 
     # checking ---------------------------------------------------------------------------------
