@@ -24,14 +24,16 @@ from stationapp.core import i18n as core_i18n
 from stationapp.core.errors import ValidationError
 from stationapp.core.parcels.facade import Parcel, ParcelDaySummary
 from stationapp.core.parcels.sending import HandoverBatch, SentParcel
+from stationapp.receipts import parcel_docs
+from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
 from stationapp.receipts.paper import PAPERS
-from stationapp.receipts.parcel_docs import (
+from stationapp.receipts.parcels import (
     handover_manifest,
     parcel_day_summary,
     pickup_slip,
     return_manifest,
 )
-from stationapp.receipts.parcel_fields import destination_city, mask_name, mask_waybill
+from stationapp.receipts.parcels.fields import destination_city, mask_name, mask_waybill
 
 REPO = Path(__file__).resolve().parent.parent
 RECEIPTS = REPO / "stationapp" / "receipts"
@@ -43,12 +45,16 @@ EVENT_ID = "0196a3b2-7c1d-7e4f-9a2b-3c4d5e6f7a8b"
 PAPER_KINDS = ["80mm", "58mm", "A4"]
 WHOLE_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 RESIDENT_ID = re.compile(r"\d{17}[\dX]|\d{4}\*{6,}")
-HEADER = {
-    "station_name": "孟定镇芒艾村电商服务站",
-    "station_phone": "0883-6123456",
-    "operator_name": "李秀英",
-    "printed_at": datetime(2025, 11, 20, 6, 30, tzinfo=UTC),
-    "event_id": EVENT_ID,
+PRINTED_AT = datetime(2025, 11, 20, 6, 30, tzinfo=UTC)
+HEADER = ReceiptHeader(station_name="孟定镇芒艾村电商服务站", station_phone="0883-6123456")
+FOOTER = ReceiptFooter(event_id=EVENT_ID, printed_at=PRINTED_AT, operator_name="李秀英")
+FRAME = {"header": HEADER, "footer": FOOTER}
+ONE_BY_ONE = {
+    "station_name": HEADER.station_name,
+    "station_phone": HEADER.station_phone,
+    "operator_name": FOOTER.operator_name,
+    "printed_at": FOOTER.printed_at,
+    "event_id": FOOTER.event_id,
 }
 RECIPIENT_PHONE = "13812345678"
 PROXY_PHONE = "13700004321"
@@ -194,7 +200,7 @@ def _pickup_slip(paper: str, **changes: object) -> bytes:
         ],
         "verified_by": "code",
         "paper": paper,
-        **HEADER,
+        **FRAME,
     }
     arguments.update(changes)
     return pickup_slip(**arguments)  # type: ignore[arg-type]
@@ -205,7 +211,7 @@ def _handover(paper: str, count: int = 8, **changes: object) -> bytes:
         "batch": _batch(count),
         "cutoff": "14:00",
         "paper": paper,
-        **HEADER,
+        **FRAME,
     }
     arguments.update(changes)
     return handover_manifest(**arguments)  # type: ignore[arg-type]
@@ -217,14 +223,14 @@ def _return(paper: str, **changes: object) -> bytes:
         "reason": "超期未取",
         "carrier": "YTO",
         "paper": paper,
-        **HEADER,
+        **FRAME,
     }
     arguments.update(changes)
     return return_manifest(**arguments)  # type: ignore[arg-type]
 
 
 def _day(paper: str, **changes: object) -> bytes:
-    return parcel_day_summary(summary=_summary(**changes), paper=paper, **HEADER)  # type: ignore[arg-type]
+    return parcel_day_summary(summary=_summary(**changes), paper=paper, **FRAME)  # type: ignore[arg-type]
 
 
 DOCUMENTS: dict[str, Callable[[str], bytes]] = {
@@ -353,6 +359,27 @@ def test_document_stays_inside_the_rolls_printable_width(title: str, paper: str,
         if x_min < sheet.margin_x - 1 or x_max > sheet.width - sheet.margin_x + 1
     ]
     assert outside == []
+
+
+@pytest.mark.parametrize("paper", PAPER_KINDS)
+def test_each_document_called_with_the_header_and_footer_values_one_by_one_is_the_same_pdf(
+    paper: str,
+):
+    """The parcel screens still call ``parcel_docs`` with the six values; nothing differs."""
+    slip_parcels = [_parcel(1), _parcel(2, carrier="ZTO")]
+    returned = [_returned(n) for n in range(1, 4)]
+    assert parcel_docs.pickup_slip(
+        parcels=slip_parcels, verified_by="id", paper=paper, **ONE_BY_ONE
+    ) == _pickup_slip(paper, parcels=slip_parcels, verified_by="id")
+    assert parcel_docs.handover_manifest(
+        batch=_batch(3), cutoff="14:00", paper=paper, **ONE_BY_ONE
+    ) == _handover(paper, count=3)
+    assert parcel_docs.return_manifest(
+        parcels=returned, reason="超期未取", carrier="YTO", paper=paper, **ONE_BY_ONE
+    ) == _return(paper, parcels=returned)
+    assert parcel_docs.parcel_day_summary(summary=_summary(), paper=paper, **ONE_BY_ONE) == _day(
+        paper
+    )
 
 
 # --- pickup slip ------------------------------------------------------------------------------
@@ -665,7 +692,7 @@ def _marked_strings(path: Path) -> set[tuple[str, str]]:
 
 
 def test_every_parcel_document_string_has_a_chinese_translation():
-    sources = sorted(RECEIPTS.glob("parcel_*.py"))
+    sources = sorted((RECEIPTS / "parcels").glob("*.py"))
     marked = set().union(*(_marked_strings(path) for path in sources))
     translated = {
         tuple(line.split("\t")[:2])

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import xml.etree.ElementTree as ElementTree
 from datetime import UTC, datetime
@@ -20,23 +21,26 @@ from stationapp.receipts import fonts
 from stationapp.receipts.document import (
     Column,
     Receipt,
+    ReceiptFooter,
+    ReceiptHeader,
     Row,
     Separator,
     Signature,
     Table,
     Text,
     Total,
-    format_fen,
     render,
     wrap_text,
 )
 from stationapp.receipts.paper import MM, PAPERS, validate_paper
-from stationapp.receipts.testpage import render_test_receipt
+from stationapp.receipts.testpage import printer_test_page, render_test_receipt
 
 REPO = Path(__file__).resolve().parent.parent
 STATION_NAME = "孟定镇芒团村电商服务站"
 EVENT_ID = "0196a3b2-7c1d-7e4f-9a2b-3c4d5e6f7a8b"
 PRINTED_AT = datetime(2025, 5, 1, 6, 3, 9, tzinfo=UTC)
+HEADER = ReceiptHeader(station_name=STATION_NAME, station_phone="0883-7123456")
+FOOTER = ReceiptFooter(event_id=EVENT_ID, printed_at=PRINTED_AT, operator_name="李秀英")
 LONG_CHINESE = (
     "收购说明：本站按照县里公布的收购价收购农户的甘蔗、茶叶和咖啡豆，现场过秤、现场付款，"
     "对建档立卡脱贫户优先收购并免收服务费；如对重量或价格有疑问，请当场提出，"
@@ -85,28 +89,13 @@ def _word_boxes(pdf: bytes, tmp_path: Path) -> list[tuple[str, float, float]]:
 
 
 def _test_page(paper: str) -> bytes:
-    return render_test_receipt(
-        station_name=STATION_NAME,
-        station_phone="0883-7123456",
-        operator_name="李秀英",
-        paper=paper,
-        event_id=EVENT_ID,
-        printed_at=PRINTED_AT,
-    )
+    return printer_test_page(header=HEADER, footer=FOOTER, paper=paper)
 
 
 def _receipt(lines: list, **changes: object) -> Receipt:
-    fields = {
-        "title": "收购凭证",
-        "station_name": STATION_NAME,
-        "station_phone": "0883-7123456",
-        "lines": lines,
-        "event_id": EVENT_ID,
-        "printed_at": PRINTED_AT,
-        "operator_name": "李秀英",
-    }
+    fields = {"title": "收购凭证", "header": HEADER, "lines": lines, "footer": FOOTER}
     fields.update(changes)
-    return Receipt(**fields)
+    return Receipt(**fields)  # type: ignore[arg-type]
 
 
 def _chinese_translator() -> core_i18n.Translator:
@@ -167,6 +156,28 @@ def test_test_receipt_text_names_the_station_the_event_and_an_amount(paper: str,
     assert EVENT_ID in text
     assert "¥12.50" in text
     assert "李秀英" in text
+
+
+@pytest.mark.parametrize("paper", ["80mm", "58mm", "A4"])
+def test_test_page_called_with_the_header_and_footer_values_one_by_one_is_the_same_pdf(
+    paper: str,
+):
+    one_by_one = render_test_receipt(
+        station_name=STATION_NAME,
+        station_phone="0883-7123456",
+        operator_name="李秀英",
+        paper=paper,
+        event_id=EVENT_ID,
+        printed_at=PRINTED_AT,
+    )
+    assert one_by_one == _test_page(paper)
+
+
+def test_a_station_without_a_phone_number_prints_no_phone_line(tmp_path: Path):
+    header = ReceiptHeader(station_name=STATION_NAME)
+    text = _pdf_text(render(_receipt([Row("件数", "1")], header=header), "80mm"), tmp_path)
+    assert STATION_NAME in text
+    assert "Tel." not in text
 
 
 def test_test_receipt_speaks_chinese_when_the_chinese_translation_is_installed(tmp_path: Path):
@@ -311,7 +322,7 @@ def test_notice_is_printed_on_the_receipt(tmp_path: Path):
 
 def test_render_refuses_a_receipt_that_names_no_event():
     with pytest.raises(ValidationError, match="names no record"):
-        render(_receipt([], event_id=" "), "80mm")
+        render(_receipt([], footer=ReceiptFooter(" ", PRINTED_AT, "李秀英")), "80mm")
 
 
 # --- money, fonts, translations -------------------------------------------------------------
@@ -319,16 +330,45 @@ def test_render_refuses_a_receipt_that_names_no_event():
 
 @pytest.mark.parametrize(
     ("fen", "shown"),
-    [(0, "¥0.00"), (5, "¥0.05"), (1250, "¥12.50"), (123456789, "¥1,234,567.89"), (-80, "-¥0.80")],
+    [
+        (0, "¥0.00"),
+        (5, "¥0.05"),
+        (1250, "¥12.50"),
+        (123456, "¥1,234.56"),
+        (123456789, "¥1,234,567.89"),
+        (-80, "-¥0.80"),
+    ],
 )
-def test_format_fen_shows_yuan_with_two_decimals(fen: int, shown: str):
-    assert format_fen(fen) == shown
+def test_a_total_in_fen_shows_yuan_with_two_decimals_grouped_in_thousands(fen: int, shown: str):
+    assert Total("合计", fen).shown == shown
 
 
-@pytest.mark.parametrize("amount", [12.5, True, "1250"])
-def test_format_fen_refuses_anything_but_integer_fen(amount: object):
-    with pytest.raises(TypeError, match="integer fen"):
-        format_fen(amount)  # type: ignore[arg-type]
+def test_a_total_already_formatted_is_shown_as_given():
+    assert Total("合计", "¥12.5 (含押金)").shown == "¥12.5 (含押金)"
+
+
+@pytest.mark.parametrize("amount", [12.5, True])
+def test_a_total_refuses_anything_but_integer_fen(amount: object):
+    with pytest.raises(TypeError, match="int of fen"):
+        Total("合计", amount).shown  # type: ignore[arg-type]  # noqa: B018
+
+
+def test_importing_every_receipts_module_loads_no_qt():
+    modules = sorted(
+        ".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
+        for path in (REPO / "stationapp" / "receipts").rglob("*.py")
+    )
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'shiboken6'}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "stationapp.receipts.parcels.slip" in modules
+    assert done.stdout.strip() == "[]"
 
 
 def test_receipt_font_is_loaded_once_when_many_threads_ask_at_once(

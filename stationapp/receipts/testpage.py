@@ -8,6 +8,8 @@ from datetime import datetime
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.receipts.document import (
     Receipt,
+    ReceiptFooter,
+    ReceiptHeader,
     Row,
     Ruler,
     Separator,
@@ -23,15 +25,7 @@ from stationapp.receipts.paper import paper_for
 SAMPLE_CHARACTERS = "中文汉字 ABCxyz 0123456789 ¥12.50 取件码：3-2-0451（测试）"
 
 
-def render_test_receipt(
-    *,
-    station_name: str,
-    station_phone: str,
-    operator_name: str,
-    paper: str,
-    event_id: str,
-    printed_at: datetime,
-) -> bytes:
+def printer_test_page(*, header: ReceiptHeader, footer: ReceiptFooter, paper: str) -> bytes:
     """PDF bytes of the printer test page for ``paper`` ("80mm", "58mm" or "A4")."""
     sheet = paper_for(paper)
     width = tr(QT_TRANSLATE_NOOP("Receipt", "{millimetres} mm printable")).format(
@@ -41,8 +35,7 @@ def render_test_receipt(
     ruler_title = ruler_title.format(millimetres=sheet.usable_width_mm)
     receipt = Receipt(
         title=tr(QT_TRANSLATE_NOOP("Receipt", "Printer test page")),
-        station_name=station_name,
-        station_phone=station_phone,
+        header=header,
         lines=[
             Row(tr(QT_TRANSLATE_NOOP("Receipt", "Paper")), tr(sheet.label)),
             Row(tr(QT_TRANSLATE_NOOP("Receipt", "Usable width")), width),
@@ -64,8 +57,24 @@ def render_test_receipt(
                 ),
             ),
         ],
-        event_id=event_id,
-        printed_at=printed_at,
-        operator_name=operator_name,
+        footer=footer,
     )
     return render(receipt, sheet)
+
+
+def render_test_receipt(
+    *,
+    station_name: str,
+    station_phone: str,
+    operator_name: str,
+    paper: str,
+    event_id: str,
+    printed_at: datetime,
+) -> bytes:
+    """The test page from the header's and footer's values one by one, as the settings page and
+    the selftest call it."""
+    return printer_test_page(
+        header=ReceiptHeader(station_name, station_phone),
+        footer=ReceiptFooter(event_id, printed_at, operator_name),
+        paper=paper,
+    )

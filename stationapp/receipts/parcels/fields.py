@@ -1,5 +1,5 @@
 """How a parcel's fields are printed on the parcel documents: masked, in station time, in the
-station's units; and the one call that lays a parcel document out.
+station's units.
 
 Privacy (GB/T 41833-2022, DESIGN §7): a pickup slip is handed to a villager and often thrown away,
 a manifest leaves with the courier. No document prints a whole phone number (``尾号5678``), a
@@ -18,8 +18,7 @@ from stationapp.core import clock
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.phone import mask_phone
 from stationapp.core.waybill import CARRIERS
-from stationapp.receipts.document import Line, Receipt, render, tr
-from stationapp.receipts.paper import paper_for
+from stationapp.receipts.content import tr
 
 WAYBILL_MASK = "****"
 
@@ -104,29 +103,3 @@ def kilograms(grams: int) -> str:
 def parcel_count(count: int) -> str:
     """``3 件``."""
     return tr(QT_TRANSLATE_NOOP("Receipt", "{count} parcels")).format(count=count)
-
-
-def parcel_document(
-    *,
-    title: str,
-    lines: list[Line],
-    station_name: str,
-    station_phone: str,
-    operator_name: str,
-    printed_at: datetime,
-    paper: str,
-    event_id: str,
-    notice: str | None = None,
-) -> bytes:
-    """PDF bytes: the lines under the station's header; the event id and its QR code below."""
-    receipt = Receipt(
-        title=title,
-        station_name=station_name,
-        station_phone=station_phone,
-        lines=lines,
-        event_id=event_id,
-        printed_at=printed_at,
-        operator_name=operator_name,
-        notice=notice,
-    )
-    return render(receipt, paper_for(paper))

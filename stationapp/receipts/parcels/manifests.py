@@ -15,6 +15,9 @@ from stationapp.core.money import format_money
 from stationapp.receipts.document import (
     Column,
     Line,
+    Receipt,
+    ReceiptFooter,
+    ReceiptHeader,
     Row,
     Separator,
     Signature,
@@ -22,17 +25,17 @@ from stationapp.receipts.document import (
     Table,
     Text,
     Total,
+    render,
     tr,
 )
 from stationapp.receipts.paper import paper_for
-from stationapp.receipts.parcel_fields import (
+from stationapp.receipts.parcels.fields import (
     carrier_name,
     destination_city,
     kilograms,
     local_time,
     mask_name,
     parcel_count,
-    parcel_document,
 )
 
 if TYPE_CHECKING:
@@ -47,12 +50,9 @@ def handover_manifest(
     *,
     batch: HandoverBatch,
     cutoff: str,
-    station_name: str,
-    station_phone: str,
-    operator_name: str,
-    printed_at: datetime,
+    header: ReceiptHeader,
+    footer: ReceiptFooter,
     paper: str,
-    event_id: str,
 ) -> bytes:
     """交件清单: the batch's parcels in a table with totals, the cut-off time, and lines for the
     courier's and the station's signatures."""
@@ -104,16 +104,8 @@ def handover_manifest(
         Signature(tr(QT_TRANSLATE_NOOP("Receipt", "Courier's signature"))),
         Signature(tr(QT_TRANSLATE_NOOP("Receipt", "Station's signature"))),
     ]
-    return parcel_document(
-        title=tr(QT_TRANSLATE_NOOP("Receipt", "Handover manifest")),
-        lines=lines,
-        station_name=station_name,
-        station_phone=station_phone,
-        operator_name=operator_name,
-        printed_at=printed_at,
-        paper=paper,
-        event_id=event_id,
-    )
+    title = tr(QT_TRANSLATE_NOOP("Receipt", "Handover manifest"))
+    return render(Receipt(title=title, header=header, lines=lines, footer=footer), paper)
 
 
 def _after(time: str, cutoff: str) -> bool:
@@ -179,12 +171,9 @@ def return_manifest(
     parcels: Sequence[Parcel],
     reason: str,
     carrier: str,
-    station_name: str,
-    station_phone: str,
-    operator_name: str,
-    printed_at: datetime,
+    header: ReceiptHeader,
+    footer: ReceiptFooter,
     paper: str,
-    event_id: str,
 ) -> bytes:
     """退件清单: the parcels going back to the courier, how long each waited and why, with a
     line for the courier's signature."""
@@ -194,6 +183,7 @@ def return_manifest(
                 "UserError", "A return manifest needs the parcels going back; choose them."
             )
         )
+    printed_at = footer.printed_at
     returned_at = max((p.returned_at for p in parcels if p.returned_at), default="")
     lines: list[Line] = [
         Row(tr(QT_TRANSLATE_NOOP("Receipt", "Carrier")), carrier_name(carrier)),
@@ -214,16 +204,8 @@ def return_manifest(
         ),
         Signature(tr(QT_TRANSLATE_NOOP("Receipt", "Courier's signature"))),
     ]
-    return parcel_document(
-        title=tr(QT_TRANSLATE_NOOP("Receipt", "Return manifest")),
-        lines=lines,
-        station_name=station_name,
-        station_phone=station_phone,
-        operator_name=operator_name,
-        printed_at=printed_at,
-        paper=paper,
-        event_id=event_id,
-    )
+    title = tr(QT_TRANSLATE_NOOP("Receipt", "Return manifest"))
+    return render(Receipt(title=title, header=header, lines=lines, footer=footer), paper)
 
 
 def days_waited(parcel: Parcel, printed_at: datetime) -> int:
