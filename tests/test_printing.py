@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from stationapp.receipts.document import Column, Receipt, Row, Table, render
+from stationapp.receipts.document import (
+    Column,
+    Receipt,
+    ReceiptFooter,
+    ReceiptHeader,
+    Row,
+    Table,
+    render,
+)
 from stationapp.receipts.paper import MM
 from stationapp.ui.kit import printing
 
@@ -21,8 +29,7 @@ EVENT_ID = "0196a3b2-7c1d-7e4f-9a2b-3c4d5e6f7a8b"
 def _receipt(rows: int) -> Receipt:
     return Receipt(
         title="交接清单",
-        station_name="孟定镇芒团村电商服务站",
-        station_phone="0883-7123456",
+        header=ReceiptHeader(station_name="孟定镇芒团村电商服务站", station_phone="0883-7123456"),
         lines=[
             Row("快递公司", "圆通"),
             Table(
@@ -30,9 +37,11 @@ def _receipt(rows: int) -> Receipt:
                 rows=[[str(n), f"YT75{n:011d}"] for n in range(1, rows + 1)],
             ),
         ],
-        event_id=EVENT_ID,
-        printed_at=datetime(2025, 5, 1, 6, 3, tzinfo=UTC),
-        operator_name="李秀英",
+        footer=ReceiptFooter(
+            event_id=EVENT_ID,
+            printed_at=datetime(2025, 5, 1, 6, 3, tzinfo=UTC),
+            operator_name="李秀英",
+        ),
     )
 
 
