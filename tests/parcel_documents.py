@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from stationapp.core import i18n as core_i18n
-from stationapp.core.parcels.facade import Parcel, ParcelDaySummary
-from stationapp.core.parcels.sending import HandoverBatch, SentParcel
+from stationapp.core.parcels import HandoverBatch, Parcel, ParcelDaySummary, SentParcel
 from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
 from stationapp.receipts.parcels import (
     handover_manifest,

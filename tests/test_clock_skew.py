@@ -17,7 +17,7 @@ import requests
 
 from stationapp.core import clock
 from stationapp.core.clock import SHANGHAI, ManualClock, set_clock
-from stationapp.core.sync.facade import StationSync
+from stationapp.core.sync import StationSync
 from stationapp.core.sync.history import CLOCK_OFF_AFTER_S, SyncStatus
 from sync import protocol
 from sync.client import CountyClient

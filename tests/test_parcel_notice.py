@@ -17,13 +17,14 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     QT_LOG_IGNORE,
     desk,
     parcels_page,
+    sms_page,
     sounds_played,
 )
 
 from stationapp.core import StateError, Station, ids, pinyin, schema, waybill
 from stationapp.core import clock as station_clock
 from stationapp.core.parcels.store import next_free_seq, pickup_code
-from stationapp.core.sms.facade import deliver_due
+from stationapp.core.sms import deliver_due
 from stationapp.core.sms.queue import queue_text
 from stationapp.core.sms.relay import hand_to_county
 from stationapp.core.sms.render import render
@@ -305,7 +306,7 @@ def test_a_sent_text_keeps_the_message_id_only_when_it_is_not_the_texts_own(stat
 
 @QT_LOG_IGNORE
 def test_the_outbox_page_shows_each_text_as_rendered_from_its_row(
-    qtbot, parcels_page, station, worker, clock
+    qtbot, sms_page, station, worker, clock
 ):
     receive(station, "YT751234560521")
     station.settings.set(
@@ -313,7 +314,7 @@ def test_the_outbox_page_shows_each_text_as_rendered_from_its_row(
     )  # a later signature changes no queued text
     row = station.conn.execute("SELECT template, params, signature FROM sms_outbox").fetchone()
     expected = render(row[0], json.loads(row[1]), row[2]).text
-    panel = parcels_page.show_sub_page("outbox")
+    panel = sms_page.show_sub_page("outbox")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=3000)
     assert panel.table.item(0, 2).text() == expected
     assert expected.startswith(SIGNED) and "取件码A-1-0001" in expected

@@ -9,7 +9,7 @@ import pytest
 
 from stationapp.core import PermissionDenied, StateError, ValidationError
 from stationapp.core import clock as station_clock
-from stationapp.core.sms.facade import SmsOutbox, deliver_due
+from stationapp.core.sms import SmsOutbox, deliver_due
 from stationapp.core.sms.render import count_parts, merge_params
 from stationapp.sms_providers.pacing import DAILY_HOLD, GAP_HOLD, gives_up, number_hold
 from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult

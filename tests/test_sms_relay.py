@@ -26,7 +26,7 @@ import sqlalchemy as sa
 
 from stationapp.core import StateError, Station, clock
 from stationapp.core.secrets import SecretStore
-from stationapp.core.sms.facade import deliver_due
+from stationapp.core.sms import deliver_due
 from stationapp.core.sms.providers import station_provider
 from stationapp.sms_providers import reasons
 from stationapp.sms_providers.county import (
@@ -53,6 +53,7 @@ from tests.test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     QT_LOG_IGNORE,
     desk,
     parcels_page,
+    sms_page,
     sounds_played,
 )
 from tests.ui_chinese import INCOMING, build_chinese_qm, in_chinese
@@ -832,11 +833,11 @@ def row_of(panel, phone: str) -> list[str]:
 
 @QT_LOG_IGNORE
 def test_the_outbox_page_shows_texts_at_the_county_and_what_the_county_did(
-    qtbot, parcels_page, station, worker, county
+    qtbot, sms_page, station, worker, county
 ):
     outbox_of_a_morning(station, county)
 
-    panel = parcels_page.show_sub_page("outbox")
+    panel = sms_page.show_sub_page("outbox")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 4, timeout=5000)
 
     at_county = row_of(panel, NEW_PHONE)
@@ -851,10 +852,10 @@ def test_the_outbox_page_shows_texts_at_the_county_and_what_the_county_did(
 
 @QT_LOG_IGNORE
 def test_retry_on_the_page_queues_a_text_the_county_could_not_send(
-    qtbot, parcels_page, station, worker, county
+    qtbot, sms_page, station, worker, county
 ):
     outbox_of_a_morning(station, county)
-    panel = parcels_page.show_sub_page("outbox")
+    panel = sms_page.show_sub_page("outbox")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 4, timeout=5000)
     row = next(r for r, text in enumerate(panel.texts) if text.phone == REFUSED_PHONE)
     panel.table.selectRow(row)
@@ -876,11 +877,11 @@ def chinese(qapp, tmp_path: Path) -> Iterator[None]:
 
 @QT_LOG_IGNORE
 def test_the_outbox_page_in_chinese_says_at_the_county_and_its_picture_is_saved(
-    qtbot, chinese, parcels_page, station, worker, county, tmp_path
+    qtbot, chinese, sms_page, station, worker, county, tmp_path
 ):
     outbox_of_a_morning(station, county)
 
-    panel = parcels_page.show_sub_page("outbox")
+    panel = sms_page.show_sub_page("outbox")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 4, timeout=5000)
 
     assert row_of(panel, NEW_PHONE)[STATUS] == "已交县中心"
@@ -888,7 +889,7 @@ def test_the_outbox_page_in_chinese_says_at_the_county_and_its_picture_is_saved(
     assert row_of(panel, REFUSED_PHONE)[REASON].startswith("县级服务中心未能发出：")
     assert "已交县中心 1 条" in panel.summary.text()
     picture = tmp_path / "outbox-county.png"
-    assert parcels_page.grab().save(str(picture))
+    assert sms_page.grab().save(str(picture))
     assert picture.stat().st_size > 10_000
 
 

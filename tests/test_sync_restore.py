@@ -19,7 +19,7 @@ import pytest
 from stationapp.core import StateError, Station, ValidationError, secrets
 from stationapp.core import clock as station_clock
 from stationapp.core.secrets import SecretStore
-from stationapp.core.sms.facade import deliver_due
+from stationapp.core.sms import deliver_due
 from stationapp.core.station import download_from_county, finish_restore, restore_from_county
 from stationapp.core.sync.restore_staging import STAGING_NAME, abandon_restore, pending_restore
 from stationapp.sms_providers.filelog import FileProvider

@@ -8,7 +8,7 @@ import threading
 from typing import Any, ClassVar
 
 from stationapp.core import Station
-from stationapp.core.sync.facade import StationSync
+from stationapp.core.sync import StationSync
 from stationapp.core.sync.failures import TIMED_OUT
 from stationapp.core.sync.steps import CallAnswer, CountyCall
 from sync.client import CountyClient
