@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QTableView
 
 from stationapp.core import Station, event_store, schema
 from stationapp.core import clock as station_clock
+from stationapp.core.lines import changes_of
 from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.mainwindow import MainWindow
@@ -254,7 +255,7 @@ def test_an_old_record_edited_behind_the_check_is_found_by_the_full_pass(station
     receive(station, ["13800000001"] * 5, shelf="A", layer=1)
     remember_head(station)
     with sqlite3.connect(station.data_dir / "station.db") as conn:
-        conn.execute("UPDATE event_log SET payload = '{\"name\":\"x\"}' WHERE seq = 2")
+        conn.execute('UPDATE event_log SET payload = \'{"name":"x"}\' WHERE seq = 2')
     assert station.events.check_appended().ok  # the login check does not read it ...
     full = station.events.check_slice(0, event_store.GENESIS_HASH, 3)
     assert not full.ok and full.first_bad_seq == 2  # ... the pass at idle does
@@ -398,7 +399,7 @@ def test_the_home_figures_are_read_only_while_the_home_page_shows(
         )
         event = station.events.find(parcel.id) or station.log.events_of(parcel.id)[0]
         for _ in range(5):
-            window.event_appended.emit(event)
+            window.changed.emit(changes_of([event]))
         qtbot.waitUntil(lambda: worker.idle, timeout=5000)
         hidden = [sql for sql in seen if "picked_up_at >=" in sql]
         assert hidden == []  # five events while hidden: the day's figures not read once
@@ -477,7 +478,7 @@ def test_a_reminder_for_a_selection_longer_than_the_cache_reaches_every_parcel(
     panel.table.selectAll()
     assert len(panel.selected_rows()) == 120
     recorded: list = []
-    panel.event_recorded.connect(recorded.append)
+    panel.changed.connect(lambda changes: recorded.extend(changes.events))
     qtbot.keyClick(panel.table, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: len(recorded) == 120, timeout=10000)
     assert {e.entity_id for e in recorded} == {p.id for p in station.parcels.overdue(0)}

@@ -29,7 +29,6 @@ import pytest
 
 from stationapp.core import Station, idcard
 from stationapp.core.county.events import CountyEvent
-from stationapp.core.county.facade import CountyDataTaken
 from stationapp.core.county.feed import NO_HANDLER
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
@@ -583,7 +582,7 @@ def test_the_runner_takes_the_feed_page_by_page_and_other_work_runs_between_page
     county_households(county, 400)
     order: list[str] = []
     told: list[Any] = []
-    runner.event_recorded.connect(told.append)
+    runner.changed.connect(told.append)
 
     def between_pages(taken: int) -> None:
         order.append(f"page {taken}")
@@ -598,7 +597,7 @@ def test_the_runner_takes_the_feed_page_by_page_and_other_work_runs_between_page
     assert worker.wait_for(station.county.households.count) == 400
     assert report.feed_pages >= 10
     assert order.index("window's job") < len(order) - 1  # served before the last page
-    assert any(isinstance(t, CountyDataTaken) and "household" in t.kinds for t in told)
+    assert any("household" in changes.county_kinds for changes in told)
     assert worker.wait_for(station.sync.history)[0].taken == report.taken
 
 

@@ -21,7 +21,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from stationapp.core import Station, clock
-from stationapp.core.county.facade import CountyDataTaken
 from stationapp.ui.kit.page import PageContext
 from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.kit.worker import StationWorker
@@ -201,7 +200,7 @@ def test_the_page_shows_an_announcement_after_the_round_that_brought_it(
     window = shell.open_main_window(station.operator, page="home")
     qtbot.addWidget(window)
     # the main window broadcasts what the runner's rounds changed (the shell's wiring)
-    runner.event_recorded.connect(window.event_appended)
+    runner.changed.connect(window.changed)
     home = window.page("home")
     assert isinstance(home, HomePage)
     qtbot.waitUntil(lambda: worker.idle and not runner.running, timeout=20000)
@@ -211,12 +210,12 @@ def test_the_page_shows_an_announcement_after_the_round_that_brought_it(
         county.storage, title="冬季用电安全提醒", body="请村民检查线路，勿私拉乱接。"
     )
     taken: list[Any] = []
-    runner.event_recorded.connect(taken.append)
+    runner.changed.connect(taken.append)
     with qtbot.waitSignal(runner.round_finished, timeout=20000):
         runner.sync_now()
     qtbot.waitUntil(lambda: worker.idle, timeout=5000)
 
-    assert any(isinstance(t, CountyDataTaken) and "announcement" in t.kinds for t in taken)
+    assert any("announcement" in changes.county_kinds for changes in taken)
     assert [card.title.text() for card in home.cards] == ["冬季用电安全提醒"]
     assert home.announcements.isVisible()
     runner.stop()

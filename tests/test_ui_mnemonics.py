@@ -97,7 +97,9 @@ def test_alt_letters_are_unique_on_every_screen(qtbot, demo_window, worker, tmp_
     assert seen == {}
     missing = {c.__name__ for c in dialog_classes() if not any(issubclass(o, c) for o in opened)}
     assert missing == set()
-    assert {cls.__name__ for cls in page_classes() - shown_pages} == set()
+    # a base (SubPagedPage) counts as shown when a page built on it is
+    unseen = {c.__name__ for c in page_classes() if not any(issubclass(s, c) for s in shown_pages)}
+    assert unseen == set()
 
 
 def test_the_tour_sees_a_clash_where_there_is_one(qtbot, demo_window, worker, tmp_path: Path):

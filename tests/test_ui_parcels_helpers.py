@@ -23,6 +23,7 @@ from stationapp.ui.kit.page import PageContext
 from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.pages.parcels import ParcelsPage
+from stationapp.ui.pages.sms import SmsPage
 
 # the offscreen platform warns that it cannot raise or size windows: not the app's warning
 QT_LOG_IGNORE = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -77,7 +78,20 @@ def desk(
 def parcels_page(qtbot, desk: PageContext) -> ParcelsPage:
     """The 快递 page alone in a window of the size it gets on a 1366×768 screen."""
     page = ParcelsPage(desk)
-    page.event_recorded.connect(page.on_event)  # what the main window's broadcast does
+    page.changed.connect(page.on_changed)  # what the main window's broadcast does
+    qtbot.addWidget(page)
+    page.resize(SCREEN_WIDTH - 240, SCREEN_HEIGHT - 110)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
+    return page
+
+
+@pytest.fixture
+def sms_page(qtbot, desk: PageContext) -> SmsPage:
+    """The 短信 page alone in a window of the size it gets on a 1366×768 screen."""
+    page = SmsPage(desk)
+    page.changed.connect(page.on_changed)  # what the main window's broadcast does
     qtbot.addWidget(page)
     page.resize(SCREEN_WIDTH - 240, SCREEN_HEIGHT - 110)
     page.show()

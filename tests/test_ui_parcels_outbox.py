@@ -12,6 +12,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     desk,
     parcels_page,
     receive,
+    sms_page,
     sounds_played,
     yto,
     zto,
@@ -29,12 +30,12 @@ def cells(panel, row: int) -> list[str]:
 
 
 def test_the_outbox_lists_the_texts_newest_first_with_length_parts_and_status(
-    qtbot, parcels_page, station, worker
+    qtbot, sms_page, station, worker
 ):
     receive(station, zto(1), 0)
     for n in range(2, 5):  # three parcels for one phone: one text, long enough for two parts
         receive(station, yto(n), 1)
-    panel = parcels_page.show_sub_page("outbox")
+    panel = sms_page.show_sub_page("outbox")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=3000)
     newest, oldest = cells(panel, 0), cells(panel, 1)
     assert newest[1] == "尾号" + VILLAGERS[1][0][-4:]
@@ -47,9 +48,7 @@ def test_the_outbox_lists_the_texts_newest_first_with_length_parts_and_status(
     assert "Waiting: 2 (costing 3 messages)" in panel.summary.text()
 
 
-def test_a_failed_text_shows_its_reason_and_retry_queues_it_again(
-    qtbot, parcels_page, station, worker
-):
+def test_a_failed_text_shows_its_reason_and_retry_queues_it_again(qtbot, sms_page, station, worker):
     receive(station, zto(1), 2)
     text = station.sms.outbox()[0]
     station.sms.record_result(
@@ -58,7 +57,7 @@ def test_a_failed_text_shows_its_reason_and_retry_queues_it_again(
             "aliyun", "The number is not a valid mobile number.", code="isv.MOBILE_NUMBER_ILLEGAL"
         ),
     )
-    panel = parcels_page.show_sub_page("outbox")
+    panel = sms_page.show_sub_page("outbox")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=3000)
     row = cells(panel, 0)
     assert (row[STATUS], row[TRIES]) == ("Failed", "1")
@@ -71,10 +70,10 @@ def test_a_failed_text_shows_its_reason_and_retry_queues_it_again(
 
 
 def test_cancelling_a_queued_text_keeps_it_as_failed_with_the_reason(
-    qtbot, parcels_page, station, worker
+    qtbot, sms_page, station, worker
 ):
     receive(station, zto(1), 3)
-    panel = parcels_page.show_sub_page("outbox")
+    panel = sms_page.show_sub_page("outbox")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=3000)
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: cells(panel, 0)[STATUS] == "Failed", timeout=3000)
@@ -82,21 +81,21 @@ def test_cancelling_a_queued_text_keeps_it_as_failed_with_the_reason(
 
 
 def test_retrying_a_text_that_did_not_fail_says_which_can_be(
-    qtbot, parcels_page, station, worker, sounds_played
+    qtbot, sms_page, station, worker, sounds_played
 ):
     receive(station, zto(1), 4)
-    panel = parcels_page.show_sub_page("outbox")
+    panel = sms_page.show_sub_page("outbox")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=3000)
     panel.retry()
     assert "only those can be retried" in panel.message.text()
     assert sounds_played == ["refusal"]
 
 
-def test_the_status_filter_shows_only_those_texts(qtbot, parcels_page, station, worker):
+def test_the_status_filter_shows_only_those_texts(qtbot, sms_page, station, worker):
     receive(station, zto(1), 0)
     receive(station, zto(2), 1)
     station.sms.cancel(station.sms.outbox()[0].id)
-    panel = parcels_page.show_sub_page("outbox")
+    panel = sms_page.show_sub_page("outbox")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=3000)
     panel.status.setCurrentIndex(panel.status.findData("failed"))
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=3000)

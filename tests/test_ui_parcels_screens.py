@@ -31,7 +31,7 @@ pytestmark = QT_LOG_IGNORE
 
 ROOT = Path(__file__).resolve().parents[1]
 INCOMING = ROOT / "resources" / "i18n" / "incoming"
-SUB_PAGES = ("intake", "pickup", "shelf", "sending", "handover", "outbox")
+SUB_PAGES = ("intake", "pickup", "shelf", "sending", "handover")
 NOW = datetime(2026, 11, 23, 14, 25, tzinfo=clock.SHANGHAI)  # a Monday, just past the cut-off
 
 # (days ago, waybill, phone, name, shelf, layer)
@@ -205,6 +205,30 @@ def test_each_parcel_page_fits_the_screen_in_chinese_and_is_pictured(
     path = folder / f"ui-parcels-{key}.png"
     assert window.grab().save(str(path))
     assert path.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("key", ["outbox", "settings"])
+def test_the_texts_page_is_its_own_page_that_fits_the_screen_in_chinese_and_is_pictured(
+    qtbot, demo_window, tmp_path, key
+):
+    window = demo_window
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    page = window.current_page()
+    assert page is window.page("sms")
+    assert window.navigation.currentItem().text() == "F11  短信"
+    assert "outbox" not in window.page("parcels").sub_pages
+    page.show_sub_page(key)
+    settle(qtbot, window)
+    assert page.sub_page_buttons[key].isChecked()
+    assert page.sub_page_buttons["outbox"].text().startswith("发件箱")
+    hint = window.minimumSizeHint()
+    assert hint.width() <= SCREEN_WIDTH
+    assert hint.height() <= SCREEN_HEIGHT - 40
+    folder = Path(os.environ.get("STATIONAPP_SCREENSHOTS") or tmp_path)
+    if not folder.is_absolute():
+        folder = ROOT / folder
+    path = folder / f"ui-sms-{key}-page.png"
+    assert window.grab().save(str(path))
 
 
 def test_the_demo_shelf_colours_the_old_parcels(qtbot, demo_window):

@@ -115,7 +115,7 @@ def test_a_scan_ended_by_tab_with_an_aim_prefix_is_the_waybill_alone(qtbot, wind
 
 # every page ------------------------------------------------------------------------------------
 
-SUB_PAGES = ("pickup", "shelf", "sending", "handover", "outbox")
+SUB_PAGES = ("pickup", "shelf", "sending", "handover")
 
 
 @pytest.mark.parametrize(

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from stationapp.core import Station
 from stationapp.core import secrets as keys
 from stationapp.core.sms.providers import station_provider
-from stationapp.sms_providers import reasons
+from stationapp.sms_providers import SecretStore, reasons
 from stationapp.sms_providers.provider import OutgoingText, ProviderStatus, SendResult
 from stationapp.ui.kit.page import PageContext
 from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.kit.worker import StationWorker
+from stationapp.ui.pages.sms import SmsPage
 from stationapp.ui.pages.sms import settings as sms_settings
 from stationapp.ui.pages.sms.settings import SmsSettingsDialog, SmsSettingsPage
 from stationapp.ui.pages.station.settings import SettingsPage
@@ -379,7 +380,7 @@ def test_keys_stay_out_of_the_log_when_the_service_cannot_be_reached(
         "sms.aliyun.templates": {"parcel_arrival": "SMS_465200017"},
     }
     worker.wait_for(station.settings.set_many, settings)
-    store = sms_settings.SecretStore(station.data_dir)
+    store = SecretStore(station.data_dir)
     store.set(keys.ALIYUN_ACCESS_KEY_ID, KEY_ID)
     store.set(keys.ALIYUN_ACCESS_KEY_SECRET, KEY_SECRET)
     queue_notices(station, PHONES[:1])
@@ -413,7 +414,7 @@ def test_saving_keeps_the_settings_and_the_keys_and_never_shows_a_key_again(
 ):
     caplog.set_level(logging.DEBUG)
     recorded: list = []
-    page.event_recorded.connect(recorded.append)
+    page.changed.connect(lambda changes: recorded.extend(changes.events))
     page.provider.setCurrentIndex(page.provider.findData("aliyun"))
     page.signature.setText("芒艾村服务站")
     page.aliyun_key_id.setText(KEY_ID)
@@ -516,7 +517,7 @@ def test_a_test_text_is_queued_through_the_outbox_and_sent(
     qtbot, page, station, worker, make_sender
 ):
     sender = make_sender()
-    page.event_recorded.connect(sender.on_event)  # as the main window's broadcast does
+    page.changed.connect(sender.on_changed)  # as the main window's broadcast does
     page.test_phone.setText("138 1234 5678")
     with qtbot.waitSignal(sender.round_finished, timeout=5000) as finished:
         page.test_button.click()
@@ -567,7 +568,12 @@ def test_an_operator_sees_that_the_sms_settings_are_the_managers(
 def test_the_settings_page_opens_the_sms_settings_for_the_manager_only(
     qtbot, station, worker, shown_errors
 ):
-    manager_page = SettingsPage(PageContext(station, worker, station.operator))
+    # the settings page asks the 短信 page for its form through the main window
+    sms_page = SmsPage(PageContext(station, worker, station.operator))
+    qtbot.addWidget(sms_page)
+    opener = lambda name, parent: sms_page.open_form(name.partition(".")[2], parent)  # noqa: E731
+    context = PageContext(station, worker, station.operator, open_form=opener)
+    manager_page = SettingsPage(context)
     qtbot.addWidget(manager_page)
     manager_page.show()
     qtbot.waitUntil(lambda: worker.idle, timeout=5000)
@@ -612,7 +618,7 @@ def test_the_page_fits_the_screen_in_chinese_and_its_picture_is_saved(
             },
         },
     )
-    store = sms_settings.SecretStore(station.data_dir)
+    store = SecretStore(station.data_dir)
     store.set(keys.ALIYUN_ACCESS_KEY_ID, KEY_ID)
     store.set(keys.ALIYUN_ACCESS_KEY_SECRET, KEY_SECRET)
     dialog = SmsSettingsDialog(PageContext(station, worker, station.operator))

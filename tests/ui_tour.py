@@ -41,12 +41,12 @@ PICTURE_NAMES = {
     "parcels-shelf": "ui-parcels-shelf",
     "parcels-sending": "ui-parcels-sending",
     "parcels-handover": "ui-parcels-handover",
-    "parcels-outbox": "ui-parcels-outbox",
     "lock": "ui-lock",
     "login": "ui-login",
     "wizard-choices": "restore-choices",
     "wizard-create": "ui-wizard",
     "wizard-restore": "restore-address",
+    "sms-outbox": "ui-sms-outbox",
     "sms-settings": "ui-sms-settings",
     "join-county": "join-county",
 }
@@ -79,15 +79,16 @@ def tour(
     for key, _title in PAGES:
         page = window.show_page(key)
         settle(worker)
-        if key != "parcels":
+        sub_pages = getattr(page, "sub_pages", None)
+        if not sub_pages:
             yield f"page-{key}", window
             continue
-        for sub in page.sub_pages:
+        for sub in sub_pages:
             page.show_sub_page(sub)
             settle(worker)
-            if staged:
+            if staged and key == "parcels":
                 stage_parcels(window, worker, sub)
-            yield f"parcels-{sub}", window
+            yield f"{key}-{sub}", window
             if sub == "shelf":  # 盘点 (K) takes the shelf page's place until it is closed
                 page.shelf.open_check()
                 settle(worker)
@@ -182,7 +183,7 @@ def _dialogs(
         ("wizard-restore", wizard("restore")),
         ("login", full_screen(lambda: LoginDialog(station, worker))),
         ("parcel-settings", on_settings(settings.open_parcel_settings)),
-        ("sms-settings", on_settings(settings.open_sms_settings)),
+        ("sms-settings-window", on_settings(settings.open_sms_settings)),
         ("join-county", on_settings(settings.open_join_county)),
         ("add-operator", on_settings(settings.open_add_operator)),
         ("reset-pin", reset_pin),

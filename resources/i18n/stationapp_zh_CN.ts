@@ -647,6 +647,10 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>设置</translation>
         </message>
         <message>
+            <source>Texts</source>
+            <translation>短信</translation>
+        </message>
+        <message>
             <source>Village Station</source>
             <translation>村级电商服务站</translation>
         </message>
@@ -1077,10 +1081,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Handover</source>
             <translation>交件</translation>
-        </message>
-        <message>
-            <source>SMS</source>
-            <translation>短信</translation>
         </message>
         <message>
             <source>Parcels</source>
@@ -2619,6 +2619,21 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
     </context>
     <context>
+        <name>SmsPage</name>
+        <message>
+            <source>Texts</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <source>Outbox</source>
+            <translation>发件箱</translation>
+        </message>
+        <message>
+            <source>SMS settings</source>
+            <translation>短信设置</translation>
+        </message>
+    </context>
+    <context>
         <name>SmsSettingsDialog</name>
         <message>
             <source>SMS settings</source>
@@ -2689,7 +2704,7 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>The signature the SMS service approved, without 【】. Left empty, texts are signed with the station's name.</source>
-            <translation>填短信服务审核通过的签名，不要带【】。不填就用服务站的名称签名。</translation>
+            <translation>填短信服务审核通过的签名，不要带【】。不填就用服务站名称。</translation>
         </message>
         <message>
             <source>Send texts &amp;through:</source>

@@ -48,7 +48,7 @@ class ClockWarning(QObject):
         """Read the station's last measured clock (after a round: ``round_finished``)."""
         self._worker.call(self._station.sync.status, on_done=self.show_status)
 
-    @Slot(object)
+    @Slot(SyncStatus)
     def show_status(self, status: SyncStatus) -> None:
         if not status.clock_off or status.clock_skew_s is None:
             self.label.clear()

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 class LockScreen(QWidget):
-    unlocked = Signal(object)
+    unlocked = Signal(Operator)
     switch_operator_requested = Signal()
 
     def __init__(

@@ -22,7 +22,7 @@ from stationapp.ui.kit.worker import StationWorker
 class LoginDialog(QDialog):
     """``logged_in`` carries the Operator once the station accepted the PIN."""
 
-    logged_in = Signal(object)
+    logged_in = Signal(Operator)
 
     def __init__(
         self,

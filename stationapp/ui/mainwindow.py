@@ -1,8 +1,9 @@
 """The main window: the navigation column, the pages, the status bar, the idle lock, the scanner.
 
-A page that records something emits what the core returned; the window broadcasts it with
-``event_appended`` and every page refreshes itself from it (STYLE.md, "A change says what it
-changed").
+A page that records something emits what it changed (a ``Changes``); the window broadcasts it
+with ``changed`` and every page refreshes itself from it (STYLE.md, "A change says what it
+changed"). The pages come from the page table (``ui.page_table``); a form one page asks of
+another line (``open_form("parcels.settings", parent)``) is routed here, by the line's key.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.core import Event, Operator, Station, VerifyResult
+from stationapp.core import Operator, Station, VerifyResult
+from stationapp.core.changes import Changes
 from stationapp.ui.chain_check import ChainCheck
 from stationapp.ui.kit.errors import ErrorDialog
 from stationapp.ui.kit.idle import IdleWatch
@@ -38,27 +40,13 @@ from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.kit.scanner import ScannerFilter
 from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.lock import LockScreen
-from stationapp.ui.pages.parcels import ParcelsPage
+from stationapp.ui.page_table import PAGE_TABLE, SCAN_LANDING, PageEntry
 from stationapp.ui.pages.placeholder import PlaceholderPage
-from stationapp.ui.pages.station.home import HomePage
-from stationapp.ui.pages.station.settings import SettingsPage
-from stationapp.ui.pages.sync.page import SyncPage
 
 log = logging.getLogger(__name__)
 
-# (key, title) in the order of F1..F10
-PAGES = (
-    ("home", QT_TRANSLATE_NOOP("MainWindow", "Home")),
-    ("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels")),
-    ("orders", QT_TRANSLATE_NOOP("MainWindow", "Proxy purchases")),
-    ("produce", QT_TRANSLATE_NOOP("MainWindow", "Produce")),
-    ("bills", QT_TRANSLATE_NOOP("MainWindow", "Bills")),
-    ("households", QT_TRANSLATE_NOOP("MainWindow", "Household log")),
-    ("dayclose", QT_TRANSLATE_NOOP("MainWindow", "Day close")),
-    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
-    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync")),
-    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings")),
-)
+# (key, title) in the order of F1, F2...
+PAGES = tuple((entry.key, entry.title) for entry in PAGE_TABLE)
 NAVIGATION_WIDTH = 200
 MINUTE_MS = 60_000
 NOTICE_MS = 20_000
@@ -74,7 +62,7 @@ def _takes_text(widget: QWidget | None) -> bool:
 
 
 class MainWindow(QMainWindow):
-    event_appended = Signal(object)
+    changed = Signal(Changes)  # what a page or a runner recorded, told to every page
     language_changed = Signal(str)
     switch_operator_requested = Signal()
     closed = Signal()
@@ -100,7 +88,11 @@ class MainWindow(QMainWindow):
         self.scanner = ScannerFilter(self, route=self.route_scan)
         self.scanner.scanned.connect(self._log_scan)
         context = PageContext(
-            station=station, worker=worker, operator=operator, scanner=self.scanner
+            station=station,
+            worker=worker,
+            operator=operator,
+            scanner=self.scanner,
+            open_form=self.open_form,
         )
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -108,16 +100,16 @@ class MainWindow(QMainWindow):
         self.navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages = QStackedWidget()
         self.page_keys: list[str] = []
-        for number, (key, title) in enumerate(PAGES, start=1):
-            name = QCoreApplication.translate("MainWindow", title)
+        for number, entry in enumerate(PAGE_TABLE, start=1):
+            name = QCoreApplication.translate("MainWindow", entry.title)
             self.navigation.addItem(f"F{number}  {name}")
-            page = self._make_page(context, key, name)
-            page.event_recorded.connect(self.event_appended)
-            self.event_appended.connect(page.on_event)
+            page = self._make_page(context, entry, name)
+            page.changed.connect(self.changed)
+            self.changed.connect(page.on_changed)
             self.pages.addWidget(page)
-            self.page_keys.append(key)
+            self.page_keys.append(entry.key)
         self.navigation.currentRowChanged.connect(self._page_chosen)
-        self.event_appended.connect(self._on_event)
+        self.changed.connect(self._on_changed)
 
         self.tamper_warning = QLabel()
         self.tamper_warning.setObjectName("tamperWarning")
@@ -171,20 +163,14 @@ class MainWindow(QMainWindow):
         self.show_page(0)
         self._load_status()
 
-    def _make_page(self, context: PageContext, key: str, title: str) -> Page:
-        if key == "home":
-            return HomePage(context)
-        if key == "parcels":
-            return ParcelsPage(context)
-        if key == "settings":
-            return SettingsPage(context)
-        if key == "sync":
-            return SyncPage(context)
-        return PlaceholderPage(context, key, title)
+    def _make_page(self, context: PageContext, entry: PageEntry, title: str) -> Page:
+        if entry.make is None:
+            return PlaceholderPage(context, entry.key, title)
+        return entry.make(context)
 
     def _make_shortcuts(self) -> list[QShortcut]:
         shortcuts = []
-        for index in range(len(PAGES)):
+        for index in range(len(PAGE_TABLE)):
             key = getattr(Qt.Key, f"Key_F{index + 1}")
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda index=index: self.show_page(index))
@@ -208,6 +194,14 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> Page:
         return self.pages.widget(self.page_keys.index(key))  # type: ignore[return-value]
+
+    def open_form(self, name: str, parent: QWidget) -> QDialog | None:
+        """``line.form`` (``"sms.settings"``): the form that line's page offers, over
+        ``parent``; None when there is none or the operator may not open it."""
+        key, _dot, form = name.partition(".")
+        if key not in self.page_keys:
+            raise KeyError(f"no page {key!r} in the page table for the form {name!r}")
+        return self.page(key).open_form(form, parent)
 
     @Slot(int)
     def _page_chosen(self, index: int) -> None:
@@ -275,10 +269,11 @@ class MainWindow(QMainWindow):
         """A scan the page shown does not use lands on the parcels page's pickup search."""
         if self.current_page().on_scan(code):
             return
-        parcels = self.page("parcels")
-        if isinstance(parcels, ParcelsPage):
-            self.show_page("parcels")
-            parcels.find_scanned(code)
+        landing = self.page(SCAN_LANDING)
+        finder = getattr(landing, "find_scanned", None)
+        if callable(finder):
+            self.show_page(SCAN_LANDING)
+            finder(code)
         else:
             self.show_notice(self.tr("Scanned {code}").format(code=code))
 
@@ -337,10 +332,12 @@ class MainWindow(QMainWindow):
         )
         self.tamper_warning.show()
 
-    @Slot(object)
-    def _on_event(self, event: Any) -> None:
+    @Slot(Changes)
+    def _on_changed(self, changes: Changes) -> None:
         self.worker.call(self.station.events.unpushed_count, on_done=self._show_waiting)
-        if isinstance(event, Event) and event.type == "settings.changed":
+        for event in changes.events:
+            if event.type != "settings.changed":
+                continue
             key, value = event.payload.get("key"), event.payload.get("value")
             if key == "idle_lock_minutes" and self._idle_override is None:
                 self.idle.set_interval_ms(int(value) * MINUTE_MS)
@@ -367,7 +364,7 @@ class MainWindow(QMainWindow):
         self.screens.setCurrentWidget(self.lock_screen)
         self.lock_screen.pin.setFocus()
 
-    @Slot(object)
+    @Slot(Operator)
     def _unlocked(self, operator: Operator) -> None:
         self.locked = False
         for shortcut in self.shortcuts:

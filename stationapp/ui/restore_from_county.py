@@ -44,7 +44,7 @@ class RestoreFromCounty(QWidget):
     """``restored(Station)`` at the end; ``back_requested`` when the operator goes back to the
     two choices (only while nothing is under way)."""
 
-    restored = Signal(object)
+    restored = Signal(Station)
     back_requested = Signal()
     _progressed = Signal(int, int)  # emitted on the database thread
 

@@ -65,7 +65,7 @@ class Shell(QObject):
         wizard.rejected.connect(self.quit)
         self._show_dialog(wizard)
 
-    @Slot(object)
+    @Slot(Station)
     def _created(self, station: Station) -> None:
         self.station = station
         operator = station.operator
@@ -123,7 +123,7 @@ class Shell(QObject):
 
     # the main window ----------------------------------------------------------------------------
 
-    @Slot(object)
+    @Slot(Operator)
     def open_main_window(self, operator: Operator, *, page: str = "home") -> MainWindow:
         assert self.station is not None
         old = self.window
@@ -143,13 +143,13 @@ class Shell(QObject):
 
     def _connect_sms_sender(self, window: MainWindow) -> None:
         """One sender for the station's whole run (windows come and go): texts go out in the
-        background, a new text at once, and each result reaches the pages as an event."""
+        background, a new text at once, and each result reaches the pages as a change."""
         if self.sms_sender is None:
             assert self.station is not None
             self.sms_sender = SmsSender(self.station, self.worker, self)
             self.sms_sender.start()
-        window.event_appended.connect(self.sms_sender.on_event)
-        self.sms_sender.event_recorded.connect(window.event_appended)
+        window.changed.connect(self.sms_sender.on_changed)
+        self.sms_sender.changed.connect(window.changed)
 
     def _connect_sync_runner(self, window: MainWindow) -> None:
         """One sync runner for the station's whole run: rounds with the county in the
@@ -162,9 +162,9 @@ class Shell(QObject):
             self.sync_runner = SyncRunner(self.station, self.worker, self)
             self.sync_runner.start()
         runner = self.sync_runner
-        window.event_appended.connect(runner.on_event)
+        window.changed.connect(runner.on_changed)
         # what the feed changed (announcements, county results) reaches the pages
-        runner.event_recorded.connect(window.event_appended)
+        runner.changed.connect(window.changed)
         status_bar = SyncStatusBar(window.county_label, window.waiting_label, window)
         runner.state_changed.connect(status_bar.show_state)
         clock_warning = ClockWarning.attach(window, self.station, self.worker)

@@ -32,7 +32,7 @@ CHOICES, CREATE, RESTORE = range(3)
 class SetupWizard(QDialog):
     """Creates the station; ``station_created`` carries the open Station, logged in as manager."""
 
-    station_created = Signal(object)
+    station_created = Signal(Station)
 
     def __init__(
         self, data_dir: Path, worker: StationWorker, parent: QWidget | None = None

@@ -210,7 +210,7 @@ class ErrorReporter(QObject):
     def _show(self, details: str) -> None:
         show_error_dialog(details)
 
-    @Slot(object)
+    @Slot(StorageError)
     def _show_storage(self, problem: StorageError) -> None:
         show_refusal(problem)
 

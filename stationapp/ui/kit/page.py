@@ -1,17 +1,22 @@
 """What every page of the main window has: the station (through the worker), who is logged in,
-and the two ways it talks to the window: events in, events out."""
+and the two ways it talks to the window: what changed in (``on_changed``), what it changed out
+(``changed``), both a :class:`~stationapp.core.changes.Changes` (STYLE.md, "A change says what it
+changed"). A form of another line's (the parcel settings on the settings page) is asked of the
+main window by name (``PageContext.open_form``), never imported."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QDialog, QWidget
 
-from stationapp.core import Operator, Station
+from stationapp.core import Event, Operator, Station
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
+from stationapp.core.lines import changes_of
 from stationapp.ui.kit.scanner import ScannerFilter
 from stationapp.ui.kit.worker import StationWorker
 
@@ -22,14 +27,17 @@ class PageContext:
     worker: StationWorker
     operator: Operator
     scanner: ScannerFilter | None = None  # the main window's; None for a page on its own
+    # the main window's: ``open_form("parcels.settings", parent)`` opens a form another page
+    # offers (``Page.open_form``); None for a page on its own
+    open_form: Callable[[str, QWidget], QDialog | None] | None = None
 
 
 class Page(QWidget):
-    """A page records through the worker and emits ``event_recorded`` with what the core command
-    returned; the main window broadcasts it to every page's ``on_event``. No page reaches into
-    another."""
+    """A page records through the worker and emits ``changed`` with what the core command
+    changed; the main window broadcasts it to every page's ``on_changed``. No page reaches into
+    another: a form of another line's is asked for by name (:meth:`open_other_form`)."""
 
-    event_recorded = Signal(object)
+    changed = Signal(Changes)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,8 +58,24 @@ class Page(QWidget):
     def on_shown(self) -> None:
         """The page was switched to: refresh what it shows."""
 
-    def on_event(self, event: Any) -> None:
-        """Something was recorded (by this page or another): refresh what it touches."""
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        """Something was recorded (by this page or another): refresh what it touches. A hidden
+        page may wait: ``on_shown`` reads what is current."""
+
+    def tell(self, events: Iterable[Event] = (), *, lines: Iterable[str] = ()) -> None:
+        """Emit ``changed`` for ``events`` recorded here (or ``lines`` touched without one)."""
+        self.changed.emit(changes_of(events, lines=lines))
+
+    def open_form(self, name: str, parent: QWidget) -> QDialog | None:
+        """A form this page's line offers other pages by name (the main window asks it);
+        None when there is no such form or the operator may not open it."""
+        return None
+
+    def open_other_form(self, name: str) -> QDialog | None:
+        """``line.form`` of another page, opened over this one through the main window."""
+        opener = self.context.open_form
+        return opener(name, self) if opener is not None else None
 
     def on_scan(self, code: str) -> bool:
         """A barcode was scanned while this page is shown; True when the page used it."""

@@ -44,7 +44,7 @@ class StationWorker(QObject):
     """
 
     busy_changed = Signal(bool)
-    _job_finished = Signal(object)
+    _job_finished = Signal(_Job)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,7 +123,7 @@ class StationWorker(QObject):
         except RuntimeError:  # the worker was deleted while the call ran (the app is quitting)
             log.info("result of %s dropped: the window is gone", job.name)
 
-    @Slot(object)
+    @Slot(_Job)
     def _deliver(self, job: _Job) -> None:
         if job.network:
             self._network_pending -= 1

@@ -71,8 +71,8 @@ class FeedPull(QObject):
     """Takes the county's feed for a :class:`SyncRunner`; one pull at a time; GUI thread."""
 
     progressed = Signal(int)  # changes taken so far in this pull
-    finished = Signal(object)  # FeedPulled
-    _downloaded = Signal(object)  # emitted on the network thread: (after, page, failure)
+    finished = Signal(FeedPulled)
+    _downloaded = Signal(tuple)  # emitted on the network thread: (after, page, failure)
 
     def __init__(
         self, station: Station, worker: StationWorker, parent: QObject | None = None
@@ -133,7 +133,7 @@ class FeedPull(QObject):
             daemon=True,  # a download under way never keeps the program from closing
         ).start()
 
-    @Slot(object)
+    @Slot(tuple)
     def _on_downloaded(self, answer: tuple[str, FeedResponse | None, Exception | None]) -> None:
         pull = self._pull
         if pull is None:  # stopped meanwhile

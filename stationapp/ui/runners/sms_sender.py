@@ -22,7 +22,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from stationapp.core import Event, Station
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
+from stationapp.core.lines import changes_of
 from stationapp.core.secrets import SecretStore
 from stationapp.core.sms.providers import station_provider
 from stationapp.core.sms.settings import provider_config
@@ -55,14 +57,14 @@ class SmsSender(QObject):
     settings choose (tests pass a fake); it is kept between rounds and built again when the SMS
     settings or the keys file change, or on :meth:`provider_changed`.
 
-    The main window wires it as a page: ``event_appended -> on_event`` (a queued text is sent
-    soon, new SMS settings take effect) and ``event_recorded -> event_appended`` (the outbox
-    page refreshes); at quit, :meth:`stop` comes before the worker's ``shutdown``.
+    The main window wires it as a page: ``changed -> on_changed`` both ways (a queued text is
+    sent soon, new SMS settings take effect; what it recorded refreshes the outbox); at quit,
+    :meth:`stop` comes before the worker's ``shutdown``.
     """
 
-    round_finished = Signal(object)  # SmsRound
-    status_changed = Signal(object)  # ProviderStatus
-    event_recorded = Signal(object)  # sms.sent / sms.failed, for the pages that show the outbox
+    round_finished = Signal(SmsRound)
+    status_changed = Signal(ProviderStatus)
+    changed = Signal(Changes)  # sms.sent / sms.failed, for the pages that show the outbox
     _answered = Signal()  # the network thread left something in ``_answers``
 
     def __init__(
@@ -154,16 +156,14 @@ class SmsSender(QObject):
         self._network.submit(self._forget_provider)
         self.send_now()
 
-    @Slot(object)
-    def on_event(self, event: Any) -> None:
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
         """The main window's broadcast: a new text goes out soon, new settings take effect."""
-        if not isinstance(event, Event):
-            return
-        if event.type == "settings.changed":
-            if str(event.payload.get("key", "")).startswith(_PROVIDER_SETTINGS):
-                self.provider_changed()
-        elif event.type == "sms.queued" or (
+        if changes.changed_setting(*_PROVIDER_SETTINGS):
+            self.provider_changed()
+        elif changes.has_event("sms.queued") or any(
             event.type == "parcel.received" and "notice" in event.payload
+            for event in changes.events
         ):  # a parcel's arrival text rides on its parcel.received
             self.send_now()
 
@@ -226,7 +226,7 @@ class SmsSender(QObject):
 
     def _recorded(self, event: Event | None) -> None:
         if event is not None:
-            self.event_recorded.emit(event)
+            self.changed.emit(changes_of([event]))
 
     def _not_recorded(self, error: UserError) -> None:
         log.warning("an SMS answer could not be recorded: %s", error.english)

@@ -7,14 +7,14 @@ county's events when a fork is healed) runs on a network thread, so a link that 
 never holds the database thread and never delays an operator's action (DESIGN §2). The county's
 feed is then taken by a :class:`FeedPull`: downloads on a network thread, each page a short job
 of the database thread, so a large registry arriving never freezes the windows. Progress
-reaches the GUI thread by queued signals; ``event_recorded`` carries what the feed changed (the
-station's events that the county's events caused, and a :class:`CountyDataTaken`) for the main
-window to broadcast.
+reaches the GUI thread by queued signals; ``changed`` carries what the feed changed (a
+``Changes``: the station's events that the county's events caused, the kinds of county data
+taken) for the main window to broadcast.
 
 After a round that went through, the next comes ``interval_ms`` later; after a failure,
 ``sync.pacing.Backoff`` says when (a county's Retry-After is honoured). Nothing happens while the
-station has not joined a county center; joining (an :class:`EnrolledStation` broadcast through
-the main window) starts a round at once.
+station has not joined a county center; joining (a change of the ``sync`` line with no event,
+broadcast through the main window) starts a round at once.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from stationapp.core import Station, clock
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
+from stationapp.core.lines import changes_of
 from stationapp.core.sync.failures import (
     CHAIN_CONFLICT,
     NOT_THE_COUNTY,
@@ -36,7 +38,7 @@ from stationapp.core.sync.failures import (
     SERVER_ERROR,
     TIMED_OUT,
 )
-from stationapp.core.sync.history import EnrolledStation, SyncReport, SyncStatus
+from stationapp.core.sync.history import SyncReport, SyncStatus
 from stationapp.core.sync.steps import CallAnswer, CountyCall, SyncRound
 from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.runners.feed_pull import FeedPull, FeedPulled
@@ -82,11 +84,11 @@ class CountyAnswered:
 class SyncRunner(QObject):
     """One per run of the program (the shell owns it); lives on the GUI thread."""
 
-    round_finished = Signal(object)  # SyncReport
+    round_finished = Signal(SyncReport)
     progress = Signal(int, int)  # events the county now holds of this round, of those to send
     feed_progress = Signal(int)  # changes taken from the county's feed so far in this round
-    event_recorded = Signal(object)  # what the feed changed: an Event, a CountyDataTaken
-    state_changed = Signal(object)  # SyncState
+    changed = Signal(Changes)  # what the feed changed: the events it caused, the county kinds
+    state_changed = Signal(SyncState)
     _progressed = Signal(int, int)  # emitted on the database thread
     _answered = Signal(CountyAnswered)  # emitted on a network thread
 
@@ -182,10 +184,11 @@ class SyncRunner(QObject):
         if not self._stopped:
             self._worker.call(self._station.sync.status, on_done=self._status_read)
 
-    @Slot(object)
-    def on_event(self, event: Any) -> None:
-        """The main window's broadcast: joining a county center starts a round at once."""
-        if isinstance(event, EnrolledStation):
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        """The main window's broadcast: joining a county center starts a round at once (a
+        change of the sync line with no event: the round's own records say nothing new)."""
+        if changes.touches("sync") and not changes.events:
             self.backoff.succeeded()
             self.sync_now()
 
@@ -275,12 +278,11 @@ class SyncRunner(QObject):
             return  # the round ends when the feed is taken
         self._round_ended(outcome)
 
-    @Slot(object)
+    @Slot(FeedPulled)
     def _feed_taken(self, pulled: FeedPulled) -> None:
-        for event in pulled.recorded:  # what changed first, then the round's end
-            self.event_recorded.emit(event)
-        if pulled.taken is not None:
-            self.event_recorded.emit(pulled.taken)
+        kinds = pulled.taken.kinds if pulled.taken is not None else frozenset()
+        if pulled.recorded or kinds:  # what changed first, then the round's end
+            self.changed.emit(changes_of(pulled.recorded, county_kinds=kinds))
         self._round_ended(_Outcome(pulled.report, pulled.status))
 
     def _round_ended(self, outcome: _Outcome) -> None:

@@ -1,4 +1,4 @@
-"""The parcel screens (快递): intake, pickup, shelves, sending, handover and the SMS outbox."""
+"""The parcel screens (快递): intake, pickup, shelves, sending, handover, parcel settings."""
 
 from stationapp.ui.pages.parcels.page import ParcelsPage
 

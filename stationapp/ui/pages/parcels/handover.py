@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.core import Event, Station, clock, waybill
+from stationapp.core import Station, clock, waybill
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
 from stationapp.core.parcels.sending import HandoverBatch, SentParcel
 from stationapp.ui.kit.desk import Outcome, StepHint, section_title
@@ -162,12 +163,9 @@ class HandoverPanel(Page):
         self.clock.stop()
         super().hideEvent(event)
 
-    def on_event(self, event: Any) -> None:
-        relevant = isinstance(event, SentParcel | HandoverBatch) or (
-            isinstance(event, Event)
-            and event.type in ("parcel.labelled", "parcel.sent", "settings.changed")
-        )
-        if relevant and self.isVisible():
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        if (changes.touches("parcels") or changes.changed_setting()) and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
@@ -300,7 +298,7 @@ class HandoverPanel(Page):
                 carrier=waybill.CARRIERS.get(batch.carrier, batch.carrier)
             )
         )
-        self.event_recorded.emit(batch)
+        self.tell(lines=["parcels"])
         self.refresh()
         self.worker.call(
             render_handover_manifest,

@@ -10,8 +10,6 @@ sound different, and the running list shows what this batch took in.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.core import Event, phone, waybill
+from stationapp.core import phone, waybill
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError, ValidationError
 from stationapp.core.parcels.facade import Parcel
 from stationapp.core.parcels.intake import KnownRecipient, label_tail
@@ -166,10 +165,9 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
             self.worker.call(desk_setup, self.station, on_done=self._show_setup)
         self._focus_step()
 
-    def on_event(self, event: Any) -> None:
-        if not isinstance(event, Event) or event.type != "settings.changed":
-            return
-        if str(event.payload.get("key", "")).startswith("parcels."):
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        if changes.changed_setting("parcels."):
             self.setup_loaded = False
             if self.isVisible():
                 self.worker.call(desk_setup, self.station, on_done=self._show_setup)
@@ -404,5 +402,5 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
                 phone=parcel.masked_phone,
             )
         )
-        self.event_recorded.emit(parcel)
+        self.tell(lines=["parcels"])
         self.start_over()

@@ -4,8 +4,6 @@ manager's same-day undo."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, clock
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
 from stationapp.core.parcels.facade import Parcel
 from stationapp.ui.kit.desk import (
@@ -163,8 +162,9 @@ class PickupPanel(PickupSlip, AddNumber, UndoPickup, Page):
         self.run_search()
         return True
 
-    def on_event(self, event: Any) -> None:
-        if isinstance(event, Event) and event.type == "event.voided" and self.found is not None:
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        if changes.has_event("event.voided") and self.found is not None:
             self._search_again()
 
     # searching ------------------------------------------------------------------------------------
@@ -397,8 +397,7 @@ class PickupPanel(PickupSlip, AddNumber, UndoPickup, Page):
         handed.codes = [parcels[i].pickup_code for i in handed.parcel_ids if i in parcels]
         self.last = handed
         self.print_button.setEnabled(True)
-        for event in events:
-            self.event_recorded.emit(event)
+        self.tell(events)
         self.clear()
         self.search.clear()
         self.message.succeed(

@@ -47,5 +47,5 @@ class AddNumber:
 
     def _number_added(self, event: Event) -> None:
         self.message.succeed(self.tr("The phone number was added."))
-        self.event_recorded.emit(event)
+        self.tell([event])
         self._search_again()

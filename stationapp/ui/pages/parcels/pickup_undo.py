@@ -47,5 +47,5 @@ class UndoPickup:
 
     def _undone(self, event: Event) -> None:
         self.message.succeed(self.tr("The pickup was undone: the parcel is back on the shelf."))
-        self.event_recorded.emit(event)
+        self.tell([event])
         self._search_again()

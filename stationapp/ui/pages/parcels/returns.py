@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, Station, clock, waybill
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
+from stationapp.core.lines import changes_of
 from stationapp.core.parcels.facade import Parcel
 from stationapp.ui.kit.desk import STYLE_SHEET, Outcome, section_title
 from stationapp.ui.kit.page import PageContext
@@ -38,7 +40,7 @@ def _proposals(station: Station) -> tuple[list[Parcel], int]:
 
 
 class ReturnDialog(QDialog):
-    event_recorded = Signal(object)
+    changed = Signal(Changes)
     returned = Signal(int)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -233,8 +235,7 @@ class ReturnDialog(QDialog):
         self.message.refuse(str(error))
 
     def _returned(self, events: list[Event], reason: str, carrier: str) -> None:
-        for event in events:
-            self.event_recorded.emit(event)
+        self.changed.emit(changes_of(events))
         self.returned.emit(len(events))
         self.context.worker.call(
             render_return_manifest,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, idcard, phone, waybill
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
 from stationapp.core.money import format_money, parse_money
 from stationapp.core.parcels.sending import MAX_FEE_FEN, MAX_WEIGHT_G, SentParcel
@@ -260,8 +261,9 @@ class SendingPanel(Page):
         if not self.sender_name.text():
             self.sender_name.setFocus()
 
-    def on_event(self, event: Any) -> None:
-        if isinstance(event, Event) and event.type.startswith("parcel.") and self.isVisible():
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("parcels") and self.isVisible():
             self.refresh()
 
     def on_scan(self, code: str) -> bool:
@@ -362,7 +364,7 @@ class SendingPanel(Page):
                 fee=format_money(parcel.fee_fen),
             )
         )
-        self.event_recorded.emit(parcel)
+        self.tell(lines=["parcels"])
         self.new_form(keep_message=True)
         self.refresh()
         self.waybill.setFocus()
@@ -464,5 +466,5 @@ class SendingPanel(Page):
         self.message.succeed(
             self.tr("Waybill {waybill} is on the parcel.").format(waybill=event.payload["waybill"])
         )
-        self.event_recorded.emit(event)
+        self.tell([event])
         self.refresh()

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Station
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
+from stationapp.core.lines import changes_of
 from stationapp.core.money import format_money, parse_money
 from stationapp.ui.kit.forms import MessageLabel
 from stationapp.ui.kit.worker import StationWorker
@@ -174,9 +176,9 @@ class ShelvesEditor(QWidget):
 
 
 class ParcelSettingsDialog(QDialog):
-    """``saved`` carries the events the save wrote (the pages refresh from them)."""
+    """``saved`` carries what the save changed (the pages refresh from it)."""
 
-    saved = Signal(object)
+    saved = Signal(Changes)
 
     def __init__(
         self, station: Station, worker: StationWorker, parent: QWidget | None = None
@@ -290,8 +292,7 @@ class ParcelSettingsDialog(QDialog):
 
     def _saved(self, events: list[Any]) -> None:
         self.message.show_success(self.tr("Saved."))
-        for event in events:
-            self.saved.emit(event)
+        self.saved.emit(changes_of(events))
 
     def _refused(self, error: UserError) -> None:
         self.message.show_refusal(str(error))

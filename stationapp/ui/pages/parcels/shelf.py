@@ -4,7 +4,6 @@ reminders; return proposals; and 盘点 (the shelf check), which takes the panel
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QColor, QPainter
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, Station, clock
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
 from stationapp.core.parcels.facade import Parcel
 from stationapp.ui.kit.desk import Outcome, StepHint, shortcut
@@ -163,7 +163,7 @@ class ShelfPanel(Page):
 
         self.check_panel = ShelfCheckPanel(context)
         self.check_panel.closed.connect(self.close_check)
-        self.check_panel.event_recorded.connect(self.event_recorded)
+        self.check_panel.changed.connect(self.changed)
 
         self.views = QStackedWidget()
         self.views.addWidget(self.list_view)
@@ -185,8 +185,9 @@ class ShelfPanel(Page):
         else:
             self.table.setFocus()
 
-    def on_event(self, event: Any) -> None:
-        if isinstance(event, Event) and event.type == "settings.changed":
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        if changes.changed_setting():
             self.setup = None
         self.stale = True
         if self.isVisible() and not self.checking:
@@ -307,8 +308,7 @@ class ShelfPanel(Page):
 
     def _reminded(self, events: list[Event]) -> None:
         self.message.succeed(self.tr("A reminder is queued for %n parcel(s).", "", len(events)))
-        for event in events:
-            self.event_recorded.emit(event)
+        self.tell(events)
 
     def _refuse(self, error: UserError) -> None:
         self.message.refuse(str(error))
@@ -334,7 +334,7 @@ class ShelfPanel(Page):
 
     def open_returns(self) -> ReturnDialog:
         dialog = ReturnDialog(self.context, self)
-        dialog.event_recorded.connect(self.event_recorded)
+        dialog.changed.connect(self.changed)
         dialog.returned.connect(
             lambda count: self.message.succeed(
                 self.tr("%n parcel(s) go back to the courier.", "", count)

@@ -1,5 +1,6 @@
-"""短信: the SMS outbox, newest first: to whom (masked), the text, its length and part count, its
-status, tries and the reason it has not gone; retry a failed text, cancel a queued one."""
+"""The outbox (发件箱), on the 短信 page: the texts newest first: to whom (masked), the text, its
+length and part count, its status, tries and the reason it has not gone; retry a failed text,
+cancel a queued one; N opens the do-not-text list."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, Station
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
 from stationapp.ui.kit.desk import Outcome, StepHint, section_title, when_text
 from stationapp.ui.kit.page import Page, PageContext
@@ -126,8 +128,9 @@ class OutboxPanel(Page):
         self.refresh()
         self.table.setFocus()
 
-    def on_event(self, event: Any) -> None:
-        if isinstance(event, Event) and not event.type.startswith(("sms.", "parcel.")):
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        if not changes.touches("sms", "parcels"):
             return
         self.stale = True
         if self.isVisible():
@@ -241,11 +244,11 @@ class OutboxPanel(Page):
 
     def _acted_retry(self, event: Event) -> None:
         self.message.succeed(self.tr("The text is queued again."))
-        self.event_recorded.emit(event)
+        self.tell([event])
 
     def _acted_cancel(self, event: Event) -> None:
         self.message.succeed(self.tr("The text is cancelled; Retry sends it after all."))
-        self.event_recorded.emit(event)
+        self.tell([event])
 
     @Slot()
     def open_do_not_text(self) -> None:

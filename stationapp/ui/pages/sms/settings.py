@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import weakref
-from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -31,17 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stationapp.core import Event, Station, ids
+from stationapp.core import Event
 from stationapp.core import secrets as keys
-from stationapp.core.errors import StateError, UserError
+from stationapp.core.errors import UserError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.phone import mask_phone, normalize_mobile
+from stationapp.core.phone import mask_phone
 from stationapp.core.sms.render import template_fields
-from stationapp.core.sms.settings import provider_config
-from stationapp.sms_providers import ProviderStatus, Secret, SecretStore, make_provider, reasons
+from stationapp.sms_providers import ProviderStatus, Secret, reasons
 from stationapp.sms_providers.filelog import FILE_NAME as TEXTS_FILE
 from stationapp.ui.kit.forms import MessageLabel
 from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.sms.settings_work import (
+    check_provider,
+    load_sms_settings,
+    queue_test_text,
+    save_sms_settings,
+    serial_ports,
+)
 
 log = logging.getLogger(__name__)
 
@@ -59,91 +64,6 @@ TEMPLATES = (
 )
 BAUDS = (9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
 TENCENT_REGIONS = ("ap-guangzhou", "ap-beijing", "ap-nanjing")
-TEST_TEMPLATE = "sms_test"
-
-
-# --- off the GUI thread ------------------------------------------------------------------------
-
-
-def save_sms_settings(
-    station: Station, changes: dict[str, Any], typed: Mapping[str, Secret]
-) -> tuple[list[Event], dict[str, Any], list[str]]:
-    """Database thread: the settings (all or nothing), then the keys typed; what is saved now."""
-    station.session.require_manager()
-    events = station.settings.set_many(changes) if changes else []
-    store = SecretStore(station.data_dir)
-    for name, value in typed.items():
-        store.set(name, value)
-    return events, station.settings.all(), store.names()
-
-
-def load_sms_settings(station: Station) -> tuple[dict[str, Any], list[str]]:
-    """Database thread: the settings, and the names (never the values) of the keys saved."""
-    return station.settings.all(), SecretStore(station.data_dir).names()
-
-
-def queue_test_text(station: Station, phone: str) -> Event:
-    """Database thread: a ``sms_test`` text in the outbox, sent like any other."""
-    number = normalize_mobile(phone)
-    operator = station.session.require_operator()
-    with station.log.batch() as batch:
-        event = station.sms.queue_text(
-            batch,
-            purpose=TEST_TEMPLATE,
-            entity_key=ids.uuid7(),  # every test is a text of its own
-            phone=number,
-            template=TEST_TEMPLATE,
-            params={},
-            operator=operator.id,
-        )
-    if event is None:
-        raise StateError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "The number {number} is on the do-not-text list, so no test text was queued. "
-                "Type another number, or take it off the list first.",
-            ),
-            number=mask_phone(number),
-        )
-    return event
-
-
-class _TypedKeys:
-    """The keys as the check sees them: the ones typed in the form, else the saved ones."""
-
-    def __init__(self, store: SecretStore, typed: Mapping[str, Secret]) -> None:
-        self.data_dir = store.data_dir
-        self._store = store
-        self._typed = typed
-
-    def get(self, name: str) -> Secret | None:
-        return self._typed.get(name) or self._store.get(name)
-
-
-def check_provider(
-    values: dict[str, Any], typed: Mapping[str, Secret], data_dir: Path
-) -> ProviderStatus:
-    """Network thread: whether the way shown in the form can send now (nothing is sent)."""
-    secrets = _TypedKeys(SecretStore(data_dir), typed)
-    try:
-        provider = make_provider(provider_config(values), secrets, data_dir)  # type: ignore[arg-type]
-    except UserError as error:
-        return ProviderStatus(ok=False, detail=str(error))
-    try:
-        return provider.status()
-    except Exception as error:  # a provider must not raise; the type only, never its words
-        log.error("the SMS provider %s failed to tell its status: %s", provider.name,
-                  type(error).__name__)  # fmt: skip
-        return ProviderStatus.of(False, reasons.SERVICE_TROUBLE)
-
-
-def serial_ports() -> list[tuple[str, str]]:
-    """Network thread: (device, description) of the serial ports this computer has now."""
-    try:
-        from serial.tools import list_ports
-    except ImportError:
-        return []
-    return [(port.device, port.description or "") for port in sorted(list_ports.comports())]
 
 
 # --- the form ------------------------------------------------------------------------------------
@@ -168,8 +88,8 @@ class KeyEdit(QLineEdit):
 
 
 class SmsSettingsPage(Page):
-    _checked = Signal(object)  # ProviderStatus, from the network thread
-    _ports_found = Signal(object)  # [(device, description)], from the network thread
+    _checked = Signal(ProviderStatus)  # from the network thread
+    _ports_found = Signal(list)  # [(device, description)], from the network thread
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -570,8 +490,7 @@ class SmsSettingsPage(Page):
         self.save_button.setEnabled(True)
         self.show_settings(values, saved_keys)
         self.message.show_success(self.tr("The SMS settings are saved."))
-        for event in events:
-            self.event_recorded.emit(event)
+        self.tell(events)
 
     def _save_refused(self, error: UserError) -> None:
         self.save_button.setEnabled(True)
@@ -609,7 +528,7 @@ class SmsSettingsPage(Page):
         with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
             self._checked.emit(status)
 
-    @Slot(object)
+    @Slot(ProviderStatus)
     def _show_check(self, status: ProviderStatus) -> None:
         self.check_button.setEnabled(True)
         if status.ok:
@@ -630,7 +549,7 @@ class SmsSettingsPage(Page):
         with contextlib.suppress(RuntimeError):
             self._ports_found.emit(found)
 
-    @Slot(object)
+    @Slot(list)
     def _show_ports(self, found: list[tuple[str, str]]) -> None:
         self.find_ports_button.setEnabled(True)
         typed = self.modem_port.currentText()
@@ -684,7 +603,7 @@ class SmsSettingsPage(Page):
                 "arrive, the SMS outbox says why."
             ).format(number=mask_phone(event.payload["phone"]))
         )
-        self.event_recorded.emit(event)
+        self.tell([event])
 
     def _test_refused(self, error: UserError) -> None:
         self.test_button.setEnabled(True)
@@ -692,7 +611,8 @@ class SmsSettingsPage(Page):
 
 
 class SmsSettingsDialog(QDialog):
-    """The SMS settings page in a window of its own, opened from the settings page."""
+    """The SMS settings in a window of their own, opened from the settings page (through the
+    main window: :meth:`stationapp.ui.pages.sms.page.SmsPage.open_form`)."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from stationapp.core import TodayFigures
+from stationapp.core.changes import Changes
 from stationapp.core.county.reference import Announcement
 from stationapp.core.money import format_money
 from stationapp.ui.kit.page import Page, PageContext
@@ -143,9 +143,10 @@ class HomePage(Page):
         super().showEvent(event)
         self.refresh()
 
-    def on_event(self, event: Any) -> None:
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
         # anything recorded changes today's figures; a sync round that took the county's feed
-        # (a CountyDataTaken) may bring announcements. While another page is shown nothing is
+        # (county kinds) may bring announcements. While another page is shown nothing is
         # read: the figures are read again when this page shows (showEvent).
         if self.isVisible():
             self.refresh()

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, Operator
+from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
+from stationapp.core.lines import changes_of
 from stationapp.ui.kit.forms import MessageLabel, PinEdit
 from stationapp.ui.kit.page import PageContext
 
@@ -112,7 +114,7 @@ class OperatorForm(PinForm):
 class OperatorsPanel(QGroupBox):
     """Only built for the manager; the core refuses everyone else anyway."""
 
-    event_recorded = Signal(object)
+    changed = Signal(Changes)  # an operator added or changed
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -254,5 +256,5 @@ class OperatorsPanel(QGroupBox):
         if form is not None:
             form.accept()
         self.message.show_success(self.tr("Saved."))
-        self.event_recorded.emit(result)
+        self.changed.emit(changes_of(lines=["station"]))
         self.refresh()

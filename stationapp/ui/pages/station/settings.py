@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import Event, clock
+from stationapp.core.changes import Changes
 from stationapp.ui.kit.forms import MessageLabel
 from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.station.operators import OperatorsPanel, PinForm
@@ -52,7 +53,7 @@ class SettingsPage(Page):
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.clicked.connect(self.save)
         self.operators_panel = OperatorsPanel(context)
-        self.operators_panel.event_recorded.connect(self.event_recorded)
+        self.operators_panel.changed.connect(self.changed)
 
         self.test_page_button = QPushButton(self.tr("&Print test page"))
         self.test_page_button.clicked.connect(self.print_test_page)
@@ -156,8 +157,9 @@ class SettingsPage(Page):
         self.worker.call(self.station.settings.all, on_done=self._show_settings)
         self.operators_panel.refresh()
 
-    def on_event(self, event: Any) -> None:
-        if self.editing_allowed and isinstance(event, Event) and event.type == "settings.changed":
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        if self.editing_allowed and changes.changed_setting():
             self.worker.call(self.station.settings.all, on_done=self._show_settings)
 
     def _list_printers(self) -> None:
@@ -208,8 +210,7 @@ class SettingsPage(Page):
 
     def _saved(self, events: list[Event]) -> None:
         self.message.show_success(self.tr("Settings saved."))
-        for event in events:
-            self.event_recorded.emit(event)
+        self.tell(events)
 
     def _allowed(self) -> bool:
         if not self.editing_allowed:
@@ -245,40 +246,25 @@ class SettingsPage(Page):
 
     @Slot()
     def open_sms_settings(self) -> QDialog | None:
-        """The SMS settings in a window of their own (the manager's)."""
+        """The SMS settings in a window of their own (the manager's; the 短信 page's form)."""
         if not self._allowed():
             return None
-        from stationapp.ui.pages.sms.settings import SmsSettingsDialog
-
-        dialog = SmsSettingsDialog(self.context, self)
-        dialog.page.event_recorded.connect(self.event_recorded)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.resize(self.window().size())
-        dialog.open()
-        dialog.page.on_shown()
-        return dialog
+        return self.open_other_form("sms.settings")
 
     @Slot()
     def open_parcel_settings(self) -> QDialog | None:
-        """Shelves, overdue and return days, consent, fee, cut-off (the manager's)."""
+        """Shelves, overdue and return days, consent, fee, cut-off (the manager's; the 快递
+        page's form)."""
         if not self._allowed():
             return None
-        from stationapp.ui.pages.parcels.settings import ParcelSettingsDialog
-
-        dialog = ParcelSettingsDialog(self.station, self.worker, self)
-        dialog.saved.connect(self.event_recorded)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self.open_other_form("parcels.settings")
 
     @Slot()
     def open_join_county(self) -> QDialog | None:
         """加入县级中心 (the manager's): joining is broadcast, so sync starts at once."""
         if not self._allowed():
             return None
-        from stationapp.ui.pages.sync.page import open_join_dialog
-
-        return open_join_dialog(self)
+        return self.open_other_form("sync.join")
 
     def _pin_changed(self, form: PinForm) -> None:
         form.accept()
@@ -317,7 +303,7 @@ class SettingsPage(Page):
         from stationapp.ui.kit import printing
 
         event, pdf, printer = rendered
-        self.event_recorded.emit(event)
+        self.tell([event])
         if printing.print_pdf(pdf, printer_name=printer, parent=self, ask=not printer):
             self.message.show_success(
                 self.tr(
@@ -332,7 +318,7 @@ class SettingsPage(Page):
         from stationapp.ui.kit import printing
 
         event, pdf, _printer = rendered
-        self.event_recorded.emit(event)
+        self.tell([event])
         path = printing.save_pdf(pdf, self, self.tr("test-page.pdf"))
         if path is not None:
             self.message.show_success(self.tr("Saved as {path}").format(path=path))

@@ -46,7 +46,7 @@ def keep_enrolment(station: Station, url: str, answer: EnrollResponse) -> Enroll
 class JoinCountyDialog(QDialog):
     """``joined(EnrolledStation)`` once the county center took the code; the dialog closes."""
 
-    joined = Signal(object)
+    joined = Signal(EnrolledStation)
 
     def __init__(
         self, station: Station, worker: StationWorker, parent: QWidget | None = None

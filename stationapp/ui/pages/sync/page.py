@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from stationapp.core import clock
+from stationapp.core.changes import Changes
 from stationapp.core.sync.history import EnrolledStation, SyncLogEntry, SyncReport
 from stationapp.ui.kit.forms import MessageLabel
 from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.sync.join_county import JoinCountyDialog
 from stationapp.ui.runners.sync_runner import SyncRunner, SyncState
 
 HISTORY_ROWS = 50
@@ -64,7 +66,7 @@ class SyncStatusBar(QObject):
         self.county_label = county_label
         self.waiting_label = waiting_label
 
-    @Slot(object)
+    @Slot(SyncState)
     def show_state(self, state: SyncState) -> None:
         self.county_label.setText(county_text(state))
         waiting = QCoreApplication.translate("MainWindow", "Waiting to send: {count}")
@@ -190,13 +192,9 @@ class SyncPage(Page):
     def on_shown(self) -> None:
         self.refresh()
 
-    def on_event(self, event: Any) -> None:
-        if isinstance(event, EnrolledStation):
-            self.message.show_success(
-                self.tr("Joined the county center as {name}.").format(name=event.station_name)
-            )
-            self.refresh()
-        elif self.isVisible():
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        if self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
@@ -219,7 +217,7 @@ class SyncPage(Page):
             )
         )
 
-    @Slot(object)
+    @Slot(SyncState)
     def show_state(self, state: SyncState) -> None:
         self.state = state
         self._show_joined(state.enrolled)
@@ -259,7 +257,7 @@ class SyncPage(Page):
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(min(done, max(total, 1)) if total else 1)
 
-    @Slot(object)
+    @Slot(SyncReport)
     def show_round(self, report: SyncReport) -> None:
         self.progress_bar.hide()
         if report.ok:
@@ -308,20 +306,24 @@ class SyncPage(Page):
 
     @Slot()
     def open_join_dialog(self) -> QDialog | None:
-        return open_join_dialog(self)
+        return self.open_form("join", self)
 
+    def open_form(self, name: str, parent: QWidget) -> QDialog | None:
+        """``join``: the 加入县级中心 dialog over ``parent`` (the manager's); joining is told
+        as a change of the sync line, so the runner syncs at once."""
+        if name != "join" or not self.operator.is_manager:
+            return None
+        dialog = JoinCountyDialog(self.station, self.worker, parent)
+        dialog.joined.connect(self._joined)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.join_dialog = dialog
+        return dialog
 
-def open_join_dialog(page: Page) -> QDialog | None:
-    """The 加入县级中心 dialog over ``page`` (the manager's); joining is broadcast as an
-    :class:`EnrolledStation` through ``page.event_recorded``, so the runner syncs at once."""
-    from stationapp.ui.pages.sync.join_county import JoinCountyDialog
-
-    if not page.operator.is_manager:
-        return None
-    dialog = JoinCountyDialog(page.station, page.worker, page)
-    dialog.joined.connect(page.event_recorded)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    if isinstance(page, SyncPage):
-        page.join_dialog = dialog
-    return dialog
+    @Slot(EnrolledStation)
+    def _joined(self, enrolled: EnrolledStation) -> None:
+        self.message.show_success(
+            self.tr("Joined the county center as {name}.").format(name=enrolled.station_name)
+        )
+        self.refresh()
+        self.tell(lines=["sync"])
