@@ -1231,6 +1231,9 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <source>New &amp;PIN (4–8 digits):</source>
             <translation>新 PIN 密码（4–8 位数字）(&amp;P)：</translation>
         </message>
+    </context>
+    <context>
+        <name>PinTwice</name>
         <message>
             <source>PIN &amp;again:</source>
             <translation>再输一次(&amp;A)：</translation>
@@ -1679,10 +1682,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>新 PIN 密码（4–8 位数字）(&amp;I)：</translation>
         </message>
         <message>
-            <source>PIN &amp;again:</source>
-            <translation>再输一次(&amp;A)：</translation>
-        </message>
-        <message>
             <source>&amp;Open the station</source>
             <translation>打开服务站(&amp;O)</translation>
         </message>
@@ -1693,10 +1692,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>{done} of {total} records have come and were checked.</source>
             <translation>已取回并核对 {done} / {total} 条记录。</translation>
-        </message>
-        <message>
-            <source>The two PINs are not the same. Type the same PIN in both fields.</source>
-            <translation>两次输入的 PIN 密码不一样。请在两个框里输入相同的密码。</translation>
         </message>
         <message>
             <source>A restore of {name} stopped after {done} records. Type the same address and code to go on from there.</source>
@@ -2149,10 +2144,6 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>站长 PIN 密码（4–8 位数字）(&amp;I)：</translation>
         </message>
         <message>
-            <source>PIN &amp;again:</source>
-            <translation>再输一次(&amp;A)：</translation>
-        </message>
-        <message>
             <source>&amp;Create the station</source>
             <translation>创建服务站(&amp;C)</translation>
         </message>
@@ -2163,10 +2154,6 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>&amp;Back</source>
             <translation>返回(&amp;B)</translation>
-        </message>
-        <message>
-            <source>The two PINs are not the same. Type the same PIN in both fields.</source>
-            <translation>两次输入的 PIN 密码不一样。请在两个框里输入相同的密码。</translation>
         </message>
     </context>
     <context>

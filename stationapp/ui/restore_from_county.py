@@ -34,7 +34,7 @@ from stationapp.core.errors import UserError
 from stationapp.core.station import download_steps, finish_restore
 from stationapp.core.sync.restore_staging import PendingRestore, pending_restore
 from stationapp.core.sync.steps import CallAnswer, CountyCall, Stepped
-from stationapp.ui.kit.forms import MessageLabel, PinEdit
+from stationapp.ui.kit.forms import MessageLabel, PinEdit, pin_again_label, same_pin_twice
 from stationapp.ui.kit.worker import StationWorker
 
 ADDRESS, PROGRESS, PIN = range(3)
@@ -155,7 +155,7 @@ class RestoreFromCounty(QWidget):
         form = QFormLayout()
         form.setVerticalSpacing(14)
         form.addRow(self.tr("New P&IN (4–8 digits):"), self.pin)
-        form.addRow(self.tr("PIN &again:"), self.pin_again)
+        form.addRow(pin_again_label(), self.pin_again)
         self.pin_message = MessageLabel()
         self.open_button = QPushButton(self.tr("&Open the station"))
         self.open_button.clicked.connect(self.open_station)
@@ -240,12 +240,7 @@ class RestoreFromCounty(QWidget):
         if self.busy:
             return
         self.pin_message.clear_message()
-        if self.pin.text() != self.pin_again.text():
-            self.pin_message.show_refusal(
-                self.tr("The two PINs are not the same. Type the same PIN in both fields.")
-            )
-            self.pin_again.clear()
-            self.pin_again.setFocus()
+        if not same_pin_twice(self.pin, self.pin_again, self.pin_message):
             return
         self._set_busy(True)
         self.worker.call(

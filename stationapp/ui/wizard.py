@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 
 from stationapp.core import Station
 from stationapp.core.errors import UserError
-from stationapp.ui.kit.forms import MessageLabel, PinEdit, centered_card, keep_last_words_together
+from stationapp.ui.kit.forms import (
+    MessageLabel,
+    PinEdit,
+    centered_card,
+    keep_last_words_together,
+    pin_again_label,
+    same_pin_twice,
+)
 from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.restore_from_county import RestoreFromCounty
 
@@ -126,7 +133,7 @@ class SetupWizard(QDialog):
         form.addRow(self.tr("Contact &phone:"), self.phone)
         form.addRow(self.tr("&Manager's name:"), self.manager_name)
         form.addRow(self.tr("Manager's P&IN (4–8 digits):"), self.pin)
-        form.addRow(self.tr("PIN &again:"), self.pin_again)
+        form.addRow(pin_again_label(), self.pin_again)
 
         self.message = MessageLabel()
         self.create_button = QPushButton(self.tr("&Create the station"))
@@ -201,12 +208,7 @@ class SetupWizard(QDialog):
     @Slot()
     def create_station(self) -> None:
         self.message.clear_message()
-        if self.pin.text() != self.pin_again.text():
-            self.message.show_refusal(
-                self.tr("The two PINs are not the same. Type the same PIN in both fields.")
-            )
-            self.pin_again.clear()
-            self.pin_again.setFocus()
+        if not same_pin_twice(self.pin, self.pin_again, self.message):
             return
         self._set_busy(True)
         self.worker.call(

@@ -1,8 +1,9 @@
-"""Pieces the forms share: the PIN field and the line that says what went wrong."""
+"""Pieces the forms share: the PIN field, a new PIN typed twice, and the line that says what went
+wrong."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -48,6 +49,26 @@ class MessageLabel(QLabel):
         self.style().polish(self)
         self.setText(text)
         self.show()
+
+
+def pin_again_label() -> str:
+    """The label of the second of the two PIN fields."""
+    return QCoreApplication.translate("PinTwice", "PIN &again:")
+
+
+def same_pin_twice(pin: PinEdit, again: PinEdit, message: MessageLabel) -> bool:
+    """True when a new PIN was typed the same twice (the wizard, a restore, the operators'
+    forms); else ``message`` says so and the second field is emptied, with the cursor in it."""
+    if pin.text() == again.text():
+        return True
+    message.show_refusal(
+        QCoreApplication.translate(
+            "PinTwice", "The two PINs are not the same. Type the same PIN in both fields."
+        )
+    )
+    again.clear()
+    again.setFocus()
+    return False
 
 
 def centered_card(window: QWidget, *, max_width: int = 820) -> QVBoxLayout:

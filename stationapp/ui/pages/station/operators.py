@@ -26,7 +26,7 @@ from stationapp.core import Event, Operator
 from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
 from stationapp.core.lines import changes_of
-from stationapp.ui.kit.forms import MessageLabel, PinEdit
+from stationapp.ui.kit.forms import MessageLabel, PinEdit, pin_again_label, same_pin_twice
 from stationapp.ui.kit.page import PageContext
 
 
@@ -67,7 +67,7 @@ class PinForm(QDialog):
 
     def add_pin_rows(self) -> None:
         self.form.addRow(self.tr("New &PIN (4–8 digits):"), self.pin)
-        self.form.addRow(self.tr("PIN &again:"), self.pin_again)
+        self.form.addRow(pin_again_label(), self.pin_again)
 
     def values(self) -> dict[str, Any]:
         return {"pin": self.pin.text()}
@@ -75,12 +75,7 @@ class PinForm(QDialog):
     @Slot()
     def submit(self) -> None:
         self.message.clear_message()
-        if self.pin.text() != self.pin_again.text():
-            self.message.show_refusal(
-                self.tr("The two PINs are not the same. Type the same PIN in both fields.")
-            )
-            self.pin_again.clear()
-            self.pin_again.setFocus()
+        if not same_pin_twice(self.pin, self.pin_again, self.message):
             return
         self.ok_button.setEnabled(False)
         self.submitted.emit(self.values())
