@@ -4,7 +4,8 @@ parcel to record, and the desk's shelves and consent for the batch."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from stationapp.core import Station, phone, waybill
 from stationapp.core.parcels.facade import Parcel, Shelf
@@ -21,6 +22,8 @@ class WaybillCheck:
 
 @dataclass(frozen=True)
 class Entry:
+    """A parcel as the intake desk typed it: the fields of ``st.parcels.receive``, once."""
+
     waybill: str
     carrier: str
     phone: str
@@ -30,6 +33,14 @@ class Entry:
     consent: str
     confirm_redelivery: bool
     confirm_phone: bool = False
+
+    def receive_arguments(self) -> dict[str, Any]:
+        """The keyword arguments of ``st.parcels.receive`` for this entry."""
+        return {RECEIVE_KEYWORDS.get(f.name, f.name): getattr(self, f.name) for f in fields(self)}
+
+
+# the fields of Entry that ``st.parcels.receive`` names otherwise
+RECEIVE_KEYWORDS = {"phone": "recipient_phone", "name": "recipient_name"}
 
 
 @dataclass(frozen=True)
@@ -64,17 +75,7 @@ def record_entry(station: Station, entry: Entry) -> Parcel | None:
         # a number the numbering plan does not list is asked about before the name
         phone.normalize_mobile(entry.phone, confirmed=entry.confirm_phone)
         return None
-    return station.parcels.receive(
-        waybill=entry.waybill,
-        recipient_phone=entry.phone,
-        recipient_name=entry.name,
-        carrier=entry.carrier,
-        shelf=entry.shelf,
-        layer=entry.layer,
-        consent=entry.consent,
-        confirm_redelivery=entry.confirm_redelivery,
-        confirm_phone=entry.confirm_phone,
-    )
+    return station.parcels.receive(**entry.receive_arguments())
 
 
 def desk_setup(station: Station) -> DeskSetup:
