@@ -366,8 +366,8 @@
             <translation>县级中心公告</translation>
         </message>
         <message>
-            <source>Press F1 to F10 to switch pages. The barcode scanner works on every page. Ctrl+L locks the screen.</source>
-            <translation>按 F1 至 F10 切换页面。扫码枪在每个页面都能用。按 Ctrl+L 锁定屏幕。</translation>
+            <source>Press F1 to F11 to switch pages. The barcode scanner works on every page. Ctrl+L locks the screen.</source>
+            <translation>按 F1 至 F11 切换页面。扫码枪在每个页面都能用。按 Ctrl+L 锁定屏幕。</translation>
         </message>
         <message>
             <source>Today, {day}</source>

@@ -121,7 +121,7 @@ class HomePage(Page):
 
         hint = QLabel(
             self.tr(
-                "Press F1 to F10 to switch pages. The barcode scanner works on every page. "
+                "Press F1 to F11 to switch pages. The barcode scanner works on every page. "
                 "Ctrl+L locks the screen."
             )
         )
