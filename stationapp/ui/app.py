@@ -1,31 +1,25 @@
-"""The application: fonts, language, logging and the error hook, and ``run_gui``."""
+"""The application: fonts, logging and the error hook, and ``run_gui``; the language is
+``kit.language``'s (its names are here too, as the tests and tools know them)."""
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from stationapp import APP_NAME, __version__
-from stationapp.core import i18n as core_i18n
 from stationapp.resources import resource_path
 from stationapp.ui.kit import errors
+from stationapp.ui.kit.language import DEFAULT_LANGUAGE, QM_OVERRIDE_ENV, install_translators
 from stationapp.ui.kit.theme import BASE_FONT_PX, STYLE_SHEET
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LANGUAGE = "zh_CN"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
-QM_OVERRIDE_ENV = "STATIONAPP_QM"
-"""Path of a .qm file to load instead of the bundled ``stationapp_<language>.qm`` (to try a
-translation before it is merged)."""
-
-_translators: list[QTranslator] = []
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -58,40 +52,6 @@ def register_font() -> str:
     return (plain or families)[0]
 
 
-def install_translators(language: str = DEFAULT_LANGUAGE) -> bool:
-    """Show the app in ``language`` ("zh_CN" or "en"): Qt's own translation first, then the
-    station's. Core messages are translated through Qt too. False when a file is missing."""
-    app = QCoreApplication.instance()
-    for old in _translators:
-        app.removeTranslator(old)
-    _translators.clear()
-    core_i18n.install_translator(QCoreApplication.translate)
-    if language == "en":
-        QLocale.setDefault(QLocale("en_US"))
-        return True
-    QLocale.setDefault(QLocale(language))
-    complete = True
-    qt_own = QTranslator(app)
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_own.load(f"qtbase_{language}", qt_folder):
-        app.installTranslator(qt_own)
-        _translators.append(qt_own)
-    else:
-        log.warning("Qt's own translation qtbase_%s was not found in %s", language, qt_folder)
-        complete = False
-    ours = QTranslator(app)
-    path = os.environ.get(QM_OVERRIDE_ENV) or str(
-        resource_path("i18n", f"stationapp_{language}.qm")
-    )
-    if ours.load(path):
-        app.installTranslator(ours)
-        _translators.append(ours)
-    else:
-        log.warning("the translation %s was not found", path)
-        complete = False
-    return complete
-
-
 def default_data_dir() -> Path:
     """The user's data folder for the app (QStandardPaths.AppDataLocation, "VillageStation")."""
     if not QCoreApplication.applicationName():
@@ -118,3 +78,14 @@ def run_gui(data_dir: Path | None = None) -> int:
     shell.shutdown()
     log.info("Village Station stopped (%s)", code)
     return code
+
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "QM_OVERRIDE_ENV",
+    "create_application",
+    "default_data_dir",
+    "install_translators",
+    "register_font",
+    "run_gui",
+]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stationapp.core import Operator, Station
 from stationapp.core.errors import DamagedDatabase, UserError
-from stationapp.ui.app import install_translators
+from stationapp.ui.kit.language import install_translators
 from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.login import LoginDialog
 from stationapp.ui.mainwindow import MainWindow
