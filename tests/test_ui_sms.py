@@ -31,7 +31,8 @@ from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.pages.sms import SmsPage
 from stationapp.ui.pages.sms import settings as sms_settings
-from stationapp.ui.pages.sms.settings import SmsSettingsDialog, SmsSettingsPage
+from stationapp.ui.pages.sms.page import SmsSettingsDialog
+from stationapp.ui.pages.sms.settings import SmsSettingsPage
 from stationapp.ui.pages.station.settings import SettingsPage
 from stationapp.ui.runners.sms_sender import SmsRound, SmsSender
 from tests.ui_chinese import in_chinese

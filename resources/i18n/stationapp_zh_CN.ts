@@ -21,6 +21,29 @@
         </message>
     </context>
     <context>
+        <name>AliyunPanel</name>
+        <message>
+            <source>AccessKey &amp;ID:</source>
+            <translation>AccessKey ID(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>AccessKey S&amp;ecret:</source>
+            <translation>AccessKey Secret(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>Template codes</source>
+            <translation>模板代码</translation>
+        </message>
+        <message>
+            <source>e.g. SMS_123456789</source>
+            <translation>例如 SMS_123456789</translation>
+        </message>
+        <message>
+            <source>Copy the codes from the Aliyun SMS console. Aliyun templates may contain no 【】 and no mobile number.</source>
+            <translation>模板代码从阿里云短信控制台复制。阿里云的模板里不能有【】，也不能有手机号码。</translation>
+        </message>
+    </context>
+    <context>
         <name>BatchSetup</name>
         <message>
             <source>Shel&amp;f:</source>
@@ -161,6 +184,13 @@
         </message>
     </context>
     <context>
+        <name>CountyPanel</name>
+        <message>
+            <source>Texts go out through the county center's SMS service once the station has joined the county center. Until then they stay queued.</source>
+            <translation>服务站加入县级中心以后，短信经县级中心的短信服务发出。在此之前短信留在队列里。</translation>
+        </message>
+    </context>
+    <context>
         <name>DoNotTextDialog</name>
         <message>
             <source>Do-not-text list</source>
@@ -236,6 +266,13 @@
         <message>
             <source>Something unexpected went wrong. Records that were already saved are safe. Write down what you were doing, then close the program and start it again. If it happens again, send this log file to the county center: {path}</source>
             <translation>程序出了意外错误。已经保存的记录不会丢失。请记下您刚才在做什么，然后关闭程序再重新打开。如果再次出现，请把这个日志文件发给县级中心：{path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePanel</name>
+        <message>
+            <source>Texts are written to the file {path} and reach no phone. Use it to try the station out; choose an SMS service to reach the villagers.</source>
+            <translation>短信只写入文件 {path}，不会发到任何手机上。用来试用本软件；要让村民收到短信，请选择一个短信服务。</translation>
         </message>
     </context>
     <context>
@@ -685,6 +722,29 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Warning: the station's records fail their check. Someone may have changed them outside this program. Do not close the day; call the county center now. Details for the county center: {problem}</source>
             <translation>警告：本站的记录没有通过校验，可能有人在本程序之外改动过记录。请不要日结，马上联系县级中心。给县级中心的详情：{problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModemPanel</name>
+        <message>
+            <source>e.g. COM3</source>
+            <translation>例如 COM3</translation>
+        </message>
+        <message>
+            <source>&amp;Find ports</source>
+            <translation>查找端口(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>端口(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>Spee&amp;d:</source>
+            <translation>速率(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>The modem sends texts with its own SIM card and needs no internet. While it is unplugged, texts wait in the queue.</source>
+            <translation>短信猫用自己的 SIM 卡发短信，不需要上网。没插上时，短信在队列里等着。</translation>
         </message>
     </context>
     <context>
@@ -2702,90 +2762,6 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>短信签名(&amp;G)：</translation>
         </message>
         <message>
-            <source>Texts are written to the file {path} and reach no phone. Use it to try the station out; choose an SMS service to reach the villagers.</source>
-            <translation>短信只写入文件 {path}，不会发到任何手机上。用来试用本软件；要让村民收到短信，请选择一个短信服务。</translation>
-        </message>
-        <message>
-            <source>AccessKey &amp;ID:</source>
-            <translation>AccessKey ID(&amp;I)：</translation>
-        </message>
-        <message>
-            <source>AccessKey S&amp;ecret:</source>
-            <translation>AccessKey Secret(&amp;E)：</translation>
-        </message>
-        <message>
-            <source>Template codes</source>
-            <translation>模板代码</translation>
-        </message>
-        <message>
-            <source>e.g. SMS_123456789</source>
-            <translation>例如 SMS_123456789</translation>
-        </message>
-        <message>
-            <source>Copy the codes from the Aliyun SMS console. Aliyun templates may contain no 【】 and no mobile number.</source>
-            <translation>模板代码从阿里云短信控制台复制。阿里云的模板里不能有【】，也不能有手机号码。</translation>
-        </message>
-        <message>
-            <source>e.g. 1400006666</source>
-            <translation>例如 1400006666</translation>
-        </message>
-        <message>
-            <source>Secret&amp;Id:</source>
-            <translation>SecretId(&amp;I)：</translation>
-        </message>
-        <message>
-            <source>Secret&amp;Key:</source>
-            <translation>SecretKey(&amp;K)：</translation>
-        </message>
-        <message>
-            <source>Sdk&amp;AppId:</source>
-            <translation>SdkAppId(&amp;A)：</translation>
-        </message>
-        <message>
-            <source>&amp;Region:</source>
-            <translation>地域(&amp;R)：</translation>
-        </message>
-        <message>
-            <source>Template ID</source>
-            <translation>模板 ID</translation>
-        </message>
-        <message>
-            <source>Parameter order</source>
-            <translation>参数顺序</translation>
-        </message>
-        <message>
-            <source>e.g. 1234567</source>
-            <translation>例如 1234567</translation>
-        </message>
-        <message>
-            <source>Parameter order: the names that fill {1}, {2}… of the Tencent template, separated by commas. Left empty, the order shown in grey is used.</source>
-            <translation>参数顺序：依次填入腾讯云模板 {1}、{2}… 的参数名，用逗号分开。不填就按灰色显示的顺序。</translation>
-        </message>
-        <message>
-            <source>e.g. COM3</source>
-            <translation>例如 COM3</translation>
-        </message>
-        <message>
-            <source>&amp;Find ports</source>
-            <translation>查找端口(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Port:</source>
-            <translation>端口(&amp;P)：</translation>
-        </message>
-        <message>
-            <source>Spee&amp;d:</source>
-            <translation>速率(&amp;D)：</translation>
-        </message>
-        <message>
-            <source>The modem sends texts with its own SIM card and needs no internet. While it is unplugged, texts wait in the queue.</source>
-            <translation>短信猫用自己的 SIM 卡发短信，不需要上网。没插上时，短信在队列里等着。</translation>
-        </message>
-        <message>
-            <source>Texts go out through the county center's SMS service once the station has joined the county center. Until then they stay queued.</source>
-            <translation>服务站加入县级中心以后，短信经县级中心的短信服务发出。在此之前短信留在队列里。</translation>
-        </message>
-        <message>
             <source>Can texts go out now?</source>
             <translation>现在能发短信吗？</translation>
         </message>
@@ -3006,6 +2982,45 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>Type the name on the label and press Enter. No text can be sent until the number is known.</source>
             <translation>请输入标签上的姓名并按回车。知道完整号码之前不发短信。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TencentPanel</name>
+        <message>
+            <source>e.g. 1400006666</source>
+            <translation>例如 1400006666</translation>
+        </message>
+        <message>
+            <source>Secret&amp;Id:</source>
+            <translation>SecretId(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>Secret&amp;Key:</source>
+            <translation>SecretKey(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>Sdk&amp;AppId:</source>
+            <translation>SdkAppId(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>&amp;Region:</source>
+            <translation>地域(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Template ID</source>
+            <translation>模板 ID</translation>
+        </message>
+        <message>
+            <source>Parameter order</source>
+            <translation>参数顺序</translation>
+        </message>
+        <message>
+            <source>e.g. 1234567</source>
+            <translation>例如 1234567</translation>
+        </message>
+        <message>
+            <source>Parameter order: the names that fill {1}, {2}… of the Tencent template, separated by commas. Left empty, the order shown in grey is used.</source>
+            <translation>参数顺序：依次填入腾讯云模板 {1}、{2}… 的参数名，用逗号分开。不填就按灰色显示的顺序。</translation>
         </message>
     </context>
     <context>

@@ -5,12 +5,12 @@ page, which asks for them through the main window (:meth:`SmsPage.open_form`).""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from stationapp.ui.kit.page import PageContext
 from stationapp.ui.kit.sub_pages import SubPagedPage
 from stationapp.ui.pages.sms.outbox import OutboxPanel
-from stationapp.ui.pages.sms.settings import SmsSettingsDialog, SmsSettingsPage
+from stationapp.ui.pages.sms.settings import SmsSettingsPage
 
 DEFAULT = "outbox"
 
@@ -40,3 +40,22 @@ class SmsPage(SubPagedPage):
         dialog.open()
         dialog.page.on_shown()
         return dialog
+
+
+class SmsSettingsDialog(QDialog):
+    """The SMS settings in a window of their own, opened from the settings page (through the
+    main window: :meth:`SmsPage.open_form`)."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("SMS settings"))
+        self.page = SmsSettingsPage(context, self)
+        close_button = QPushButton(self.tr("Close"))
+        close_button.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page, 1)
+        layout.addLayout(row)
+        self.finished.connect(lambda _result: self.page.shutdown())

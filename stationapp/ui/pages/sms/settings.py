@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -35,11 +34,23 @@ from stationapp.core import secrets as keys
 from stationapp.core.errors import UserError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.phone import mask_phone
-from stationapp.core.sms.render import template_fields
 from stationapp.sms_providers import ProviderStatus, Secret, reasons
 from stationapp.sms_providers.filelog import FILE_NAME as TEXTS_FILE
 from stationapp.ui.kit.forms import MessageLabel
 from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.sms.settings_panels import (
+    TEMPLATES,
+    AliyunPanel,
+    CountyPanel,
+    FilePanel,
+    KeyEdit,
+    ModemPanel,
+    TencentPanel,
+    buddy,
+    hint,
+    left,
+    select,
+)
 from stationapp.ui.pages.sms.settings_work import (
     check_provider,
     load_sms_settings,
@@ -57,34 +68,9 @@ PROVIDERS = (
     ("modem", QT_TRANSLATE_NOOP("SmsSettingsPage", "SMS modem (USB)")),
     ("county", QT_TRANSLATE_NOOP("SmsSettingsPage", "Through the county center")),
 )
-TEMPLATES = (
-    ("parcel_arrival", QT_TRANSLATE_NOOP("SmsSettingsPage", "Parcel arrival notice:")),
-    ("parcel_reminder", QT_TRANSLATE_NOOP("SmsSettingsPage", "Pickup reminder:")),
-    ("sms_test", QT_TRANSLATE_NOOP("SmsSettingsPage", "Test text:")),
-)
-BAUDS = (9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
-TENCENT_REGIONS = ("ap-guangzhou", "ap-beijing", "ap-nanjing")
 
 
 # --- the form ------------------------------------------------------------------------------------
-
-
-class KeyEdit(QLineEdit):
-    """A field for a key: empty once saved, saying "Saved"; typing replaces the saved key."""
-
-    def __init__(self, *, hidden: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        if hidden:
-            self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.saved = False
-        self.show_saved(False)
-
-    def show_saved(self, saved: bool) -> None:
-        self.saved = saved
-        self.setText("")  # setText, unlike clear(), leaves nothing to undo
-        self.setPlaceholderText(
-            self.tr("Saved") if saved else self.tr("copy it from the service's console")
-        )
 
 
 class SmsSettingsPage(Page):
@@ -182,16 +168,16 @@ class SmsSettingsPage(Page):
         self.signature = QLineEdit()
         self.signature.setMaxLength(22)
         self.signature.setPlaceholderText(self.tr("e.g. 芒艾村服务站"))
-        signature_hint = _hint(
+        signature_hint = hint(
             self.tr(
                 "The signature the SMS service approved, without 【】. Left empty, texts are "
                 "signed with the station's name."
             )
         )
         grid = QGridLayout(box)
-        grid.addWidget(_buddy(self.tr("Send texts &through:"), self.provider), 0, 0)
+        grid.addWidget(buddy(self.tr("Send texts &through:"), self.provider), 0, 0)
         grid.addWidget(self.provider, 0, 1)
-        grid.addWidget(_buddy(self.tr("Si&gnature:"), self.signature), 0, 2)
+        grid.addWidget(buddy(self.tr("Si&gnature:"), self.signature), 0, 2)
         grid.addWidget(self.signature, 0, 3)
         grid.addWidget(signature_hint, 1, 3)
         grid.setColumnStretch(1, 2)
@@ -200,135 +186,31 @@ class SmsSettingsPage(Page):
         return box
 
     def _file_panel(self) -> QGroupBox:
-        box = QGroupBox(self.tr("File (demo)"))
-        path = Path(self.station.data_dir) / TEXTS_FILE
-        text = self.tr(
-            "Texts are written to the file {path} and reach no phone. Use it to try the station "
-            "out; choose an SMS service to reach the villagers."
-        ).format(path=path)
-        layout = QVBoxLayout(box)
-        layout.addWidget(_hint(text))
-        return box
+        return FilePanel(Path(self.station.data_dir) / TEXTS_FILE)
 
     def _aliyun_panel(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Aliyun SMS"))
-        self.aliyun_key_id = KeyEdit(hidden=False)
-        self.aliyun_key_secret = KeyEdit(hidden=True)
-        self.aliyun_templates = {code: QLineEdit() for code, _ in TEMPLATES}
-        form = QFormLayout(box)
-        form.addRow(self.tr("AccessKey &ID:"), self.aliyun_key_id)
-        form.addRow(self.tr("AccessKey S&ecret:"), self.aliyun_key_secret)
-        form.addRow(_subheading(self.tr("Template codes")))
-        for code, label in TEMPLATES:
-            self.aliyun_templates[code].setPlaceholderText(self.tr("e.g. SMS_123456789"))
-            form.addRow(self.tr(label), self.aliyun_templates[code])
-        form.addRow(
-            _hint(
-                self.tr(
-                    "Copy the codes from the Aliyun SMS console. Aliyun templates may contain "
-                    "no 【】 and no mobile number."
-                )
-            )
-        )
-        return box
+        panel = AliyunPanel()
+        self.aliyun_key_id, self.aliyun_key_secret = panel.key_id, panel.key_secret
+        self.aliyun_templates = panel.templates
+        return panel
 
     def _tencent_panel(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Tencent Cloud SMS"))
-        self.tencent_secret_id = KeyEdit(hidden=False)
-        self.tencent_secret_key = KeyEdit(hidden=True)
-        self.tencent_app_id = QLineEdit()
-        self.tencent_app_id.setPlaceholderText(self.tr("e.g. 1400006666"))
-        self.tencent_region = QComboBox()
-        self.tencent_region.setEditable(True)
-        self.tencent_region.addItems(TENCENT_REGIONS)
-        form = QFormLayout(box)
-        pairs = QGridLayout()
-        pairs.addWidget(_buddy(self.tr("Secret&Id:"), self.tencent_secret_id), 0, 0)
-        pairs.addWidget(self.tencent_secret_id, 0, 1)
-        pairs.addWidget(_buddy(self.tr("Secret&Key:"), self.tencent_secret_key), 0, 2)
-        pairs.addWidget(self.tencent_secret_key, 0, 3)
-        pairs.addWidget(_buddy(self.tr("Sdk&AppId:"), self.tencent_app_id), 1, 0)
-        pairs.addWidget(self.tencent_app_id, 1, 1)
-        pairs.addWidget(_buddy(self.tr("&Region:"), self.tencent_region), 1, 2)
-        pairs.addWidget(self.tencent_region, 1, 3)
-        pairs.setColumnStretch(1, 1)
-        pairs.setColumnStretch(3, 1)
-        form.addRow(pairs)
-
-        grid = QGridLayout()
-        grid.addWidget(_subheading(self.tr("Template ID")), 0, 1)
-        grid.addWidget(_subheading(self.tr("Parameter order")), 0, 2)
-        self.tencent_templates: dict[str, QLineEdit] = {}
-        self.tencent_params: dict[str, QLineEdit] = {}
-        for row, (code, label) in enumerate(TEMPLATES, start=1):
-            template_id = QLineEdit()
-            template_id.setPlaceholderText(self.tr("e.g. 1234567"))
-            order = QLineEdit()
-            fields = [name for name in template_fields(code) if name != "station"]
-            order.setPlaceholderText(", ".join(fields))
-            if not fields:  # a text without parameters has no order
-                order.hide()
-            self.tencent_templates[code] = template_id
-            self.tencent_params[code] = order
-            grid.addWidget(QLabel(self.tr(label)), row, 0)
-            grid.addWidget(template_id, row, 1)
-            grid.addWidget(order, row, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 2)
-        form.addRow(grid)
-        form.addRow(
-            _hint(
-                self.tr(
-                    "Parameter order: the names that fill {1}, {2}… of the Tencent template, "
-                    "separated by commas. Left empty, the order shown in grey is used."
-                )
-            )
-        )
-        return box
+        panel = TencentPanel()
+        self.tencent_secret_id, self.tencent_secret_key = panel.secret_id, panel.secret_key
+        self.tencent_app_id, self.tencent_region = panel.app_id, panel.region
+        self.tencent_templates, self.tencent_params = panel.templates, panel.params
+        return panel
 
     def _modem_panel(self) -> QGroupBox:
-        box = QGroupBox(self.tr("SMS modem (USB)"))
-        self.modem_port = QComboBox()
-        self.modem_port.setEditable(True)
-        self.modem_port.setMinimumWidth(220)
-        self.modem_port.lineEdit().setPlaceholderText(self.tr("e.g. COM3"))
+        panel = ModemPanel()
+        self.modem_port, self.modem_baud = panel.port, panel.baud
+        self.find_ports_button, self.port_description = panel.find_button, panel.description
         self.modem_port.currentTextChanged.connect(self._port_chosen)
-        self.find_ports_button = QPushButton(self.tr("&Find ports"))
         self.find_ports_button.clicked.connect(self.find_ports)
-        port_row = QHBoxLayout()
-        port_row.addWidget(self.modem_port, 1)
-        port_row.addWidget(self.find_ports_button)
-        self.port_description = _hint("")
-        self.modem_baud = QComboBox()
-        for speed in BAUDS:
-            self.modem_baud.addItem(str(speed), speed)
-        _select(self.modem_baud, 115200)  # most USB modems
-        form = QFormLayout(box)
-        form.addRow(_buddy(self.tr("&Port:"), self.modem_port), port_row)
-        form.addRow("", self.port_description)
-        form.addRow(self.tr("Spee&d:"), self.modem_baud)
-        form.addRow(
-            _hint(
-                self.tr(
-                    "The modem sends texts with its own SIM card and needs no internet. While it "
-                    "is unplugged, texts wait in the queue."
-                )
-            )
-        )
-        return box
+        return panel
 
     def _county_panel(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Through the county center"))
-        layout = QVBoxLayout(box)
-        layout.addWidget(
-            _hint(
-                self.tr(
-                    "Texts go out through the county center's SMS service once the station has "
-                    "joined the county center. Until then they stay queued."
-                )
-            )
-        )
-        return box
+        return CountyPanel()
 
     def _check_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Can texts go out now?"))
@@ -337,7 +219,7 @@ class SmsSettingsPage(Page):
         self.check_result = MessageLabel()
         layout = QVBoxLayout(box)
         layout.addWidget(
-            _hint(self.tr("Asks the way shown here whether it can send now. No text is sent."))
+            hint(self.tr("Asks the way shown here whether it can send now. No text is sent."))
         )
         layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.check_result)
@@ -353,7 +235,7 @@ class SmsSettingsPage(Page):
         self.test_result = MessageLabel()
         form = QFormLayout(box)
         form.addRow(
-            _hint(
+            hint(
                 self.tr(
                     "Goes out the saved way, through the SMS outbox, like a parcel notice. "
                     "Save your changes first."
@@ -361,7 +243,7 @@ class SmsSettingsPage(Page):
             )
         )
         form.addRow(self.tr("&Mobile:"), self.test_phone)
-        form.addRow("", _left(self.test_button))
+        form.addRow("", left(self.test_button))
         form.addRow(self.test_result)
         return box
 
@@ -384,7 +266,7 @@ class SmsSettingsPage(Page):
 
     def show_settings(self, values: dict[str, Any], saved_keys: list[str]) -> None:
         self.loaded = values
-        _select(self.provider, values.get("sms.provider", "file"))
+        select(self.provider, values.get("sms.provider", "file"))
         self.signature.setText(values.get("sms.signature", ""))
         aliyun = values.get("sms.aliyun.templates", {})
         tencent = values.get("sms.tencent.templates", {})
@@ -402,7 +284,7 @@ class SmsSettingsPage(Page):
         baud = int(values.get("sms.modem.baud", 115200))
         if self.modem_baud.findData(baud) < 0:
             self.modem_baud.addItem(str(baud), baud)
-        _select(self.modem_baud, baud)
+        select(self.modem_baud, baud)
         for name, edit in self.key_edits().items():
             edit.show_saved(name in saved_keys)
 
@@ -608,55 +490,3 @@ class SmsSettingsPage(Page):
     def _test_refused(self, error: UserError) -> None:
         self.test_button.setEnabled(True)
         self.test_result.show_refusal(str(error))
-
-
-class SmsSettingsDialog(QDialog):
-    """The SMS settings in a window of their own, opened from the settings page (through the
-    main window: :meth:`stationapp.ui.pages.sms.page.SmsPage.open_form`)."""
-
-    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("SMS settings"))
-        self.page = SmsSettingsPage(context, self)
-        close_button = QPushButton(self.tr("Close"))
-        close_button.clicked.connect(self.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.page, 1)
-        layout.addLayout(row)
-        self.finished.connect(lambda _result: self.page.shutdown())
-
-
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    """A field's label whose &-letter jumps to the field."""
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
-
-
-def _left(widget: QWidget) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(widget)
-    row.addStretch(1)
-    return row
-
-
-def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("hint")
-    label.setWordWrap(True)
-    return label
-
-
-def _subheading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet("font-weight: bold;")
-    return label
-
-
-def _select(combo: QComboBox, value: Any) -> None:
-    index = combo.findData(value)
-    if index >= 0:
-        combo.setCurrentIndex(index)
