@@ -47,9 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     from tests.ui_tour import PICTURE_NAMES, demo_station, settle, tour
 
     qInstallMessageHandler(
-        lambda _mode, _context, message: None
-        if message.startswith("This plugin does not support")
-        else print(message, file=sys.stderr)
+        lambda _mode, _context, message: (
+            None
+            if message.startswith("This plugin does not support")
+            else print(message, file=sys.stderr)
+        )
     )
     app = create_application()
     if not install_translators(args.language):
