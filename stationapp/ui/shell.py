@@ -77,11 +77,6 @@ class Shell(QObject):
     def _opened(self, station: Station) -> None:
         self.station = station
         self.worker.call(station.settings.get, "language", on_done=self._language_known)
-        # SQLite's check and the copy take seconds a GB: on a thread of their own, through a
-        # reader of their own, while the operator logs in and works
-        self.worker.call_network(
-            station.keep_daily_backup, on_done=self._daily_backup_kept, on_error=self._no_daily
-        )
 
     def _daily_backup_kept(self, path: Path | None) -> None:
         if path is not None:
@@ -104,6 +99,15 @@ class Shell(QObject):
     def _language_known(self, language: str) -> None:
         install_translators(language)
         self.show_login()
+        # SQLite's check and the copy take seconds a GB: on a thread of their own, through a
+        # reader of their own, while the operator logs in and works. Started once the station's
+        # language is in place, so that what it finds (a damaged file) is said in that language
+        assert self.station is not None
+        self.worker.call_network(
+            self.station.keep_daily_backup,
+            on_done=self._daily_backup_kept,
+            on_error=self._no_daily,
+        )
 
     def _cannot_open(self, error: UserError) -> None:
         box = QMessageBox(
