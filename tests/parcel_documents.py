@@ -39,13 +39,6 @@ PRINTED_AT = datetime(2025, 11, 20, 6, 30, tzinfo=UTC)
 HEADER = ReceiptHeader(station_name="孟定镇芒艾村电商服务站", station_phone="0883-6123456")
 FOOTER = ReceiptFooter(event_id=EVENT_ID, printed_at=PRINTED_AT, operator_name="李秀英")
 FRAME = {"header": HEADER, "footer": FOOTER}
-ONE_BY_ONE = {
-    "station_name": HEADER.station_name,
-    "station_phone": HEADER.station_phone,
-    "operator_name": FOOTER.operator_name,
-    "printed_at": FOOTER.printed_at,
-    "event_id": FOOTER.event_id,
-}
 RECIPIENT_PHONE = "13812345678"
 PROXY_PHONE = "13700004321"
 SENDER_PHONE = "13987654321"

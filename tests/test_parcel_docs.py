@@ -16,14 +16,12 @@ from pathlib import Path
 import pytest
 
 from stationapp.core.errors import ValidationError
-from stationapp.receipts import parcel_docs
 from stationapp.receipts.paper import PAPERS
 from stationapp.receipts.parcels.fields import destination_city, mask_name, mask_waybill
 from tests.parcel_documents import (
     DOCUMENTS,
     EVENT_ID,
     EVERY_DOCUMENT_ON_EVERY_PAPER,
-    ONE_BY_ONE,
     PAPER_KINDS,
     PROXY_PHONE,
     RECEIPTS,
@@ -41,10 +39,8 @@ from tests.parcel_documents import (
     pdf_text,
     pickup_slip_pdf,
     return_pdf,
-    sample_batch,
     sample_parcel,
     sample_returned,
-    sample_summary,
     word_boxes,
 )
 
@@ -98,27 +94,6 @@ def test_document_stays_inside_the_rolls_printable_width(title: str, paper: str,
         if x_min < sheet.margin_x - 1 or x_max > sheet.width - sheet.margin_x + 1
     ]
     assert outside == []
-
-
-@pytest.mark.parametrize("paper", PAPER_KINDS)
-def test_each_document_called_with_the_header_and_footer_values_one_by_one_is_the_same_pdf(
-    paper: str,
-):
-    """The parcel screens still call ``parcel_docs`` with the six values; nothing differs."""
-    slip_parcels = [sample_parcel(1), sample_parcel(2, carrier="ZTO")]
-    returned = [sample_returned(n) for n in range(1, 4)]
-    assert parcel_docs.pickup_slip(
-        parcels=slip_parcels, verified_by="id", paper=paper, **ONE_BY_ONE
-    ) == pickup_slip_pdf(paper, parcels=slip_parcels, verified_by="id")
-    assert parcel_docs.handover_manifest(
-        batch=sample_batch(3), cutoff="14:00", paper=paper, **ONE_BY_ONE
-    ) == handover_pdf(paper, count=3)
-    assert parcel_docs.return_manifest(
-        parcels=returned, reason="超期未取", carrier="YTO", paper=paper, **ONE_BY_ONE
-    ) == return_pdf(paper, parcels=returned)
-    assert parcel_docs.parcel_day_summary(
-        summary=sample_summary(), paper=paper, **ONE_BY_ONE
-    ) == day_pdf(paper)
 
 
 # --- pickup slip ------------------------------------------------------------------------------

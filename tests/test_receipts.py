@@ -33,7 +33,7 @@ from stationapp.receipts.document import (
     wrap_text,
 )
 from stationapp.receipts.paper import MM, PAPERS, validate_paper
-from stationapp.receipts.testpage import printer_test_page, render_test_receipt
+from stationapp.receipts.testpage import printer_test_page
 
 REPO = Path(__file__).resolve().parent.parent
 STATION_NAME = "孟定镇芒团村电商服务站"
@@ -156,21 +156,6 @@ def test_test_receipt_text_names_the_station_the_event_and_an_amount(paper: str,
     assert EVENT_ID in text
     assert "¥12.50" in text
     assert "李秀英" in text
-
-
-@pytest.mark.parametrize("paper", ["80mm", "58mm", "A4"])
-def test_test_page_called_with_the_header_and_footer_values_one_by_one_is_the_same_pdf(
-    paper: str,
-):
-    one_by_one = render_test_receipt(
-        station_name=STATION_NAME,
-        station_phone="0883-7123456",
-        operator_name="李秀英",
-        paper=paper,
-        event_id=EVENT_ID,
-        printed_at=PRINTED_AT,
-    )
-    assert one_by_one == _test_page(paper)
 
 
 def test_a_station_without_a_phone_number_prints_no_phone_line(tmp_path: Path):

@@ -261,13 +261,13 @@ def test_a_search_that_finds_nothing_says_what_to_try(qtbot, parcels_page, sound
 
 
 def test_the_slip_button_prints_the_last_pickup(qtbot, parcels_page, station, worker, monkeypatch):
-    from stationapp.receipts import parcel_docs
+    from stationapp.receipts import parcels as documents
     from stationapp.ui.kit import printing
 
     rendered: list[dict] = []
     printed: list[bytes] = []
     monkeypatch.setattr(
-        parcel_docs, "pickup_slip", lambda **fields: rendered.append(fields) or b"%PDF-slip"
+        documents, "pickup_slip", lambda **fields: rendered.append(fields) or b"%PDF-slip"
     )
     monkeypatch.setattr(printing, "print_pdf", lambda pdf, **_kw: printed.append(pdf) or True)
     parcel = worker.wait_for(receive, station, zto(1), 0)

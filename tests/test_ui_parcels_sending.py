@@ -150,13 +150,13 @@ def test_a_scanned_label_goes_on_the_chosen_parcel(qtbot, parcels_page, station,
 def test_handover_lists_the_waiting_parcels_per_carrier_and_hands_them_over(
     qtbot, parcels_page, station, worker, monkeypatch
 ):
-    from stationapp.receipts import parcel_docs
+    from stationapp.receipts import parcels as documents
     from stationapp.ui.kit import printing
 
     manifests: list[dict] = []
     printed: list[bytes] = []
     monkeypatch.setattr(
-        parcel_docs, "handover_manifest", lambda **f: manifests.append(f) or b"%PDF-handover"
+        documents, "handover_manifest", lambda **f: manifests.append(f) or b"%PDF-handover"
     )
     monkeypatch.setattr(printing, "print_pdf", lambda pdf, **_kw: printed.append(pdf) or True)
     zto_parcels = [worker.wait_for(send, station, "ZTO", zto(n), n) for n in (1, 2)]

@@ -175,13 +175,13 @@ def test_reminding_with_nothing_chosen_says_what_to_do(qtbot, parcels_page, soun
 def test_return_proposals_return_the_ticked_parcels_and_print_the_manifest(
     qtbot, parcels_page, station, worker, monkeypatch
 ):
-    from stationapp.receipts import parcel_docs
+    from stationapp.receipts import parcels as documents
     from stationapp.ui.kit import printing
 
     manifests: list[dict] = []
     printed: list[bytes] = []
     monkeypatch.setattr(
-        parcel_docs,
+        documents,
         "return_manifest",
         lambda **fields: manifests.append(fields) or b"%PDF-return",
     )

@@ -7,8 +7,7 @@
 - ``layout``, ``wrapping``, ``paper``, ``fonts``: how lines are drawn and broken, on which paper,
   in the bundled CJK font.
 - A package or module per line: ``parcels`` (pickup slip, day summary, manifests); ``testpage``,
-  the station's own printer test page. ``parcel_docs`` keeps the parcel screens' calls, which
-  pass the header's and footer's values one by one.
+  the station's own printer test page.
 
 No Qt here: the GUI prints the bytes these modules return (``stationapp.ui.kit.printing``).
 reportlab is imported inside the functions that draw, so importing this package stays cheap.

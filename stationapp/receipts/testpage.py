@@ -3,8 +3,6 @@ character a receipt uses, and a ruler of the usable width, so an operator can se
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.receipts.document import (
     Receipt,
@@ -60,21 +58,3 @@ def printer_test_page(*, header: ReceiptHeader, footer: ReceiptFooter, paper: st
         footer=footer,
     )
     return render(receipt, sheet)
-
-
-def render_test_receipt(
-    *,
-    station_name: str,
-    station_phone: str,
-    operator_name: str,
-    paper: str,
-    event_id: str,
-    printed_at: datetime,
-) -> bytes:
-    """The test page from the header's and footer's values one by one, as the settings page and
-    the selftest call it."""
-    return printer_test_page(
-        header=ReceiptHeader(station_name, station_phone),
-        footer=ReceiptFooter(event_id, printed_at, operator_name),
-        paper=paper,
-    )

@@ -90,7 +90,7 @@ def _run(data_dir: Path, out_dir: Path, problems: list[str]) -> int:
         window.close()
 
         receipt = out_dir / TEST_RECEIPT
-        receipt.write_bytes(worker.wait_for(_render_test_receipt, station))
+        receipt.write_bytes(worker.wait_for(_render_test_page, station))
         summary["test_receipt"] = str(receipt)
 
         result = worker.wait_for(station.events.verify)
@@ -137,19 +137,17 @@ def _create_demo(data_dir: Path):
     )
 
 
-def _render_test_receipt(station) -> bytes:
+def _render_test_page(station) -> bytes:
     from stationapp.core import clock
-    from stationapp.receipts.testpage import render_test_receipt
+    from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
+    from stationapp.receipts.testpage import printer_test_page
 
     event = station.events.record_print("test_page")
     info = station.info
-    return render_test_receipt(
-        station_name=info.name,
-        station_phone=info.phone,
-        operator_name=station.operator.name,
+    return printer_test_page(
+        header=ReceiptHeader(info.name, info.phone),
+        footer=ReceiptFooter(event.id, clock.parse_iso(event.occurred_at), station.operator.name),
         paper=station.settings.get("paper"),
-        event_id=event.id,
-        printed_at=clock.parse_iso(event.occurred_at),
     )
 
 

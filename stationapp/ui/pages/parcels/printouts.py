@@ -7,7 +7,6 @@ window's cold start does not pay for them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -22,13 +21,14 @@ class Rendered:
     printer: str
 
 
-def _header(station: Station, operator_name: str) -> dict[str, Any]:
+def _frame(station: Station, operator_name: str, event_id: str) -> dict[str, object]:
+    """The document's shared header (the station) and footer (this print: its record's id)."""
+    from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
+
     info = station.info
     return {
-        "station_name": info.name,
-        "station_phone": info.phone,
-        "operator_name": operator_name,
-        "printed_at": clock.now(),
+        "header": ReceiptHeader(info.name, info.phone),
+        "footer": ReceiptFooter(event_id, clock.now(), operator_name),
     }
 
 
@@ -42,18 +42,17 @@ def render_pickup_slip(
     event_id: str,
     operator_name: str,
 ) -> Rendered:
-    from stationapp.receipts import parcel_docs
+    from stationapp.receipts import parcels as documents
 
     settings = station.settings.all()
     parcels: list[Parcel] = [station.parcels.get(i) for i in parcel_ids]
-    pdf = parcel_docs.pickup_slip(
+    pdf = documents.pickup_slip(
         parcels=parcels,
         verified_by=verified_by,
         proxy_name=proxy_name,
         proxy_phone=proxy_phone,
         paper=settings["paper"],
-        event_id=event_id,
-        **_header(station, operator_name),
+        **_frame(station, operator_name, event_id),
     )
     return Rendered(pdf, settings["printer"])
 
@@ -61,15 +60,14 @@ def render_pickup_slip(
 def render_handover_manifest(
     station: Station, batch: HandoverBatch, *, paper: str, operator_name: str
 ) -> Rendered:
-    from stationapp.receipts import parcel_docs
+    from stationapp.receipts import parcels as documents
 
     event = station.events.record_print("handover_manifest", batch.id)
-    pdf = parcel_docs.handover_manifest(
+    pdf = documents.handover_manifest(
         batch=batch,
         cutoff=station.sending.cutoff(),
         paper=paper,
-        event_id=event.id,
-        **_header(station, operator_name),
+        **_frame(station, operator_name, event.id),
     )
     return Rendered(pdf, station.settings.get("printer"))
 
@@ -77,33 +75,31 @@ def render_handover_manifest(
 def render_return_manifest(
     station: Station, batch_id: str, reason: str, *, carrier: str, operator_name: str
 ) -> Rendered:
-    from stationapp.receipts import parcel_docs
+    from stationapp.receipts import parcels as documents
 
     settings = station.settings.all()
     event = station.events.record_print("return_manifest", batch_id)
-    pdf = parcel_docs.return_manifest(
+    pdf = documents.return_manifest(
         parcels=station.parcels.returned_batch(batch_id),
         reason=reason,
         carrier=carrier,
         paper=settings["paper"],
-        event_id=event.id,
-        **_header(station, operator_name),
+        **_frame(station, operator_name, event.id),
     )
     return Rendered(pdf, settings["printer"])
 
 
 def render_day_summary(station: Station, *, operator_name: str) -> Rendered:
     """当日快递汇总 for today: the print is recorded, its id is in the footer."""
-    from stationapp.receipts import parcel_docs
+    from stationapp.receipts import parcels as documents
 
     settings = station.settings.all()
     summary = station.parcels.day_summary()
     event = station.events.record_print("parcel_day_summary", summary.day)
-    pdf = parcel_docs.parcel_day_summary(
+    pdf = documents.parcel_day_summary(
         summary=summary,
         paper=settings["paper"],
-        event_id=event.id,
-        **_header(station, operator_name),
+        **_frame(station, operator_name, event.id),
     )
     return Rendered(pdf, settings["printer"])
 

@@ -284,18 +284,16 @@ class SettingsPage(Page):
 
     def _render_test_page(self) -> tuple[Event, bytes, str]:
         # runs on the database thread; reportlab is loaded on first use
-        from stationapp.receipts.testpage import render_test_receipt
+        from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
+        from stationapp.receipts.testpage import printer_test_page
 
         event = self.station.events.record_print("test_page")
         info = self.station.info
         settings = self.station.settings.all()
-        pdf = render_test_receipt(
-            station_name=info.name,
-            station_phone=info.phone,
-            operator_name=self.operator.name,
+        pdf = printer_test_page(
+            header=ReceiptHeader(info.name, info.phone),
+            footer=ReceiptFooter(event.id, clock.parse_iso(event.occurred_at), self.operator.name),
             paper=settings["paper"],
-            event_id=event.id,
-            printed_at=clock.parse_iso(event.occurred_at),
         )
         return event, pdf, settings["printer"]
 
