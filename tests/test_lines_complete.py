@@ -23,6 +23,7 @@ from stationapp.core.lines import projections_of_every_line
 from stationapp.core.sms import deliver_due
 from stationapp.sms_providers.filelog import FileProvider
 from tests.county_server import LoopbackCounty
+from tests.every_event import line_drivers
 from tests.line_stubs import stub_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +88,8 @@ def _every_kind_of_event(folder: Path) -> Station:
     st.sending.attach_waybill(sent.id, "73100000000001")
     st.sending.hand_over("ZTO")
     st.events.record_print("test_page")
+    for drive in line_drivers():  # each other line's events (tests/every_event/<line>.py)
+        drive(st)
     return st
 
 
@@ -212,3 +215,35 @@ def test_a_sync_round_started_first_projects_with_every_line(every_kind):
     result = fresh(SYNC_ROUND, str(every_kind))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "missing: []" in result.stdout
+
+
+def test_a_line_follows_another_line_s_events_after_the_owner_and_its_void(tmp_path, monkeypatch):
+    """A follower (an order keeping its parcel's arrival) runs after the owner's projector, in
+    the same transaction, on replay too; a void reverts it before the owner's revert."""
+    from stationapp.core.projections import Projector
+
+    seen: list[tuple[str, str]] = []
+
+    def follow(replay, event):
+        seen.append(("apply", event.type))
+        replay.conn.execute("CREATE TABLE IF NOT EXISTS followed (id TEXT)")
+        replay.conn.execute("INSERT INTO followed VALUES (?)", (event.entity_id,))
+
+    def unfollow(replay, event):
+        seen.append(("revert", event.type))
+        replay.conn.execute("DELETE FROM followed WHERE id = ?", (event.entity_id,))
+
+    followers = projections_of_every_line().followers
+    monkeypatch.setitem(followers, "parcel.picked_up", (Projector(follow, revert=unfollow),))
+    st = Station.create(
+        tmp_path / "s", name="孟定镇芒艾村电商服务站", manager_name=MANAGER, manager_pin=PIN
+    )
+    parcel = st.parcels.receive(
+        waybill="YT7512345678901", recipient_phone="13812340001", recipient_name="张三"
+    )
+    st.parcels.pick_up([parcel.id], verified_by="code")
+    assert [tuple(r) for r in st.conn.execute("SELECT id FROM followed")] == [(parcel.id,)]
+    st.parcels.undo_pickup(parcel.id, "拿错了")
+    assert st.conn.execute("SELECT id FROM followed").fetchall() == []
+    assert seen == [("apply", "parcel.picked_up"), ("revert", "parcel.picked_up")]
+    st.close()

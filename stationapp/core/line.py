@@ -65,8 +65,10 @@ class Line:
     """Everything a line adds to the station, listed once.
 
     ``facades``: the ``st.<name>`` objects it offers; ``projectors`` and ``projected_tables``:
-    the tables it keeps from its events; ``migrations``: its schema steps; ``settings``: its
-    keys; ``county_handlers``: what it does with the county's events about its entities.
+    the tables it keeps from its events; ``follows``: projectors of its own on other lines'
+    event types (``"*"``: every event), applied after the owner's; ``migrations``: its schema
+    steps; ``settings``: its keys; ``county_handlers``: what it does with the county's events
+    about its entities.
     ``home``, ``day_close`` and ``month_report``: what it adds to the home page's figures, the
     day close and the month report (None where it adds nothing)."""
 
@@ -74,6 +76,7 @@ class Line:
     facades: Mapping[str, Facade] = field(default_factory=dict)
     projectors: Mapping[str, Projector] = field(default_factory=dict)
     projected_tables: Mapping[str, str] = field(default_factory=dict)
+    follows: Mapping[str, Projector] = field(default_factory=dict)
     migrations: tuple[Migration, ...] = ()
     settings: Mapping[str, Setting] = field(default_factory=dict)
     county_handlers: Mapping[str, CountyHandler] = field(default_factory=dict)

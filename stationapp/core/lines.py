@@ -16,7 +16,18 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TypeVar
 
-from stationapp.core import county, operators, parcels, projections, settings, sms, sync
+from stationapp.core import (
+    county,
+    households,
+    operators,
+    orders,
+    parcels,
+    produce,
+    projections,
+    settings,
+    sms,
+    sync,
+)
 from stationapp.core.changes import Changes, settings_keys
 from stationapp.core.event_record import Event
 from stationapp.core.line import CountyHandler, Line
@@ -29,6 +40,9 @@ LINES: tuple[Line, ...] = (
     county.LINE,
     sms.LINE,
     parcels.LINE,
+    orders.LINE,
+    produce.LINE,
+    households.LINE,
     sync.LINE,
 )
 
@@ -73,7 +87,11 @@ def projections_of_every_line() -> Projections:
     tables = _merged(
         "the projected table", ((line.name, line.projected_tables) for line in _every_line())
     )
-    return Projections(projectors, tables)
+    followers: dict[str, list[Projector]] = {}
+    for line in _every_line():
+        for event_type, follower in line.follows.items():
+            followers.setdefault(event_type, []).append(follower)
+    return Projections(projectors, tables, followers)
 
 
 @cache

@@ -10,7 +10,7 @@ names the type, never a silent skip (DESIGN §2).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from stationapp.core.errors import StateError
@@ -55,19 +55,37 @@ class UnprojectedEvent(LookupError):
         self.event_type = event_type
 
 
+EVERY_TYPE = "*"  # a follower of every event type (the household log reads every payload)
+
+
 class Projections:
     """Every line's projectors and the tables they write (table -> the ORDER BY that gives a
-    stable row order for comparison). Built once, by ``lines.py``."""
+    stable row order for comparison). Built once, by ``lines.py``.
 
-    def __init__(self, projectors: Mapping[str, Projector], tables: Mapping[str, str]) -> None:
+    ``followers``: what other lines keep of an event type they do not own (an order following
+    its parcel's ``parcel.received``), applied after the owner's projector, in the order listed;
+    under ``EVERY_TYPE``, followers of every event. A void reverts the followers first."""
+
+    def __init__(
+        self,
+        projectors: Mapping[str, Projector],
+        tables: Mapping[str, str],
+        followers: Mapping[str, Sequence[Projector]] | None = None,
+    ) -> None:
         self.projectors = dict(projectors)
         self.tables = dict(tables)
+        self.followers = {key: tuple(value) for key, value in (followers or {}).items()}
+
+    def followers_of(self, event_type: str) -> tuple[Projector, ...]:
+        return self.followers.get(event_type, ()) + self.followers.get(EVERY_TYPE, ())
 
     def project(self, replay: Replay, event: Event) -> None:
         projector = self.projectors.get(event.type)
         if projector is None:
             raise UnprojectedEvent(event.type)
         projector.apply(replay, event)
+        for follower in self.followers_of(event.type):
+            follower.apply(replay, event)
 
     def can_void(self, event_type: str) -> bool:
         projector = self.projectors.get(event_type)
@@ -129,6 +147,9 @@ def _apply_void(replay: Replay, event: Event) -> None:
     )
     projector = replay.projections.projectors[target.type]
     assert projector.revert is not None
+    for follower in reversed(replay.projections.followers_of(target.type)):
+        if follower.revert is not None:
+            follower.revert(replay, target)
     projector.revert(replay, target)
 
 
