@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +36,9 @@ class StationInfo:
 
 @dataclass(frozen=True)
 class TodayFigures:
-    """The home page's figures for the business day; the business lines fill them in."""
+    """The home page's figures for the business day; the business lines fill them in through
+    their ``home`` hooks. ``more``: the figures a line adds beyond these (by its own names,
+    e.g. ``produce_bought``), for the home page to show."""
 
     day: str
     parcels_in: int = 0
@@ -43,6 +46,7 @@ class TodayFigures:
     orders: int = 0
     bills: int = 0
     cash_fen: int = 0
+    more: Mapping[str, int] = field(default_factory=dict)
 
 
 class StationEvents:
@@ -294,7 +298,12 @@ class Station:
             if line.home is not None:
                 for name, value in line.home(self.facades).items():
                     figures[name] = figures.get(name, 0) + value
-        return TodayFigures(day=clock.business_day().isoformat(), **figures)
+        known = {f.name for f in fields(TodayFigures)} - {"day", "more"}
+        return TodayFigures(
+            day=clock.business_day().isoformat(),
+            **{name: value for name, value in figures.items() if name in known},
+            more={name: value for name, value in figures.items() if name not in known},
+        )
 
     def backup(self, target: Path | None = None) -> Path:
         """A copy of the database (into ``target``, a file or a folder such as a USB stick);
