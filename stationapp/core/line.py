@@ -35,6 +35,17 @@ class Migration:
 
 CountyHandler = Callable[["Batch", Any], None]  # (batch, county.events.CountyEvent)
 
+ParcelArrival = Callable[["Batch", Mapping[str, Any]], bool]
+"""A line's word on a parcel being taken in (the parcels line calls each, in its batch, before
+the parcel's ``parcel.received``; the mapping: ``id``, ``waybill``, ``carrier``, ``phone``,
+``customer_id``, ``code``, ``operator``). A line whose parcel it is (an order's waybill)
+appends its own events and queues its own text, and returns True: the parcel then carries no
+arrival notice."""
+
+ParcelHandout = Callable[["Batch", str, Mapping[str, Any]], Any]
+"""The parcels line's pickup inside another line's batch (an order delivered with its parcel):
+``(batch, parcel id, {"operator": id, "verified_by": ...})``; refuses a parcel not on the shelf."""
+
 
 @dataclass(frozen=True)
 class LineContext:
@@ -47,6 +58,8 @@ class LineContext:
     projections: Projections
     county_handlers: Mapping[str, CountyHandler]
     shared: Mapping[str, Any]  # the shared lines built before this one: "county", "sms"
+    parcel_arrivals: tuple[ParcelArrival, ...] = ()  # every line's, for parcel intake
+    parcel_handout: ParcelHandout | None = None  # the parcels line's, for the others
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -68,7 +81,8 @@ class Line:
     the tables it keeps from its events; ``follows``: projectors of its own on other lines'
     event types (``"*"``: every event), applied after the owner's; ``migrations``: its schema
     steps; ``settings``: its keys; ``county_handlers``: what it does with the county's events
-    about its entities.
+    about its entities; ``parcel_arrival``: its word on a parcel taken in; ``parcel_handout``:
+    the parcels line's pickup, offered to the others.
     ``home``, ``day_close`` and ``month_report``: what it adds to the home page's figures, the
     day close and the month report (None where it adds nothing)."""
 
@@ -80,6 +94,8 @@ class Line:
     migrations: tuple[Migration, ...] = ()
     settings: Mapping[str, Setting] = field(default_factory=dict)
     county_handlers: Mapping[str, CountyHandler] = field(default_factory=dict)
+    parcel_arrival: ParcelArrival | None = None
+    parcel_handout: ParcelHandout | None = None
     home: Callable[[Any], Mapping[str, int]] | None = None
     day_close: Callable[[Any], Any] | None = None
     month_report: Callable[[Any], Any] | None = None

@@ -30,7 +30,7 @@ from stationapp.core import (
 )
 from stationapp.core.changes import Changes, settings_keys
 from stationapp.core.event_record import Event
-from stationapp.core.line import CountyHandler, Line
+from stationapp.core.line import CountyHandler, Line, ParcelArrival, ParcelHandout
 from stationapp.core.projections import Projections, Projector
 from stationapp.core.settings import Setting
 
@@ -104,6 +104,19 @@ def county_handlers() -> dict[str, CountyHandler]:
     return _merged(
         "the county event type", ((line.name, line.county_handlers) for line in _every_line())
     )
+
+
+def parcel_arrivals() -> tuple[ParcelArrival, ...]:
+    """Each line's word on a parcel taken in, in the order of ``LINES``."""
+    return tuple(line.parcel_arrival for line in LINES if line.parcel_arrival is not None)
+
+
+def parcel_handout() -> ParcelHandout | None:
+    """The parcels line's pickup inside another line's batch (one line offers it)."""
+    offered = [line.parcel_handout for line in LINES if line.parcel_handout is not None]
+    if len(offered) > 1:
+        raise RuntimeError("more than one line offers the parcel handout")
+    return offered[0] if offered else None
 
 
 def facade_names() -> list[str]:

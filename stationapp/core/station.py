@@ -134,6 +134,8 @@ class Station:
             projections=self.log.projections,
             county_handlers=lines.county_handlers(),
             shared=shared,
+            parcel_arrivals=lines.parcel_arrivals(),
+            parcel_handout=lines.parcel_handout(),
         )
         for line in lines.LINES:
             for name, build in line.facades.items():

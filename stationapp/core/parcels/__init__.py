@@ -14,6 +14,7 @@ station (listed in ``stationapp.core.lines``).
 from stationapp.core.line import Line
 from stationapp.core.parcels import migrations, sending, store
 from stationapp.core.parcels.facade import Parcels
+from stationapp.core.parcels.pickup import hand_out
 from stationapp.core.parcels.sending import HandoverBatch, Sending, SentParcel
 from stationapp.core.parcels.settings import PARCEL_SETTINGS
 from stationapp.core.parcels.store import Parcel, Shelf
@@ -49,5 +50,6 @@ LINE = Line(
     projected_tables={**store.PROJECTED_TABLES, **sending.PROJECTED_TABLES},
     migrations=migrations.MIGRATIONS,
     settings=PARCEL_SETTINGS,
+    parcel_handout=hand_out,
     home=_home,
 )

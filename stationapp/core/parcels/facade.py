@@ -44,6 +44,7 @@ class Parcels(ParcelIntake, ParcelPickup, ParcelReturns):
         self._log = ctx.log
         self._session = ctx.session
         self._settings = ctx.settings
+        self._arrivals = ctx.parcel_arrivals  # the other lines' word on a parcel taken in
 
     # reading ------------------------------------------------------------------------------------
 

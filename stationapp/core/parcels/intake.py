@@ -118,12 +118,18 @@ class ParcelIntake:
                 payload = self._intake_payload(**item)
                 payload["seq"] = next_free_seq(batch.conn, payload["shelf"], payload["layer"])
                 at = clock.now()
-                notice = payload["phone"] and plan_notice(
-                    batch.conn,
-                    payload,
-                    code=pickup_code(payload["shelf"], payload["layer"], payload["seq"]),
-                    at=at,
-                    pickup_days=self._settings.get("sms.pickup_days"),
+                code = pickup_code(payload["shelf"], payload["layer"], payload["seq"])
+                texted = self._texted_by_a_line(batch, parcel_id, payload, code, operator.id)
+                notice = (
+                    not texted
+                    and payload["phone"]
+                    and plan_notice(
+                        batch.conn,
+                        payload,
+                        code=code,
+                        at=at,
+                        pickup_days=self._settings.get("sms.pickup_days"),
+                    )
                 )
                 if notice:
                     payload["notice"] = notice
@@ -136,6 +142,25 @@ class ParcelIntake:
                 )
                 parcel_ids.append(parcel_id)
         return [self.get(parcel_id) for parcel_id in parcel_ids]
+
+    def _texted_by_a_line(
+        self, batch: Any, parcel_id: str, payload: dict[str, Any], code: str, operator: str
+    ) -> bool:
+        """Each line's word on the parcel (an order whose waybill it is): a line that texts the
+        villager itself says so, and the parcel then carries no arrival notice of its own."""
+        parcel = {
+            "id": parcel_id,
+            "waybill": payload["waybill"],
+            "carrier": payload["carrier"],
+            "phone": payload["phone"],
+            "customer_id": payload.get("customer_id", ""),
+            "code": code,
+            "operator": operator,
+        }
+        texted = False
+        for arrival in self._arrivals:
+            texted = arrival(batch, parcel) or texted
+        return texted
 
     def _intake_payload(
         self,

@@ -12,9 +12,12 @@ opposite of the pickup's ``money`` (:meth:`stationapp.core.money.Money.reversed`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from stationapp.core import clock, phone
 from stationapp.core.errors import StateError, ValidationError
-from stationapp.core.events import Event
+from stationapp.core.events import Batch, Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
 from stationapp.core.money import Money, check_method
 from stationapp.core.parcels.notice import cancel_passed_texts
@@ -133,3 +136,33 @@ class ParcelPickup:
         # by type: the parcel's arrival text's sms.sent/sms.failed carry the parcel's id too
         pickups = self._log.events_of(parcel_id, type="parcel.picked_up")
         return self._log.void(pickups[-1].id, reason=reason, operator=manager.id)
+
+
+def hand_out(batch: Batch, parcel_id: str, how: Mapping[str, Any]) -> Event:
+    """The pickup another line makes in its own batch (an order delivered with its parcel:
+    ``Line.parcel_handout``): the parcel must be on the shelf; no pickup fee (the other line
+    takes its own money); the parcel's texts not yet gone are cancelled, as at a pickup."""
+    row = batch.conn.execute(
+        "SELECT status, pickup_code, waybill FROM parcels WHERE id = ?", (parcel_id,)
+    ).fetchone()
+    if row is None or row[0] != "waiting":
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Parcel {code} (waybill {waybill}) is not on the shelf any more; hand out what "
+                "is there and check the parcel's record.",
+            ),
+            code=row[1] if row else "?",
+            waybill=row[2] if row else "?",
+        )
+    verified_by = how.get("verified_by", "code")
+    if verified_by not in VERIFICATIONS:
+        raise ValueError(f"unknown verification {verified_by!r}")
+    event = batch.append(
+        "parcel.picked_up",
+        entity_id=parcel_id,
+        payload={"verified_by": verified_by, "fee_fen": 0},
+        operator=how["operator"],
+    )
+    cancel_passed_texts(batch, [parcel_id], reason="parcel.picked_up", operator=how["operator"])
+    return event
