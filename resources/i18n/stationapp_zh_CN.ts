@@ -3333,8 +3333,60 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>寄件人姓名</translation>
         </message>
         <message>
+            <source>the villager's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>the item's name</source>
             <translation>物品名称</translation>
+        </message>
+        <message>
+            <source>the item's specification</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the villager's name (at most 20 characters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the platform: {platforms}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A quantity is a number above 0 with at most three decimals, like 2 or 1.5; not {quantity}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An order has 1 to {most} items; list what to buy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each item needs its name (at most 30 characters); a specification has at most 30.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The {what} is money taken in: enter each amount above ¥0.00.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The {what} is money paid out: each amount is written below zero (-12.50).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the reason in 2 to 100 characters, e.g. 'out of stock'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A note has at most 100 characters; shorten it.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>the item count</source>
@@ -3407,6 +3459,14 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>Type the station's name, 2 to 40 characters, as on its sign, e.g. 孟定镇芒艾村电商服务站.</source>
             <translation>请按门牌输入服务站名称，2 到 40 个字，例如：孟定镇芒艾村电商服务站。</translation>
+        </message>
+        <message>
+            <source>A service fee is written per platform, an amount or a percentage of the goods, like 淘宝=3.00, 拼多多=5% (at most ¥100.00 or 30%), for the platforms {platforms}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose yes or no.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Type a number of days from {low} to {high}.</source>
@@ -3619,6 +3679,10 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>A pickup can only be undone on the day it happened ({day}). Call the county center to correct an older one.</source>
             <translation>取件只能在当天（{day}）撤销。更早的取件请联系县级中心更正。</translation>
+        </message>
+        <message>
+            <source>Parcel {code} (waybill {waybill}) is not on the shelf any more; hand out what is there and check the parcel's record.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Write why the parcels go back (at least two characters), e.g. 超期未取.</source>
@@ -3923,6 +3987,250 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>{what} has only invisible characters (zero-width spaces); type the name.</source>
             <translation>{what}里只有看不见的字符（零宽空格），请输入真正的名字。</translation>
+        </message>
+        <message>
+            <source>No registered household has the number {household_no}. Find the household by its number, the head's name or a phone tail and choose it from the list.</source>
+            <translation>没有户编号为 {household_no} 的建档户。请按户编号、户主姓名或手机尾号查找，并从列表中选择。</translation>
+        </message>
+        <message>
+            <source>Choose what the service was: training, advice, a form filled in, or other.</source>
+            <translation>请选择服务类型：培训、咨询、代办表格或其他。</translation>
+        </message>
+        <message>
+            <source>Write what was done for the household in 2 to 200 characters, e.g. 'filled in the medical insurance claim form'.</source>
+            <translation>请用 2 到 200 个字写明为该户做了什么，例如“帮填医保报销单”。</translation>
+        </message>
+        <message>
+            <source>The person's name is too long: write at most 30 characters.</source>
+            <translation>姓名太长：最多填写 30 个字。</translation>
+        </message>
+        <message>
+            <source>Give the period as a month (2026-11), a quarter (2026-Q4) or a year (2026).</source>
+            <translation>请按月（2026-11）、季度（2026-Q4）或年（2026）填写期间。</translation>
+        </message>
+        <message>
+            <source>A later step of this order depends on the one to void; void the later steps first, the last one first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the seller's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the consignor's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the commission percent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No registered household is numbered {number}; check the 户编号.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The price {price} per {unit} is more than {percent}% away from the catalog's reference price {reference}; check it, or confirm the price.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This purchase comes to ¥0.00; check the figures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the commission as a percent or as an amount per unit, one of the two.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A commission percent is 0 to 100 with two decimals at most.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the gross weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the tare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the net weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type {what} as a number, like 52.3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} must be more than zero.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} has at most three decimals, like 52.375.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} is more than {limit}; check the digits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{unit}' is not a unit here; use one of: {units}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Goods counted in {unit} come in whole numbers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{grade}' is not a grade here; use one of: {grades}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{channel}' is not a sales channel; use one of: {channels}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A weight comes from the scale or is typed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Goods counted in {unit} are not weighed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The net weight {net} is not gross {gross} less tare {tare}; weigh again or correct the figures.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The net weight {net} is not the quantity {quantity}; use the net.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A weight from the scale keeps the scale's reading.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The money entered adds up to {given} fen but the amount is {amount} fen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the buyer's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A sale has 1 to {limit} lines.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only {left} {unit} of {goods} are there to sell, not {quantity}; sell no more than that.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing of this consigned lot was sold yet; settle after a sale.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was sold of this lot is settled already; settle again after the next sale.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>List 1 to 12 different grades of at most 8 characters, like 特级, 一级, 统货.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a percent from {low} to {high}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>These goods were sold since; void the sale first, then this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Goods of this consigned lot were sold; void those sales first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No such consigned lot.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The consignor was paid for these goods since; void the settlement first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No such purchase.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No such sale.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No scale port is set. Enter the scale's port (like COM3 or /dev/ttyUSB0) in the scale settings, or type the weight by hand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no port {port} on this computer. Plug the scale's cable in, then choose its port (like COM3 or /dev/ttyUSB0) in the scale settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The port {port} is in use by another program (the scale's own tool, the SMS modem). Close that program, or choose the scale's own port in the scale settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scale on {port} stopped answering: its cable came out or it was switched off. Plug it back in and the weight comes back by itself; type the weight by hand meanwhile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scale on {port} sends nothing. Check that it is switched on, that its cable is in, and that its output is set to continuous.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Data comes from {port} but it cannot be read as weights. The baud rate ({baudrate}) is probably wrong: try 9600, then 1200, in the scale settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scale sends {found} frames, not {model} frames. Choose {found} as the scale model in the scale settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no scale model {model}. Choose one of: {models}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{baudrate} is not a baud rate a scale uses. Enter 9600 (the usual one), or 1200, 2400, 4800.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No weight has come from the scale yet. Wait a moment, or type the weight by hand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scale's last weight is {age_ms} ms old: the scale has gone quiet. Check its cable, or type the weight by hand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The weight is still moving. Wait until the scale shows it steady, then take it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scale shows a weight below zero. Empty the scale and zero it, then weigh again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scale is overloaded. Take some off and weigh the produce in parts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scale shows zero. Put the produce on the scale, then take the weight.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
