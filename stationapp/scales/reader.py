@@ -87,28 +87,39 @@ class ScaleReader:
 
     def take_stable_net(self, *, max_age_ms: float = MAX_AGE_MS, repeats: int = REPEATS) -> Reading:
         """The stable net weight now on the scale, or ScaleError saying why not."""
+        self._refuse_when_disconnected()
         return self.watch.take_stable_net(max_age_ms=max_age_ms, repeats=repeats)
 
     def take_tare(self, *, max_age_ms: float = MAX_AGE_MS) -> Tare:
         """The indicator's tare, or the stable weight of the empty container on the scale."""
+        self._refuse_when_disconnected()
         return self.watch.take_tare(max_age_ms=max_age_ms)
+
+    def _refuse_when_disconnected(self) -> None:
+        status = self.status
+        if status.state == DISCONNECTED_STATE and status.error is not None:
+            raise status.error  # the last weight seen must not outlive the cable
 
     # --- the thread ---------------------------------------------------------------------------
     def _run(self) -> None:
+        unplugged = False
         while not self._stopping.is_set():
             try:
                 port = open_port(self.config)
             except ScaleError as error:
-                self._report(DISCONNECTED_STATE, error, getattr(error, "detail", ""))
+                if not (unplugged and error.text == reasons.PORT_MISSING):
+                    self._report(DISCONNECTED_STATE, error, getattr(error, "detail", ""))
                 self._stopping.wait(self._retry_s)
                 continue
+            unplugged = False
             try:
                 self._report(CONNECTED)
                 self._read(port)
             except DISCONNECTED as error:
                 log.warning("scale on %s went away: %s", self.config.port, error)
-                unplugged = ScaleError(reasons.UNPLUGGED, port=self.config.port)
-                self._report(DISCONNECTED_STATE, unplugged, str(error))
+                problem = ScaleError(reasons.UNPLUGGED, port=self.config.port)
+                self._report(DISCONNECTED_STATE, problem, str(error))
+                unplugged = True  # its port vanishing next is the same story, not a new one
             finally:
                 with suppress(*DISCONNECTED):
                     port.close()
