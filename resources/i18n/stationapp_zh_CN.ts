@@ -4174,62 +4174,126 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>No scale port is set. Enter the scale's port (like COM3 or /dev/ttyUSB0) in the scale settings, or type the weight by hand.</source>
-            <translation type="unfinished" />
+            <translation>还没有设置电子秤的端口。请在电子秤设置里填写电子秤的端口（例如 COM3 或 /dev/ttyUSB0），或者手动输入重量。</translation>
         </message>
         <message>
             <source>There is no port {port} on this computer. Plug the scale's cable in, then choose its port (like COM3 or /dev/ttyUSB0) in the scale settings.</source>
-            <translation type="unfinished" />
+            <translation>这台电脑上没有端口 {port}。请插好电子秤的数据线，然后在电子秤设置里选择它的端口（例如 COM3 或 /dev/ttyUSB0）。</translation>
         </message>
         <message>
             <source>The port {port} is in use by another program (the scale's own tool, the SMS modem). Close that program, or choose the scale's own port in the scale settings.</source>
-            <translation type="unfinished" />
+            <translation>端口 {port} 正被另一个程序占用（电子秤自带的软件、短信猫）。请关闭那个程序，或在电子秤设置里选择电子秤自己的端口。</translation>
         </message>
         <message>
             <source>The scale on {port} stopped answering: its cable came out or it was switched off. Plug it back in and the weight comes back by itself; type the weight by hand meanwhile.</source>
-            <translation type="unfinished" />
+            <translation>{port} 上的电子秤没有响应了：数据线松了或电子秤关机了。插好后重量会自动恢复；在此之前请手动输入重量。</translation>
         </message>
         <message>
             <source>The scale on {port} sends nothing. Check that it is switched on, that its cable is in, and that its output is set to continuous.</source>
-            <translation type="unfinished" />
+            <translation>{port} 上的电子秤没有发送任何数据。请检查电子秤已开机、数据线已插好，并且输出方式设为连续输出。</translation>
         </message>
         <message>
             <source>Data comes from {port} but it cannot be read as weights. The baud rate ({baudrate}) is probably wrong: try 9600, then 1200, in the scale settings.</source>
-            <translation type="unfinished" />
+            <translation>{port} 有数据传来，但读不出重量。波特率（{baudrate}）可能不对：请在电子秤设置里先试 9600，再试 1200。</translation>
         </message>
         <message>
             <source>The scale sends {found} frames, not {model} frames. Choose {found} as the scale model in the scale settings.</source>
-            <translation type="unfinished" />
+            <translation>电子秤发来的是 {found} 格式的数据，不是 {model}。请在电子秤设置里把型号选为 {found}。</translation>
         </message>
         <message>
             <source>There is no scale model {model}. Choose one of: {models}.</source>
-            <translation type="unfinished" />
+            <translation>没有 {model} 这种电子秤型号。请从这些型号中选择：{models}。</translation>
         </message>
         <message>
             <source>{baudrate} is not a baud rate a scale uses. Enter 9600 (the usual one), or 1200, 2400, 4800.</source>
-            <translation type="unfinished" />
+            <translation>{baudrate} 不是电子秤使用的波特率。请填写 9600（最常用），或 1200、2400、4800。</translation>
         </message>
         <message>
             <source>No weight has come from the scale yet. Wait a moment, or type the weight by hand.</source>
-            <translation type="unfinished" />
+            <translation>还没有收到电子秤的重量。请稍等片刻，或手动输入重量。</translation>
         </message>
         <message>
             <source>The scale's last weight is {age_ms} ms old: the scale has gone quiet. Check its cable, or type the weight by hand.</source>
-            <translation type="unfinished" />
+            <translation>电子秤的最后一个重量已经是 {age_ms} 毫秒以前的了：电子秤没有数据了。请检查数据线，或手动输入重量。</translation>
         </message>
         <message>
             <source>The weight is still moving. Wait until the scale shows it steady, then take it again.</source>
-            <translation type="unfinished" />
+            <translation>重量还在变动。请等电子秤显示稳定后再取重量。</translation>
         </message>
         <message>
             <source>The scale shows a weight below zero. Empty the scale and zero it, then weigh again.</source>
-            <translation type="unfinished" />
+            <translation>电子秤显示的重量小于零。请清空秤台并置零，然后重新称重。</translation>
         </message>
         <message>
             <source>The scale is overloaded. Take some off and weigh the produce in parts.</source>
-            <translation type="unfinished" />
+            <translation>电子秤超载了。请拿下一部分，分几次称。</translation>
         </message>
         <message>
             <source>The scale shows zero. Put the produce on the scale, then take the weight.</source>
+            <translation>电子秤显示为零。请把农产品放到秤上，再取重量。</translation>
+        </message>
+        <message>
+            <source>deposit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>refund</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No registered household {household} is known here; check the number, or leave it empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The deposit {deposit} is more than the order's {total}; take at most the whole.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order {order} is {state}; this step needs it {wanted}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the platform's order number as it shows (4 to 40 characters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An order is paid from one of the station's accounts: wechat, alipay or bank.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waybill {waybill} is already order {order}'s; check the number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waybill {waybill} is already on the shelf at {code}: mark the order arrived with that parcel.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That parcel is not on the shelf; choose one that is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That parcel is already order {order}'s; choose another.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order {order} has {balance} still to settle (below zero: change to give); the money entered comes to {moved}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order {order} took no money from the villager; refund nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A delivery or a return is not undone: record a return or a refund instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no order {order}; search for it by the villager.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose which open orders to show: {states}.</source>
             <translation type="unfinished" />
         </message>
     </context>
