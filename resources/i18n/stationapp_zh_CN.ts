@@ -4014,163 +4014,163 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>the seller's name</source>
-            <translation type="unfinished" />
+            <translation>卖方姓名</translation>
         </message>
         <message>
             <source>the consignor's name</source>
-            <translation type="unfinished" />
+            <translation>委托人姓名</translation>
         </message>
         <message>
             <source>the product</source>
-            <translation type="unfinished" />
+            <translation>品名</translation>
         </message>
         <message>
             <source>the commission percent</source>
-            <translation type="unfinished" />
+            <translation>佣金比例</translation>
         </message>
         <message>
             <source>No registered household is numbered {number}; check the 户编号.</source>
-            <translation type="unfinished" />
+            <translation>没有户编号为 {number} 的登记户，请核对户编号。</translation>
         </message>
         <message>
             <source>The price {price} per {unit} is more than {percent}% away from the catalog's reference price {reference}; check it, or confirm the price.</source>
-            <translation type="unfinished" />
+            <translation>单价每{unit} {price} 与目录参考价 {reference} 相差超过 {percent}%；请核对，或确认此价格。</translation>
         </message>
         <message>
             <source>This purchase comes to ¥0.00; check the figures.</source>
-            <translation type="unfinished" />
+            <translation>这笔收购金额为 ¥0.00，请核对数字。</translation>
         </message>
         <message>
             <source>Give the commission as a percent or as an amount per unit, one of the two.</source>
-            <translation type="unfinished" />
+            <translation>佣金请填比例或每单位金额，二者选其一。</translation>
         </message>
         <message>
             <source>A commission percent is 0 to 100 with two decimals at most.</source>
-            <translation type="unfinished" />
+            <translation>佣金比例为 0 到 100，最多两位小数。</translation>
         </message>
         <message>
             <source>the quantity</source>
-            <translation type="unfinished" />
+            <translation>数量</translation>
         </message>
         <message>
             <source>the gross weight</source>
-            <translation type="unfinished" />
+            <translation>毛重</translation>
         </message>
         <message>
             <source>the tare</source>
-            <translation type="unfinished" />
+            <translation>皮重</translation>
         </message>
         <message>
             <source>the net weight</source>
-            <translation type="unfinished" />
+            <translation>净重</translation>
         </message>
         <message>
             <source>Type {what} as a number, like 52.3.</source>
-            <translation type="unfinished" />
+            <translation>{what}请填数字，如 52.3。</translation>
         </message>
         <message>
             <source>{what} must be more than zero.</source>
-            <translation type="unfinished" />
+            <translation>{what}必须大于零。</translation>
         </message>
         <message>
             <source>{what} has at most three decimals, like 52.375.</source>
-            <translation type="unfinished" />
+            <translation>{what}最多三位小数，如 52.375。</translation>
         </message>
         <message>
             <source>{what} is more than {limit}; check the digits.</source>
-            <translation type="unfinished" />
+            <translation>{what}超过 {limit}，请核对数字。</translation>
         </message>
         <message>
             <source>'{unit}' is not a unit here; use one of: {units}.</source>
-            <translation type="unfinished" />
+            <translation>“{unit}”不是可用的单位，请用：{units}。</translation>
         </message>
         <message>
             <source>Goods counted in {unit} come in whole numbers.</source>
-            <translation type="unfinished" />
+            <translation>按{unit}计的货品数量须为整数。</translation>
         </message>
         <message>
             <source>'{grade}' is not a grade here; use one of: {grades}.</source>
-            <translation type="unfinished" />
+            <translation>“{grade}”不是可用的等级，请用：{grades}。</translation>
         </message>
         <message>
             <source>'{channel}' is not a sales channel; use one of: {channels}.</source>
-            <translation type="unfinished" />
+            <translation>“{channel}”不是销售渠道，请用：{channels}。</translation>
         </message>
         <message>
             <source>A weight comes from the scale or is typed.</source>
-            <translation type="unfinished" />
+            <translation>重量来自电子秤或手工录入。</translation>
         </message>
         <message>
             <source>Goods counted in {unit} are not weighed.</source>
-            <translation type="unfinished" />
+            <translation>按{unit}计的货品不过秤。</translation>
         </message>
         <message>
             <source>The net weight {net} is not gross {gross} less tare {tare}; weigh again or correct the figures.</source>
-            <translation type="unfinished" />
+            <translation>净重 {net} 不等于毛重 {gross} 减皮重 {tare}；请重新过秤或更正数字。</translation>
         </message>
         <message>
             <source>The net weight {net} is not the quantity {quantity}; use the net.</source>
-            <translation type="unfinished" />
+            <translation>净重 {net} 与数量 {quantity} 不符，请以净重为数量。</translation>
         </message>
         <message>
             <source>A weight from the scale keeps the scale's reading.</source>
-            <translation type="unfinished" />
+            <translation>来自电子秤的重量须保留秤的原始读数。</translation>
         </message>
         <message>
-            <source>The money entered adds up to {given} fen but the amount is {amount} fen.</source>
-            <translation type="unfinished" />
+            <source>The money entered comes to {given} but the amount is {amount}.</source>
+            <translation>录入的款项合计 {given}，但金额是 {amount}。</translation>
         </message>
         <message>
             <source>the buyer's name</source>
-            <translation type="unfinished" />
+            <translation>买方名称</translation>
         </message>
         <message>
             <source>A sale has 1 to {limit} lines.</source>
-            <translation type="unfinished" />
+            <translation>一笔销售有 1 到 {limit} 行。</translation>
         </message>
         <message>
             <source>Only {left} {unit} of {goods} are there to sell, not {quantity}; sell no more than that.</source>
-            <translation type="unfinished" />
+            <translation>{goods}只有 {left} {unit} 可售，不足 {quantity}；请勿超出。</translation>
         </message>
         <message>
             <source>Nothing of this consigned lot was sold yet; settle after a sale.</source>
-            <translation type="unfinished" />
+            <translation>这批代销货还没有售出，售出后再结算。</translation>
         </message>
         <message>
             <source>What was sold of this lot is settled already; settle again after the next sale.</source>
-            <translation type="unfinished" />
+            <translation>这批代销货已售部分已经结算；下次售出后再结算。</translation>
         </message>
         <message>
             <source>List 1 to 12 different grades of at most 8 characters, like 特级, 一级, 统货.</source>
-            <translation type="unfinished" />
+            <translation>请列出 1 到 12 个不同的等级，每个最多 8 个字，如 特级, 一级, 统货。</translation>
         </message>
         <message>
             <source>Type a percent from {low} to {high}.</source>
-            <translation type="unfinished" />
+            <translation>请填 {low} 到 {high} 之间的百分数。</translation>
         </message>
         <message>
             <source>These goods were sold since; void the sale first, then this.</source>
-            <translation type="unfinished" />
+            <translation>这些货品此后已售出；请先作废那笔销售，再作废这笔。</translation>
         </message>
         <message>
             <source>Goods of this consigned lot were sold; void those sales first.</source>
-            <translation type="unfinished" />
+            <translation>这批代销货已有售出；请先作废那些销售。</translation>
         </message>
         <message>
             <source>No such consigned lot.</source>
-            <translation type="unfinished" />
+            <translation>没有这批代销货。</translation>
         </message>
         <message>
             <source>The consignor was paid for these goods since; void the settlement first.</source>
-            <translation type="unfinished" />
+            <translation>这些货品已与委托人结算；请先作废结算。</translation>
         </message>
         <message>
             <source>No such purchase.</source>
-            <translation type="unfinished" />
+            <translation>没有这笔收购。</translation>
         </message>
         <message>
             <source>No such sale.</source>
-            <translation type="unfinished" />
+            <translation>没有这笔销售。</translation>
         </message>
         <message>
             <source>No scale port is set. Enter the scale's port (like COM3 or /dev/ttyUSB0) in the scale settings, or type the weight by hand.</source>

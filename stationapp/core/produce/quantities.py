@@ -8,7 +8,7 @@ from typing import Any
 
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
-from stationapp.core.money import Money, check_method, foreign_digits, parse_money
+from stationapp.core.money import Money, check_method, foreign_digits, format_money, parse_money
 
 UNITS = ("斤", "kg", "个", "箱")
 WEIGHED_UNITS = ("斤", "kg")  # the units a scale weighs; 个 and 箱 are counted
@@ -188,10 +188,10 @@ def money_moved(paid: str | Money, fen: int) -> Money:
             raise ValidationError(
                 QT_TRANSLATE_NOOP(
                     "UserError",
-                    "The money entered adds up to {given} fen but the amount is {amount} fen.",
+                    "The money entered comes to {given} but the amount is {amount}.",
                 ),
-                given=paid.total,
-                amount=fen,
+                given=format_money(paid.total),
+                amount=format_money(fen),
             )
         return paid
     return Money.of(check_method(paid), fen)
