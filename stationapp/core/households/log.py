@@ -3,9 +3,10 @@
 household's log or a month's 帮扶台账 reads an index and never the event log.
 
 What a row holds is read from the payload fields docs/households.md lists: ``money`` (DESIGN §3),
-``fee_waived_fen``, ``customer_name`` and the purchase's ``product``, ``grade``, ``quantity``,
-``unit``, ``unit_price_fen``, ``market_price_fen``. The owner of the event type decides what it
-means; this module only keeps it, and forgets it when the event is voided.
+``fee_waived_fen``, who came (``customer_name``, or the produce line's ``seller_name`` /
+``consignor_name``) and the purchase's ``product_name``, ``grade``, ``quantity``, ``unit``,
+``unit_price_fen``, ``market_price_fen`` (or ``reference_price_fen``). The owner of the event
+type decides what it means; this module only keeps it, and forgets it when the event is voided.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ HELPED = "household.helped"
 INCOME_TYPES = frozenset({"produce.bought", "produce.settled"})
 BOUGHT_TYPE = "produce.bought"  # what "amount bought from households" counts
 PRODUCT_FIELDS = ("grade", "quantity", "unit")
+# who came for the household: the generic field first, then the produce line's own names
+PERSON_FIELDS = ("customer_name", "seller_name", "consignor_name")
+MARKET_PRICE_FIELDS = ("market_price_fen", "reference_price_fen")
 
 
 def migrate_household_log(db: sqlite_utils.Database) -> None:
@@ -90,8 +94,12 @@ def _fen(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _first(payload: dict[str, Any], names: tuple[str, ...]) -> Any:
+    return next((payload[name] for name in names if payload.get(name) not in (None, "")), None)
+
+
 def _product(payload: dict[str, Any]) -> str:
-    product = payload.get("product")
+    product = _first(payload, ("product_name", "product"))
     if isinstance(product, dict):
         return _text(product.get("name"))
     return _text(product)
@@ -112,7 +120,7 @@ def _row(event: Event, household_id: str) -> tuple[Any, ...]:
         clock.business_day(event.occurred_at).isoformat(),
         event.occurred_at,
         event.operator,
-        _text(payload.get("customer_name")),
+        _text(_first(payload, PERSON_FIELDS)),
         paid_in,
         paid_out,
         methods,
@@ -124,7 +132,7 @@ def _row(event: Event, household_id: str) -> tuple[Any, ...]:
         _product(payload),
         *(_text(str(payload.get(name) or "")) for name in PRODUCT_FIELDS),
         _fen(payload.get("unit_price_fen")),
-        _fen(payload.get("market_price_fen")),
+        _fen(_first(payload, MARKET_PRICE_FIELDS)),
     )
 
 
