@@ -232,7 +232,7 @@ def test_money_entries_that_do_not_add_up_to_the_amount_are_refused(station):
     _refused(
         station,
         ValidationError,
-        "adds up to",
+        "comes to",
         station.produce.buy,
         **BUY | {"paid": Money.of("cash", -100)},
     )
