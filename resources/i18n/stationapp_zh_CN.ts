@@ -3334,7 +3334,7 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>the villager's name</source>
-            <translation type="unfinished" />
+            <translation>村民姓名</translation>
         </message>
         <message>
             <source>the item's name</source>
@@ -3342,51 +3342,51 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>the item's specification</source>
-            <translation type="unfinished" />
+            <translation>商品规格</translation>
         </message>
         <message>
             <source>the reason</source>
-            <translation type="unfinished" />
+            <translation>原因</translation>
         </message>
         <message>
             <source>the note</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <source>Type the villager's name (at most 20 characters).</source>
-            <translation type="unfinished" />
+            <translation>请输入村民姓名（最多 20 个字）。</translation>
         </message>
         <message>
             <source>Choose the platform: {platforms}.</source>
-            <translation type="unfinished" />
+            <translation>请选择平台：{platforms}。</translation>
         </message>
         <message>
             <source>A quantity is a number above 0 with at most three decimals, like 2 or 1.5; not {quantity}.</source>
-            <translation type="unfinished" />
+            <translation>数量是大于 0、最多三位小数的数，如 2 或 1.5；不能是 {quantity}。</translation>
         </message>
         <message>
             <source>An order has 1 to {most} items; list what to buy.</source>
-            <translation type="unfinished" />
+            <translation>一张代购单有 1 到 {most} 件商品；请列出要买的东西。</translation>
         </message>
         <message>
             <source>Each item needs its name (at most 30 characters); a specification has at most 30.</source>
-            <translation type="unfinished" />
+            <translation>每件商品都要有名称（最多 30 个字）；规格最多 30 个字。</translation>
         </message>
         <message>
             <source>The {what} is money taken in: enter each amount above ¥0.00.</source>
-            <translation type="unfinished" />
+            <translation>{what}是收进的钱：每笔金额都要大于 ¥0.00。</translation>
         </message>
         <message>
             <source>The {what} is money paid out: each amount is written below zero (-12.50).</source>
-            <translation type="unfinished" />
+            <translation>{what}是付出的钱：每笔金额写成负数（-12.50）。</translation>
         </message>
         <message>
             <source>Write the reason in 2 to 100 characters, e.g. 'out of stock'.</source>
-            <translation type="unfinished" />
+            <translation>请用 2 到 100 个字写明原因，如“缺货”。</translation>
         </message>
         <message>
             <source>A note has at most 100 characters; shorten it.</source>
-            <translation type="unfinished" />
+            <translation>备注最多 100 个字；请缩短。</translation>
         </message>
         <message>
             <source>the item count</source>
@@ -3462,11 +3462,11 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>A service fee is written per platform, an amount or a percentage of the goods, like 淘宝=3.00, 拼多多=5% (at most ¥100.00 or 30%), for the platforms {platforms}.</source>
-            <translation type="unfinished" />
+            <translation>服务费按平台填写，金额或货款的百分比，如 淘宝=3.00, 拼多多=5%（最多 ¥100.00 或 30%），平台为 {platforms}。</translation>
         </message>
         <message>
             <source>Choose yes or no.</source>
-            <translation type="unfinished" />
+            <translation>请选择是或否。</translation>
         </message>
         <message>
             <source>Type a number of days from {low} to {high}.</source>
@@ -3682,7 +3682,7 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>Parcel {code} (waybill {waybill}) is not on the shelf any more; hand out what is there and check the parcel's record.</source>
-            <translation type="unfinished" />
+            <translation>包裹 {code}（运单 {waybill}）已不在货架上；请交付在架的物品，并核对包裹记录。</translation>
         </message>
         <message>
             <source>Write why the parcels go back (at least two characters), e.g. 超期未取.</source>
@@ -4009,8 +4009,40 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>请按月（2026-11）、季度（2026-Q4）或年（2026）填写期间。</translation>
         </message>
         <message>
+            <source>waiting to be placed</source>
+            <translation>待下单</translation>
+        </message>
+        <message>
+            <source>placed</source>
+            <translation>已下单</translation>
+        </message>
+        <message>
+            <source>shipped</source>
+            <translation>已发货</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>已到货</translation>
+        </message>
+        <message>
+            <source>delivered</source>
+            <translation>已交付</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>returned</source>
+            <translation>已退货</translation>
+        </message>
+        <message>
+            <source>voided</source>
+            <translation>已作废</translation>
+        </message>
+        <message>
             <source>A later step of this order depends on the one to void; void the later steps first, the last one first.</source>
-            <translation type="unfinished" />
+            <translation>这张代购单后面的步骤依赖要作废的这一步；请先从最后一步起作废后面的步骤。</translation>
         </message>
         <message>
             <source>the seller's name</source>
@@ -4234,67 +4266,67 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>deposit</source>
-            <translation type="unfinished" />
+            <translation>定金</translation>
         </message>
         <message>
             <source>refund</source>
-            <translation type="unfinished" />
+            <translation>退款</translation>
         </message>
         <message>
             <source>No registered household {household} is known here; check the number, or leave it empty.</source>
-            <translation type="unfinished" />
+            <translation>本站没有登记户 {household}；请核对户编号，或留空。</translation>
         </message>
         <message>
             <source>The deposit {deposit} is more than the order's {total}; take at most the whole.</source>
-            <translation type="unfinished" />
+            <translation>定金 {deposit} 超过了订单总额 {total}；最多收全额。</translation>
         </message>
         <message>
-            <source>Order {order} is {state}; this step needs it {wanted}.</source>
-            <translation type="unfinished" />
+            <source>Order {order} is {state}; that step cannot be taken now.</source>
+            <translation>代购单 {order} 目前{state}，现在不能做这一步。</translation>
         </message>
         <message>
             <source>Type the platform's order number as it shows (4 to 40 characters).</source>
-            <translation type="unfinished" />
+            <translation>请照平台显示输入平台订单号（4 到 40 个字符）。</translation>
         </message>
         <message>
             <source>An order is paid from one of the station's accounts: wechat, alipay or bank.</source>
-            <translation type="unfinished" />
+            <translation>代购要从本站的账户付款：微信、支付宝或银行。</translation>
         </message>
         <message>
             <source>Waybill {waybill} is already order {order}'s; check the number.</source>
-            <translation type="unfinished" />
+            <translation>运单 {waybill} 已属于代购单 {order}；请核对单号。</translation>
         </message>
         <message>
             <source>Waybill {waybill} is already on the shelf at {code}: mark the order arrived with that parcel.</source>
-            <translation type="unfinished" />
+            <translation>运单 {waybill} 已在货架 {code}：请用这个包裹把代购单标为到货。</translation>
         </message>
         <message>
             <source>That parcel is not on the shelf; choose one that is.</source>
-            <translation type="unfinished" />
+            <translation>这个包裹不在货架上；请选在架的包裹。</translation>
         </message>
         <message>
             <source>That parcel is already order {order}'s; choose another.</source>
-            <translation type="unfinished" />
+            <translation>这个包裹已属于代购单 {order}；请选别的包裹。</translation>
         </message>
         <message>
             <source>Order {order} has {balance} still to settle (below zero: change to give); the money entered comes to {moved}.</source>
-            <translation type="unfinished" />
+            <translation>代购单 {order} 还需结清 {balance}（负数为应找零）；录入的金额合计 {moved}。</translation>
         </message>
         <message>
             <source>Order {order} took no money from the villager; refund nothing.</source>
-            <translation type="unfinished" />
+            <translation>代购单 {order} 没有收过村民的钱；无需退款。</translation>
         </message>
         <message>
             <source>A delivery or a return is not undone: record a return or a refund instead.</source>
-            <translation type="unfinished" />
+            <translation>交付和退货不能撤销：请改为登记退货或退款。</translation>
         </message>
         <message>
             <source>There is no order {order}; search for it by the villager.</source>
-            <translation type="unfinished" />
+            <translation>没有代购单 {order}；请按村民查找。</translation>
         </message>
         <message>
             <source>Choose which open orders to show: {states}.</source>
-            <translation type="unfinished" />
+            <translation>请选择要显示的未完成代购单：{states}。</translation>
         </message>
     </context>
     <context>

@@ -33,6 +33,7 @@ from stationapp.core.orders.store import (
     OPEN_STATES,
     PLACED,
     SHIPPED,
+    STATE_NAMES,
     TO_PLACE,
     Order,
 )
@@ -138,11 +139,10 @@ class Orders(OrderReading):
             raise StateError(
                 QT_TRANSLATE_NOOP(
                     "UserError",
-                    "Order {order} is {state}; this step needs it {wanted}.",
+                    "Order {order} is {state}; that step cannot be taken now.",
                 ),
                 order=order.order_no,
-                state=order.state,
-                wanted=" / ".join(states),
+                state=STATE_NAMES[order.state],
             )
         return order
 

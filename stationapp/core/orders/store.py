@@ -14,7 +14,7 @@ from typing import Any
 
 from stationapp.core.errors import StateError
 from stationapp.core.events import Event, Replay
-from stationapp.core.i18n import QT_TRANSLATE_NOOP
+from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
 from stationapp.core.money import money_of
 from stationapp.core.projections import Projector
 
@@ -22,6 +22,16 @@ from stationapp.core.projections import Projector
 TO_PLACE, PLACED, SHIPPED, ARRIVED = "to_place", "placed", "shipped", "arrived"
 DELIVERED, CANCELLED, RETURNED, VOIDED = "delivered", "cancelled", "returned", "voided"
 OPEN_STATES = (TO_PLACE, PLACED, SHIPPED, ARRIVED)
+STATE_NAMES: dict[str, Term] = {
+    TO_PLACE: Term(QT_TRANSLATE_NOOP("UserError", "waiting to be placed")),
+    PLACED: Term(QT_TRANSLATE_NOOP("UserError", "placed")),
+    SHIPPED: Term(QT_TRANSLATE_NOOP("UserError", "shipped")),
+    ARRIVED: Term(QT_TRANSLATE_NOOP("UserError", "arrived")),
+    DELIVERED: Term(QT_TRANSLATE_NOOP("UserError", "delivered")),
+    CANCELLED: Term(QT_TRANSLATE_NOOP("UserError", "cancelled")),
+    RETURNED: Term(QT_TRANSLATE_NOOP("UserError", "returned")),
+    VOIDED: Term(QT_TRANSLATE_NOOP("UserError", "voided")),
+}
 
 ORDER_COLUMNS = (
     "id, order_no, customer_name, customer_phone, household_id, platform, state, quoted_fen,"
