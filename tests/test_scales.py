@@ -24,10 +24,13 @@ from stationapp.scales import (
     ScaleError,
     ScaleReader,
     ScaleStatus,
+    Tare,
     WeightWatch,
     check_scale,
+    in_unit,
     make_parser,
     reasons,
+    weighing_record,
 )
 from stationapp.scales.stgs import line
 from stationapp.scales.xk3190 import frame
@@ -166,6 +169,29 @@ def test_the_tare_is_the_indicators_own_or_the_empty_basket_on_the_scale():
     watch.note(reading("0.8"))
     basket = watch.take_tare(now=100.0)
     assert (basket.weight, basket.from_indicator) == (Decimal("0.8"), False)
+
+
+def test_a_weight_in_kg_is_recorded_in_jin_when_the_purchase_is_priced_by_the_jin():
+    assert in_unit(Decimal("4.876"), "kg", "斤") == Decimal("9.752")
+    assert in_unit(Decimal("1250"), "g", "kg") == Decimal("1.250")
+
+
+@pytest.mark.parametrize(
+    ("tare", "gross", "tare_text", "net"),
+    [
+        (None, None, None, "9.752"),
+        (Tare(Decimal("0.5"), "kg", True, b""), "10.752", "1", "9.752"),
+        (Tare(Decimal("0.5"), "kg", False, b""), "9.752", "1", "8.752"),
+    ],
+)
+def test_the_weight_taken_is_recorded_as_the_produce_line_checks_it(tare, gross, tare_text, net):
+    from stationapp.core.produce.quantities import weighing
+
+    taken = Reading(Decimal("4.876"), "kg", True, frame("4.876"))
+    record = weighing_record(taken, unit="斤", tare=tare)
+    assert (record.get("gross"), record.get("tare"), record["net"]) == (gross, tare_text, net)
+    assert record["frame"] == "\\x02+004876315\\x03"
+    assert weighing(Decimal(net), "斤", record) == record
 
 
 # --- the reader against a scale on a pseudo-terminal --------------------------------------------

@@ -1,9 +1,10 @@
 """The electronic scale (电子秤) of produce buying: frames from a serial port into weights.
 
 No Qt here, and no business line: the produce page owns a :class:`ScaleReader`, shows each
-:class:`Reading` beside the quantity field and records :meth:`ScaleReader.take_stable_net` (with
-its raw frame) when the operator takes the weight. :func:`check_scale` is the settings' "test the
-scale" button. A model is a parser listed in :data:`MODELS`; docs/scales.md tells the formats.
+:class:`Reading` beside the quantity field and, when the operator takes the weight, records
+:meth:`ScaleReader.take_stable_net` with its raw frame as :func:`weighing_record` shapes it.
+:func:`check_scale` is the settings' "test the scale" button. A model is a parser listed in
+:data:`MODELS`; docs/scales.md tells the formats.
 
 Settings read by :meth:`ScaleConfig.from_settings` (flat keys):
 
@@ -31,7 +32,7 @@ from stationapp.scales.reader import (
 )
 from stationapp.scales.reading import FrameParser, Reading
 from stationapp.scales.reasons import ScaleError
-from stationapp.scales.weighing import Tare, WeightWatch
+from stationapp.scales.weighing import Tare, WeightWatch, in_unit, weighing_record
 
 __all__ = [
     "BAUDRATES",
@@ -51,5 +52,7 @@ __all__ = [
     "Tare",
     "WeightWatch",
     "check_scale",
+    "in_unit",
     "make_parser",
+    "weighing_record",
 ]

@@ -35,6 +35,4 @@ def port_error(port: str, error: BaseException) -> ScaleError:
     code = getattr(error, "errno", None)
     words = str(error).lower()
     busy = code in BUSY or "denied" in words or "lock" in words or "busy" in words
-    problem = ScaleError(reasons.PORT_BUSY if busy else reasons.PORT_MISSING, port=port)
-    problem.detail = str(error)  # type: ignore[attr-defined]
-    return problem
+    return ScaleError(reasons.PORT_BUSY if busy else reasons.PORT_MISSING, str(error), port=port)

@@ -34,13 +34,12 @@ STOPPED = "stopped"
 
 @dataclass(frozen=True)
 class ScaleStatus:
-    """Where the scale stands; ``error`` (translatable) says what to do when it cannot weigh;
-    ``detail`` keeps the system's own words for the log."""
+    """Where the scale stands; ``error`` (translatable) says what to do when it cannot weigh,
+    its ``detail`` the system's own words for the log."""
 
     state: str
     port: str
     error: ScaleError | None = None
-    detail: str = ""
 
     @property
     def message(self) -> str:
@@ -108,7 +107,7 @@ class ScaleReader:
                 port = open_port(self.config)
             except ScaleError as error:
                 if not (unplugged and error.text == reasons.PORT_MISSING):
-                    self._report(DISCONNECTED_STATE, error, getattr(error, "detail", ""))
+                    self._report(DISCONNECTED_STATE, error)
                 self._stopping.wait(self._retry_s)
                 continue
             unplugged = False
@@ -117,8 +116,8 @@ class ScaleReader:
                 self._read(port)
             except DISCONNECTED as error:
                 log.warning("scale on %s went away: %s", self.config.port, error)
-                problem = ScaleError(reasons.UNPLUGGED, port=self.config.port)
-                self._report(DISCONNECTED_STATE, problem, str(error))
+                problem = ScaleError(reasons.UNPLUGGED, str(error), port=self.config.port)
+                self._report(DISCONNECTED_STATE, problem)
                 unplugged = True  # its port vanishing next is the same story, not a new one
             finally:
                 with suppress(*DISCONNECTED):
@@ -154,15 +153,17 @@ class ScaleReader:
         except Exception:  # a broken receiver must not stop the scale
             log.exception("the scale's reading receiver failed")
 
-    def _report(self, state: str, error: ScaleError | None = None, detail: str = "") -> None:
-        status = ScaleStatus(state, self.config.port, error, detail)
-        previous = self.status
-        self.status = status
-        same_error = (previous.error and previous.error.english) == (error and error.english)
-        if previous.state == state and same_error:
+    def _report(self, state: str, error: ScaleError | None = None) -> None:
+        status = ScaleStatus(state, self.config.port, error)
+        previous, self.status = self.status, status
+        if previous.state == state and _said(previous.error) == _said(error):
             return  # a port still missing is said once, not every retry
         if self._on_status is not None:
             try:
                 self._on_status(status)
             except Exception:
                 log.exception("the scale's status receiver failed")
+
+
+def _said(error: ScaleError | None) -> str:
+    return error.english if error is not None else ""

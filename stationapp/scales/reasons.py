@@ -11,7 +11,12 @@ from stationapp.core.i18n import QT_TRANSLATE_NOOP
 
 
 class ScaleError(UserError):
-    """The scale cannot give a weight now (a port missing or busy, a cable out, a moving load)."""
+    """The scale cannot give a weight now (a port missing or busy, a cable out, a moving load);
+    ``detail`` keeps the system's own words for the log."""
+
+    def __init__(self, text: str, /, detail: str = "", **params: object) -> None:
+        super().__init__(text, **params)
+        self.detail = detail
 
 
 # --- the port ---------------------------------------------------------------------------------
