@@ -77,12 +77,13 @@ def test_an_order_with_its_fee_waived_counts_the_fee_and_no_income(stubs):
         stubs,
         "order.created",
         household_id=TWO,
-        customer_name="张小三",
+        name="张小三",
         fee_waived_fen=300,
         money=[{"method": "cash", "fen": 5000}],
     )
     totals = stubs.households.totals(TWO, "2026-11")
     assert (totals.income_fen, totals.fees_waived_fen, totals.paid_in_fen) == (0, 300, 5000)
+    assert stubs.households.log(TWO).entries[0].person == "张小三"
 
 
 def test_an_event_naming_no_household_is_not_in_the_log(stubs):

@@ -29,6 +29,7 @@ BOUGHT_TYPE = "produce.bought"  # what "amount bought from households" counts
 PRODUCT_FIELDS = ("grade", "quantity", "unit")
 # who came for the household: the generic field first, then the produce line's own names
 PERSON_FIELDS = ("customer_name", "seller_name", "consignor_name")
+PERSON_FIELDS_OF_ORDERS = ("customer_name", "name")  # order.created names the villager ``name``
 MARKET_PRICE_FIELDS = ("market_price_fen", "reference_price_fen")
 
 
@@ -98,6 +99,10 @@ def _first(payload: dict[str, Any], names: tuple[str, ...]) -> Any:
     return next((payload[name] for name in names if payload.get(name) not in (None, "")), None)
 
 
+def _person_fields(event_type: str) -> tuple[str, ...]:
+    return PERSON_FIELDS_OF_ORDERS if event_type.startswith("order.") else PERSON_FIELDS
+
+
 def _product(payload: dict[str, Any]) -> str:
     product = _first(payload, ("product_name", "product"))
     if isinstance(product, dict):
@@ -120,7 +125,7 @@ def _row(event: Event, household_id: str) -> tuple[Any, ...]:
         clock.business_day(event.occurred_at).isoformat(),
         event.occurred_at,
         event.operator,
-        _text(_first(payload, PERSON_FIELDS)),
+        _text(_first(payload, _person_fields(event.type))),
         paid_in,
         paid_out,
         methods,
