@@ -127,7 +127,7 @@ class ScaleReader:
 
     def _read(self, port: Any) -> None:
         parser = make_parser(self.config.model)
-        last_frame = time.monotonic()
+        last_frame, garbage_before = time.monotonic(), 0
         while not self._stopping.is_set():
             data = port.read(max(1, port.in_waiting))
             now = time.monotonic()
@@ -136,13 +136,14 @@ class ScaleReader:
                 self.watch.note(reading)
                 self._deliver(reading)
             if readings:
-                last_frame = now
+                last_frame, garbage_before = now, parser.garbage
                 if self.status.state != CONNECTED:
                     self._report(CONNECTED)
             elif now - last_frame > self._silent_after_s and self.status.state == CONNECTED:
-                self._report(SILENT, self._silence(parser.garbage))
+                self._report(SILENT, self._silence(parser.garbage - garbage_before))
 
     def _silence(self, garbage: int) -> ScaleError:
+        """Nothing at all since the last frame is a quiet scale; noise only, a wrong baud rate."""
         if garbage:
             return ScaleError(reasons.GARBAGE, port=self.config.port, baudrate=self.config.baudrate)
         return ScaleError(reasons.SILENT, port=self.config.port)
