@@ -61,10 +61,10 @@ def record_arrival(
 
 
 def shipped_order_of(conn: Any, waybill: str) -> Order | None:
-    """The shipped order waiting for this waybill, if any (the partial index keeps it quick)."""
+    """The shipped order waiting for this waybill, if any (one at most: shipping refuses a
+    waybill another shipped order has), by the index on waybill and state."""
     row = conn.execute(
-        "SELECT id FROM orders WHERE waybill = ? AND state = ? ORDER BY created_at LIMIT 1",
-        (waybill, SHIPPED),
+        "SELECT id FROM orders WHERE waybill = ? AND state = ? LIMIT 1", (waybill, SHIPPED)
     ).fetchone()
     return read_order(conn, row[0]) if row else None
 

@@ -68,8 +68,8 @@ def create_orders(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX orders_phone ON orders (customer_phone, created_at)")
     db.execute("CREATE INDEX orders_household ON orders (household_id) WHERE household_id != ''")
     # parcel intake asks for a shipped order's waybill with every parcel
-    db.execute("CREATE INDEX orders_waybill ON orders (waybill) WHERE state = 'shipped'")
-    db.execute("CREATE INDEX orders_parcel ON orders (parcel_id) WHERE parcel_id != ''")
+    db.execute("CREATE INDEX orders_waybill ON orders (waybill, state)")
+    db.execute("CREATE INDEX orders_parcel ON orders (parcel_id)")
     db.execute("CREATE INDEX orders_no ON orders (order_no)")
     for step in ("created", "placed", "arrived", "delivered", "cancelled", "returned"):
         db.execute(f"CREATE INDEX orders_{step}_at ON orders ({step}_at)")
