@@ -230,3 +230,13 @@ def test_a_households_log_and_a_years_workbook_are_quick_at_the_issues_scale(sta
     )  # fmt: skip
     assert opened < 0.1 and finding < 0.1
     assert exporting < 3.0
+
+
+def test_a_household_the_registry_drops_keeps_its_log(stubs):
+    bought(stubs, TWO, 800)
+    gone = {"cursor": "9", "kind": "household", "op": "delete", "key": TWO, "data": {}}
+    stubs.county.apply_page([gone], "9")
+    page = stubs.households.log(TWO, "2026")
+    assert page.household is None
+    assert page.totals.income_fen == 800
+    assert stubs.households.station_totals("2026-11").households_helped == 1
