@@ -3,9 +3,11 @@ by hand, and the parcel handed out with the order; voids of a step entered by mi
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from stationapp.core import StateError
+from stationapp.core import StateError, ValidationError
 from stationapp.core import clock as station_clock
 from stationapp.core.money import Money
 from tests.orders_helpers import PHONE, new_order, texts
@@ -138,3 +140,80 @@ def test_open_orders_by_state_overdue_a_villagers_and_the_days_totals(station, c
     assert today.fees_fen == 300
     assert station.today().more["orders_open"] == 1
     assert station.today().more["orders_arrived_today"] == 1
+
+
+def test_the_order_arrived_text_names_the_goods_the_order_and_what_is_owed(station, clock):
+    order = shipped(station)
+    station.parcels.receive(waybill=WAYBILL, recipient_phone=PHONE, recipient_name="岩温")
+    template, params = station.conn.execute(
+        "SELECT template, params FROM sms_outbox WHERE entity_key = ?", (order.id,)
+    ).fetchone()
+    text = station.sms.render(template, json.loads(params)).text
+    assert "电压力锅" in text and order.order_no in text and "142.00元" in text
+
+
+def test_a_villager_on_the_do_not_text_list_gets_no_text_for_an_order(station, clock):
+    station.sms.do_not_text.add(PHONE, "本人要求不发短信")
+    order = shipped(station)
+    station.parcels.receive(waybill=WAYBILL, recipient_phone=PHONE, recipient_name="岩温")
+    assert station.orders.get(order.id).state == "arrived"
+    assert texts(station) == []
+
+
+def test_a_delivery_or_a_cancellation_stops_the_order_text_still_queued(station, clock):
+    order = shipped(station)
+    station.orders.arrive(order.id)
+    station.orders.deliver(order.id, money=Money.of("cash", 14200))
+    other = shipped_again(station)
+    station.orders.arrive(other.id)
+    station.orders.cancel(other.id, reason="不要了")
+    statuses = station.conn.execute("SELECT status FROM sms_outbox").fetchall()
+    assert [row[0] for row in statuses] == ["failed", "failed"]
+    assert station.events.verify().ok
+
+
+def shipped_again(station):
+    order = new_order(station)
+    station.orders.place(order.id, platform_order_no="PDD240002", paid="189.00", account="wechat")
+    station.orders.ship(order.id, waybill_no="YT7512345678902")
+    return order
+
+
+def test_one_intake_of_several_parcels_claims_only_the_orders_one(station, clock):
+    order = shipped(station)
+    station.parcels.receive_many(
+        [
+            {"waybill": WAYBILL, "recipient_phone": PHONE, "recipient_name": "岩温"},
+            {
+                "waybill": "YT7512345678903",
+                "recipient_phone": "13987654321",
+                "recipient_name": "李四",
+            },
+        ]
+    )
+    assert station.orders.get(order.id).state == "arrived"
+    assert sorted(texts(station)) == [
+        ("order_arrival", "order_arrival", PHONE),
+        ("parcel_arrival", "parcel_arrival", "13987654321"),
+    ]
+    assert station.events.verify().ok
+
+
+def test_a_waybill_already_another_shipped_orders_is_refused(station, clock):
+    shipped(station)
+    order = new_order(station)
+    station.orders.place(order.id, platform_order_no="PDD240009", paid="189.00", account="wechat")
+    before = station.events.count()
+    with pytest.raises(StateError):
+        station.orders.ship(order.id, waybill_no=WAYBILL)
+    assert station.events.count() == before
+
+
+def test_a_bad_fee_setting_is_refused(station, clock):
+    for value in ("淘宝=5", "亚马逊=3.00", "淘宝=40%", "淘宝=101.00", "淘宝"):
+        if value == "淘宝=5":
+            station.settings.set("orders.fees", value)  # ¥5.00: fine
+            continue
+        with pytest.raises(ValidationError):
+            station.settings.set("orders.fees", value)
+    assert station.settings.get("orders.fees") == {"淘宝": {"fen": 500}}

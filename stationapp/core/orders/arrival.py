@@ -14,6 +14,7 @@ from typing import Any
 from stationapp.core.events import Batch, Event
 from stationapp.core.money import fen_to_yuan_str
 from stationapp.core.orders.store import SHIPPED, Order, read_order
+from stationapp.core.sms.do_not_text import cancel_queued_texts
 from stationapp.core.sms.queue import queue_text
 
 PURPOSE = "order_arrival"
@@ -85,3 +86,16 @@ def parcel_arrival(batch: Batch, parcel: Mapping[str, Any]) -> bool:
         code=parcel["code"],
     )
     return True
+
+
+def cancel_order_text(batch: Batch, order_id: str, *, operator: str) -> None:
+    """The order's arrival text still waiting in the queue is not sent any more (the villager
+    came, or the order was cancelled); one being sent right now, or gone, is left alone."""
+    row = batch.conn.execute(
+        "SELECT o.id FROM sms_outbox o LEFT JOIN sms_delivery d ON d.text_id = o.id"
+        " WHERE o.purpose = ? AND o.entity_key = ? AND o.status = 'queued'"
+        " AND coalesce(d.claimed_at, '') = ''",
+        (PURPOSE, order_id),
+    ).fetchone()
+    if row is not None:
+        cancel_queued_texts(batch, [row[0]], code="cancelled", operator=operator)

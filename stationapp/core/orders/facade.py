@@ -25,7 +25,7 @@ from stationapp.core.money import (
     refund_within,
 )
 from stationapp.core.orders import checks
-from stationapp.core.orders.arrival import record_arrival
+from stationapp.core.orders.arrival import cancel_order_text, record_arrival
 from stationapp.core.orders.reading import OrderReading
 from stationapp.core.orders.store import (
     ARRIVED,
@@ -287,6 +287,7 @@ class Orders(OrderReading):
             if hand_out and self._handout is not None:
                 how = {"operator": operator.id, "verified_by": verified_by}
                 self._handout(batch, order.parcel_id, how)
+            cancel_order_text(batch, order_id, operator=operator.id)
             return event
 
     def cancel(self, order_id: str, *, reason: str, refund: Money | None = None) -> Event:
@@ -300,9 +301,11 @@ class Orders(OrderReading):
             self._check_refund(order, refund, with_delivery=False)
             payload["money"] = refund.to_payload()
         with self._log.batch() as batch:
-            return batch.append(
+            event = batch.append(
                 "order.cancelled", entity_id=order_id, payload=payload, operator=operator.id
             )
+            cancel_order_text(batch, order_id, operator=operator.id)
+            return event
 
     def record_return(
         self, order_id: str, *, reason: str, refund: Money | None = None, return_note: str = ""
