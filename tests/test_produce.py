@@ -329,3 +329,40 @@ def test_a_sale_draws_on_stock_and_lots_and_the_stock_follows(station):
     assert station.produce.open_lots() == []
     assert [s.id for s in station.produce.sales_on()] == [sale.id]
     assert station.events.verify().ok
+
+
+def test_a_product_typed_by_its_catalog_name_is_the_catalog_item(station):
+    with_county(station)
+    bought = station.produce.buy(
+        seller="岩香",
+        product="勐库大叶种晒青毛茶",
+        grade="一级",
+        quantity="1",
+        unit="斤",
+        unit_price="40",
+        paid="cash",
+    )
+    assert bought.product == TEA
+
+
+def test_a_commission_above_the_proceeds_leaves_nothing_to_pay_and_moves_no_money(station):
+    lot = station.produce.consign(
+        consignor="玉罕",
+        product="鸡蛋",
+        grade="统货",
+        quantity="10",
+        unit="个",
+        asking_price="1",
+        commission_per_unit=200,
+    )
+    station.produce.sell(
+        buyer="超市",
+        channel="商超",
+        paid="cash",
+        lines=[{"lot": lot.id, "quantity": "10", "unit_price": "1"}],
+    )
+    settled = station.produce.settle(lot.id)
+    assert (settled.commission_fen, settled.paid_fen) == (1000, 0)
+    assert "money" not in _last(station, "produce.settled").payload
+    assert station.produce.open_lots() == station.produce.lots_to_settle() == []
+    assert station.events.verify().ok
