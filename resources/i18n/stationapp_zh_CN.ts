@@ -3373,6 +3373,10 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>每件商品都要有名称（最多 30 个字）；规格最多 30 个字。</translation>
         </message>
         <message>
+            <source>A unit has at most 4 characters, like 件 or 斤.</source>
+            <translation>单位最多 4 个字，如 件 或 斤。</translation>
+        </message>
+        <message>
             <source>The {what} is money taken in: enter each amount above ¥0.00.</source>
             <translation>{what}是收进的钱：每笔金额都要大于 ¥0.00。</translation>
         </message>

@@ -81,21 +81,33 @@ def checked_items(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
         quantity = _quantity(item.get("quantity", "1"))
         unit = checked_characters(item.get("unit", "件"), what=_SPEC) or "件"
-        price = parse_money(
-            item.get("unit_price_fen", item.get("unit_price", "")), allow_zero=False
-        )
+        if len(unit) > 4:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("UserError", "A unit has at most 4 characters, like 件 or 斤.")
+            )
+        price = _unit_price(item)
         amount = int((quantity * price).quantize(Decimal(1), rounding=ROUND_HALF_UP))
         checked.append(
             {
                 "name": name,
                 "spec": spec,
                 "quantity": str(quantity.normalize()) if quantity % 1 else str(int(quantity)),
-                "unit": unit[:4],
+                "unit": unit,
                 "unit_price_fen": price,
                 "amount_fen": amount,
             }
         )
     return checked
+
+
+def _unit_price(item: dict[str, Any]) -> int:
+    """``unit_price_fen`` (an int of fen) or ``unit_price`` (yuan as typed: ``12.50``)."""
+    if "unit_price_fen" in item:
+        fen = item["unit_price_fen"]
+        if isinstance(fen, bool) or not isinstance(fen, int):
+            raise TypeError("unit_price_fen is an int of fen; a typed price goes in unit_price")
+        return parse_money(fen, allow_zero=False)
+    return parse_money(str(item.get("unit_price", "")), allow_zero=False)
 
 
 def fee_of(spec: dict[str, int], goods_fen: int) -> int:
