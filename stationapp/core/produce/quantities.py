@@ -53,18 +53,16 @@ def parse_quantity(value: Any, *, what: Term = _QUANTITY, allow_zero: bool = Fal
         raise ValidationError(
             QT_TRANSLATE_NOOP("UserError", "{what} must be more than zero."), what=what
         )
-    if -number.as_tuple().exponent > QUANTITY_PLACES and number != number.quantize(
-        Decimal("0.001")
-    ):
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("UserError", "{what} has at most three decimals, like 52.375."),
-            what=what,
-        )
     if number > MAX_QUANTITY:
         raise ValidationError(
             QT_TRANSLATE_NOOP("UserError", "{what} is more than {limit}; check the digits."),
             what=what,
             limit=decimal_text(MAX_QUANTITY),
+        )
+    if number != number.quantize(Decimal("0.001")):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("UserError", "{what} has at most three decimals, like 52.375."),
+            what=what,
         )
     return number.quantize(Decimal("0.001")) if number else number
 
