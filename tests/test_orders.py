@@ -219,3 +219,18 @@ def test_a_delivered_order_cannot_be_cancelled(station, clock):
     with pytest.raises(StateError):
         station.orders.cancel(order.id, reason="不要了")
     assert count(station) == before
+
+
+def test_a_registered_households_money_steps_name_the_household(station, clock):
+    register_household(station)
+    order = new_order(station, customer={"name": "岩温", "phone": PHONE, "household_id": HOUSEHOLD})
+    station.orders.place(order.id, platform_order_no="PDD240001", paid="189.00", account="wechat")
+    station.orders.arrive(order.id)
+    station.orders.deliver(order.id, money=Money.of("cash", 13900))
+    named = {
+        event.type
+        for event in station.log.events_of(order.id)
+        if event.payload.get("household_id") == HOUSEHOLD
+    }
+    assert named == {"order.created", "order.delivered"}
+    assert station.events.verify().ok

@@ -276,7 +276,7 @@ class Orders(OrderReading):
                 balance=format_money(order.balance_fen),
                 moved=format_money(moved),
             )
-        payload: dict[str, Any] = {"balance_fen": order.balance_fen}
+        payload: dict[str, Any] = {"balance_fen": order.balance_fen, **_household(order)}
         if money is not None:
             payload["money"] = money.to_payload()
         hand_out = order.parcel_id and self._waiting_parcel(parcel_id=order.parcel_id)
@@ -296,7 +296,7 @@ class Orders(OrderReading):
         order = self._in_state(order_id, *OPEN_STATES)
         reason = checks.checked_reason(reason)
         checks.money_out(refund, _REFUND)
-        payload: dict[str, Any] = {"reason": reason}
+        payload: dict[str, Any] = {"reason": reason, **_household(order)}
         if refund is not None:
             self._check_refund(order, refund, with_delivery=False)
             payload["money"] = refund.to_payload()
@@ -314,7 +314,7 @@ class Orders(OrderReading):
         note of the return parcel (its waybill, say), if any."""
         operator = self._session.require_operator()
         order = self._in_state(order_id, DELIVERED)
-        payload: dict[str, Any] = {"reason": checks.checked_reason(reason)}
+        payload: dict[str, Any] = {"reason": checks.checked_reason(reason), **_household(order)}
         note = checks.checked_note(return_note)
         if note:
             payload["return_note"] = note
@@ -372,3 +372,9 @@ class Orders(OrderReading):
             ).fetchone()
             is not None
         )
+
+
+def _household(order: Order) -> dict[str, str]:
+    """The 户编号 on the steps that move money with a registered household (the household log
+    keeps each of them); the station's own payment to the platform carries none."""
+    return {"household_id": order.household_id} if order.household_id else {}
