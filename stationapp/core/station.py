@@ -21,7 +21,10 @@ from stationapp.core.store import Store
 
 if TYPE_CHECKING:  # what the lines give the station (st.<name>), for readers and type checkers
     from stationapp.core.county import CountyData
+    from stationapp.core.households import HouseholdLog
+    from stationapp.core.orders import Orders
     from stationapp.core.parcels import Parcels, Sending
+    from stationapp.core.produce import Produce
     from stationapp.core.sms import SmsOutbox
     from stationapp.core.sync import StationSync
 
@@ -108,6 +111,9 @@ class Station:
     sms: SmsOutbox
     parcels: Parcels
     sending: Sending
+    orders: Orders
+    produce: Produce
+    households: HouseholdLog
     sync: StationSync
 
     def __init__(self, store: Store) -> None:
