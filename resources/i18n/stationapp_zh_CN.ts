@@ -412,6 +412,189 @@
         </message>
     </context>
     <context>
+        <name>HouseholdLogPanel</name>
+        <message>
+            <source>Household number, head's or member's name, pinyin initials, phone tail</source>
+            <translation>户编号、户主或家庭成员姓名、拼音首字母、手机尾号</translation>
+        </message>
+        <message>
+            <source>Type to find a household (Ctrl+F).</source>
+            <translation>输入即可查找建档户（Ctrl+F）。</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>Product / money</source>
+            <translation>品名 / 款项</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Income brought</source>
+            <translation>增收</translation>
+        </message>
+        <message>
+            <source>Fee waived</source>
+            <translation>减免费用</translation>
+        </message>
+        <message>
+            <source>Service note</source>
+            <translation>服务内容 / 备注</translation>
+        </message>
+        <message>
+            <source>Find a household  Ctrl+F</source>
+            <translation>查找建档户  Ctrl+F</translation>
+        </message>
+        <message>
+            <source>Period  Ctrl+P</source>
+            <translation>统计期间  Ctrl+P</translation>
+        </message>
+        <message>
+            <source>No registered household matches. Check what you typed.</source>
+            <translation>没有相符的建档户。请核对输入的内容。</translation>
+        </message>
+        <message>
+            <source>{count} found: ↓ to choose, Enter takes the first.</source>
+            <translation>找到 {count} 户：按 ↓ 选择，按 Enter 选第一户。</translation>
+        </message>
+        <message>
+            <source>{period}: {events} entries, income brought {income}, fees waived {waived}, {services} services.</source>
+            <translation>{period}：共 {events} 条，增收 {income}，减免费用 {waived}，帮扶服务 {services} 次。</translation>
+        </message>
+        <message>
+            <source>No household chosen</source>
+            <translation>尚未选择农户</translation>
+        </message>
+        <message>
+            <source>Find a household on the left: its log and totals show here.</source>
+            <translation>请在左侧查找农户：其帮扶台账和合计显示在这里。</translation>
+        </message>
+        <message>
+            <source>The county's registry no longer lists this household.</source>
+            <translation>县里的建档户名单中已没有这一户。</translation>
+        </message>
+        <message>
+            <source>{type}, monitored: {kind}</source>
+            <translation>{type}，监测对象：{kind}</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>暂无</translation>
+        </message>
+        <message>
+            <source>{kind} · {township} {village} {natural} · {members} members · head's ID {id} · phone {phone}
+Members met at the station: {met}</source>
+            <translation>{kind} · {township} {village} {natural} · {members} 口人 · 户主身份证 {id} · 电话 {phone}
+来过本站的家庭成员：{met}</translation>
+        </message>
+        <message>
+            <source>The service is in the household's log.</source>
+            <translation>帮扶服务已记入该户台账。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdWords</name>
+        <message>
+            <source>Produce bought</source>
+            <translation>收购</translation>
+        </message>
+        <message>
+            <source>Goods taken to sell</source>
+            <translation>代销收货</translation>
+        </message>
+        <message>
+            <source>Consigned goods sold</source>
+            <translation>代销售出</translation>
+        </message>
+        <message>
+            <source>Consignment settled</source>
+            <translation>代销结算</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>帮扶服务</translation>
+        </message>
+        <message>
+            <source>Proxy purchase</source>
+            <translation>代购</translation>
+        </message>
+        <message>
+            <source>Bill</source>
+            <translation>缴费</translation>
+        </message>
+        <message>
+            <source>Produce</source>
+            <translation>农产品</translation>
+        </message>
+        <message>
+            <source>Parcel</source>
+            <translation>快递</translation>
+        </message>
+        <message>
+            <source>Training</source>
+            <translation>培训</translation>
+        </message>
+        <message>
+            <source>Advice</source>
+            <translation>咨询</translation>
+        </message>
+        <message>
+            <source>A form filled in</source>
+            <translation>代办表格</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Service ({kind})</source>
+            <translation>帮扶服务（{kind}）</translation>
+        </message>
+        <message>
+            <source>paid {amount}</source>
+            <translation>付给 {amount}</translation>
+        </message>
+        <message>
+            <source>took {amount}</source>
+            <translation>收取 {amount}</translation>
+        </message>
+        <message>
+            <source>This month ({period})</source>
+            <translation>本月（{period}）</translation>
+        </message>
+        <message>
+            <source>Month {period}</source>
+            <translation>月份 {period}</translation>
+        </message>
+        <message>
+            <source>Quarter {period}</source>
+            <translation>季度 {period}</translation>
+        </message>
+        <message>
+            <source>Year {period}</source>
+            <translation>年度 {period}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdsPage</name>
+        <message>
+            <source>Household log</source>
+            <translation>帮扶台账</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>查户台账</translation>
+        </message>
+    </context>
+    <context>
         <name>IntakePanel</name>
         <message>
             <source>Scan the waybill barcode, or type it and press Enter</source>
@@ -539,6 +722,33 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Correct the mobile number and press Enter.</source>
             <translation>请改正手机号，按 Enter。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemsTable</name>
+        <message>
+            <source>Item</source>
+            <translation type="unfinished">物品</translation>
+        </message>
+        <message>
+            <source>Spec</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation type="unfinished">单价</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation type="unfinished">金额</translation>
         </message>
     </context>
     <context>
@@ -748,6 +958,144 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
     </context>
     <context>
+        <name>NewOrderPanel</name>
+        <message>
+            <source>Phone's last 4 digits, name or pinyin initials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 电压力锅</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the order (Enter in the deposit, Ctrl+Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order (Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Villager:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Na&amp;me:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;hone:</source>
+            <translation type="unfinished">电话(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>&amp;Item:</source>
+            <translation type="unfinished">物品名称(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>Spec:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qty:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit &amp;price ¥:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pla&amp;tform:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Deposit ¥:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>taken by:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items (Enter in the price adds one; Del removes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New villager: type the name and phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Up/Down and Enter choose the villager; the last row is new.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the whole mobile number ({masked})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the item's name, quantity and unit price.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Goods {quoted} + service fee {fee} = {total}; still owed {owed}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Service fee {fee} waived: a registered household.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order {no} saved for {name}: still owed {owed}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mobile number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find the villager (Enter), then type each item and Enter; the deposit's Enter saves.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OpenOrdersPanel</name>
+        <message>
+            <source>To place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Placed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, D delivered, C cancelled, R returned.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose an order first (Up/Down).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order {no}: recorded.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>OperatorForm</name>
         <message>
             <source>Add an operator</source>
@@ -839,6 +1187,91 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Saved.</source>
             <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderSteps</name>
+        <message>
+            <source>Placed on the platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipped: the platform's waybill</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Arrived by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Arrived: a parcel on the shelf</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivered to the villager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Returned after delivery</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrdersPage</name>
+        <message>
+            <source>Proxy purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A villager's orders</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrdersTable</name>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Villager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation type="unfinished">平台</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished">状态</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation type="unfinished">合计</translation>
+        </message>
+        <message>
+            <source>Still owed</source>
+            <translation type="unfinished">尚欠金额</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1362,6 +1795,112 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
     </context>
     <context>
+        <name>ProducePage</name>
+        <message>
+            <source>Produce</source>
+            <translation type="unfinished">代销收购</translation>
+        </message>
+        <message>
+            <source>Purchase</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation type="unfinished">现金</translation>
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Alipay</source>
+            <translation type="unfinished">支付宝</translation>
+        </message>
+        <message>
+            <source>Bank</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PurchasePanel</name>
+        <message>
+            <source>name, initials or last 4 digits of the phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mobile (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>catalog name or code, or type a new one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>F8 take the weight · F7 tare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yuan per unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save purchase (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Seller:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Product:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quantity:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit p&amp;rice:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paid by:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the seller, the product, the quantity and the price; Enter saves.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No scale is set up: type the weight.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only jin and kg are weighed: choose the unit first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tare taken: {weight} {unit}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reference {price}/{unit}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bought {quantity} {unit} {product} from {seller}: pay {amount}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buy at this price? Y: yes, N: no.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Receipt</name>
         <message>
             <source>Signature</source>
@@ -1564,8 +2103,84 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>当日快递汇总</translation>
         </message>
         <message>
+            <source>Order no.</source>
+            <translation>代购单号</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Registered household {number}</source>
+            <translation>建档户 {number}</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>平台</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>下单时间</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Platform order no.</source>
+            <translation>平台订单号</translation>
+        </message>
+        <message>
+            <source>The price on the platform may differ from the quote; you pay what it actually cost. Bring this slip when you collect the goods.</source>
+            <translation>平台实际价格可能与报价不同，按实际价格结算。取货时请带上本单。</translation>
+        </message>
+        <message>
+            <source>Customer's signature</source>
+            <translation>客户签字</translation>
+        </message>
+        <message>
+            <source>Proxy purchase order</source>
+            <translation>代购单</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Goods (price paid)</source>
+            <translation>货款（实付）</translation>
+        </message>
+        <message>
+            <source>Goods (quoted)</source>
+            <translation>货款（报价）</translation>
+        </message>
+        <message>
+            <source>{amount} waived</source>
+            <translation>已减免 {amount}</translation>
+        </message>
+        <message>
+            <source>Service fee</source>
+            <translation>服务费</translation>
+        </message>
+        <message>
             <source>Total</source>
             <translation>合计</translation>
+        </message>
+        <message>
+            <source>Deposit paid</source>
+            <translation>已付定金</translation>
+        </message>
+        <message>
+            <source>Paid on delivery</source>
+            <translation>取货时已付</translation>
+        </message>
+        <message>
+            <source>Change due to you</source>
+            <translation>应找还您</translation>
+        </message>
+        <message>
+            <source>Still owed</source>
+            <translation>尚欠金额</translation>
         </message>
         <message>
             <source>In</source>
@@ -1670,6 +2285,242 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>{carrier}, arrived {day}, waited {days} days</source>
             <translation>{carrier}，{day}到站，滞留{days}天</translation>
+        </message>
+        <message>
+            <source>Household no.</source>
+            <translation>户编号</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>户主</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <source>Household type</source>
+            <translation>户类型</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <source>The county's registry no longer lists this household.</source>
+            <translation>县里的登记册已不再列有此户。</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <source>Entries</source>
+            <translation>记录条数</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>帮扶服务（次）</translation>
+        </message>
+        <message>
+            <source>Fees waived</source>
+            <translation>减免费用</translation>
+        </message>
+        <message>
+            <source>Income brought</source>
+            <translation>增收金额</translation>
+        </message>
+        <message>
+            <source>Station operator's signature</source>
+            <translation>服务站经办人签字</translation>
+        </message>
+        <message>
+            <source>Household assistance ledger</source>
+            <translation>帮扶台账</translation>
+        </message>
+        <message>
+            <source>Households helped</source>
+            <translation>带动户数</translation>
+        </message>
+        <message>
+            <source>People in them</source>
+            <translation>带动人数</translation>
+        </message>
+        <message>
+            <source>Bought from them</source>
+            <translation>收购金额</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>户类型</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>品名</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Price (market)</source>
+            <translation>单价（市场价）</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Paid by</source>
+            <translation>付款方式</translation>
+        </message>
+        <message>
+            <source>Income</source>
+            <translation>增收</translation>
+        </message>
+        <message>
+            <source>Fee waived</source>
+            <translation>减免</translation>
+        </message>
+        <message>
+            <source>Signature / thumbprint</source>
+            <translation>签字/手印</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Seller</source>
+            <translation>卖方</translation>
+        </message>
+        <message>
+            <source>Bought</source>
+            <translation>收购时间</translation>
+        </message>
+        <message>
+            <source>Amount paid</source>
+            <translation>实付金额</translation>
+        </message>
+        <message>
+            <source>The seller has checked the weight and the amount and received the money.</source>
+            <translation>卖方已核对重量和金额，款已收讫。</translation>
+        </message>
+        <message>
+            <source>Seller's signature or thumbprint</source>
+            <translation>卖方签字或按手印</translation>
+        </message>
+        <message>
+            <source>Purchase voucher</source>
+            <translation>收购凭证</translation>
+        </message>
+        <message>
+            <source>Consignor</source>
+            <translation>委托人</translation>
+        </message>
+        <message>
+            <source>Taken in</source>
+            <translation>收货</translation>
+        </message>
+        <message>
+            <source>Asking price</source>
+            <translation>委托售价</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>佣金</translation>
+        </message>
+        <message>
+            <source>No money was paid now. The station sells the goods for you and pays you what they sold for, less the commission, at settlement: keep this slip.</source>
+            <translation>本次不付款。服务站代您销售，结算时付给您售出所得扣除佣金后的款项：请保管好本单。</translation>
+        </message>
+        <message>
+            <source>Consignor's signature</source>
+            <translation>委托人签字</translation>
+        </message>
+        <message>
+            <source>Consignment slip</source>
+            <translation>代销收货单</translation>
+        </message>
+        <message>
+            <source>Settled</source>
+            <translation>结算时间</translation>
+        </message>
+        <message>
+            <source>Sold and settled now</source>
+            <translation>本次结算数量</translation>
+        </message>
+        <message>
+            <source>Left to sell</source>
+            <translation>尚未售出</translation>
+        </message>
+        <message>
+            <source>Sold for</source>
+            <translation>售出金额</translation>
+        </message>
+        <message>
+            <source>Commission ({rule})</source>
+            <translation>佣金（{rule}）</translation>
+        </message>
+        <message>
+            <source>Paid to you</source>
+            <translation>实付给您</translation>
+        </message>
+        <message>
+            <source>Consignment settlement</source>
+            <translation>代销结算单</translation>
+        </message>
+        <message>
+            <source>{percent}% of the sale</source>
+            <translation>售价的 {percent}%</translation>
+        </message>
+        <message>
+            <source>{price} per {unit} sold</source>
+            <translation>每售出 1 {unit} {price}</translation>
+        </message>
+        <message>
+            <source> (monitored: {kind})</source>
+            <translation>（监测对象：{kind}）</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>毛重</translation>
+        </message>
+        <message>
+            <source>Tare</source>
+            <translation>皮重</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>净重</translation>
+        </message>
+        <message>
+            <source>(weighed)</source>
+            <translation>（过磅）</translation>
         </message>
     </context>
     <context>
@@ -1833,6 +2684,29 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>
                 <numerusform>退回 %n 件并打印清单（Enter）</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ScaleLabel</name>
+        <message>
+            <source>Scale: waiting for a weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>overload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● stable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>○ moving</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale: {weight}  {mark}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2004,6 +2878,37 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>Waybill {waybill} is on the parcel.</source>
             <translation>运单 {waybill} 已登记到这件快递。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceForm</name>
+        <message>
+            <source>What was done, e.g. filled in the insurance form</source>
+            <translation>做了什么，例如：帮填医保报销单</translation>
+        </message>
+        <message>
+            <source>Who came (optional)</source>
+            <translation>来办事的人（可不填）</translation>
+        </message>
+        <message>
+            <source>Record the service  Ctrl+S</source>
+            <translation>记录帮扶服务  Ctrl+S</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>服务类型</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>来人</translation>
+        </message>
+        <message>
+            <source>A service without money  Ctrl+E</source>
+            <translation>帮扶服务（不涉及金钱）  Ctrl+E</translation>
         </message>
     </context>
     <context>
@@ -3021,6 +3926,69 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>Parameter order: the names that fill {1}, {2}… of the Tencent template, separated by commas. Left empty, the order shown in grey is used.</source>
             <translation>参数顺序：依次填入腾讯云模板 {1}、{2}… 的参数名，用逗号分开。不填就按灰色显示的顺序。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPanel</name>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished">时间</translation>
+        </message>
+        <message>
+            <source>Seller</source>
+            <translation type="unfinished">卖方</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished">品名</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation type="unfinished">数量</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation type="unfinished">金额</translation>
+        </message>
+        <message>
+            <source>Weighed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation type="unfinished">等级</translation>
+        </message>
+        <message>
+            <source>Own</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consigned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today's purchases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (household)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>scale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>typed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today: {count} purchases, {jin} jin ({kg} kg), {amount}, {households} registered households</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -4181,6 +5149,14 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>请列出 1 到 12 个不同的等级，每个最多 8 个字，如 特级, 一级, 统货。</translation>
         </message>
         <message>
+            <source>A port name is at most 200 characters, like COM3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a baud rate of {rates}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Type a percent from {low} to {high}.</source>
             <translation>请填 {low} 到 {high} 之间的百分数。</translation>
         </message>
@@ -4331,6 +5307,29 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>Choose which open orders to show: {states}.</source>
             <translation>请选择要显示的未完成代购单：{states}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillagerOrdersPanel</name>
+        <message>
+            <source>Phone's last 4 digits, whole phone, name or initials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Villager:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders found for {text}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New {created} (deposits {deposits}), placed {placed} (paid {paid}), arrived {arrived}, delivered {delivered} (taken {taken}, fees {fees}), cancelled {cancelled}, returned {returned} (refunded {refunded}).</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.households import HouseholdsPage
 from stationapp.ui.pages.parcels import ParcelsPage
 from stationapp.ui.pages.sms import SmsPage
 from stationapp.ui.pages.station import HomePage, SettingsPage
@@ -30,7 +31,7 @@ PAGE_TABLE = (
     PageEntry("orders", QT_TRANSLATE_NOOP("MainWindow", "Proxy purchases")),
     PageEntry("produce", QT_TRANSLATE_NOOP("MainWindow", "Produce")),
     PageEntry("bills", QT_TRANSLATE_NOOP("MainWindow", "Bills")),
-    PageEntry("households", QT_TRANSLATE_NOOP("MainWindow", "Household log")),
+    PageEntry("households", QT_TRANSLATE_NOOP("MainWindow", "Household log"), HouseholdsPage),
     PageEntry("dayclose", QT_TRANSLATE_NOOP("MainWindow", "Day close")),
     PageEntry("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports")),
     PageEntry("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), SyncPage),

@@ -1,0 +1,223 @@
+"""The household log page (F6, 帮扶台账): a household found as the operator types (户编号, a
+name, pinyin initials, a phone tail), shown with its type, village and masked details, its log
+and the period's totals; a service without money recorded by keys, and refused in red with the
+core's words."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from stationapp.core import Station, clock
+from stationapp.core.changes import Changes
+from stationapp.ui.kit.page import PageContext
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+from stationapp.ui.kit.worker import StationWorker
+from stationapp.ui.pages.households import HouseholdsPage
+from stationapp.ui.pages.households.household_log import HouseholdLogPanel
+from tests.households_registry import household, register
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+NOW = "2026-11-23T09:00:00+08:00"
+ONE, TWO = "5309260101000001", "5309260101000002"
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock() -> None:
+    clock.set_clock(clock.ManualClock(NOW))  # conftest puts the real clock back
+
+
+def households_with_work(station: Station) -> None:
+    """Two registered households; the first sold coffee beans in October and November."""
+    register(
+        station,
+        household(ONE, "岩温", members=4, phone_masked="尾号1234"),
+        household(TWO, "张三", members=2, monitoring_type="边缘易致贫户", phone_masked="尾号9876"),
+    )
+    for when, quantity in (("2026-10-12T10:00:00+08:00", "20"), (NOW, "12.5")):
+        clock.set_clock(clock.ManualClock(when))
+        station.produce.buy(
+            seller="玉香",
+            product="咖啡豆",
+            grade="一级",
+            quantity=quantity,
+            unit="斤",
+            unit_price="3.50",
+            paid="cash",
+            household=ONE,
+        )
+    clock.set_clock(clock.ManualClock(NOW))
+
+
+@pytest.fixture
+def page(qtbot, station: Station, worker: StationWorker, shown_errors) -> Iterator[HouseholdsPage]:
+    households_with_work(station)
+    shown = HouseholdsPage(PageContext(station=station, worker=worker, operator=station.operator))
+    qtbot.addWidget(shown)
+    shown.resize(SCREEN_WIDTH - 200, SCREEN_HEIGHT - 60)
+    shown.show()
+    shown.on_shown()
+    yield shown
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    assert shown_errors == []
+
+
+def typed(qtbot, panel: HouseholdLogPanel, worker: StationWorker, text: str) -> list[str]:
+    """Type ``text`` into the search field key by key (Chinese as an input method commits it,
+    a character at a time); the households listed."""
+    panel.search.clear()
+    for character in text:
+        if character.isascii():
+            qtbot.keyClicks(panel.search, character)
+        else:
+            panel.search.insert(character)
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    return [panel.results.item(n).text() for n in range(panel.results.count())]
+
+
+def column(panel: HouseholdLogPanel, number: int) -> list[str]:
+    table = panel.table
+    return [table.item(row, number).text() for row in range(table.rowCount())]
+
+
+# finding ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (ONE, "the whole 户编号"),
+        ("岩温", "the head's name"),
+        ("yw", "the head's pinyin initials"),
+        ("1234", "the phone's tail"),
+        ("玉香", "the name of a member who sold here"),
+        ("yx", "that member's initials"),
+    ],
+)
+def test_a_household_is_found_as_the_operator_types(qtbot, page, worker, text, why):
+    found = typed(qtbot, page.log, worker, text)
+    assert [line.split()[0] for line in found] == [ONE], why
+
+
+def test_the_one_household_found_shows_its_type_village_masked_details_and_log(qtbot, page, worker):
+    panel = page.log
+    typed(qtbot, panel, worker, "张三")
+    qtbot.waitUntil(lambda: panel.shown_id == TWO and worker.idle, timeout=5000)
+    assert panel.heading.text() == f"张三  {TWO}"
+    details = panel.details.text()
+    assert "边缘易致贫户" in details and "芒艾村" in details and "2 members" in details
+    assert "尾号9876" in details and "**************001X" in details
+    assert panel.table.rowCount() == 0
+
+
+def test_the_log_shows_every_entry_of_the_month_with_the_month_s_totals(qtbot, page, worker):
+    panel = page.log
+    typed(qtbot, panel, worker, "岩温")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=5000)
+    assert column(panel, 0) == ["2026-11-23"]
+    assert column(panel, 1) == ["Produce bought"]
+    assert column(panel, 2) == ["咖啡豆 一级 12.5斤"]
+    assert column(panel, 3) == column(panel, 4) == ["¥43.75"]
+    assert "2026-11: 1 entries, income brought ¥43.75" in panel.totals.text()
+    assert "玉香" in panel.details.text()
+
+
+def test_a_year_chosen_by_keys_shows_the_year_s_entries_and_totals(qtbot, page, worker):
+    panel = page.log
+    typed(qtbot, panel, worker, ONE)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=5000)
+    qtbot.keyClick(panel.search, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert panel.period.hasFocus()
+    panel.choose_period("2026")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=5000)
+    assert column(panel, 0) == ["2026-10-12", "2026-11-23"]
+    assert "2026: 2 entries, income brought ¥113.75" in panel.totals.text()
+    panel.choose_period("2026-Q4")
+    qtbot.waitUntil(lambda: "2026-Q4: 2 entries" in panel.totals.text(), timeout=5000)
+
+
+def test_the_periods_offered_are_this_month_the_months_quarters_and_years(page):
+    offered = [page.log.period.itemData(n) for n in range(page.log.period.count())]
+    assert offered[:3] == ["2026-11", "2026-10", "2026-09"]
+    assert {"2026-Q4", "2026-Q1", "2025-Q4", "2026", "2025"} <= set(offered)
+
+
+def test_nothing_matching_says_so(qtbot, page, worker):
+    assert typed(qtbot, page.log, worker, "李四") == []
+    assert "No registered household matches" in page.log.hint.text()
+
+
+def test_down_from_the_search_goes_to_the_results(qtbot, page, worker):
+    panel = page.log
+    typed(qtbot, panel, worker, "芒艾村")
+    assert panel.results.count() == 2
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.results.hasFocus()
+    qtbot.waitUntil(lambda: panel.shown_id == ONE and worker.idle, timeout=5000)
+    qtbot.keyClick(panel.results, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: panel.heading.text().startswith("张三"), timeout=5000)
+
+
+# a service without money ------------------------------------------------------------------------
+
+
+def test_a_service_is_recorded_by_keys_and_lands_in_the_log(qtbot, page, worker, station):
+    panel = page.log
+    typed(qtbot, panel, worker, "张三")
+    qtbot.waitUntil(lambda: panel.shown_id == TWO and worker.idle, timeout=5000)
+    qtbot.keyClick(panel.search, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    form = panel.service
+    assert form.kind.hasFocus()
+    qtbot.keyClicks(form.kind, "3")
+    assert form.kind.currentData() == "form"
+    qtbot.keyClick(form.kind, Qt.Key.Key_Tab)
+    form.note.insert("帮填医保报销单")  # as the input method commits it
+    qtbot.keyClick(form.note, Qt.Key.Key_Tab)
+    form.person.insert("张小三")
+    with qtbot.waitSignal(page.changed, timeout=5000) as told:
+        qtbot.keyClick(form.person, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    changes: Changes = told.args[0]
+    assert "households" in changes.lines
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=5000)
+    assert column(panel, 1) == ["Service (A form filled in)"]
+    assert column(panel, 6) == ["帮填医保报销单"]
+    assert "1 services" in panel.totals.text()
+    assert panel.message.kind == "success"
+    assert form.note.text() == "" and form.note.hasFocus()
+    assert station.households.totals(TWO).services == 1
+
+
+def test_a_note_too_short_is_refused_in_red_with_the_core_s_words(qtbot, page, worker, station):
+    panel = page.log
+    typed(qtbot, panel, worker, "张三")
+    qtbot.waitUntil(lambda: panel.shown_id == TWO and worker.idle, timeout=5000)
+    form = panel.service
+    form.note.setFocus()
+    form.note.insert("帮")
+    qtbot.keyClick(form.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.message.isVisible(), timeout=5000)
+    assert form.message.kind == "refusal"
+    assert form.message.text().startswith("Write what was done for the household in 2 to 200")
+    assert station.households.totals(TWO).events == 0
+
+
+def test_no_service_can_be_recorded_before_a_household_is_chosen(page):
+    assert not page.log.service.isEnabled()
+
+
+def test_the_page_is_f6_of_the_main_window(qtbot, station, worker, shown_errors):
+    from stationapp.ui.mainwindow import MainWindow
+
+    window = MainWindow(station, worker, station.operator, idle_interval_ms=0)
+    qtbot.addWidget(window)
+    shown: QWidget = window.show_page("households")
+    assert isinstance(shown, HouseholdsPage)
+    window.close()
