@@ -593,6 +593,10 @@ Members met at the station: {met}</source>
             <source>Households</source>
             <translation>查户台账</translation>
         </message>
+        <message>
+            <source>Station totals</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>IntakePanel</name>
@@ -728,27 +732,27 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <name>ItemsTable</name>
         <message>
             <source>Item</source>
-            <translation type="unfinished">物品</translation>
+            <translation>商品</translation>
         </message>
         <message>
             <source>Spec</source>
-            <translation type="unfinished" />
+            <translation>规格</translation>
         </message>
         <message>
             <source>Qty</source>
-            <translation type="unfinished" />
+            <translation>数量</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>单位</translation>
         </message>
         <message>
             <source>Unit price</source>
-            <translation type="unfinished">单价</translation>
+            <translation>单价</translation>
         </message>
         <message>
             <source>Amount</source>
-            <translation type="unfinished">金额</translation>
+            <translation>金额</translation>
         </message>
     </context>
     <context>
@@ -961,138 +965,138 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <name>NewOrderPanel</name>
         <message>
             <source>Phone's last 4 digits, name or pinyin initials</source>
-            <translation type="unfinished" />
+            <translation>手机尾号4位、姓名或拼音首字母</translation>
         </message>
         <message>
             <source>e.g. 电压力锅</source>
-            <translation type="unfinished" />
+            <translation>如 电压力锅</translation>
         </message>
         <message>
             <source>Save the order (Enter in the deposit, Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>保存代购单（定金处回车，或 Ctrl+Enter）</translation>
         </message>
         <message>
             <source>New order (Ctrl+N)</source>
-            <translation type="unfinished" />
+            <translation>新单（Ctrl+N）</translation>
         </message>
         <message>
             <source>&amp;Villager:</source>
-            <translation type="unfinished" />
+            <translation>村民(&amp;V)：</translation>
         </message>
         <message>
             <source>Na&amp;me:</source>
-            <translation type="unfinished" />
+            <translation>姓名(&amp;M)：</translation>
         </message>
         <message>
             <source>P&amp;hone:</source>
-            <translation type="unfinished">电话(&amp;H)：</translation>
+            <translation>手机(&amp;H)：</translation>
         </message>
         <message>
             <source>&amp;Item:</source>
-            <translation type="unfinished">物品名称(&amp;I)：</translation>
+            <translation>商品(&amp;I)：</translation>
         </message>
         <message>
             <source>Spec:</source>
-            <translation type="unfinished" />
+            <translation>规格：</translation>
         </message>
         <message>
             <source>Qty:</source>
-            <translation type="unfinished" />
+            <translation>数量：</translation>
         </message>
         <message>
             <source>Unit:</source>
-            <translation type="unfinished" />
+            <translation>单位：</translation>
         </message>
         <message>
             <source>Unit &amp;price ¥:</source>
-            <translation type="unfinished" />
+            <translation>单价(&amp;P) ¥：</translation>
         </message>
         <message>
             <source>Pla&amp;tform:</source>
-            <translation type="unfinished" />
+            <translation>平台(&amp;T)：</translation>
         </message>
         <message>
             <source>&amp;Deposit ¥:</source>
-            <translation type="unfinished" />
+            <translation>定金(&amp;D) ¥：</translation>
         </message>
         <message>
             <source>taken by:</source>
-            <translation type="unfinished" />
+            <translation>收款方式：</translation>
         </message>
         <message>
             <source>Items (Enter in the price adds one; Del removes)</source>
-            <translation type="unfinished" />
+            <translation>商品（单价处回车加入一件；Del 删除）</translation>
         </message>
         <message>
             <source>New villager: type the name and phone</source>
-            <translation type="unfinished" />
+            <translation>新村民：输入姓名和手机号</translation>
         </message>
         <message>
             <source>Up/Down and Enter choose the villager; the last row is new.</source>
-            <translation type="unfinished" />
+            <translation>上下键和回车选村民；最后一行是新村民。</translation>
         </message>
         <message>
             <source>the whole mobile number ({masked})</source>
-            <translation type="unfinished" />
+            <translation>完整手机号（{masked}）</translation>
         </message>
         <message>
             <source>Type the item's name, quantity and unit price.</source>
-            <translation type="unfinished" />
+            <translation>请输入商品名称、数量和单价。</translation>
         </message>
         <message>
             <source>Goods {quoted} + service fee {fee} = {total}; still owed {owed}</source>
-            <translation type="unfinished" />
+            <translation>货款 {quoted} + 服务费 {fee} = {total}；尚欠 {owed}</translation>
         </message>
         <message>
             <source>Service fee {fee} waived: a registered household.</source>
-            <translation type="unfinished" />
+            <translation>服务费 {fee} 已减免：登记帮扶户。</translation>
         </message>
         <message>
             <source>Order {no} saved for {name}: still owed {owed}.</source>
-            <translation type="unfinished" />
+            <translation>代购单 {no} 已为 {name} 保存：尚欠 {owed}。</translation>
         </message>
         <message>
             <source>mobile number</source>
-            <translation type="unfinished" />
+            <translation>手机号</translation>
         </message>
         <message>
             <source>Find the villager (Enter), then type each item and Enter; the deposit's Enter saves.</source>
-            <translation type="unfinished" />
+            <translation>先找村民（回车），再逐件输入商品并回车；定金处回车即保存。</translation>
         </message>
     </context>
     <context>
         <name>OpenOrdersPanel</name>
         <message>
             <source>To place</source>
-            <translation type="unfinished" />
+            <translation>待下单</translation>
         </message>
         <message>
             <source>Placed</source>
-            <translation type="unfinished" />
+            <translation>已下单</translation>
         </message>
         <message>
             <source>Shipped</source>
-            <translation type="unfinished" />
+            <translation>已发货</translation>
         </message>
         <message>
             <source>Arrived</source>
-            <translation type="unfinished" />
+            <translation>已到货</translation>
         </message>
         <message>
             <source>Overdue</source>
-            <translation type="unfinished" />
+            <translation>超期</translation>
         </message>
         <message>
             <source>On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, D delivered, C cancelled, R returned.</source>
-            <translation type="unfinished" />
+            <translation>选中一单后：P 已下单，S 已发货，A 手动到货，L 关联货架上的快递，D 交付，C 取消，R 退货。</translation>
         </message>
         <message>
             <source>Choose an order first (Up/Down).</source>
-            <translation type="unfinished" />
+            <translation>请先选一单（上下键）。</translation>
         </message>
         <message>
             <source>Order {no}: recorded.</source>
-            <translation type="unfinished" />
+            <translation>代购单 {no}：已记录。</translation>
         </message>
     </context>
     <context>
@@ -1193,85 +1197,137 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <name>OrderSteps</name>
         <message>
             <source>Placed on the platform</source>
-            <translation type="unfinished" />
+            <translation>已在平台下单</translation>
         </message>
         <message>
             <source>Shipped: the platform's waybill</source>
-            <translation type="unfinished" />
+            <translation>已发货：平台运单号</translation>
         </message>
         <message>
             <source>Arrived by hand</source>
-            <translation type="unfinished" />
+            <translation>手动到货</translation>
         </message>
         <message>
             <source>Arrived: a parcel on the shelf</source>
-            <translation type="unfinished" />
+            <translation>到货：货架上的快递</translation>
         </message>
         <message>
             <source>Delivered to the villager</source>
-            <translation type="unfinished" />
+            <translation>已交付村民</translation>
         </message>
         <message>
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>取消</translation>
         </message>
         <message>
             <source>Returned after delivery</source>
-            <translation type="unfinished" />
+            <translation>交付后退货</translation>
+        </message>
+        <message>
+            <source>Platform's order &amp;number:</source>
+            <translation>平台订单号(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>Price &amp;paid ¥:</source>
+            <translation>实付(&amp;P) ¥：</translation>
+        </message>
+        <message>
+            <source>Paid &amp;from:</source>
+            <translation>付款账户(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Waybill (scan it):</source>
+            <translation>运单号（扫码）(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>Pickup &amp;code or waybill on the shelf:</source>
+            <translation>货架上快递的取件码或运单号(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>To take: {money}</source>
+            <translation>应收：{money}</translation>
+        </message>
+        <message>
+            <source>Change to give: {money}</source>
+            <translation>应找零：{money}</translation>
+        </message>
+        <message>
+            <source>Balance:</source>
+            <translation>尾款：</translation>
+        </message>
+        <message>
+            <source>&amp;How:</source>
+            <translation>方式(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>原因(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Re&amp;fund ¥:</source>
+            <translation>退款(&amp;F) ¥：</translation>
+        </message>
+        <message>
+            <source>Refunded &amp;by:</source>
+            <translation>退款方式(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>Return &amp;note (waybill):</source>
+            <translation>退货备注（运单号）(&amp;N)：</translation>
         </message>
     </context>
     <context>
         <name>OrdersPage</name>
         <message>
             <source>Proxy purchases</source>
-            <translation type="unfinished" />
+            <translation>代购</translation>
         </message>
         <message>
             <source>New order</source>
-            <translation type="unfinished" />
+            <translation>新建代购</translation>
         </message>
         <message>
             <source>Open orders</source>
-            <translation type="unfinished" />
+            <translation>未完成</translation>
         </message>
         <message>
             <source>A villager's orders</source>
-            <translation type="unfinished" />
+            <translation>村民的代购单</translation>
         </message>
     </context>
     <context>
         <name>OrdersTable</name>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>单号</translation>
         </message>
         <message>
             <source>Villager</source>
-            <translation type="unfinished" />
+            <translation>村民</translation>
         </message>
         <message>
             <source>Items</source>
-            <translation type="unfinished" />
+            <translation>商品</translation>
         </message>
         <message>
             <source>Platform</source>
-            <translation type="unfinished">平台</translation>
+            <translation>平台</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished">状态</translation>
+            <translation>状态</translation>
         </message>
         <message>
             <source>Total</source>
-            <translation type="unfinished">合计</translation>
+            <translation>合计</translation>
         </message>
         <message>
             <source>Still owed</source>
-            <translation type="unfinished">尚欠金额</translation>
+            <translation>尚欠</translation>
         </message>
         <message>
             <source>Days</source>
-            <translation type="unfinished" />
+            <translation>天数</translation>
         </message>
     </context>
     <context>
@@ -1798,106 +1854,106 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <name>ProducePage</name>
         <message>
             <source>Produce</source>
-            <translation type="unfinished">代销收购</translation>
+            <translation>代销收购</translation>
         </message>
         <message>
             <source>Purchase</source>
-            <translation type="unfinished" />
+            <translation>收购</translation>
         </message>
         <message>
             <source>Cash</source>
-            <translation type="unfinished">现金</translation>
+            <translation>现金</translation>
         </message>
         <message>
             <source>WeChat</source>
-            <translation type="unfinished" />
+            <translation>微信</translation>
         </message>
         <message>
             <source>Alipay</source>
-            <translation type="unfinished">支付宝</translation>
+            <translation>支付宝</translation>
         </message>
         <message>
             <source>Bank</source>
-            <translation type="unfinished" />
+            <translation>银行转账</translation>
         </message>
     </context>
     <context>
         <name>PurchasePanel</name>
         <message>
             <source>name, initials or last 4 digits of the phone</source>
-            <translation type="unfinished" />
+            <translation>姓名、拼音首字母或手机尾号4位</translation>
         </message>
         <message>
             <source>mobile (optional)</source>
-            <translation type="unfinished" />
+            <translation>手机号（可不填）</translation>
         </message>
         <message>
             <source>catalog name or code, or type a new one</source>
-            <translation type="unfinished" />
+            <translation>目录品名或编码，或直接输入新品名</translation>
         </message>
         <message>
             <source>F8 take the weight · F7 tare</source>
-            <translation type="unfinished" />
+            <translation>F8 取重 · F7 去皮</translation>
         </message>
         <message>
             <source>yuan per unit</source>
-            <translation type="unfinished" />
+            <translation>每单位元数</translation>
         </message>
         <message>
             <source>Save purchase (Enter)</source>
-            <translation type="unfinished" />
+            <translation>保存收购（回车）</translation>
         </message>
         <message>
             <source>&amp;Seller:</source>
-            <translation type="unfinished" />
+            <translation>卖方(&amp;S)：</translation>
         </message>
         <message>
             <source>&amp;Product:</source>
-            <translation type="unfinished" />
+            <translation>品名(&amp;P)：</translation>
         </message>
         <message>
             <source>&amp;Quantity:</source>
-            <translation type="unfinished" />
+            <translation>数量(&amp;Q)：</translation>
         </message>
         <message>
             <source>Unit p&amp;rice:</source>
-            <translation type="unfinished" />
+            <translation>单价(&amp;R)：</translation>
         </message>
         <message>
             <source>Paid by:</source>
-            <translation type="unfinished" />
+            <translation>付款方式：</translation>
         </message>
         <message>
             <source>Type the seller, the product, the quantity and the price; Enter saves.</source>
-            <translation type="unfinished" />
+            <translation>输入卖方、品名、数量和单价，按回车保存。</translation>
         </message>
         <message>
             <source>No scale is set up: type the weight.</source>
-            <translation type="unfinished" />
+            <translation>未设置电子秤：请手动输入重量。</translation>
         </message>
         <message>
             <source>Only jin and kg are weighed: choose the unit first.</source>
-            <translation type="unfinished" />
+            <translation>只有斤和公斤可以称重：请先选择单位。</translation>
         </message>
         <message>
             <source>Tare taken: {weight} {unit}.</source>
-            <translation type="unfinished" />
+            <translation>已去皮：{weight} {unit}。</translation>
         </message>
         <message>
             <source>Reference {price}/{unit}</source>
-            <translation type="unfinished" />
+            <translation>参考价 {price}/{unit}</translation>
         </message>
         <message>
             <source>Bought {quantity} {unit} {product} from {seller}: pay {amount}.</source>
-            <translation type="unfinished" />
+            <translation>已收购{seller}的{product} {quantity}{unit}：应付 {amount}。</translation>
         </message>
         <message>
             <source>Check the price</source>
-            <translation type="unfinished" />
+            <translation>请核对单价</translation>
         </message>
         <message>
             <source>Buy at this price? Y: yes, N: no.</source>
-            <translation type="unfinished" />
+            <translation>按这个价格收购吗？Y：是，N：否。</translation>
         </message>
     </context>
     <context>
@@ -2444,7 +2500,7 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
         <message>
             <source>Taken in</source>
-            <translation>收货</translation>
+            <translation>收货时间</translation>
         </message>
         <message>
             <source>Asking price</source>
@@ -2469,6 +2525,10 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Settled</source>
             <translation>结算时间</translation>
+        </message>
+        <message>
+            <source>Quantity taken in</source>
+            <translation>收货数量</translation>
         </message>
         <message>
             <source>Sold and settled now</source>
@@ -2690,23 +2750,23 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <name>ScaleLabel</name>
         <message>
             <source>Scale: waiting for a weight</source>
-            <translation type="unfinished" />
+            <translation>电子秤：等待读数</translation>
         </message>
         <message>
             <source>overload</source>
-            <translation type="unfinished" />
+            <translation>超载</translation>
         </message>
         <message>
             <source>● stable</source>
-            <translation type="unfinished" />
+            <translation>● 稳定</translation>
         </message>
         <message>
             <source>○ moving</source>
-            <translation type="unfinished" />
+            <translation>○ 不稳定</translation>
         </message>
         <message>
             <source>Scale: {weight}  {mark}</source>
-            <translation type="unfinished" />
+            <translation>电子秤：{weight}  {mark}</translation>
         </message>
     </context>
     <context>
@@ -3729,6 +3789,65 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
     </context>
     <context>
+        <name>StationTotalsPanel</name>
+        <message>
+            <source>Households helped</source>
+            <translation type="unfinished">带动户数</translation>
+        </message>
+        <message>
+            <source>People in them</source>
+            <translation type="unfinished">带动人数</translation>
+        </message>
+        <message>
+            <source>Bought from them</source>
+            <translation type="unfinished">收购金额</translation>
+        </message>
+        <message>
+            <source>Income brought</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fees waived</source>
+            <translation type="unfinished">减免费用</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation type="unfinished">帮扶服务（次）</translation>
+        </message>
+        <message>
+            <source>Save the household log as XLSX  Ctrl+E</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the period (Ctrl+P): the figures are the station's for it, and Ctrl+E saves its household log (one row per entry, with the signature column) as a workbook.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the household log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The household log is saved in {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Household log saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Period  Ctrl+P</source>
+            <translation type="unfinished">统计期间  Ctrl+P</translation>
+        </message>
+        <message>
+            <source>What the station did for registered households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SyncPage</name>
         <message>
             <source>Sync</source>
@@ -3932,63 +4051,63 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <name>TodayPanel</name>
         <message>
             <source>Time</source>
-            <translation type="unfinished">时间</translation>
+            <translation>时间</translation>
         </message>
         <message>
             <source>Seller</source>
-            <translation type="unfinished">卖方</translation>
+            <translation>卖方</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished">品名</translation>
+            <translation>品名</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished">数量</translation>
+            <translation>数量</translation>
         </message>
         <message>
             <source>Amount</source>
-            <translation type="unfinished">金额</translation>
+            <translation>金额</translation>
         </message>
         <message>
             <source>Weighed</source>
-            <translation type="unfinished" />
+            <translation>称重</translation>
         </message>
         <message>
             <source>Grade</source>
-            <translation type="unfinished">等级</translation>
+            <translation>等级</translation>
         </message>
         <message>
             <source>Own</source>
-            <translation type="unfinished" />
+            <translation>自有库存</translation>
         </message>
         <message>
             <source>Consigned</source>
-            <translation type="unfinished" />
+            <translation>代销库存</translation>
         </message>
         <message>
             <source>Today's purchases</source>
-            <translation type="unfinished" />
+            <translation>今日收购</translation>
         </message>
         <message>
             <source>Stock</source>
-            <translation type="unfinished" />
+            <translation>库存</translation>
         </message>
         <message>
             <source> (household)</source>
-            <translation type="unfinished" />
+            <translation>（帮扶户）</translation>
         </message>
         <message>
             <source>scale</source>
-            <translation type="unfinished" />
+            <translation>电子秤</translation>
         </message>
         <message>
             <source>typed</source>
-            <translation type="unfinished" />
+            <translation>手输</translation>
         </message>
         <message>
             <source>Today: {count} purchases, {jin} jin ({kg} kg), {amount}, {households} registered households</source>
-            <translation type="unfinished" />
+            <translation>今日：收购 {count} 笔，{jin} 斤（{kg} 公斤），{amount}，登记户 {households} 户</translation>
         </message>
     </context>
     <context>
@@ -5150,11 +5269,11 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>A port name is at most 200 characters, like COM3.</source>
-            <translation type="unfinished" />
+            <translation>端口名最多200个字符，例如 COM3。</translation>
         </message>
         <message>
             <source>Choose a baud rate of {rates}.</source>
-            <translation type="unfinished" />
+            <translation>请选择波特率：{rates}。</translation>
         </message>
         <message>
             <source>Type a percent from {low} to {high}.</source>
@@ -5308,28 +5427,32 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <source>Choose which open orders to show: {states}.</source>
             <translation>请选择要显示的未完成代购单：{states}。</translation>
         </message>
+        <message>
+            <source>The household log could not be saved in {folder} ({reason}). Choose another folder, e.g. Documents or a USB stick.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>VillagerOrdersPanel</name>
         <message>
             <source>Phone's last 4 digits, whole phone, name or initials</source>
-            <translation type="unfinished" />
+            <translation>手机尾号4位、完整手机号、姓名或首字母</translation>
         </message>
         <message>
             <source>&amp;Villager:</source>
-            <translation type="unfinished" />
+            <translation>村民(&amp;V)：</translation>
         </message>
         <message>
             <source>Today</source>
-            <translation type="unfinished" />
+            <translation>今日</translation>
         </message>
         <message>
             <source>No orders found for {text}.</source>
-            <translation type="unfinished" />
+            <translation>没有找到 {text} 的代购单。</translation>
         </message>
         <message>
             <source>New {created} (deposits {deposits}), placed {placed} (paid {paid}), arrived {arrived}, delivered {delivered} (taken {taken}, fees {fees}), cancelled {cancelled}, returned {returned} (refunded {refunded}).</source>
-            <translation type="unfinished" />
+            <translation>新单 {created}（定金 {deposits}），下单 {placed}（实付 {paid}），到货 {arrived}，交付 {delivered}（收尾款 {taken}，服务费 {fees}），取消 {cancelled}，退货 {returned}（退款 {refunded}）。</translation>
         </message>
     </context>
     <context>

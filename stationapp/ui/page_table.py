@@ -12,7 +12,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.households import HouseholdsPage
+from stationapp.ui.pages.orders import OrdersPage
 from stationapp.ui.pages.parcels import ParcelsPage
+from stationapp.ui.pages.produce import ProducePage
 from stationapp.ui.pages.sms import SmsPage
 from stationapp.ui.pages.station import HomePage, SettingsPage
 from stationapp.ui.pages.sync import SyncPage
@@ -28,8 +30,8 @@ class PageEntry:
 PAGE_TABLE = (
     PageEntry("home", QT_TRANSLATE_NOOP("MainWindow", "Home"), HomePage),
     PageEntry("parcels", QT_TRANSLATE_NOOP("MainWindow", "Parcels"), ParcelsPage),
-    PageEntry("orders", QT_TRANSLATE_NOOP("MainWindow", "Proxy purchases")),
-    PageEntry("produce", QT_TRANSLATE_NOOP("MainWindow", "Produce")),
+    PageEntry("orders", QT_TRANSLATE_NOOP("MainWindow", "Proxy purchases"), OrdersPage),
+    PageEntry("produce", QT_TRANSLATE_NOOP("MainWindow", "Produce"), ProducePage),
     PageEntry("bills", QT_TRANSLATE_NOOP("MainWindow", "Bills")),
     PageEntry("households", QT_TRANSLATE_NOOP("MainWindow", "Household log"), HouseholdsPage),
     PageEntry("dayclose", QT_TRANSLATE_NOOP("MainWindow", "Day close")),

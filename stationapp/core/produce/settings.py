@@ -1,5 +1,6 @@
 """The produce line's settings: how far a purchase price may stray from the catalog's reference
-before it needs confirming, the grades offered, and the unit a new purchase starts in."""
+before it needs confirming, the grades offered, the unit a new purchase starts in, and the
+scale the purchase form reads (``scale.*``, as ``ScaleConfig.from_settings`` reads them)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.produce.quantities import GRADES, UNITS
 from stationapp.core.settings import Setting, choice, int_range
+from stationapp.scales import BAUDRATES, DEFAULT_MODEL, MODELS
 
 PRICE_CHECK = "produce.price_check_percent"
 GRADES_KEY = "produce.grades"
 DEFAULT_UNIT = "produce.default_unit"
+SCALE_PORT = "scale.port"
+SCALE_BAUDRATE = "scale.baudrate"
+SCALE_MODEL = "scale.model"
 
 
 def _grades(value: Any) -> list[str]:
@@ -30,6 +35,29 @@ def _grades(value: Any) -> list[str]:
     return names
 
 
+def _port(value: Any) -> str:
+    """COM3, /dev/ttyUSB0 or a pyserial URL; empty: no scale, weights are typed."""
+    text = str(value or "").strip()
+    if len(text) > 200:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("UserError", "A port name is at most 200 characters, like COM3.")
+        )
+    return text
+
+
+def _baudrate(value: Any) -> int:
+    try:
+        rate = int(str(value).strip())
+    except ValueError:
+        rate = 0
+    if rate not in BAUDRATES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("UserError", "Choose a baud rate of {rates}."),
+            rates=", ".join(str(r) for r in BAUDRATES),
+        )
+    return rate
+
+
 PRODUCE_SETTINGS: dict[str, Setting] = {
     PRICE_CHECK: Setting(
         30,
@@ -37,4 +65,7 @@ PRODUCE_SETTINGS: dict[str, Setting] = {
     ),
     GRADES_KEY: Setting(list(GRADES), _grades),
     DEFAULT_UNIT: Setting("斤", choice(UNITS)),
+    SCALE_PORT: Setting("", _port),
+    SCALE_BAUDRATE: Setting(9600, _baudrate),
+    SCALE_MODEL: Setting(DEFAULT_MODEL, choice(tuple(MODELS))),
 }

@@ -13,6 +13,7 @@ from stationapp.core import clock
 from stationapp.core.errors import StateError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.produce.quantities import decimal_text
+from stationapp.core.produce.sellers import SellerHint, find_sellers
 from stationapp.core.produce.store import LOT_COLUMNS
 
 
@@ -175,6 +176,11 @@ class Reading:
     """The produce line's reads (mixed into ``Produce``)."""
 
     _conn: sqlite3.Connection
+
+    def sellers(self, text: str) -> list[SellerHint]:
+        """The sellers the purchase form offers for what was typed (name, initials, phone
+        tail, 户编号): registered households first, then earlier sellers."""
+        return find_sellers(self._conn, self._county, text)  # type: ignore[attr-defined]
 
     def purchase(self, purchase_id: str) -> Purchase:
         row = self._conn.execute(

@@ -1,0 +1,426 @@
+"""收购: the purchase form. Seller (offered by name, initials or phone tail; a registered
+household marked), product (the county's catalog offered as typed), grade, unit, quantity (from
+the scale when there is one: F8 takes the stable net weight, F7 the tare), unit price beside the
+catalog's reference, the amount computed live, paid how; Enter saves. Today's purchases and the
+stock below."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stationapp.core.changes import Changes
+from stationapp.core.county.reference import CatalogItem
+from stationapp.core.errors import UserError
+from stationapp.core.money import METHODS, format_money
+from stationapp.core.produce import PriceFarFromReference, Purchase
+from stationapp.core.produce import quantities as q
+from stationapp.core.produce.sellers import SellerHint
+from stationapp.core.produce.settings import DEFAULT_UNIT, GRADES_KEY
+from stationapp.scales import ScaleError, Tare, weighing_record
+from stationapp.ui.kit.desk import Outcome, StepHint, ask_no_by_default, shortcut
+from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.produce.scale import ScaleLabel, ScaleLink
+from stationapp.ui.pages.produce.today import TodayPanel
+from stationapp.ui.pages.produce.words import method_words, seller_text
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # what a chosen suggestion puts in the field
+WEIGH_KEY = Qt.Key.Key_F8
+TARE_KEY = Qt.Key.Key_F7
+
+
+def reference_fen(item: CatalogItem | None, unit: str) -> int | None:
+    """The catalog's reference price per ``unit`` (斤 and kg convert), as the core checks it."""
+    if item is None or not item.price_fen or not item.unit:
+        return None
+    if item.unit == unit:
+        return item.price_fen
+    per = q.GRAMS_PER_UNIT
+    if item.unit in per and unit in per:
+        return item.price_fen * per[unit] // per[item.unit]
+    return None
+
+
+class PurchasePanel(Page):
+    """The 收购 desk; the scale link lives while the page does (``stop_scale`` ends it)."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.catalog: dict[str, CatalogItem] = {}
+        self.chosen: SellerHint | None = None
+        self.tare: Tare | None = None
+        self.weighing: dict[str, str] | None = None  # the scale's, until the quantity is edited
+        self.busy = False
+        self.last: Purchase | None = None
+        self.link: ScaleLink | None = None
+
+        self.seller = QLineEdit()
+        self.seller.setPlaceholderText(self.tr("name, initials or last 4 digits of the phone"))
+        self.seller_model = QStandardItemModel(self)
+        self.seller_completer = QCompleter(self.seller_model, self)
+        self.seller_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.seller_completer.setCompletionRole(NAME_ROLE)
+        self.seller_completer.activated[QModelIndex].connect(self._seller_chosen)
+        self.seller.setCompleter(self.seller_completer)
+        self.seller.textEdited.connect(self._seller_typed)
+        self.seller_timer = QTimer(self, singleShot=True, interval=150)
+        self.seller_timer.timeout.connect(self.look_up_sellers)
+        self.household = QLabel()
+        self.household.setObjectName("householdMark")
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("mobile (optional)"))
+
+        self.product = QLineEdit()
+        self.product.setPlaceholderText(self.tr("catalog name or code, or type a new one"))
+        self.product_completer = QCompleter(QStringListModel(self), self)
+        self.product_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.product_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.product.setCompleter(self.product_completer)
+        self.product.textChanged.connect(self._recompute)
+        self.grade = QComboBox()
+        self.unit = QComboBox()
+        self.unit.addItems(list(q.UNITS))
+        self.unit.currentTextChanged.connect(self._unit_changed)
+
+        self.quantity = QLineEdit()
+        self.quantity.textEdited.connect(self._quantity_typed)
+        self.quantity.textChanged.connect(self._recompute)
+        self.scale_label = ScaleLabel()
+        self.scale_keys = QLabel(self.tr("F8 take the weight · F7 tare"))
+        self.price = QLineEdit()
+        self.price.setPlaceholderText(self.tr("yuan per unit"))
+        self.price.textChanged.connect(self._recompute)
+        self.reference = QLabel()
+        self.amount = QLabel()
+        self.amount.setObjectName("bigFigure")
+
+        self.paid_by = QButtonGroup(self)
+        paid_row = QHBoxLayout()
+        for number, method in enumerate(METHODS, start=1):
+            button = QRadioButton(f"{method_words(method)} ({number})")
+            button.setProperty("method", method)
+            self.paid_by.addButton(button, number)
+            paid_row.addWidget(button)
+        self.paid_by.button(1).setChecked(True)
+        paid_row.addStretch(1)
+
+        self.save_button = QPushButton(self.tr("Save purchase (Enter)"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.step = StepHint()
+        self.message = Outcome()
+        self.today = TodayPanel()
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        rows: list[tuple[str, list[QWidget]]] = [
+            (self.tr("&Seller:"), [self.seller, self.household, self.phone]),
+            (self.tr("&Product:"), [self.product, self.grade, self.unit]),
+            (self.tr("&Quantity:"), [self.quantity, self.scale_label, self.scale_keys]),
+            (self.tr("Unit p&rice:"), [self.price, self.reference, self.amount]),
+        ]
+        for r, (text, widgets) in enumerate(rows):
+            label = QLabel(text)
+            label.setBuddy(widgets[0])
+            grid.addWidget(label, r, 0)
+            for c, widget in enumerate(widgets, start=1):
+                grid.addWidget(widget, r, c)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(3, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Paid by:")))
+        buttons.addLayout(paid_row, 1)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(grid)
+        layout.addLayout(buttons)
+        layout.addWidget(self.step)
+        layout.addWidget(self.message)
+        layout.addWidget(self.today, 1)
+
+        for field in (self.seller, self.phone, self.product, self.quantity, self.price):
+            field.returnPressed.connect(self.save)
+        shortcut(self, WEIGH_KEY, self.take_weight)
+        shortcut(self, TARE_KEY, self.take_tare)
+        for number in range(1, len(METHODS) + 1):
+            shortcut(self, f"Alt+{number}", self.paid_by.button(number).click)
+        self.setTabOrder(self.seller, self.phone)
+        self.setTabOrder(self.phone, self.product)
+        self.setTabOrder(self.product, self.grade)
+        self.setTabOrder(self.grade, self.unit)
+        self.setTabOrder(self.unit, self.quantity)
+        self.setTabOrder(self.quantity, self.price)
+        self.scale_label.hide()
+        self.scale_keys.hide()
+        self.step.setText(
+            self.tr("Type the seller, the product, the quantity and the price; Enter saves.")
+        )
+        self._recompute()
+
+    # --- the page --------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        self.worker.call(self._read_setup, on_done=self._setup_read, on_error=self._refused)
+        self.refresh()
+        self.seller.setFocus()
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("produce") and self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.worker.call(self._read_today, on_done=self._today_read, on_error=self._refused)
+
+    def _read_setup(self) -> dict[str, Any]:
+        settings = self.station.settings
+        return {
+            "grades": list(settings.get(GRADES_KEY)),
+            "unit": settings.get(DEFAULT_UNIT),
+            "catalog": self.station.county.catalog(),
+            "scale": {k: settings.get(k) for k in ("scale.port", "scale.baudrate", "scale.model")},
+        }
+
+    def _setup_read(self, setup: dict[str, Any]) -> None:
+        grade = self.grade.currentText()
+        self.grade.clear()
+        self.grade.addItems(setup["grades"])
+        if grade in setup["grades"]:
+            self.grade.setCurrentText(grade)
+        if not self.quantity.text():
+            self.unit.setCurrentText(setup["unit"])
+        self.catalog = {}
+        for item in setup["catalog"]:
+            self.catalog[item.name] = item
+            self.catalog[item.code] = item
+        self.product_completer.model().setStringList(sorted({i.name for i in setup["catalog"]}))
+        if self.link is None:
+            self.start_scale(setup["scale"])
+        self._recompute()
+
+    def _read_today(self) -> tuple[Any, Any]:
+        return self.station.produce.purchases_on(), self.station.produce.stock()
+
+    def _today_read(self, read: tuple[Any, Any]) -> None:
+        self.today.show_day(read[0])
+        self.today.show_stock(read[1])
+
+    # --- the scale -------------------------------------------------------------------------------
+
+    def start_scale(self, settings: dict[str, Any]) -> None:
+        """Read the configured scale; none configured: the quantity is typed."""
+        try:
+            self.link = ScaleLink.from_settings(settings, self)
+        except ScaleError as error:
+            self.scale_label.show()
+            self.scale_label.show_problem(error)
+            return
+        if self.link is None:
+            return
+        self.link.reading.connect(self.scale_label.show_reading)
+        self.link.status.connect(self.scale_label.show_status)
+        self.scale_label.set_unit(self.unit.currentText())
+        self.scale_label.show()
+        self.scale_keys.show()
+        self.link.start()
+
+    def stop_scale(self) -> None:
+        if self.link is not None:
+            self.link.stop()
+            self.link = None
+
+    def take_weight(self) -> None:
+        """F8: the stable net weight into the quantity, kept with the scale's frame."""
+        if self.link is None:
+            self.message.refuse(self.tr("No scale is set up: type the weight."))
+            return
+        unit = self.unit.currentText()
+        if unit not in q.WEIGHED_UNITS:
+            self.message.refuse(self.tr("Only jin and kg are weighed: choose the unit first."))
+            return
+        try:
+            reading = self.link.reader.take_stable_net()
+        except ScaleError as error:
+            self.message.refuse(str(error))
+            return
+        record = weighing_record(reading, unit=unit, tare=self.tare)
+        self.quantity.setText(record["net"])
+        self.weighing = record
+        self.message.clear_message()
+        self.price.setFocus()
+
+    def take_tare(self) -> None:
+        """F7: the indicator's tare, or the empty basket now on the scale."""
+        if self.link is None:
+            self.message.refuse(self.tr("No scale is set up: type the weight."))
+            return
+        try:
+            self.tare = self.link.reader.take_tare()
+        except ScaleError as error:
+            self.message.refuse(str(error))
+            return
+        self.scale_label.set_tare(self.tare)
+        self.message.succeed(
+            self.tr("Tare taken: {weight} {unit}.").format(
+                weight=self.tare.weight, unit=self.tare.unit
+            )
+        )
+
+    # --- as the operator types -------------------------------------------------------------------
+
+    def _seller_typed(self, _text: str) -> None:
+        self.chosen = None
+        self.household.clear()
+        self.seller_timer.start()
+
+    def look_up_sellers(self) -> None:
+        text = self.seller.text().strip()
+        if not text:
+            return
+        self.worker.call(
+            self.station.produce.sellers, text, on_done=self._offer_sellers, on_error=self._refused
+        )
+
+    def _offer_sellers(self, hints: list[SellerHint]) -> None:
+        self.seller_model.clear()
+        for hint in hints:
+            item = QStandardItem(seller_text(hint))
+            item.setData(hint.name, NAME_ROLE)
+            item.setData(hint, Qt.ItemDataRole.UserRole)
+            self.seller_model.appendRow(item)
+        self.offered = hints
+        if hints and self.seller.hasFocus():
+            self.seller_completer.complete()
+
+    def choose_seller(self, hint: SellerHint) -> None:
+        """Take an offered seller: the name, the phone and the household mark."""
+        self.chosen = hint
+        self.seller_completer.popup().hide()
+        self.seller.setText(hint.name)
+        if hint.phone:
+            self.phone.setText(hint.phone)
+        mark = f"【{hint.monitoring_type or hint.household_type}】" if hint.household_id else ""
+        self.household.setText(" ".join(x for x in (hint.phone_masked, mark) if x))
+
+    def _seller_chosen(self, index: QModelIndex) -> None:
+        hint = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(hint, SellerHint):
+            QTimer.singleShot(0, lambda: self.choose_seller(hint))
+
+    def _quantity_typed(self, _text: str) -> None:
+        self.weighing = None  # a typed figure is typed, whatever the scale said
+
+    def _unit_changed(self, unit: str) -> None:
+        self.scale_label.set_unit(unit)
+        self.weighing = None
+        self._recompute()
+
+    def _recompute(self) -> None:
+        """The reference price beside the price, the amount as the core will round it."""
+        reference = reference_fen(
+            self.catalog.get(self.product.text().strip()), self.unit.currentText()
+        )
+        self.reference.setText(
+            self.tr("Reference {price}/{unit}").format(
+                price=format_money(reference), unit=self.unit.currentText()
+            )
+            if reference is not None
+            else ""
+        )
+        self.amount.setText(format_money(self.amount_now() or 0))
+
+    def amount_now(self) -> int | None:
+        try:
+            quantity = q.parse_quantity(self.quantity.text())
+            return q.amount_fen(quantity, q.unit_price_fen(self.price.text().strip()))
+        except (UserError, ValueError, ArithmeticError):
+            return None
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def form(self) -> dict[str, Any]:
+        button = self.paid_by.checkedButton()
+        fields: dict[str, Any] = {
+            "seller": self.seller.text().strip(),
+            "seller_phone": self.phone.text().strip(),
+            "product": self.product.text().strip(),
+            "grade": self.grade.currentText(),
+            "unit": self.unit.currentText(),
+            "quantity": self.quantity.text().strip(),
+            "unit_price": self.price.text().strip(),
+            "paid": button.property("method") if button else "cash",
+        }
+        if self.chosen is not None and self.chosen.household_id:
+            fields["household"] = self.chosen.household_id
+        if self.weighing is not None:
+            fields["weighing"] = dict(self.weighing)
+        return fields
+
+    def save(self, *, confirm_price: bool = False) -> None:
+        if self.busy or self.seller_completer.popup().isVisible():
+            return
+        self.busy = True
+        fields = self.form()
+        self.call_holding_keys(
+            self.station.produce.buy,
+            **fields,
+            confirm_price=confirm_price,
+            on_done=self._saved,
+            on_error=lambda error: self._save_refused(error, fields),
+        )
+
+    def _saved(self, purchase: Purchase) -> None:
+        self.busy = False
+        self.last = purchase
+        self.message.succeed(
+            self.tr("Bought {quantity} {unit} {product} from {seller}: pay {amount}.").format(
+                quantity=purchase.quantity,
+                unit=purchase.unit,
+                product=purchase.product_name,
+                seller=purchase.seller_name,
+                amount=format_money(purchase.amount_fen),
+            )
+        )
+        for field in (self.seller, self.phone, self.quantity, self.price):
+            field.clear()
+        self.household.clear()
+        self.chosen, self.weighing = None, None
+        # the basket's tare stays for the next purchase: the same basket is weighed again
+        self.seller.setFocus()
+        self.tell(lines=["produce"])
+
+    def _save_refused(self, error: UserError, fields: dict[str, Any]) -> None:
+        self.busy = False
+        if isinstance(error, PriceFarFromReference):
+            self.message.refuse(str(error))
+            ask_no_by_default(
+                self,
+                QMessageBox.Icon.Warning,
+                self.tr("Check the price"),
+                str(error) + "\n\n" + self.tr("Buy at this price? Y: yes, N: no."),
+                name="confirmPrice",
+                on_answer=lambda _box, yes: self.save(confirm_price=True) if yes else None,
+            )
+            return
+        self.message.refuse(str(error))
+
+    def _refused(self, error: UserError) -> None:
+        self.message.refuse(str(error))
