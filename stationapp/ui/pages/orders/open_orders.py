@@ -1,0 +1,144 @@
+"""未完成的代购单 by state (to place, placed, shipped, arrived, overdue: Alt+1 to Alt+5), each
+with what is still owed; the selected order's steps by letter (P placed, S shipped, A arrived by
+hand, L a parcel on the shelf, D delivered, C cancelled, R returned), in the form below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from stationapp.core import Event
+from stationapp.core.changes import Changes
+from stationapp.core.errors import UserError
+from stationapp.ui.kit.desk import Outcome, StepHint, shortcut
+from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.orders.steps import STEPS, StepForm
+from stationapp.ui.pages.orders.table import OrdersTable
+
+STATES = ("to_place", "placed", "shipped", "arrived", "overdue")
+
+
+class OpenOrdersPanel(Page):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.state = STATES[0]
+        self.busy = False
+        titles = (
+            self.tr("To place"),
+            self.tr("Placed"),
+            self.tr("Shipped"),
+            self.tr("Arrived"),
+            self.tr("Overdue"),
+        )
+        self.state_buttons = QButtonGroup(self)
+        bar = QHBoxLayout()
+        for number, (state, title) in enumerate(zip(STATES, titles, strict=True), start=1):
+            button = QPushButton(f"{title}  Alt+{number}")
+            button.setObjectName("subPage")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _c=False, state=state: self.show_state(state))
+            self.state_buttons.addButton(button)
+            bar.addWidget(button)
+            shortcut(self, f"Alt+{number}", lambda state=state: self.show_state(state))
+        bar.addStretch(1)
+        self.table = OrdersTable()
+        self.table.installEventFilter(self)
+        self.steps = StepForm(self.record, self.leave_step)
+        self.step = StepHint()
+        self.step.setText(
+            self.tr(
+                "On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, "
+                "D delivered, C cancelled, R returned."
+            )
+        )
+        self.message = Outcome()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.step)
+        layout.addWidget(self.message)
+        self.setFocusProxy(self.table)
+        self.state_buttons.buttons()[0].setChecked(True)
+
+    # Page -----------------------------------------------------------------------------------------
+
+    def on_shown(self) -> None:
+        self.refresh()
+        if not self.steps.isVisible():
+            self.table.setFocus()
+
+    @Slot(Changes)
+    def on_changed(self, changes: Changes) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def on_scan(self, code: str) -> bool:
+        """A waybill scanned while the shipped step is open goes into it."""
+        if self.steps.step is not None and self.steps.set_text("waybill", code):
+            self.record()
+            return True
+        return False
+
+    def show_state(self, state: str) -> None:
+        self.state = state
+        self.state_buttons.buttons()[STATES.index(state)].setChecked(True)
+        self.steps.close_step()
+        self.refresh()
+        self.table.setFocus()
+
+    def refresh(self) -> None:
+        self.worker.call(
+            self.station.orders.open_orders,
+            self.state,
+            on_done=self.table.show_orders,
+            on_error=self._refuse,
+        )
+
+    # steps ----------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            text = event.text().upper()  # type: ignore[attr-defined]
+            step = next((s for s in STEPS if s.key == text), None)
+            if step is not None:
+                self.open_step(step.name)
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_step(self, name: str) -> None:
+        order = self.table.current_order()
+        if order is None:
+            self.message.refuse(self.tr("Choose an order first (Up/Down)."))
+            return
+        self.message.clear_message()
+        self.steps.open(next(s for s in STEPS if s.name == name), order)
+
+    def leave_step(self) -> None:
+        self.steps.close_step()
+        self.table.setFocus()
+
+    @Slot()
+    def record(self) -> None:
+        if self.busy or self.steps.step is None:
+            return
+        self.busy = True
+        self.call_holding_keys(
+            self.steps.prepared(), self.station, on_done=self._recorded, on_error=self._refuse
+        )
+
+    def _refuse(self, error: UserError) -> None:
+        self.busy = False
+        self.message.refuse(str(error))
+
+    def _recorded(self, event: Event) -> None:
+        self.busy = False
+        order = self.steps.order
+        self.leave_step()
+        self.tell([event])
+        self.message.succeed(
+            self.tr("Order {no}: recorded.").format(no=order.order_no if order else "")
+        )
+        self.refresh()

@@ -1,0 +1,171 @@
+"""The proxy purchase page (代购), driven from the keyboard against a real station: an order
+typed, placed, shipped (its waybill scanned), arrived and delivered; refusals that keep what was
+typed; a registered household's marker and fee waiver."""
+
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
+
+from __future__ import annotations
+
+import pytest
+from orders_helpers import HOUSEHOLD, register_household
+from PySide6.QtCore import Qt
+from scanner_keys import scan
+from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
+    QT_LOG_IGNORE,
+    desk,
+    focused,
+    press,
+    receive,
+    sounds_played,
+    type_into_focus,
+    yto,
+)
+
+from stationapp.core.orders.store import Order
+from stationapp.ui.kit.page import PageContext
+from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
+from stationapp.ui.pages.orders import OrdersPage
+
+pytestmark = QT_LOG_IGNORE
+WAYBILL = "YT7461234567890"
+
+
+@pytest.fixture
+def orders_page(qtbot, desk: PageContext) -> OrdersPage:
+    """The 代购 page alone in a window of the size it gets on a 1366×768 screen."""
+    page = OrdersPage(desk)
+    page.changed.connect(page.on_changed)  # what the main window's broadcast does
+    qtbot.addWidget(page)
+    page.resize(SCREEN_WIDTH - 240, SCREEN_HEIGHT - 110)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=3000)
+    page.on_shown()
+    return page
+
+
+def only_order(worker, station) -> Order:
+    orders = worker.wait_for(lambda: station.orders.of_customer("15912340521"))
+    assert len(orders) == 1
+    return orders[0]
+
+
+def type_item(qtbot, name: str, spec: str, quantity: str, price: str) -> None:
+    type_into_focus(qtbot, name)
+    type_into_focus(qtbot, spec)
+    focused().selectAll()
+    type_into_focus(qtbot, quantity)
+    press(qtbot, Qt.Key.Key_Return)  # the unit: 件
+    type_into_focus(qtbot, price)
+
+
+def step_key(qtbot, text: str) -> None:
+    qtbot.keyClick(focused(), text)
+
+
+def show_state(qtbot, page: OrdersPage, number: int, rows: int = 1) -> None:
+    qtbot.keyClick(focused(), getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.AltModifier)
+    table = page.open_orders.table
+    qtbot.waitUntil(lambda: table.rowCount() == rows and page.worker.idle, timeout=3000)
+    assert table.hasFocus()
+
+
+def test_a_whole_order_by_keys_from_the_villager_to_delivery(qtbot, orders_page, station, worker):
+    worker.wait_for(receive, station, yto(1), 2)  # 李春梅 15912340521 is known from a parcel
+    form = orders_page.new_order
+    assert form.search.hasFocus()
+    type_into_focus(qtbot, "0521")
+    qtbot.waitUntil(form.results.hasFocus, timeout=3000)
+    assert "李春梅" in form.results.item(0).text()
+    press(qtbot, Qt.Key.Key_Return)
+    assert form.phone.text() == "15912340521"
+    assert form.item_name.hasFocus()
+    type_item(qtbot, "电压力锅", "5L", "1", "199")
+    assert form.item_name.hasFocus()
+    type_item(qtbot, "化肥", "50kg", "2", "85.5")
+    assert form.items.rowCount() == 2
+    assert "¥370.00" in form.quote_label.text()  # 199 + 171, before the fee
+    press(qtbot, Qt.Key.Key_Return)  # an empty item: on to the platform
+    assert form.platform.hasFocus()
+    press(qtbot, Qt.Key.Key_Return)  # 淘宝, ¥3.00 by default
+    type_into_focus(qtbot, "100")  # the deposit; Enter saves
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=3000)
+    order = only_order(worker, station)
+    assert (order.quoted_fen, order.fee_fen, order.deposit_fen) == (37000, 300, 10000)
+    assert order.balance_fen == 27300
+    assert form.search.hasFocus() and form.items.rowCount() == 0
+
+    qtbot.keyClick(focused(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    panel = orders_page.open_orders
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and worker.idle, timeout=3000)
+    assert panel.table.hasFocus()
+    assert "¥273.00" in panel.table.item(0, 6).text()
+    step_key(qtbot, "p")
+    type_into_focus(qtbot, "2026120655501234")
+    focused().selectAll()
+    type_into_focus(qtbot, "365.00")  # the price actually paid
+    press(qtbot, Qt.Key.Key_Return)  # from WeChat
+    qtbot.waitUntil(lambda: only_order(worker, station).state == "placed", timeout=3000)
+    assert only_order(worker, station).balance_fen == 26800
+
+    show_state(qtbot, orders_page, 2)
+    step_key(qtbot, "s")
+    assert panel.steps.fields["waybill"].hasFocus()
+    scan(qtbot, WAYBILL)
+    qtbot.waitUntil(lambda: only_order(worker, station).state == "shipped", timeout=3000)
+    assert only_order(worker, station).waybill == WAYBILL
+
+    show_state(qtbot, orders_page, 3)
+    step_key(qtbot, "a")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: only_order(worker, station).state == "arrived", timeout=3000)
+
+    show_state(qtbot, orders_page, 4)
+    step_key(qtbot, "d")
+    assert "¥268.00" in panel.steps.fields["balance"].text()
+    press(qtbot, Qt.Key.Key_Return)  # cash
+    qtbot.waitUntil(lambda: only_order(worker, station).state == "delivered", timeout=3000)
+    assert only_order(worker, station).taken_fen == 26800
+    assert panel.message.kind == "success"
+
+
+def test_a_refused_order_says_why_in_red_and_keeps_what_was_typed(qtbot, orders_page, worker):
+    form = orders_page.new_order
+    type_into_focus(qtbot, "13812345678")
+    qtbot.waitUntil(form.results.hasFocus, timeout=3000)
+    press(qtbot, Qt.Key.Key_Return)  # nobody known: the last row, a new villager
+    assert form.phone.text() == "13812345678"
+    assert form.name.hasFocus()
+    type_into_focus(qtbot, "岩温")  # on to the phone, typed already
+    press(qtbot, Qt.Key.Key_Return)
+    type_item(qtbot, "手机壳", "", "1", "15")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
+    type_into_focus(qtbot, "500")  # more than the order
+    qtbot.waitUntil(lambda: form.message.isVisible() and worker.idle, timeout=3000)
+    assert form.message.kind == "refusal"
+    assert "deposit" in form.message.text()
+    assert form.name.text() == "岩温" and form.items.rowCount() == 1
+    assert form.deposit.text() == "500"
+
+
+def test_a_registered_household_shows_its_marker_and_its_waived_fee(
+    qtbot, orders_page, station, worker
+):
+    worker.wait_for(register_household, station)
+    form = orders_page.new_order
+    type_into_focus(qtbot, HOUSEHOLD)
+    qtbot.waitUntil(form.results.hasFocus, timeout=3000)
+    assert "【脱贫户】" in form.results.item(0).text()
+    press(qtbot, Qt.Key.Key_Return)
+    assert form.phone.hasFocus()  # the registry knows the phone only masked
+    assert "【脱贫户】" in form.household_label.text()
+    type_into_focus(qtbot, "13812340521")
+    type_item(qtbot, "电压力锅", "", "1", "199")
+    assert "waived" in form.fee_label.text()
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
+    type_into_focus(qtbot, "")
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=3000)
+    assert form.saved.household_id == HOUSEHOLD
+    assert (form.saved.fee_fen, form.saved.fee_waived_fen) == (0, 300)
