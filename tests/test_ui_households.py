@@ -10,7 +10,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
+from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -22,6 +24,7 @@ from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.pages.households import HouseholdsPage
 from stationapp.ui.pages.households.household_log import HouseholdLogPanel
+from stationapp.ui.pages.households.station_totals import StationTotalsPanel
 from tests.households_registry import household, register
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -221,3 +224,70 @@ def test_the_page_is_f6_of_the_main_window(qtbot, station, worker, shown_errors)
     shown: QWidget = window.show_page("households")
     assert isinstance(shown, HouseholdsPage)
     window.close()
+
+
+# the station's totals and the workbook ----------------------------------------------------------
+
+
+def figures(panel: StationTotalsPanel) -> dict[str, str]:
+    return {key: figure.value.text() for key, figure in panel.figures.items()}
+
+
+def test_the_station_s_totals_for_the_month_and_the_year(qtbot, page, worker, station):
+    station.households.helped(TWO, kind="advice", note="讲解医保报销")
+    panel = page.show_sub_page("station")
+    assert isinstance(panel, StationTotalsPanel)
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    assert figures(panel) == {
+        "households_helped": "2",
+        "people": "6",
+        "bought_fen": "¥43.75",
+        "income_fen": "¥43.75",
+        "fees_waived_fen": "¥0.00",
+        "services": "1",
+    }
+    qtbot.keyClick(panel, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert panel.period.hasFocus()
+    panel.choose_period("2026-10")
+    qtbot.waitUntil(lambda: figures(panel)["services"] == "0", timeout=5000)
+    assert (figures(panel)["households_helped"], figures(panel)["bought_fen"]) == ("1", "¥70.00")
+
+
+def test_the_year_s_ledger_is_saved_where_the_operator_chose_and_the_dialog_says_where(
+    qtbot, page, worker, tmp_path, monkeypatch
+):
+    panel: StationTotalsPanel = page.show_sub_page("station")  # type: ignore[assignment]
+    panel.choose_period("2026")
+    asked: list[Path] = []
+    chosen = tmp_path / "台账" / "2026年帮扶台账"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(panel, "ask_path", lambda suggested: asked.append(suggested) or chosen)
+    qtbot.keyClick(panel.period, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.saved_box is not None, timeout=10000)
+    assert asked[0].name == "帮扶台账-2026.xlsx"
+    saved = chosen.with_name("2026年帮扶台账.xlsx")
+    assert panel.saved_box.text() == f"The household log is saved in {saved}"
+    assert panel.message.kind == "success"
+    workbook = openpyxl.load_workbook(saved)
+    rows = list(workbook["帮扶台账 2026"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in rows] == ["2026-10-12", "2026-11-23"]
+    panel.saved_box.done(0)
+
+
+def test_a_folder_that_cannot_be_written_is_refused_in_red(qtbot, page, worker, monkeypatch):
+    panel: StationTotalsPanel = page.show_sub_page("station")  # type: ignore[assignment]
+    gone = Path("/nonexistent-folder/帮扶台账-2026-11.xlsx")
+    monkeypatch.setattr(panel, "ask_path", lambda suggested: gone)
+    panel.export()
+    qtbot.waitUntil(lambda: panel.message.isVisible(), timeout=10000)
+    assert panel.message.kind == "refusal"
+    assert panel.message.text().startswith("The household log could not be saved in /nonexistent")
+    assert panel.saved_box is None and panel.export_button.isEnabled()
+
+
+def test_a_choice_not_made_saves_nothing(qtbot, page, worker, monkeypatch):
+    panel: StationTotalsPanel = page.show_sub_page("station")  # type: ignore[assignment]
+    monkeypatch.setattr(panel, "ask_path", lambda suggested: None)
+    panel.export()
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    assert panel.saved_box is None and not panel.message.isVisible()

@@ -595,7 +595,7 @@ Members met at the station: {met}</source>
         </message>
         <message>
             <source>Station totals</source>
-            <translation type="unfinished" />
+            <translation>全站合计</translation>
         </message>
     </context>
     <context>
@@ -3792,59 +3792,59 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <name>StationTotalsPanel</name>
         <message>
             <source>Households helped</source>
-            <translation type="unfinished">带动户数</translation>
+            <translation>带动户数</translation>
         </message>
         <message>
             <source>People in them</source>
-            <translation type="unfinished">带动人数</translation>
+            <translation>带动人数</translation>
         </message>
         <message>
             <source>Bought from them</source>
-            <translation type="unfinished">收购金额</translation>
+            <translation>收购金额</translation>
         </message>
         <message>
             <source>Income brought</source>
-            <translation type="unfinished" />
+            <translation>增收金额</translation>
         </message>
         <message>
             <source>Fees waived</source>
-            <translation type="unfinished">减免费用</translation>
+            <translation>减免费用</translation>
         </message>
         <message>
             <source>Services</source>
-            <translation type="unfinished">帮扶服务（次）</translation>
+            <translation>帮扶服务（次）</translation>
         </message>
         <message>
             <source>Save the household log as XLSX  Ctrl+E</source>
-            <translation type="unfinished" />
+            <translation>导出帮扶台账（XLSX）  Ctrl+E</translation>
         </message>
         <message>
             <source>Choose the period (Ctrl+P): the figures are the station's for it, and Ctrl+E saves its household log (one row per entry, with the signature column) as a workbook.</source>
-            <translation type="unfinished" />
+            <translation>选择统计期间（Ctrl+P）：上面是本站该期间的合计；按 Ctrl+E 把该期间的帮扶台账（每条一行，带签字栏）导出为表格文件。</translation>
         </message>
         <message>
             <source>Save the household log</source>
-            <translation type="unfinished" />
+            <translation>导出帮扶台账</translation>
         </message>
         <message>
             <source>The household log is saved in {path}</source>
-            <translation type="unfinished" />
+            <translation>帮扶台账已保存到 {path}</translation>
         </message>
         <message>
             <source>Household log saved</source>
-            <translation type="unfinished" />
+            <translation>帮扶台账已导出</translation>
         </message>
         <message>
             <source>Period  Ctrl+P</source>
-            <translation type="unfinished">统计期间  Ctrl+P</translation>
+            <translation>统计期间  Ctrl+P</translation>
         </message>
         <message>
             <source>What the station did for registered households</source>
-            <translation type="unfinished" />
+            <translation>本站对建档户的帮扶</translation>
         </message>
         <message>
             <source>Workbook (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Excel 表格 (*.xlsx)</translation>
         </message>
     </context>
     <context>
@@ -5429,7 +5429,7 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>The household log could not be saved in {folder} ({reason}). Choose another folder, e.g. Documents or a USB stick.</source>
-            <translation type="unfinished" />
+            <translation>帮扶台账无法保存到 {folder}（{reason}）。请换一个文件夹，例如“文档”或U盘。</translation>
         </message>
     </context>
     <context>
