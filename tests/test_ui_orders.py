@@ -7,7 +7,7 @@ typed; a registered household's marker and fee waiver."""
 from __future__ import annotations
 
 import pytest
-from orders_helpers import HOUSEHOLD, register_household
+from orders_helpers import HOUSEHOLD, new_order, register_household
 from PySide6.QtCore import Qt
 from scanner_keys import scan
 from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
@@ -169,3 +169,67 @@ def test_a_registered_household_shows_its_marker_and_its_waived_fee(
     qtbot.waitUntil(lambda: form.saved is not None, timeout=3000)
     assert form.saved.household_id == HOUSEHOLD
     assert (form.saved.fee_fen, form.saved.fee_waived_fen) == (0, 300)
+
+
+def placed_and_shipped(station, waybill: str = "") -> Order:
+    order = new_order(station, customer={"name": "李春梅", "phone": "15912340521"})
+    station.orders.place(order.id, platform_order_no="PDD12345678", paid="199.00", account="bank")
+    if waybill:
+        station.orders.ship(order.id, waybill_no=waybill)
+    return station.orders.get(order.id)
+
+
+def test_a_cancel_refused_keeps_the_reason_then_refunds_the_deposit(
+    qtbot, orders_page, station, worker
+):
+    worker.wait_for(placed_and_shipped, station)
+    qtbot.keyClick(focused(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    show_state(qtbot, orders_page, 2)
+    panel = orders_page.open_orders
+    step_key(qtbot, "c")
+    type_into_focus(qtbot, "x")  # a reason too short
+    press(qtbot, Qt.Key.Key_Return)  # the refund: the deposit, ¥50.00
+    press(qtbot, Qt.Key.Key_Return)  # in cash
+    qtbot.waitUntil(lambda: panel.message.isVisible() and worker.idle, timeout=3000)
+    assert panel.message.kind == "refusal"
+    assert panel.steps.text("reason") == "x"
+    assert panel.steps.text("refund") == "50.00"
+    panel.steps.fields["reason"].setFocus()
+    type_into_focus(qtbot, "缺货")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: only_order(worker, station).state == "cancelled", timeout=3000)
+    assert only_order(worker, station).refunded_fen == 5000
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=3000)
+
+
+def test_an_order_linked_to_a_parcel_on_the_shelf_hands_it_out_when_delivered(
+    qtbot, orders_page, station, worker
+):
+    worker.wait_for(placed_and_shipped, station)
+    parcel = worker.wait_for(receive, station, WAYBILL, 2)
+    qtbot.keyClick(focused(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    show_state(qtbot, orders_page, 2)
+    step_key(qtbot, "l")
+    type_into_focus(qtbot, parcel.pickup_code)
+    qtbot.waitUntil(lambda: only_order(worker, station).state == "arrived", timeout=3000)
+    assert only_order(worker, station).parcel_id == parcel.id
+    show_state(qtbot, orders_page, 4)
+    step_key(qtbot, "d")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: only_order(worker, station).state == "delivered", timeout=3000)
+    assert worker.wait_for(station.parcels.get, parcel.id).status == "picked_up"
+
+
+def test_a_villagers_orders_found_by_phone_tail_and_todays_totals(
+    qtbot, orders_page, station, worker
+):
+    worker.wait_for(receive, station, yto(1), 2)
+    worker.wait_for(placed_and_shipped, station)
+    qtbot.keyClick(focused(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    panel = orders_page.villager
+    qtbot.waitUntil(lambda: worker.idle and "¥50.00" in panel.totals.text(), timeout=3000)
+    assert panel.search.hasFocus()
+    type_into_focus(qtbot, "0521")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=3000)
+    assert "李春梅 尾号0521" in panel.table.item(0, 1).text()
