@@ -184,6 +184,97 @@
         </message>
     </context>
     <context>
+        <name>ConsignPanel</name>
+        <message>
+            <source>mobile (optional)</source>
+            <translation>手机号（可不填）</translation>
+        </message>
+        <message>
+            <source>yuan per unit</source>
+            <translation>每单位元数</translation>
+        </message>
+        <message>
+            <source>% of the proceeds</source>
+            <translation>按售款百分比</translation>
+        </message>
+        <message>
+            <source>yuan per unit sold</source>
+            <translation>按每单位售出元数</translation>
+        </message>
+        <message>
+            <source>Take in (Enter)</source>
+            <translation>收货（回车）</translation>
+        </message>
+        <message>
+            <source>Consignor</source>
+            <translation>委托人</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>品名</translation>
+        </message>
+        <message>
+            <source>Taken in</source>
+            <translation>收货数量</translation>
+        </message>
+        <message>
+            <source>Sold</source>
+            <translation>已售</translation>
+        </message>
+        <message>
+            <source>Settled</source>
+            <translation>已结算</translation>
+        </message>
+        <message>
+            <source>Proceeds</source>
+            <translation>售款</translation>
+        </message>
+        <message>
+            <source>Settle the lot chosen (Ctrl+J)</source>
+            <translation>结算所选批次（Ctrl+J）</translation>
+        </message>
+        <message>
+            <source>Type what the villager brings to sell; Enter takes it in. Ctrl+J settles.</source>
+            <translation>输入村民送来代销的货物，按回车收货；Ctrl+J 结算。</translation>
+        </message>
+        <message>
+            <source>&amp;Consignor:</source>
+            <translation>委托人(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Product:</source>
+            <translation>品名(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Quantity:</source>
+            <translation>数量(&amp;Q)：</translation>
+        </message>
+        <message>
+            <source>&amp;Asking price:</source>
+            <translation>期望售价(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Co&amp;mmission:</source>
+            <translation>佣金(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>Lots with goods sold, to settle</source>
+            <translation>已售待结算的代销批次</translation>
+        </message>
+        <message>
+            <source>Taken in {quantity} {unit} {product} from {consignor} to sell.</source>
+            <translation>已收{consignor}的{product} {quantity}{unit}代销。</translation>
+        </message>
+        <message>
+            <source>Choose a lot in the list first.</source>
+            <translation>请先在列表中选择一个批次。</translation>
+        </message>
+        <message>
+            <source>Settled: pay {consignor} {amount} (commission {commission}).</source>
+            <translation>已结算：付给{consignor} {amount}（佣金 {commission}）。</translation>
+        </message>
+    </context>
+    <context>
         <name>CountyPanel</name>
         <message>
             <source>Texts go out through the county center's SMS service once the station has joined the county center. Until then they stay queued.</source>
@@ -397,6 +488,30 @@
         <message>
             <source>Cash taken</source>
             <translation>现金收入</translation>
+        </message>
+        <message>
+            <source>Proxy purchases open</source>
+            <translation>代购未完成</translation>
+        </message>
+        <message>
+            <source>Proxy purchases arrived today</source>
+            <translation>今日代购到货</translation>
+        </message>
+        <message>
+            <source>Purchases of produce today</source>
+            <translation>今日收购笔数</translation>
+        </message>
+        <message>
+            <source>Paid for produce today</source>
+            <translation>今日收购金额</translation>
+        </message>
+        <message>
+            <source>Produce bought today (jin)</source>
+            <translation>今日收购重量（斤）</translation>
+        </message>
+        <message>
+            <source>Households helped this month</source>
+            <translation>本月帮扶户数</translation>
         </message>
         <message>
             <source>Announcements from the county center</source>
@@ -1861,6 +1976,14 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>收购</translation>
         </message>
         <message>
+            <source>Consignment</source>
+            <translation>代销</translation>
+        </message>
+        <message>
+            <source>Sale</source>
+            <translation>上行销售</translation>
+        </message>
+        <message>
             <source>Cash</source>
             <translation>现金</translation>
         </message>
@@ -2744,6 +2867,73 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>
                 <numerusform>退回 %n 件并打印清单（Enter）</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>SalePanel</name>
+        <message>
+            <source>yuan per unit</source>
+            <translation>每单位元数</translation>
+        </message>
+        <message>
+            <source>Save sale (Enter)</source>
+            <translation>保存销售（回车）</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>买方</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Goods</source>
+            <translation>货物</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Choose the goods, type the quantity and the price; Enter saves.</source>
+            <translation>选择货物，输入数量和单价，按回车保存。</translation>
+        </message>
+        <message>
+            <source>&amp;Buyer:</source>
+            <translation>买方(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>&amp;Goods:</source>
+            <translation>货物(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>&amp;Quantity:</source>
+            <translation>数量(&amp;Q)：</translation>
+        </message>
+        <message>
+            <source>Unit p&amp;rice:</source>
+            <translation>单价(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Today's sales</source>
+            <translation>今日销售</translation>
+        </message>
+        <message>
+            <source>Own stock: {product} {grade}, {quantity} {unit}</source>
+            <translation>自有库存：{product} {grade}，{quantity}{unit}</translation>
+        </message>
+        <message>
+            <source>Consigned by {name}: {product} {grade}, {left} {unit} left</source>
+            <translation>{name}代销：{product} {grade}，剩余 {left}{unit}</translation>
+        </message>
+        <message>
+            <source>There is nothing in stock or consigned to sell.</source>
+            <translation>没有库存或代销货物可卖。</translation>
+        </message>
+        <message>
+            <source>Sold to {buyer}: {amount} received.</source>
+            <translation>已卖给{buyer}：收款 {amount}。</translation>
         </message>
     </context>
     <context>

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QWidget
 
 from stationapp.ui.kit.page import PageContext
 from stationapp.ui.kit.sub_pages import SubPagedPage
+from stationapp.ui.pages.produce.consign import ConsignPanel
 from stationapp.ui.pages.produce.purchase import PurchasePanel
+from stationapp.ui.pages.produce.sale import SalePanel
 
 DEFAULT = "purchase"
 
@@ -17,9 +19,15 @@ class ProducePage(SubPagedPage):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.purchase = PurchasePanel(context)
+        self.consign = ConsignPanel(context)
+        self.sale = SalePanel(context)
         self.set_sub_pages(
             self.tr("Produce"),
-            [("purchase", self.tr("Purchase"), self.purchase)],
+            [
+                ("purchase", self.tr("Purchase"), self.purchase),
+                ("consign", self.tr("Consignment"), self.consign),
+                ("sale", self.tr("Sale"), self.sale),
+            ],
             DEFAULT,
         )
 
