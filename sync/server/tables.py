@@ -270,3 +270,102 @@ station_clocks = sa.Table(
     sa.Column("off_since", sa.String(40)),  # first measurement of this stretch off; NULL: fine
     sa.Index("ix_station_clocks_off_since", "off_since"),
 )
+
+# --- the business lines' read models (migration 0007, sync/server/lines/) --------------------
+# Written from each push's new events and rebuilt from the stored events; quantities are kept in
+# thousandths of their unit (a payload's quantity has at most three decimals), money in fen.
+
+county_orders = sa.Table(
+    "county_orders",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("order_id", sa.String(200), primary_key=True),
+    sa.Column("order_no", sa.String(40), nullable=False),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("household_id", sa.String(64), nullable=False),
+    sa.Column("platform", sa.String(100), nullable=False),
+    sa.Column("quoted_fen", sa.BigInteger, nullable=False),
+    sa.Column("paid_fen", sa.BigInteger),
+    sa.Column("fee_fen", sa.BigInteger, nullable=False),
+    sa.Column("fee_waived_fen", sa.BigInteger, nullable=False),
+    sa.Column("created_at", sa.String(64), nullable=False),
+    sa.Column("updated_at", sa.String(64), nullable=False),
+    sa.Index("ix_county_orders_state", "station_id", "state"),
+)
+
+county_produce_days = sa.Table(
+    "county_produce_days",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("kind", sa.String(10), primary_key=True),  # bought or sold
+    sa.Column("product", sa.String(200), primary_key=True),
+    sa.Column("grade", sa.String(40), primary_key=True),
+    sa.Column("unit", sa.String(10), primary_key=True),
+    sa.Column("product_name", sa.String(200), nullable=False),
+    sa.Column("count", sa.BigInteger, nullable=False),
+    sa.Column("quantity_milli", sa.BigInteger, nullable=False),
+    sa.Column("amount_fen", sa.BigInteger, nullable=False),
+    sa.Index("ix_county_produce_days_day", "day", "kind"),
+)
+
+county_consignments = sa.Table(
+    "county_consignments",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("lot_id", sa.String(200), primary_key=True),
+    sa.Column("day", sa.String(10), nullable=False),
+    sa.Column("consignor_name", sa.String(200), nullable=False),
+    sa.Column("household_id", sa.String(64), nullable=False),
+    sa.Column("product", sa.String(200), nullable=False),
+    sa.Column("product_name", sa.String(200), nullable=False),
+    sa.Column("grade", sa.String(40), nullable=False),
+    sa.Column("unit", sa.String(10), nullable=False),
+    sa.Column("quantity_milli", sa.BigInteger, nullable=False),
+    sa.Column("asking_price_fen", sa.BigInteger, nullable=False),
+    sa.Column("sold_milli", sa.BigInteger, nullable=False),
+    sa.Column("proceeds_fen", sa.BigInteger, nullable=False),
+    sa.Column("settled_milli", sa.BigInteger, nullable=False),
+    sa.Column("commission_fen", sa.BigInteger, nullable=False),
+    sa.Column("paid_fen", sa.BigInteger, nullable=False),
+)
+
+county_household_log = sa.Table(
+    "county_household_log",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("household_id", sa.String(64), nullable=False),
+    sa.Column("type", sa.String(100), nullable=False),
+    sa.Column("day", sa.String(10), nullable=False),
+    sa.Column("occurred_at", sa.String(64), nullable=False),
+    sa.Column("operator", sa.String(200), nullable=False),
+    sa.Column("person", sa.String(200), nullable=False),
+    sa.Column("paid_in_fen", sa.BigInteger, nullable=False),
+    sa.Column("paid_out_fen", sa.BigInteger, nullable=False),
+    sa.Column("income_fen", sa.BigInteger, nullable=False),
+    sa.Column("bought_fen", sa.BigInteger, nullable=False),
+    sa.Column("fee_waived_fen", sa.BigInteger, nullable=False),
+    sa.Column("service", sa.String(20), nullable=False),
+    sa.Column("product", sa.String(200), nullable=False),
+    sa.Column("grade", sa.String(40), nullable=False),
+    sa.Column("quantity", sa.String(40), nullable=False),
+    sa.Column("unit", sa.String(10), nullable=False),
+    sa.Column("unit_price_fen", sa.BigInteger),
+    sa.Index("ix_county_household_log_household", "household_id", "day"),
+    sa.Index("ix_county_household_log_day", "station_id", "day"),
+)
+
+county_household_totals = sa.Table(
+    "county_household_totals",
+    metadata,
+    sa.Column("household_id", sa.String(64), primary_key=True),
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("count", sa.BigInteger, nullable=False),  # log rows
+    sa.Column("paid_in_fen", sa.BigInteger, nullable=False),
+    sa.Column("paid_out_fen", sa.BigInteger, nullable=False),
+    sa.Column("income_fen", sa.BigInteger, nullable=False),
+    sa.Column("bought_fen", sa.BigInteger, nullable=False),
+    sa.Column("fee_waived_fen", sa.BigInteger, nullable=False),
+    sa.Column("services", sa.BigInteger, nullable=False),
+)

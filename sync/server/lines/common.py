@@ -1,0 +1,135 @@
+"""What the lines' read models share: the business day, quantities and money as the payloads
+carry them, the events a push voids, and a running total moved by deltas."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from sync.server.tables import events
+
+VOID_TYPE = "event.voided"
+SHANGHAI = ZoneInfo("Asia/Shanghai")  # the stations' business day (docs/households.md)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An event the county holds, as the read models read it (a ``WireEvent``'s fields)."""
+
+    id: str
+    seq: int
+    type: str
+    entity_id: str
+    occurred_at: str
+    operator: str
+    payload: dict[str, Any]
+
+
+def business_day(occurred_at: str) -> str:
+    """The station's day of an event's time: the calendar day in Asia/Shanghai."""
+    try:
+        at = datetime.fromisoformat(occurred_at)
+    except ValueError:
+        return occurred_at[:10]
+    if at.tzinfo is None:
+        return at.date().isoformat()
+    return at.astimezone(SHANGHAI).date().isoformat()
+
+
+def milli(quantity: Any) -> int:
+    """A payload's quantity (a decimal string, at most three decimals) in thousandths."""
+    try:
+        return int((Decimal(str(quantity)) * 1000).to_integral_value())
+    except (InvalidOperation, ValueError):
+        return 0
+
+
+def fen(value: Any) -> int:
+    """An int fen of a payload, 0 for anything else."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def money_in_out(payload: Mapping[str, Any]) -> tuple[int, int]:
+    """DESIGN §3's money entries as (taken in, paid out), both ≥ 0."""
+    entries = payload.get("money") or []
+    moved = [fen(e.get("fen")) for e in entries if isinstance(e, dict)]
+    return sum(f for f in moved if f > 0), -sum(f for f in moved if f < 0)
+
+
+def stored(rows: Iterable[Any]) -> list[Stored]:
+    return [
+        Stored(r.id, r.seq, r.type, r.entity_id, r.occurred_at, r.operator, json.loads(r.payload))
+        for r in rows
+    ]
+
+
+def voided_targets(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> dict[str, Stored]:
+    """The events the voids among ``new`` name, by id (stored already: the push stores its new
+    events before the read models run)."""
+    ids = {str(e.payload.get("event_id", "")) for e in new if e.type == VOID_TYPE}
+    ids.discard("")
+    if not ids:
+        return {}
+    rows = conn.execute(
+        sa.select(
+            events.c.id,
+            events.c.seq,
+            events.c.type,
+            events.c.entity_id,
+            events.c.occurred_at,
+            events.c.operator,
+            events.c.payload,
+        ).where(events.c.station_id == station_id, events.c.id.in_(sorted(ids)))
+    )
+    return {e.id: e for e in stored(rows)}
+
+
+def add_up(
+    conn: sa.Connection,
+    table: sa.Table,
+    station_id: str,
+    deltas: Mapping[tuple[Any, ...], Mapping[str, int]],
+    fixed: Mapping[tuple[Any, ...], Mapping[str, Any]] | None = None,
+) -> None:
+    """Move running totals keyed by ``table``'s primary key (in its column order) by
+    ``deltas``, in one upsert; a new key's row takes ``fixed`` beside. A station's rows whose
+    ``count`` falls to 0 go, so totals moved by pushes and voids equal totals rebuilt."""
+    if not deltas:
+        return
+    keys = [c.name for c in table.primary_key.columns]
+    moved = sorted({name for delta in deltas.values() for name in delta})
+    rows = [
+        dict(zip(keys, key, strict=True))
+        | {name: delta.get(name, 0) for name in moved}
+        | dict((fixed or {}).get(key, {}))
+        for key, delta in deltas.items()
+    ]
+    insert = _dialect_insert(conn)(table)
+    conn.execute(
+        insert.on_conflict_do_update(
+            index_elements=keys,
+            set_={name: table.c[name] + insert.excluded[name] for name in moved},
+        ),
+        rows,
+    )
+    if any(delta.get("count", 0) < 0 for delta in deltas.values()):
+        conn.execute(table.delete().where(table.c.station_id == station_id, table.c["count"] <= 0))
+
+
+def _dialect_insert(conn: sa.Connection) -> Any:
+    """INSERT ... ON CONFLICT DO UPDATE, which SQLite and PostgreSQL both speak."""
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert
+    return sqlite.insert

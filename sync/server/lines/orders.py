@@ -1,0 +1,131 @@
+"""The proxy purchase line's county read model (docs/orders.md): one row per order with its
+state, so the county counts each station's orders by state. A void of a step puts the order
+back as its remaining steps leave it, replayed from the stored events of that order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from sync.server.lines.common import VOID_TYPE, fen, stored, text, voided_targets
+from sync.server.tables import county_orders, events
+
+CREATED = "order.created"
+STATE_OF = {  # the state each step leaves an order in
+    "order.placed": "placed",
+    "order.shipped": "shipped",
+    "order.arrived": "arrived",
+    "order.delivered": "delivered",
+    "order.cancelled": "cancelled",
+    "order.returned": "returned",
+}
+TYPES = frozenset({CREATED, *STATE_OF})
+OPEN_STATES = ("to_place", "placed", "shipped", "arrived")
+
+
+def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
+    """Apply a push's new order events (and voids of them) to the read model."""
+    targets = voided_targets(conn, station_id, new)
+    for event in new:
+        if event.type in TYPES:
+            _apply(conn, station_id, event)
+        elif event.type == VOID_TYPE:
+            target = targets.get(str(event.payload.get("event_id", "")))
+            if target is not None and target.type in TYPES:
+                _replay(conn, station_id, target.entity_id, upto_seq=event.seq)
+
+
+def _apply(conn: sa.Connection, station_id: str, event: Any) -> None:
+    payload = event.payload
+    if event.type == CREATED:
+        conn.execute(
+            county_orders.insert().values(
+                station_id=station_id,
+                order_id=event.entity_id,
+                order_no=text(payload.get("order_no")),
+                state="to_place",
+                household_id=text(payload.get("household_id")),
+                platform=text(payload.get("platform")),
+                quoted_fen=fen(payload.get("quoted_fen")),
+                paid_fen=None,
+                fee_fen=fen(payload.get("fee_fen")),
+                fee_waived_fen=fen(payload.get("fee_waived_fen")),
+                created_at=event.occurred_at,
+                updated_at=event.occurred_at,
+            )
+        )
+        return
+    values: dict[str, Any] = {"state": STATE_OF[event.type], "updated_at": event.occurred_at}
+    if event.type == "order.placed":
+        values["paid_fen"] = fen(payload.get("paid_fen"))
+    c = county_orders.c
+    conn.execute(
+        county_orders.update()
+        .where(c.station_id == station_id, c.order_id == event.entity_id)
+        .values(values)
+    )
+
+
+def _replay(conn: sa.Connection, station_id: str, order_id: str, *, upto_seq: int) -> None:
+    """The order as its steps up to ``upto_seq`` leave it, voided ones left out."""
+    rows = conn.execute(
+        sa.select(
+            events.c.id,
+            events.c.seq,
+            events.c.type,
+            events.c.entity_id,
+            events.c.occurred_at,
+            events.c.operator,
+            events.c.payload,
+        )
+        .where(
+            events.c.station_id == station_id,
+            events.c.entity_id == order_id,
+            events.c.seq <= upto_seq,
+            events.c.type.in_(sorted(TYPES | {VOID_TYPE})),
+        )
+        .order_by(events.c.seq)
+    )
+    steps = stored(rows)
+    voided = {str(e.payload.get("event_id", "")) for e in steps if e.type == VOID_TYPE}
+    c = county_orders.c
+    conn.execute(county_orders.delete().where(c.station_id == station_id, c.order_id == order_id))
+    kept = [e for e in steps if e.type in TYPES and e.id not in voided]
+    if kept and kept[0].type == CREATED:
+        for event in kept:
+            _apply(conn, station_id, event)
+
+
+def clear(conn: sa.Connection, station_id: str) -> None:
+    """Forget a station's rows (before a rebuild)."""
+    conn.execute(county_orders.delete().where(county_orders.c.station_id == station_id))
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def by_state(conn: sa.Connection, station_id: str) -> dict[str, int]:
+    """A station's orders counted by state."""
+    c = county_orders.c
+    rows = conn.execute(
+        sa.select(c.state, sa.func.count()).where(c.station_id == station_id).group_by(c.state)
+    )
+    return {state: count for state, count in rows}
+
+
+def overdue(conn: sa.Connection, station_id: str, before: str) -> list[sa.Row]:
+    """Orders placed or shipped whose last step is older than ``before`` (an ISO time)."""
+    c = county_orders.c
+    return list(
+        conn.execute(
+            sa.select(county_orders)
+            .where(
+                c.station_id == station_id,
+                c.state.in_(("placed", "shipped")),
+                c.updated_at < before,
+            )
+            .order_by(c.updated_at)
+        )
+    )
