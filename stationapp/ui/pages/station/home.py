@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
@@ -18,6 +19,8 @@ ANNOUNCEMENTS_SHOWN = 3
 """At most this many, newest first: the home page is read at a glance."""
 BODY_CHARACTERS = 160
 """A longer body is cut here with an ellipsis; the county keeps the full text."""
+
+GRAMS_PER_JIN = 500
 
 ANNOUNCEMENT_STYLE = """
 QFrame#announcement { background: #fffaf0; border: 1px solid #e0c27a;
@@ -38,6 +41,7 @@ class FigureTile(QFrame):
         label = QLabel(name)
         label.setObjectName("figureName")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)  # six tiles to a row: a long name takes two lines
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 16, 12, 16)
         layout.addWidget(self.value)
@@ -98,10 +102,23 @@ class HomePage(Page):
             "bills": FigureTile(self.tr("Bills paid")),
             "cash_fen": FigureTile(self.tr("Cash taken")),
         }
+        # the lines' own figures (``TodayFigures.more``), by the names their home hooks give
+        self.more_tiles = {
+            "orders_open": FigureTile(self.tr("Proxy purchases open")),
+            "orders_arrived_today": FigureTile(self.tr("Proxy purchases arrived today")),
+            "produce_bought": FigureTile(self.tr("Purchases of produce today")),
+            "produce_bought_fen": FigureTile(self.tr("Paid for produce today")),
+            "produce_weight_g": FigureTile(self.tr("Produce bought today (jin)")),
+            "households_helped_month": FigureTile(self.tr("Households helped this month")),
+        }
         grid = QGridLayout()
         grid.setSpacing(16)
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
+        more = QGridLayout()
+        more.setSpacing(16)
+        for column, tile in enumerate(self.more_tiles.values()):
+            more.addWidget(tile, 0, column)
 
         # the county center's announcements: shown only when there are some
         self.announcements = QWidget()
@@ -134,6 +151,7 @@ class HomePage(Page):
         layout.addWidget(self.station_name)
         layout.addWidget(self.day)
         layout.addLayout(grid)
+        layout.addLayout(more)
         layout.addWidget(self.announcements)
         layout.addWidget(hint)
         layout.addStretch(1)
@@ -167,6 +185,8 @@ class HomePage(Page):
         for key, tile in self.tiles.items():
             value = getattr(view.today, key)
             tile.value.setText(format_money(value) if key == "cash_fen" else str(value))
+        for key, tile in self.more_tiles.items():
+            tile.value.setText(more_figure(key, view.today.more.get(key, 0)))
         self._show_announcements(view.announcements)
 
     def _show_announcements(self, announcements: list[Announcement]) -> None:
@@ -181,6 +201,17 @@ class HomePage(Page):
         for card in self.cards:
             self.announcement_list.addWidget(card)
         self.announcements.setVisible(bool(self.cards))
+
+
+def more_figure(key: str, value: int) -> str:
+    """A line's figure as the tile shows it: money in yuan, a weight in 斤 (500 g), else a
+    count."""
+    if key.endswith("_fen"):
+        return format_money(value)
+    if key.endswith("_g"):
+        jin = (Decimal(value) / GRAMS_PER_JIN).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        return f"{jin:f}"
+    return str(value)
 
 
 def _shortened(body: str) -> str:
