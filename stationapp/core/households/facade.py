@@ -104,6 +104,11 @@ class HouseholdLog:
             totals=reading.totals(self._conn, household_id, span),
         )
 
+    def entries(self, period: Period | str | None = None) -> list[LogEntry]:
+        """Every household's log rows in ``period`` (None: this month), for the station's
+        printed 帮扶台账."""
+        return reading.station_entries(self._conn, period_of(period))
+
     def totals(self, household_id: str, period: Period | str | None = None) -> Totals:
         span = None if period is None else period_of(period)
         return reading.totals(self._conn, household_id.strip(), span)

@@ -78,6 +78,16 @@ def entries(conn: sqlite3.Connection, household_id: str, period: Period | None) 
     return [_entry(row) for row in rows]
 
 
+def station_entries(conn: sqlite3.Connection, period: Period) -> list[LogEntry]:
+    """Every household's rows in ``period``, in the order they happened (the station's 台账)."""
+    rows = conn.execute(
+        f"SELECT {_ENTRY_COLUMNS} FROM household_log WHERE day BETWEEN ? AND ?"
+        " ORDER BY day, occurred_at, event_id",
+        period.bounds,
+    ).fetchall()
+    return [_entry(row) for row in rows]
+
+
 def totals(conn: sqlite3.Connection, household_id: str, period: Period | None) -> Totals:
     where, params = _scope(household_id, period)
     row = conn.execute(
