@@ -252,23 +252,58 @@ def test_a_station_s_sync_fills_the_read_models(tmp_path, county_database_url, s
 # --- speed -------------------------------------------------------------------------------------
 
 
-def purchases(count: int, template: dict[str, Any]) -> list[WireEvent]:
-    """``count`` purchases as a station writes them, chained from the genesis."""
+def chained_events(typed: list[tuple[str, dict[str, Any]]]) -> list[WireEvent]:
+    """Events of the given types and payloads as a station writes them, chained from the
+    genesis, a day of November each."""
     prev, out = GENESIS_HASH, []
-    for n in range(count):
+    for n, (event_type, payload) in enumerate(typed):
         fields = {
             "id": ids.uuid7(),
             "seq": n + 1,
-            "type": "produce.bought",
+            "type": event_type,
             "entity_id": ids.uuid7(),
             "occurred_at": f"2026-11-{1 + n % 28:02d}T09:00:00.000+08:00",
             "operator": "岩温",
-            "payload": template | {"grade": ("特级", "一级", "二级", "统货")[n % 4]},
+            "payload": payload,
         }
         digest = event_hash(prev, **fields)
         out.append(WireEvent(**fields, prev_hash=prev, hash=digest))
         prev = digest
     return out
+
+
+def purchases(count: int, template: dict[str, Any]) -> list[WireEvent]:
+    """``count`` purchases of the four grades."""
+    grades = ("特级", "一级", "二级", "统货")
+    return chained_events(
+        [("produce.bought", template | {"grade": grades[n % 4]}) for n in range(count)]
+    )
+
+
+def test_payloads_no_station_writes_are_kept_as_well_as_they_can_be_and_never_fail_a_push(
+    storage,
+):
+    station_id = new_station(storage)
+    odd = [
+        ("produce.bought", {"quantity": "1e30", "amount_fen": 2**70, "product": "茶" * 300}),
+        ("produce.bought", {"quantity": "Infinity", "grade": ["一级"], "money": "cash"}),
+        ("produce.sold", {"lines": "all of it"}),
+        ("produce.sold", {"lines": [3, {"lot_id": 7, "quantity": "x"}]}),
+        ("produce.settled", {"quantity": None}),
+        ("order.placed", {"paid_fen": "189"}),
+        ("order.created", {"household_id": "5" * 100, "money": [{"fen": True}]}),
+        ("event.voided", {"event_id": "no such event"}),
+    ]
+    assert ingest.push(storage, station_id, chained_events(odd)).accepted == len(odd)
+    with storage.engine.connect() as conn:
+        assert orders.by_state(conn, station_id) == {"to_place": 1}
+        [row] = households.log_of(conn, "5" * 64)
+    assert row.type == "order.created" and row.paid_in_fen == 0
+    assert {(r[0], r[1][:1], r[4], r[5], r[6]) for r in day_rows(storage, station_id)} == {
+        ("bought", "茶", 1, 0, 0),
+        ("bought", "", 1, 0, 0),
+        ("sold", "", 1, 0, 0),
+    }
 
 
 def pushed_per_second(storage: Storage, batch: list[WireEvent]) -> float:

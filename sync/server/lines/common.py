@@ -18,6 +18,8 @@ from sync.server.tables import events
 
 VOID_TYPE = "event.voided"
 SHANGHAI = ZoneInfo("Asia/Shanghai")  # the stations' business day (docs/households.md)
+# a figure beyond this (none a station writes) is taken as 0 rather than overflow a BIGINT sum
+LARGEST = 10**15
 
 
 @dataclass(frozen=True)
@@ -47,24 +49,41 @@ def business_day(occurred_at: str) -> str:
 def milli(quantity: Any) -> int:
     """A payload's quantity (a decimal string, at most three decimals) in thousandths."""
     try:
-        return int((Decimal(str(quantity)) * 1000).to_integral_value())
-    except (InvalidOperation, ValueError):
+        thousandths = int((Decimal(str(quantity)) * 1000).to_integral_value())
+    except (InvalidOperation, ValueError, OverflowError):
         return 0
+    return thousandths if abs(thousandths) <= LARGEST else 0
 
 
 def fen(value: Any) -> int:
     """An int fen of a payload, 0 for anything else."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= LARGEST:
+        return value
+    return 0
 
 
 def text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def fit(table: sa.Table, row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with every text cut to its column's length: a payload from any station version
+    must never fail the push it came in."""
+    for name, value in row.items():
+        length = getattr(table.c[name].type, "length", None)
+        if isinstance(value, str) and length is not None and len(value) > length:
+            row[name] = value[:length]
+    return row
+
+
+def dicts(value: Any) -> list[dict[str, Any]]:
+    """The objects of a payload's list (``lines``, ``money``), anything else left out."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def money_in_out(payload: Mapping[str, Any]) -> tuple[int, int]:
     """DESIGN §3's money entries as (taken in, paid out), both ≥ 0."""
-    entries = payload.get("money") or []
-    moved = [fen(e.get("fen")) for e in entries if isinstance(e, dict)]
+    moved = [fen(e.get("fen")) for e in dicts(payload.get("money"))]
     return sum(f for f in moved if f > 0), -sum(f for f in moved if f < 0)
 
 

@@ -16,6 +16,7 @@ from sync.server.lines.common import (
     add_up,
     business_day,
     fen,
+    fit,
     money_in_out,
     text,
     voided_targets,
@@ -71,7 +72,7 @@ def _row(station_id: str, event: Any) -> dict[str, Any] | None:
     if isinstance(product, dict):
         product = product.get("name")
     price = payload.get("unit_price_fen")
-    return {
+    row = {
         "station_id": station_id,
         "event_id": event.id,
         "household_id": household_id,
@@ -92,6 +93,7 @@ def _row(station_id: str, event: Any) -> dict[str, Any] | None:
         "unit": text(str(payload.get("unit") or "")),
         "unit_price_fen": fen(price) if isinstance(price, int) else None,
     }
+    return fit(county_household_log, row)
 
 
 def _add(totals: dict[tuple[str, str], dict[str, int]], row: dict[str, Any], sign: int) -> None:

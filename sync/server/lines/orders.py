@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sync.server.lines.common import VOID_TYPE, fen, stored, text, voided_targets
+from sync.server.lines.common import VOID_TYPE, fen, fit, stored, text, voided_targets
 from sync.server.tables import county_orders, events
 
 CREATED = "order.created"
@@ -39,28 +39,30 @@ def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
 
 def _apply(conn: sa.Connection, station_id: str, event: Any) -> None:
     payload = event.payload
-    if event.type == CREATED:
+    c = county_orders.c
+    if event.type == CREATED:  # a repeated order id (never written by a station) replaces it
         conn.execute(
-            county_orders.insert().values(
-                station_id=station_id,
-                order_id=event.entity_id,
-                order_no=text(payload.get("order_no")),
-                state="to_place",
-                household_id=text(payload.get("household_id")),
-                platform=text(payload.get("platform")),
-                quoted_fen=fen(payload.get("quoted_fen")),
-                paid_fen=None,
-                fee_fen=fen(payload.get("fee_fen")),
-                fee_waived_fen=fen(payload.get("fee_waived_fen")),
-                created_at=event.occurred_at,
-                updated_at=event.occurred_at,
-            )
+            county_orders.delete().where(c.station_id == station_id, c.order_id == event.entity_id)
         )
+        row = dict(
+            station_id=station_id,
+            order_id=event.entity_id,
+            order_no=text(payload.get("order_no")),
+            state="to_place",
+            household_id=text(payload.get("household_id")),
+            platform=text(payload.get("platform")),
+            quoted_fen=fen(payload.get("quoted_fen")),
+            paid_fen=None,
+            fee_fen=fen(payload.get("fee_fen")),
+            fee_waived_fen=fen(payload.get("fee_waived_fen")),
+            created_at=event.occurred_at,
+            updated_at=event.occurred_at,
+        )
+        conn.execute(county_orders.insert().values(fit(county_orders, row)))
         return
     values: dict[str, Any] = {"state": STATE_OF[event.type], "updated_at": event.occurred_at}
     if event.type == "order.placed":
         values["paid_fen"] = fen(payload.get("paid_fen"))
-    c = county_orders.c
     conn.execute(
         county_orders.update()
         .where(c.station_id == station_id, c.order_id == event.entity_id)

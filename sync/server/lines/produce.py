@@ -14,7 +14,9 @@ from sync.server.lines.common import (
     VOID_TYPE,
     add_up,
     business_day,
+    dicts,
     fen,
+    fit,
     milli,
     text,
     voided_targets,
@@ -51,55 +53,65 @@ def _apply(conn, station_id, event, sign, days, names) -> None:
     if event.type == BOUGHT:
         _count(station_id, day, "bought", payload, sign, days, names)
     elif event.type == SOLD:
-        for line in payload.get("lines") or []:
+        for line in dicts(payload.get("lines")):
             _count(station_id, day, "sold", line, sign, days, names)
             if text(line.get("lot_id")):
-                _move_lot(conn, station_id, line["lot_id"], sign, line, sold=True)
+                _move_lot(conn, station_id, text(line["lot_id"]), sign, line, sold=True)
     elif event.type == SETTLED:
         _move_lot(conn, station_id, event.entity_id, sign, payload, sold=False)
-    elif sign > 0:
-        _consign(conn, station_id, event, day)
-    else:
+    else:  # a consignment; a repeated lot id (never written by a station) replaces the lot
         conn.execute(
             county_consignments.delete().where(
                 county_consignments.c.station_id == station_id,
                 county_consignments.c.lot_id == event.entity_id,
             )
         )
+        if sign > 0:
+            _consign(conn, station_id, event, day)
 
 
 def _count(station_id, day, kind, fields, sign, days, names) -> None:
-    key = (station_id, day, kind, text(fields.get("product")), text(fields.get("grade")))
-    key += (text(fields.get("unit")),)
+    keyed = fit(
+        county_produce_days,
+        {
+            "station_id": station_id,
+            "day": day,
+            "kind": kind,
+            "product": text(fields.get("product")),
+            "grade": text(fields.get("grade")),
+            "unit": text(fields.get("unit")),
+            "product_name": text(fields.get("product_name")) or text(fields.get("product")),
+        },
+    )
+    key = tuple(keyed[c.name] for c in county_produce_days.primary_key.columns)
     row = days[key]
     row["count"] += sign
     row["quantity_milli"] += sign * milli(fields.get("quantity"))
     row["amount_fen"] += sign * fen(fields.get("amount_fen"))
-    names.setdefault(key, {"product_name": text(fields.get("product_name")) or key[3]})
+    names.setdefault(key, {"product_name": keyed["product_name"]})
 
 
 def _consign(conn, station_id: str, event, day: str) -> None:
     payload = event.payload
-    conn.execute(
-        county_consignments.insert().values(
-            station_id=station_id,
-            lot_id=event.entity_id,
-            day=day,
-            consignor_name=text(payload.get("consignor_name")),
-            household_id=text(payload.get("household_id")),
-            product=text(payload.get("product")),
-            product_name=text(payload.get("product_name")) or text(payload.get("product")),
-            grade=text(payload.get("grade")),
-            unit=text(payload.get("unit")),
-            quantity_milli=milli(payload.get("quantity")),
-            asking_price_fen=fen(payload.get("asking_price_fen")),
-            sold_milli=0,
-            proceeds_fen=0,
-            settled_milli=0,
-            commission_fen=0,
-            paid_fen=0,
-        )
+    row = dict(
+        station_id=station_id,
+        lot_id=event.entity_id,
+        day=day,
+        consignor_name=text(payload.get("consignor_name")),
+        household_id=text(payload.get("household_id")),
+        product=text(payload.get("product")),
+        product_name=text(payload.get("product_name")) or text(payload.get("product")),
+        grade=text(payload.get("grade")),
+        unit=text(payload.get("unit")),
+        quantity_milli=milli(payload.get("quantity")),
+        asking_price_fen=fen(payload.get("asking_price_fen")),
+        sold_milli=0,
+        proceeds_fen=0,
+        settled_milli=0,
+        commission_fen=0,
+        paid_fen=0,
     )
+    conn.execute(county_consignments.insert().values(fit(county_consignments, row)))
 
 
 def _move_lot(conn, station_id: str, lot_id: str, sign: int, fields, *, sold: bool) -> None:
