@@ -71,8 +71,8 @@ class ConsignPanel(SavingForm):
             field_grid(
                 [
                     (self.tr("&Consignor:"), [self.consignor, self.phone]),
-                    (self.tr("&Product:"), [self.product, self.grade, self.unit]),
-                    (self.tr("&Quantity:"), [self.quantity]),
+                    (self.tr("&Product:"), [self.product, self.grade]),
+                    (self.tr("&Quantity:"), [self.quantity, self.unit]),
                     (self.tr("&Asking price:"), [self.asking]),
                     (self.tr("Co&mmission:"), [self.commission, self.commission_kind]),
                 ]

@@ -41,6 +41,12 @@ from stationapp.ui.pages.produce.today import TodayPanel
 from stationapp.ui.pages.produce.words import method_words, seller_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # what a chosen suggestion puts in the field
+SCALE_STYLE = """
+QLabel#scaleReading { font-size: 22px; font-weight: bold; color: #24435c; }
+QLabel#scaleReading[state="stable"] { color: #1f6f3f; }
+QLabel#scaleReading[state="problem"] { color: #b00020; font-size: 17px; }
+QLabel#householdMark { font-size: 18px; color: #b35a00; font-weight: bold; }
+"""
 WEIGH_KEY = Qt.Key.Key_F8
 TARE_KEY = Qt.Key.Key_F7
 
@@ -102,6 +108,7 @@ class PurchasePanel(Page):
         self.quantity.textEdited.connect(self._quantity_typed)
         self.quantity.textChanged.connect(self._recompute)
         self.scale_label = ScaleLabel()
+        self.setStyleSheet(SCALE_STYLE)
         self.scale_keys = QLabel(self.tr("F8 take the weight · F7 tare"))
         self.price = QLineEdit()
         self.price.setPlaceholderText(self.tr("yuan per unit"))
@@ -113,7 +120,7 @@ class PurchasePanel(Page):
         self.paid_by = QButtonGroup(self)
         paid_row = QHBoxLayout()
         for number, method in enumerate(METHODS, start=1):
-            button = QRadioButton(f"{method_words(method)} ({number})")
+            button = QRadioButton(f"{method_words(method)} Alt+{number}")
             button.setProperty("method", method)
             self.paid_by.addButton(button, number)
             paid_row.addWidget(button)
