@@ -14,6 +14,7 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
+from stationapp.core.changes import Changes
 from stationapp.scales import CONNECTED
 from stationapp.ui.kit.page import PageContext
 from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
@@ -123,3 +124,25 @@ def test_an_unplugged_scale_is_said_on_screen(qtbot, scale_page, scale):
     assert panel.scale_label.property("state") == "problem"
     qtbot.keyClick(panel.seller, Qt.Key.Key_F8)
     assert panel.message.kind == "refusal"
+
+
+def test_the_scale_set_up_afresh_is_read_at_once_and_an_empty_port_means_typed(
+    qtbot, scale_page, scale, station
+):
+    panel = scale_page.purchase
+    first = panel.link
+    station.settings.set("scale.port", "")
+    panel.on_changed(Changes(settings=frozenset({"scale.port"})))
+    qtbot.waitUntil(
+        lambda: panel.link is None and not first.reader._thread.is_alive(), timeout=5000
+    )
+    assert panel.scale_label.isHidden()
+    qtbot.keyClick(panel.seller, Qt.Key.Key_F8)
+    assert panel.message.kind == "refusal"  # no scale: the weight is typed
+    station.settings.set("scale.port", scale.port)
+    panel.on_changed(Changes(settings=frozenset({"scale.port"})))
+    qtbot.waitUntil(lambda: panel.link is not None, timeout=5000)
+    qtbot.waitUntil(lambda: panel.link.reader.status.state == CONNECTED, timeout=5000)
+    for _ in range(3):
+        scale.send(STABLE)
+    qtbot.waitUntil(lambda: "stable" in panel.scale_label.text(), timeout=5000)

@@ -191,6 +191,11 @@ class PurchasePanel(Page):
         self.seller.setFocus()
 
     def on_changed(self, changes: Changes) -> None:
+        if changes.changed_setting("scale.", "produce."):
+            self.stop_scale()  # read again with the new port, speed or model
+            self.scale_label.hide()
+            self.scale_keys.hide()
+            self.worker.call(self._read_setup, on_done=self._setup_read, on_error=self._refused)
         if changes.touches("produce") and self.isVisible():
             self.refresh()
 
@@ -253,6 +258,9 @@ class PurchasePanel(Page):
         if self.link is not None:
             self.link.stop()
             self.link = None
+        self.tare = None
+        self.scale_label.last = None
+        self.scale_label.set_tare(None)
 
     def take_weight(self) -> None:
         """F8: the stable net weight into the quantity, kept with the scale's frame."""
