@@ -88,6 +88,10 @@ def tour(
             settle(worker)
             if staged and key == "parcels":
                 stage_parcels(window, worker, sub)
+            if staged and key == "orders":
+                from tests.ui_tour_orders import stage_orders
+
+                stage_orders(window, settle, worker, sub)
             yield f"{key}-{sub}", window
             if sub == "shelf":  # 盘点 (K) takes the shelf page's place until it is closed
                 page.shelf.open_check()

@@ -671,7 +671,7 @@ Members met at the station: {met}</source>
         </message>
         <message>
             <source>Service ({kind})</source>
-            <translation>帮扶服务（{kind}）</translation>
+            <translation>服务：{kind}</translation>
         </message>
         <message>
             <source>paid {amount}</source>
@@ -1151,6 +1151,10 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>上下键和回车选村民；最后一行是新村民。</translation>
         </message>
         <message>
+            <source>Type each item and Enter; an empty item's Enter goes on to the platform.</source>
+            <translation>逐件输入商品并回车；商品为空时回车转到平台。</translation>
+        </message>
+        <message>
             <source>the whole mobile number ({masked})</source>
             <translation>完整手机号（{masked}）</translation>
         </message>
@@ -1327,8 +1331,8 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>到货：货架上的快递</translation>
         </message>
         <message>
-            <source>Delivered to the villager</source>
-            <translation>已交付村民</translation>
+            <source>Deliver to the villager</source>
+            <translation>交付村民</translation>
         </message>
         <message>
             <source>Cancelled</source>

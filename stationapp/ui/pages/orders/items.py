@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from stationapp.core.money import format_money
+from stationapp.ui.pages.orders.quote import fen_of
 
 
 class ItemsTable(QTableWidget):
@@ -58,13 +59,13 @@ class ItemsTable(QTableWidget):
     def _show(self) -> None:
         super().setRowCount(len(self._items))
         for row, item in enumerate(self._items):
-            price = item["unit_price"]
+            price = fen_of(item["unit_price"])
             cells = (
                 item["name"],
                 item["spec"],
                 item["quantity"],
                 item["unit"],
-                f"¥{price}",
+                format_money(price) if price is not None else item["unit_price"],
                 format_money(item["amount_fen"]),
             )
             for column, text in enumerate(cells):

@@ -218,6 +218,9 @@ class NewOrderPanel(Page):
     def choose(self, row: int) -> None:
         """The villager of ``row`` of the results (the last row: a new villager)."""
         self.results.hide()
+        self.step.setText(
+            self.tr("Type each item and Enter; an empty item's Enter goes on to the platform.")
+        )
         villager = self.found[row] if 0 <= row < len(self.found) else None
         if villager is None:
             typed = self.search.text().strip()

@@ -34,7 +34,7 @@ STEPS = (
     Step("S", "ship", QT_TRANSLATE_NOOP("OrderSteps", "Shipped: the platform's waybill")),
     Step("A", "arrive", QT_TRANSLATE_NOOP("OrderSteps", "Arrived by hand")),
     Step("L", "link", QT_TRANSLATE_NOOP("OrderSteps", "Arrived: a parcel on the shelf")),
-    Step("D", "deliver", QT_TRANSLATE_NOOP("OrderSteps", "Delivered to the villager")),
+    Step("D", "deliver", QT_TRANSLATE_NOOP("OrderSteps", "Deliver to the villager")),
     Step("C", "cancel", QT_TRANSLATE_NOOP("OrderSteps", "Cancelled")),
     Step("R", "return", QT_TRANSLATE_NOOP("OrderSteps", "Returned after delivery")),
 )
@@ -58,6 +58,10 @@ class StepForm(QWidget):
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(
+            "QLabel, QLineEdit, QComboBox { font-size: 18px; }"
+            " QLabel#sectionTitle { font-size: 19px; font-weight: bold; color: #24435c; }"
+        )
         self.hide()
 
     def open(self, step: Step, order: Order) -> None:
@@ -66,6 +70,7 @@ class StepForm(QWidget):
         self.title.setText(f"{_tr(step.title)} — {order.order_no} {order.customer_name}")
         self.form.addRow(self.title)
         for name, label, widget in self._fields(step, order):
+            widget.setMaximumWidth(520)
             self.fields[name] = widget
             if not isinstance(widget, QLabel):
                 widget.installEventFilter(self)
