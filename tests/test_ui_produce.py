@@ -101,3 +101,29 @@ def test_a_refusal_shows_the_core_message_and_keeps_what_was_typed(qtbot, produc
     assert (panel.seller.text(), panel.quantity.text()) == ("岩香", "1.2345")
     assert bought(station) == []
     QApplication.processEvents()
+
+
+def test_ctrl_p_prints_the_voucher_of_the_purchase_just_saved(
+    qtbot, produce_page, station, monkeypatch
+):
+    pytest.importorskip("stationapp.receipts.produce")
+    from stationapp.ui.pages.produce import purchase as purchase_module
+
+    printed = []
+    monkeypatch.setattr(
+        purchase_module, "print_rendered", lambda rendered, parent: printed.append(rendered) or True
+    )
+    panel = produce_page.purchase
+    panel.seller.setFocus()
+    qtbot.keyClick(panel.seller, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert panel.message.kind == "refusal"  # nothing saved yet
+    fill(panel, seller="玉罕", product="八月瓜", quantity="5", price="3")
+    panel.save()
+    qtbot.waitUntil(lambda: panel.voucher_button.isEnabled(), timeout=5000)
+    qtbot.keyClick(panel.seller, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: printed != [], timeout=10000)
+    assert printed[0].pdf.startswith(b"%PDF")
+    kinds = [
+        e.payload.get("kind") for e in station.log.iter_events() if e.type == "receipt.printed"
+    ]
+    assert kinds == ["purchase_voucher"]

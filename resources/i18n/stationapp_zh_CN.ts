@@ -2031,6 +2031,10 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>保存收购（回车）</translation>
         </message>
         <message>
+            <source>Print voucher (Ctrl+P)</source>
+            <translation>打印收购凭证（Ctrl+P）</translation>
+        </message>
+        <message>
             <source>&amp;Seller:</source>
             <translation>卖方(&amp;S)：</translation>
         </message>
@@ -2081,6 +2085,22 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Buy at this price? Y: yes, N: no.</source>
             <translation>按这个价格收购吗？Y：是，N：否。</translation>
+        </message>
+        <message>
+            <source>Save a purchase first; then Ctrl+P prints its voucher.</source>
+            <translation>请先保存一笔收购，再按 Ctrl+P 打印凭证。</translation>
+        </message>
+        <message>
+            <source>This station cannot print purchase vouchers yet.</source>
+            <translation>本站暂时不能打印收购凭证。</translation>
+        </message>
+        <message>
+            <source>The purchase voucher was printed or saved.</source>
+            <translation>收购凭证已打印或保存。</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
         </message>
     </context>
     <context>

@@ -36,6 +36,12 @@ from stationapp.core.produce.settings import DEFAULT_UNIT, GRADES_KEY
 from stationapp.scales import ScaleError, Tare, weighing_record
 from stationapp.ui.kit.desk import Outcome, StepHint, ask_no_by_default, shortcut
 from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.produce.printouts import (
+    Rendered,
+    print_rendered,
+    render_purchase_voucher,
+    voucher_maker,
+)
 from stationapp.ui.pages.produce.scale import ScaleLabel, ScaleLink
 from stationapp.ui.pages.produce.today import TodayPanel
 from stationapp.ui.pages.produce.words import method_words, seller_text
@@ -74,6 +80,7 @@ class PurchasePanel(Page):
         self.weighing: dict[str, str] | None = None  # the scale's, until the quantity is edited
         self.busy = False
         self.last: Purchase | None = None
+        self.last_weighing: dict[str, str] | None = None
         self.link: ScaleLink | None = None
 
         self.seller = QLineEdit()
@@ -130,6 +137,9 @@ class PurchasePanel(Page):
         self.save_button = QPushButton(self.tr("Save purchase (Enter)"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
+        self.voucher_button = QPushButton(self.tr("Print voucher (Ctrl+P)"))
+        self.voucher_button.clicked.connect(self.print_voucher)
+        self.voucher_button.setEnabled(False)
         self.step = StepHint()
         self.message = Outcome()
         self.today = TodayPanel()
@@ -155,6 +165,7 @@ class PurchasePanel(Page):
         buttons.addWidget(QLabel(self.tr("Paid by:")))
         buttons.addLayout(paid_row, 1)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.voucher_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,6 +179,7 @@ class PurchasePanel(Page):
             field.returnPressed.connect(self.save)
         shortcut(self, WEIGH_KEY, self.take_weight)
         shortcut(self, TARE_KEY, self.take_tare)
+        shortcut(self, "Ctrl+P", self.print_voucher)
         for number in range(1, len(METHODS) + 1):
             shortcut(self, f"Alt+{number}", self.paid_by.button(number).click)
         self.setTabOrder(self.seller, self.phone)
@@ -398,13 +410,15 @@ class PurchasePanel(Page):
             self.station.produce.buy,
             **fields,
             confirm_price=confirm_price,
-            on_done=self._saved,
+            on_done=lambda purchase: self._saved(purchase, fields.get("weighing")),
             on_error=lambda error: self._save_refused(error, fields),
         )
 
-    def _saved(self, purchase: Purchase) -> None:
+    def _saved(self, purchase: Purchase, weighing: dict[str, str] | None = None) -> None:
         self.busy = False
         self.last = purchase
+        self.last_weighing = weighing
+        self.voucher_button.setEnabled(voucher_maker() is not None)
         self.message.succeed(
             self.tr("Bought {quantity} {unit} {product} from {seller}: pay {amount}.").format(
                 quantity=purchase.quantity,
@@ -439,3 +453,30 @@ class PurchasePanel(Page):
 
     def _refused(self, error: UserError) -> None:
         self.message.refuse(str(error))
+
+    # --- the voucher -----------------------------------------------------------------------------
+
+    def print_voucher(self) -> None:
+        """Ctrl+P: the voucher of the purchase just saved, for the seller to sign."""
+        if self.last is None:
+            self.message.refuse(self.tr("Save a purchase first; then Ctrl+P prints its voucher."))
+            return
+        if voucher_maker() is None:
+            self.message.refuse(self.tr("This station cannot print purchase vouchers yet."))
+            return
+        self.worker.call(
+            render_purchase_voucher,
+            self.station,
+            self.last.id,
+            weighing=self.last_weighing,
+            operator_name=self.operator.name,
+            on_done=self._print,
+            on_error=self._refused,
+        )
+
+    def _print(self, rendered: Rendered) -> None:
+        if print_rendered(rendered, self):
+            self.message.show_success(self.tr("The purchase voucher was printed or saved."))
+        else:
+            self.message.show_success(self.tr("Printing was cancelled."))
+        self.seller.setFocus()
