@@ -127,3 +127,21 @@ def test_ctrl_p_prints_the_voucher_of_the_purchase_just_saved(
         e.payload.get("kind") for e in station.log.iter_events() if e.type == "receipt.printed"
     ]
     assert kinds == ["purchase_voucher"]
+
+
+def test_a_seller_typed_by_initials_is_chosen_with_the_keys_and_enter_does_not_save_yet(
+    qtbot, produce_page, station
+):
+    panel = produce_page.purchase
+    panel.activateWindow()
+    panel.seller.setFocus()
+    qtbot.waitUntil(panel.seller.hasFocus, timeout=3000)
+    qtbot.keyClicks(panel.seller, "ywx")
+    qtbot.waitUntil(lambda: panel.seller_completer.popup().isVisible(), timeout=5000)
+    popup = panel.seller_completer.popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.chosen is not None, timeout=3000)
+    assert panel.seller.text() == "岩温香"
+    assert "【脱贫户】" in panel.household.text()
+    assert panel.message.kind != "refusal" and bought(station) == []
