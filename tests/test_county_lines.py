@@ -234,7 +234,9 @@ def test_a_repeated_push_writes_nothing_twice_and_a_rebuild_gives_the_same_rows(
     assert all(pushed.values())
 
 
-def test_a_station_s_sync_fills_the_read_models(tmp_path, county_database_url, station):
+def test_a_station_s_sync_fills_the_read_models_and_the_command_rebuilds_them(
+    tmp_path, county_database_url, station
+):
     a_day_of_work(station)
     with LoopbackCounty(tmp_path / "county", county_database_url) as county:
         station_id = county.join(station)
@@ -247,6 +249,16 @@ def test_a_station_s_sync_fills_the_read_models(tmp_path, county_database_url, s
             }
             assert len(households.log_of(conn, HOUSEHOLD_NO)) == 5
             assert len(produce.days_of(conn, station_id)) == 4
+        synced = rows_of(county.storage, station_id)
+        with county.storage.engine.begin() as conn:
+            conn.execute(county_orders.delete())
+        assert county.cli("rebuild-read-models") == {
+            "stations": 1,
+            "events": station.events.count(),
+        }
+        assert rows_of(county.storage, station_id) == synced
+        code, _, err = county.run("rebuild-read-models", "--station", "nope")
+        assert code == 1 and "no station has the id nope" in err
 
 
 # --- speed -------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from sync.server.settings import Settings, SettingsError, ensure_secret_file, lo
 COMMAND_MODULES = (
     "sync.server.cli.backup",
     "sync.server.cli.keys",
+    "sync.server.cli.read_models",
     "sync.server.cli.reference",
     "sync.server.cli.sms",
     "sync.server.cli.users",
