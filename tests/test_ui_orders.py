@@ -6,6 +6,8 @@ typed; a registered household's marker and fee waiver."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 from orders_helpers import HOUSEHOLD, new_order, register_household
 from PySide6.QtCore import Qt
@@ -233,3 +235,39 @@ def test_a_villagers_orders_found_by_phone_tail_and_todays_totals(
     type_into_focus(qtbot, "0521")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=3000)
     assert "李春梅 尾号0521" in panel.table.item(0, 1).text()
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "slip.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_ctrl_p_prints_the_slip_of_the_order_saved_and_of_the_one_chosen(
+    qtbot, orders_page, station, worker, monkeypatch, tmp_path
+):
+    from stationapp.ui.kit import printing
+
+    printed: list[bytes] = []
+    monkeypatch.setattr(printing, "print_pdf", lambda pdf, **_kw: printed.append(pdf) or True)
+    form = orders_page.new_order
+    type_into_focus(qtbot, "13812345678")
+    qtbot.waitUntil(form.results.hasFocus, timeout=3000)
+    press(qtbot, Qt.Key.Key_Return)
+    type_into_focus(qtbot, "岩温")
+    press(qtbot, Qt.Key.Key_Return)
+    type_item(qtbot, "电压力锅", "5L", "1", "199")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=3000)
+    qtbot.keyClick(focused(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=5000)
+    assert form.saved.order_no in pdf_text(printed[0], tmp_path)
+
+    qtbot.keyClick(focused(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    panel = orders_page.open_orders
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and worker.idle, timeout=3000)
+    qtbot.keyClick(focused(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(printed) == 2, timeout=5000)
+    assert "¥202.00" in pdf_text(printed[1], tmp_path)  # 199 and the fee, nothing taken yet

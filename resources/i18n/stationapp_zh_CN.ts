@@ -545,7 +545,7 @@
             <translation>事项</translation>
         </message>
         <message>
-            <source>Product / money</source>
+            <source>Goods / money</source>
             <translation>品名 / 款项</translation>
         </message>
         <message>
@@ -1095,6 +1095,10 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>新单（Ctrl+N）</translation>
         </message>
         <message>
+            <source>Print the order slip (Ctrl+P)</source>
+            <translation>打印代购单（Ctrl+P）</translation>
+        </message>
+        <message>
             <source>&amp;Villager:</source>
             <translation>村民(&amp;V)：</translation>
         </message>
@@ -1171,8 +1175,20 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>服务费 {fee} 已减免：登记帮扶户。</translation>
         </message>
         <message>
-            <source>Order {no} saved for {name}: still owed {owed}.</source>
-            <translation>代购单 {no} 已为 {name} 保存：尚欠 {owed}。</translation>
+            <source>Order {no} saved for {name}: still owed {owed}. Ctrl+P prints its slip.</source>
+            <translation>代购单 {no} 已为 {name} 保存：尚欠 {owed}。按 Ctrl+P 打印代购单。</translation>
+        </message>
+        <message>
+            <source>Save an order first; then Ctrl+P prints its slip.</source>
+            <translation>请先保存代购单，再按 Ctrl+P 打印。</translation>
+        </message>
+        <message>
+            <source>The slip of order {no} was printed or saved.</source>
+            <translation>代购单 {no} 已打印或保存。</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
         </message>
         <message>
             <source>mobile number</source>
@@ -1206,8 +1222,16 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>超期</translation>
         </message>
         <message>
-            <source>On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, D delivered, C cancelled, R returned.</source>
-            <translation>选中一单后：P 已下单，S 已发货，A 手动到货，L 关联货架上的快递，D 交付，C 取消，R 退货。</translation>
+            <source>On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, D delivered, C cancelled, R returned. Ctrl+P prints its slip.</source>
+            <translation>选中一单后：P 已下单，S 已发货，A 手动到货，L 关联货架上的快递，D 交付，C 取消，R 退货。Ctrl+P 打印代购单。</translation>
+        </message>
+        <message>
+            <source>The slip of order {no} was printed or saved.</source>
+            <translation>代购单 {no} 已打印或保存。</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
         </message>
         <message>
             <source>Choose an order first (Up/Down).</source>
@@ -4034,7 +4058,7 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>Choose the period (Ctrl+P): the figures are the station's for it, and Ctrl+E saves its household log (one row per entry, with the signature column) as a workbook.</source>
-            <translation>选择统计期间（Ctrl+P）：上面是本站该期间的合计；按 Ctrl+E 把该期间的帮扶台账（每条一行，带签字栏）导出为表格文件。</translation>
+            <translation>选择统计期间（Ctrl+P）看本站合计；按 Ctrl+E 导出该期间的帮扶台账（每条一行，带签字栏）。</translation>
         </message>
         <message>
             <source>Save the household log</source>

@@ -31,6 +31,7 @@ from stationapp.ui.kit.desk import Outcome, StepHint, scan_field, section_title,
 from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.orders.items import ItemsTable
 from stationapp.ui.pages.orders.quote import FeeRules, amount_of, fen_of, quote, read_rules
+from stationapp.ui.pages.orders.slip import RenderedSlip, print_slip, render_order_slip
 from stationapp.ui.pages.orders.villagers import Villager, find_villagers, marker
 from stationapp.ui.pages.orders.words import DEPOSIT_METHODS, method_choice
 
@@ -89,6 +90,9 @@ class NewOrderPanel(Page):
         self.save_button.clicked.connect(self.save)
         self.new_button = QPushButton(self.tr("New order (Ctrl+N)"))
         self.new_button.clicked.connect(self.clear)
+        self.print_button = QPushButton(self.tr("Print the order slip (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_last)
+        self.print_button.setEnabled(False)
         self.step = StepHint()
         self.message = Outcome()
 
@@ -111,6 +115,7 @@ class NewOrderPanel(Page):
         shortcut(self, "Ctrl+Enter", self.save)
         shortcut(self, "Ctrl+N", self.clear)
         shortcut(self, "Ctrl+F", self._focus_search)
+        shortcut(self, "Ctrl+P", self.print_last)
         self.setFocusProxy(self.search)
         self.clear()
 
@@ -158,6 +163,7 @@ class NewOrderPanel(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -368,10 +374,13 @@ class NewOrderPanel(Page):
     def _saved(self, order: Order) -> None:
         self.busy = False
         self.saved = order
+        self.print_button.setEnabled(True)
         self.tell(lines=["orders"])
         self.clear()
         self.message.succeed(
-            self.tr("Order {no} saved for {name}: still owed {owed}.").format(
+            self.tr(
+                "Order {no} saved for {name}: still owed {owed}. Ctrl+P prints its slip."
+            ).format(
                 no=order.order_no, name=order.customer_name, owed=format_money(order.balance_fen)
             )
         )
@@ -398,3 +407,28 @@ class NewOrderPanel(Page):
             )
         )
         self._focus_search()
+
+    # the slip -------------------------------------------------------------------------------------
+
+    @Slot()
+    def print_last(self) -> None:
+        """Ctrl+P: the slip of the order saved last, for the villager to keep."""
+        if self.saved is None:
+            self.message.refuse(self.tr("Save an order first; then Ctrl+P prints its slip."))
+            return
+        self.worker.call(
+            render_order_slip,
+            self.station,
+            self.saved.id,
+            operator_name=self.operator.name,
+            on_done=self._print,
+            on_error=self._refuse,
+        )
+
+    def _print(self, slip: RenderedSlip) -> None:
+        if print_slip(slip, self):
+            self.message.show_success(
+                self.tr("The slip of order {no} was printed or saved.").format(no=slip.order_no)
+            )
+        else:
+            self.message.show_success(self.tr("Printing was cancelled."))

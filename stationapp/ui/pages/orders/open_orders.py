@@ -12,6 +12,7 @@ from stationapp.core.changes import Changes
 from stationapp.core.errors import UserError
 from stationapp.ui.kit.desk import Outcome, StepHint, shortcut
 from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.orders.slip import RenderedSlip, print_slip, render_order_slip
 from stationapp.ui.pages.orders.steps import STEPS, StepForm
 from stationapp.ui.pages.orders.table import OrdersTable
 
@@ -49,7 +50,7 @@ class OpenOrdersPanel(Page):
         self.step.setText(
             self.tr(
                 "On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, "
-                "D delivered, C cancelled, R returned."
+                "D delivered, C cancelled, R returned. Ctrl+P prints its slip."
             )
         )
         self.message = Outcome()
@@ -60,6 +61,7 @@ class OpenOrdersPanel(Page):
         layout.addWidget(self.steps)
         layout.addWidget(self.step)
         layout.addWidget(self.message)
+        shortcut(self, "Ctrl+P", self.print_chosen)
         self.setFocusProxy(self.table)
         self.state_buttons.buttons()[0].setChecked(True)
 
@@ -142,3 +144,30 @@ class OpenOrdersPanel(Page):
             self.tr("Order {no}: recorded.").format(no=order.order_no if order else "")
         )
         self.refresh()
+
+    # the slip -------------------------------------------------------------------------------------
+
+    @Slot()
+    def print_chosen(self) -> None:
+        """Ctrl+P: the chosen order's slip as it stands (what is still owed, the price paid)."""
+        order = self.table.current_order()
+        if order is None:
+            self.message.refuse(self.tr("Choose an order first (Up/Down)."))
+            return
+        self.worker.call(
+            render_order_slip,
+            self.station,
+            order.id,
+            operator_name=self.operator.name,
+            on_done=self._print,
+            on_error=self._refuse,
+        )
+
+    def _print(self, slip: RenderedSlip) -> None:
+        if print_slip(slip, self):
+            self.message.show_success(
+                self.tr("The slip of order {no} was printed or saved.").format(no=slip.order_no)
+            )
+        else:
+            self.message.show_success(self.tr("Printing was cancelled."))
+        self.table.setFocus()
