@@ -108,3 +108,42 @@ def test_a_consignment_without_a_commission_is_refused_with_the_core_message(
     qtbot.waitUntil(lambda: panel.message.kind == "refusal", timeout=5000)
     assert panel.consignor.text() == "玉罕"
     assert events(station, "produce.consigned") == []
+
+
+def test_ctrl_p_prints_the_consignment_slip_then_the_settlement_slip(
+    qtbot, produce_page, station, monkeypatch
+):
+    pytest.importorskip("stationapp.receipts.produce")
+    from stationapp.ui.pages.produce import consign as consign_module
+
+    printed = []
+    monkeypatch.setattr(
+        consign_module, "print_rendered", lambda rendered, parent: printed.append(rendered) or True
+    )
+    lot = station.produce.consign(
+        consignor="玉罕",
+        product="蜂蜜",
+        grade="一级",
+        quantity="10",
+        unit="斤",
+        asking_price="60",
+        commission_percent="8",
+    )
+    station.produce.sell(
+        buyer="李老板",
+        channel="批发",
+        paid="cash",
+        lines=[{"lot": lot.id, "quantity": "4", "unit_price": "62"}],
+    )
+    produce_page.show_sub_page("consign")
+    panel = produce_page.consign
+    qtbot.waitUntil(lambda: panel.to_settle.rowCount() == 1, timeout=5000)
+    qtbot.keyClick(panel.consignor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert panel.message.kind == "refusal"  # nothing taken in or settled here yet
+    qtbot.keyClick(panel.consignor, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.message.kind == "success", timeout=5000)
+    qtbot.keyClick(panel.consignor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=10000)
+    assert printed[0].pdf.startswith(b"%PDF")
+    kinds = [e.payload["kind"] for e in station.log.iter_events() if e.type == "receipt.printed"]
+    assert kinds == ["settlement_slip"]

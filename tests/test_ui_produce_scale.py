@@ -146,3 +146,19 @@ def test_the_scale_set_up_afresh_is_read_at_once_and_an_empty_port_means_typed(
     for _ in range(3):
         scale.send(STABLE)
     qtbot.waitUntil(lambda: "stable" in panel.scale_label.text(), timeout=5000)
+
+
+def test_a_frame_reaches_the_screen_within_200_ms(qtbot, scale_page, scale):
+    panel = scale_page.purchase
+    delays = []
+    for weight in ("1.000", "2.000", "3.000", "4.000", "5.000"):
+        sent_at = scale.send(f"ST,GS,+  {weight}kg\r\n".encode())
+        qtbot.waitUntil(
+            lambda w=weight: (
+                panel.scale_label.last is not None and str(panel.scale_label.last.net) == w
+            ),
+            timeout=5000,
+        )
+        delays.append((panel.scale_label.shown_at - sent_at) * 1000)
+    print(f"scale frame to screen: {max(delays):.1f} ms at most of {len(delays)}")
+    assert max(delays) < 200

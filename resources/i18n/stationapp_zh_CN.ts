@@ -234,6 +234,10 @@
             <translation>结算所选批次（Ctrl+J）</translation>
         </message>
         <message>
+            <source>Print the slip (Ctrl+P)</source>
+            <translation>打印单据（Ctrl+P）</translation>
+        </message>
+        <message>
             <source>Type what the villager brings to sell; Enter takes it in. Ctrl+J settles.</source>
             <translation>输入村民送来代销的货物，按回车收货；Ctrl+J 结算。</translation>
         </message>
@@ -272,6 +276,22 @@
         <message>
             <source>Settled: pay {consignor} {amount} (commission {commission}).</source>
             <translation>已结算：付给{consignor} {amount}（佣金 {commission}）。</translation>
+        </message>
+        <message>
+            <source>Take in or settle a lot first; then Ctrl+P prints.</source>
+            <translation>请先收货或结算，再按 Ctrl+P 打印。</translation>
+        </message>
+        <message>
+            <source>This station cannot print consignment slips yet.</source>
+            <translation>本站暂时不能打印代销单据。</translation>
+        </message>
+        <message>
+            <source>The slip was printed or saved.</source>
+            <translation>单据已打印或保存。</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
         </message>
     </context>
     <context>

@@ -16,6 +16,12 @@ from stationapp.core.produce import quantities as q
 from stationapp.core.produce.settings import DEFAULT_UNIT, GRADES_KEY
 from stationapp.ui.kit.desk import Outcome, StepHint, section_title, shortcut
 from stationapp.ui.kit.page import PageContext
+from stationapp.ui.pages.produce.printouts import (
+    Rendered,
+    print_rendered,
+    render_lot_slip,
+    voucher_maker,
+)
 from stationapp.ui.pages.produce.simple import SavingForm, field_grid, paid_choice
 from stationapp.ui.pages.produce.today import fill, table
 
@@ -55,9 +61,12 @@ class ConsignPanel(SavingForm):
         self.paid = paid_choice()
         self.settle_button = QPushButton(self.tr("Settle the lot chosen (Ctrl+J)"))
         self.settle_button.clicked.connect(self.settle)
+        self.print_button = QPushButton(self.tr("Print the slip (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_slip)
         settle_row = QHBoxLayout()
         settle_row.addWidget(self.paid)
         settle_row.addWidget(self.settle_button)
+        settle_row.addWidget(self.print_button)
         settle_row.addStretch(1)
 
         self.step = StepHint()
@@ -87,6 +96,8 @@ class ConsignPanel(SavingForm):
         fields = [self.consignor, self.phone, self.product, self.quantity, self.asking]
         self.save_on_enter([*fields, self.commission], self.save)
         shortcut(self, "Ctrl+J", self.settle)
+        shortcut(self, "Ctrl+P", self.print_slip)
+        self.last: tuple[str, Settlement | None] | None = None  # the lot and its settlement
 
     def on_shown(self) -> None:
         self.worker.call(self._read, on_done=self._shown, on_error=lambda e: None)
@@ -151,6 +162,7 @@ class ConsignPanel(SavingForm):
                 consignor=lot.consignor_name,
             )
         )
+        self.last = (lot.id, None)
         for field in (self.consignor, self.phone, self.product, self.quantity, self.asking):
             field.clear()
         self.consignor.setFocus()
@@ -170,6 +182,7 @@ class ConsignPanel(SavingForm):
         )
 
     def _settled(self, lot: Lot, settlement: Settlement) -> None:
+        self.last = (lot.id, settlement)
         self.message.succeed(
             self.tr("Settled: pay {consignor} {amount} (commission {commission}).").format(
                 consignor=lot.consignor_name,
@@ -178,3 +191,28 @@ class ConsignPanel(SavingForm):
             )
         )
         self.tell(lines=["produce"])
+
+    def print_slip(self) -> None:
+        """Ctrl+P: the slip of the lot just taken in, or of the settlement just made."""
+        if self.last is None:
+            self.message.refuse(self.tr("Take in or settle a lot first; then Ctrl+P prints."))
+            return
+        if voucher_maker("consignment_slip") is None:
+            self.message.refuse(self.tr("This station cannot print consignment slips yet."))
+            return
+        lot_id, settlement = self.last
+        self.worker.call(
+            render_lot_slip,
+            self.station,
+            lot_id,
+            settlement=settlement,
+            operator_name=self.operator.name,
+            on_done=self._print,
+            on_error=lambda error: self.message.refuse(str(error)),
+        )
+
+    def _print(self, rendered: Rendered) -> None:
+        if print_rendered(rendered, self):
+            self.message.show_success(self.tr("The slip was printed or saved."))
+        else:
+            self.message.show_success(self.tr("Printing was cancelled."))

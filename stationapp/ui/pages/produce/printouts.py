@@ -1,6 +1,6 @@
-"""The purchase voucher (收购凭证), rendered on the database thread and printed on the GUI
-thread. The document comes from ``stationapp.receipts.produce``; imported on first use, so the
-window's start does not pay for reportlab, and the key says so when that module is missing."""
+"""The produce documents (收购凭证, 代销收货单, 代销结算单), rendered on the database thread and
+printed on the GUI thread. They come from ``stationapp.receipts.produce``, imported on first
+use, so the window's start does not pay for reportlab; the key says so when it is missing."""
 
 from __future__ import annotations
 
@@ -18,38 +18,65 @@ class Rendered:
     printer: str
 
 
-def voucher_maker() -> Any:
-    """``purchase_voucher`` of the produce documents, or None where they are not installed."""
+def voucher_maker(name: str = "purchase_voucher") -> Any:
+    """The produce documents' ``name`` (purchase_voucher, consignment_slip, settlement_slip),
+    or None where they are not installed."""
     try:
         from stationapp.receipts import produce as documents
     except ImportError:
         return None
-    return getattr(documents, "purchase_voucher", None)
+    return getattr(documents, name, None)
+
+
+def _household(station: Station, household_id: str) -> Any:
+    if not household_id:
+        return None
+    found = station.households.household(household_id)
+    return found.household if found is not None else None
+
+
+def _frame(station: Station, kind: str, entity_id: str, operator_name: str) -> dict[str, Any]:
+    """The shared header and footer; the print is recorded, its id is in the footer."""
+    from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
+
+    event = station.events.record_print(kind, entity_id)
+    info = station.info
+    return {
+        "header": ReceiptHeader(info.name, info.phone),
+        "footer": ReceiptFooter(event.id, clock.now(), operator_name),
+        "paper": station.settings.get("paper"),
+    }
+
+
+def render_lot_slip(
+    station: Station, lot_id: str, *, settlement: Any = None, operator_name: str
+) -> Rendered:
+    """The consignment slip of a lot taken in, or its settlement slip when ``settlement``."""
+    lot = station.produce.lot(lot_id)
+    household = _household(station, lot.household_id)
+    if settlement is None:
+        frame = _frame(station, "consignment_slip", lot_id, operator_name)
+        pdf = voucher_maker("consignment_slip")(lot=lot, household=household, **frame)
+    else:
+        frame = _frame(station, "settlement_slip", settlement.id, operator_name)
+        pdf = voucher_maker("settlement_slip")(
+            lot=lot, settlement=settlement, household=household, **frame
+        )
+    return Rendered(pdf, station.settings.get("printer"))
 
 
 def render_purchase_voucher(
     station: Station, purchase_id: str, *, weighing: dict[str, Any] | None, operator_name: str
 ) -> Rendered:
     """The voucher of one purchase; the print is recorded and its id is in the footer."""
-    from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
-
     purchase = station.produce.purchase(purchase_id)
-    household = None
-    if purchase.household_id:
-        found = station.households.household(purchase.household_id)
-        household = found.household if found is not None else None
-    settings = station.settings.all()
-    event = station.events.record_print("purchase_voucher", purchase_id)
-    info = station.info
     pdf = voucher_maker()(
         purchase=purchase,
         weighing=weighing,
-        household=household,
-        header=ReceiptHeader(info.name, info.phone),
-        footer=ReceiptFooter(event.id, clock.now(), operator_name),
-        paper=settings["paper"],
+        household=_household(station, purchase.household_id),
+        **_frame(station, "purchase_voucher", purchase_id, operator_name),
     )
-    return Rendered(pdf, settings["printer"])
+    return Rendered(pdf, station.settings.get("printer"))
 
 
 def print_rendered(rendered: Rendered, parent: QWidget) -> bool:

@@ -4,6 +4,7 @@ thread. No scale configured: nothing is shown and the weight is typed."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -59,10 +60,12 @@ class ScaleLabel(QLabel):
         self.last: Reading | None = None
         self.problem = ""
         self.tare: Tare | None = None  # a basket's tare is taken off the weight shown
+        self.shown_at = 0.0
 
     @Slot(Reading)
     def show_reading(self, reading: Reading) -> None:
         self.last = reading
+        self.shown_at = time.monotonic()  # against ``reading.at``: the frame's way to the screen
         self.problem = ""
         self._draw()
 
