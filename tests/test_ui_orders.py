@@ -128,7 +128,7 @@ def test_a_whole_order_by_keys_from_the_villager_to_delivery(qtbot, orders_page,
     press(qtbot, Qt.Key.Key_Return)  # cash
     qtbot.waitUntil(lambda: only_order(worker, station).state == "delivered", timeout=3000)
     assert only_order(worker, station).taken_fen == 26800
-    assert panel.message.kind == "success"
+    qtbot.waitUntil(lambda: panel.message.kind == "success", timeout=3000)
 
 
 def test_a_refused_order_says_why_in_red_and_keeps_what_was_typed(qtbot, orders_page, worker):

@@ -78,8 +78,11 @@ class OpenOrdersPanel(Page):
             self.refresh()
 
     def on_scan(self, code: str) -> bool:
-        """A waybill scanned while the shipped step is open goes into it."""
-        if self.steps.step is not None and self.steps.set_text("waybill", code):
+        """A label scanned while the shipped step (its waybill) or the parcel-on-the-shelf step
+        (the parcel's waybill or code) is open is recorded with it; else the scan is not ours."""
+        if self.steps.step is None:
+            return False
+        if self.steps.set_text("waybill", code) or self.steps.set_text("parcel", code):
             self.record()
             return True
         return False
