@@ -339,9 +339,14 @@ def test_ingest_with_the_read_models_on_keeps_its_pace(storage, station, monkeyp
         household=HOUSEHOLD_NO,
     )
     [event] = station.log.events_of(bought.id, type="produce.bought")
-    with_models = pushed_per_second(storage, purchases(BENCH_EVENTS, event.payload))
-    monkeypatch.setattr(lines, "READ_MODELS", ())
-    without = pushed_per_second(storage, purchases(BENCH_EVENTS, event.payload))
+    models = lines.READ_MODELS
+    best = {"with": 0.0, "without": 0.0}
+    for _ in range(2):  # the best of two, turn about: the machine's other work moves the figures
+        for name, on in (("without", ()), ("with", models)):
+            monkeypatch.setattr(lines, "READ_MODELS", on)
+            rate = pushed_per_second(storage, purchases(BENCH_EVENTS, event.payload))
+            best[name] = max(best[name], rate)
+    with_models, without = best["with"], best["without"]
     kind = storage.engine.dialect.name
     print(
         json.dumps(

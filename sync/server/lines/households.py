@@ -17,6 +17,7 @@ from sync.server.lines.common import (
     business_day,
     fen,
     fit,
+    insert_rows,
     money_in_out,
     text,
     voided_targets,
@@ -49,8 +50,7 @@ def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
         if row is not None:
             rows.append(row)
             _add(totals, row, +1)
-    if rows:
-        conn.execute(county_household_log.insert(), rows)
+    insert_rows(conn, county_household_log, rows)
     if gone:
         c = county_household_log.c
         conn.execute(

@@ -30,6 +30,7 @@ BOUGHT, CONSIGNED, SOLD, SETTLED = (
     "produce.settled",
 )
 TYPES = frozenset({BOUGHT, CONSIGNED, SOLD, SETTLED})
+DAY_KEY = tuple(c.name for c in county_produce_days.primary_key.columns)
 
 
 def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
@@ -83,7 +84,7 @@ def _count(station_id, day, kind, fields, sign, days, names) -> None:
             "product_name": text(fields.get("product_name")) or text(fields.get("product")),
         },
     )
-    key = tuple(keyed[c.name] for c in county_produce_days.primary_key.columns)
+    key = tuple(keyed[name] for name in DAY_KEY)
     row = days[key]
     row["count"] += sign
     row["quantity_milli"] += sign * milli(fields.get("quantity"))
