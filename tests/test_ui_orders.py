@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from orders_helpers import HOUSEHOLD, new_order, register_household
+from produce_helpers import with_county
 from PySide6.QtCore import Qt
 from scanner_keys import scan
 from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
@@ -271,3 +272,20 @@ def test_ctrl_p_prints_the_slip_of_the_order_saved_and_of_the_one_chosen(
     qtbot.keyClick(focused(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(printed) == 2, timeout=5000)
     assert "¥202.00" in pdf_text(printed[1], tmp_path)  # 199 and the fee, nothing taken yet
+
+
+def test_the_county_catalog_is_offered_as_the_item_is_typed(qtbot, orders_page, station, worker):
+    worker.wait_for(with_county, station)
+    form = orders_page.new_order
+    form.on_shown()
+    qtbot.waitUntil(lambda: bool(form.rules.catalog) and worker.idle, timeout=3000)
+    form.item_name.setFocus()
+    type_into_focus(qtbot, "毛茶", enter=False)
+    popup = form.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    assert popup.model().data(popup.model().index(0, 0)) == "勐库大叶种晒青毛茶"
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(form.item_spec.hasFocus, timeout=3000)
+    assert form.item_name.text() == "勐库大叶种晒青毛茶"
+    assert (form.item_unit.text(), form.item_price.text()) == ("斤", "40.00")
