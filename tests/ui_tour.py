@@ -92,6 +92,10 @@ def tour(
                 from tests.ui_tour_orders import stage_orders
 
                 stage_orders(window, settle, worker, sub)
+            if staged and key == "households":
+                from tests.ui_tour_households import stage_households
+
+                stage_households(window, settle, worker, sub)
             yield f"{key}-{sub}", window
             if sub == "shelf":  # 盘点 (K) takes the shelf page's place until it is closed
                 page.shelf.open_check()

@@ -262,8 +262,8 @@
             <translation>佣金(&amp;M)：</translation>
         </message>
         <message>
-            <source>Lots with goods sold, to settle</source>
-            <translation>已售待结算的代销批次</translation>
+            <source>Consigned lots: to settle, or not sold out</source>
+            <translation>代销批次：待结算或未售完</translation>
         </message>
         <message>
             <source>Taken in {quantity} {unit} {product} from {consignor} to sell.</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from stationapp.core.errors import UserError
 from stationapp.core.households.facade import FoundHousehold, HouseholdLogPage
 from stationapp.core.money import format_money
 from stationapp.ui.kit.desk import Outcome, StepHint, scan_field, section_title, shortcut
+from stationapp.ui.kit.forms import keep_last_words_together
 from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.households import words
 from stationapp.ui.pages.households.service import ServiceForm
@@ -41,10 +42,10 @@ class Found:
 
 
 def household_line(found: FoundHousehold) -> str:
-    """One line of the results: 户编号, head, village, the names met."""
+    """The results' entry: the head and village (with the names met), then the 户编号."""
     h = found.household
     met = f" ({'、'.join(found.people)})" if found.people else ""
-    return f"{h.household_no}  {h.head_name}  {h.village}{met}"
+    return f"{h.head_name}  {h.village}{met}  {h.household_no}"
 
 
 class HouseholdLogPanel(Page):
@@ -59,6 +60,8 @@ class HouseholdLogPanel(Page):
         self.search.returnPressed.connect(self._take_first)
         self.results = QListWidget()
         self.results.setObjectName("recipientChoice")
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.currentItemChanged.connect(self._chosen)
         self.hint = StepHint()
         self.hint.setText(self.tr("Type to find a household (Ctrl+F)."))
@@ -79,7 +82,7 @@ class HouseholdLogPanel(Page):
             [
                 self.tr("Date"),
                 self.tr("What"),
-                self.tr("Product / money"),
+                self.tr("Goods / money"),
                 self.tr("Amount"),
                 self.tr("Income brought"),
                 self.tr("Fee waived"),
@@ -91,7 +94,10 @@ class HouseholdLogPanel(Page):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        for wide in (1, 2, 6):  # what, the goods and the note share what is left, wrapped
+            header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.totals = QLabel()
         self.totals.setObjectName("stepHint")
         self.totals.setWordWrap(True)
@@ -120,12 +126,13 @@ class HouseholdLogPanel(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 0, 0)
         layout.addLayout(right, 0, 1)
-        layout.setColumnStretch(0, 2)
-        layout.setColumnStretch(1, 5)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 8)
         shortcut(self, "Ctrl+F", self.focus_search)
         shortcut(self, "Ctrl+P", self.period.setFocus)
         shortcut(self, "Ctrl+E", self.service.start)
         self.search.installEventFilter(self)
+        self.results.installEventFilter(self)
         self._show_household(None)
 
     # finding ---------------------------------------------------------------------------------
@@ -149,10 +156,20 @@ class HouseholdLogPanel(Page):
         self.results.blockSignals(True)
         self.results.clear()
         for household in found.households:
-            item = QListWidgetItem(household_line(household))
+            # a label in the row, wrapped: the 户编号 goes under the name, never behind a
+            # sideways scroll bar
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, household.household_no)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, household_line(household))
             self.results.addItem(item)
+            label = QLabel(keep_last_words_together(household_line(household)))
+            label.setWordWrap(True)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setContentsMargins(8, 2, 8, 2)
+            label.setStyleSheet("font-size: 20px;")
+            self.results.setItemWidget(item, label)
         self.results.blockSignals(False)
+        self._fit_results()
         if not found.households:
             self.hint.setText(self.tr("No registered household matches. Check what you typed."))
         else:
@@ -164,6 +181,15 @@ class HouseholdLogPanel(Page):
         if len(found.households) == 1:
             self.results.setCurrentRow(0)
 
+    def _fit_results(self) -> None:
+        """Each row as tall as its label's lines at the list's width."""
+        width = self.results.viewport().width()
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            label = self.results.itemWidget(item)
+            if label is not None:
+                item.setSizeHint(QSize(width, label.heightForWidth(width) + 4))
+
     def _take_first(self) -> None:
         if self.results.count():
             if self.results.currentRow() < 0:
@@ -172,7 +198,9 @@ class HouseholdLogPanel(Page):
                 self._chosen(self.results.currentItem(), None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # ↓ in the search field goes to the results
+        # ↓ in the search field goes to the results; the rows follow the list's width
+        if watched is self.results and event.type() == QEvent.Type.Resize:
+            self._fit_results()
         if (
             watched is self.search
             and event.type() == QEvent.Type.KeyPress

@@ -13,6 +13,7 @@ from stationapp.core import TodayFigures
 from stationapp.core.changes import Changes
 from stationapp.core.county.reference import Announcement
 from stationapp.core.money import format_money
+from stationapp.ui.kit.forms import keep_last_words_together
 from stationapp.ui.kit.page import Page, PageContext
 
 ANNOUNCEMENTS_SHOWN = 3
@@ -38,7 +39,7 @@ class FigureTile(QFrame):
         self.value = QLabel("0")
         self.value.setObjectName("figureValue")
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label = QLabel(name)
+        label = QLabel(keep_last_words_together(name))
         label.setObjectName("figureName")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)  # six tiles to a row: a long name takes two lines
