@@ -147,3 +147,24 @@ def test_ctrl_p_prints_the_consignment_slip_then_the_settlement_slip(
     assert printed[0].pdf.startswith(b"%PDF")
     kinds = [e.payload["kind"] for e in station.log.iter_events() if e.type == "receipt.printed"]
     assert kinds == ["settlement_slip"]
+
+
+def test_a_lot_not_sold_yet_is_listed_and_settling_it_is_refused_with_the_core_message(
+    qtbot, produce_page, station
+):
+    station.produce.consign(
+        consignor="玉罕",
+        product="蜂蜜",
+        grade="一级",
+        quantity="10",
+        unit="斤",
+        asking_price="60",
+        commission_per_unit="5",
+    )
+    produce_page.show_sub_page("consign")
+    panel = produce_page.consign
+    qtbot.waitUntil(lambda: panel.to_settle.rowCount() == 1, timeout=5000)
+    panel.settle()
+    qtbot.waitUntil(lambda: panel.message.kind == "refusal", timeout=5000)
+    assert panel.message.text()
+    assert [e for e in station.log.iter_events() if e.type == "produce.settled"] == []

@@ -1,6 +1,6 @@
 """代销: a villager's goods taken in to sell for them (consignor, product, grade, unit, quantity,
-asking price, commission as a percent or per unit; Enter saves), and the lots with goods sold
-and not paid for yet: choose one and Ctrl+J settles it (pays the consignor)."""
+asking price, commission as a percent or per unit; Enter saves), and the lots to settle (goods
+sold, not paid for yet: choose one and Ctrl+J pays the consignor) or still selling."""
 
 from __future__ import annotations
 
@@ -24,6 +24,12 @@ from stationapp.ui.pages.produce.printouts import (
 )
 from stationapp.ui.pages.produce.simple import SavingForm, field_grid, paid_choice
 from stationapp.ui.pages.produce.today import fill, table
+
+
+def _open_or_to_settle(to_settle: list[Lot], still_open: list[Lot]) -> list[Lot]:
+    """The lots to settle first, then those with goods still to sell, each once."""
+    seen = {lot.id for lot in to_settle}
+    return [*to_settle, *(lot for lot in still_open if lot.id not in seen)]
 
 
 class ConsignPanel(SavingForm):
@@ -90,7 +96,7 @@ class ConsignPanel(SavingForm):
         layout.addWidget(self.save_button)
         layout.addWidget(self.step)
         layout.addWidget(self.message)
-        layout.addWidget(section_title(self.tr("Lots with goods sold, to settle")))
+        layout.addWidget(section_title(self.tr("Consigned lots: to settle, or not sold out")))
         layout.addWidget(self.to_settle, 1)
         layout.addLayout(settle_row)
         fields = [self.consignor, self.phone, self.product, self.quantity, self.asking]
@@ -112,7 +118,9 @@ class ConsignPanel(SavingForm):
         return {
             "grades": list(settings.get(GRADES_KEY)),
             "unit": settings.get(DEFAULT_UNIT),
-            "lots": self.station.produce.lots_to_settle(),
+            "lots": _open_or_to_settle(
+                self.station.produce.lots_to_settle(), self.station.produce.open_lots()
+            ),
         }
 
     def _shown(self, read: dict[str, Any]) -> None:
