@@ -160,9 +160,16 @@ def test_orders_produce_and_the_household_log_reach_the_county(storage, station)
     assert push(storage, station_id, station).accepted == station.events.count()
     with storage.engine.connect() as conn:
         assert orders.by_state(conn, station_id) == {"to_place": 1, "placed": 1, "cancelled": 1}
+        [late] = orders.overdue(conn, station_id, before="9999")  # placed, any time before
+        assert orders.overdue(conn, station_id, before="2000") == []
         [lot] = produce.open_consignments(conn, station_id)
         log = households.log_of(conn, HOUSEHOLD_NO)
         totals = households.totals_of(conn, HOUSEHOLD_NO)
+    assert (late.order_id, late.paid_fen, late.household_id) == (
+        made["placed"].id,
+        18_900,
+        HOUSEHOLD_NO,
+    )
     assert day_rows(storage, station_id) == {
         ("bought", TEA, "一级", "斤", 1, 52_300, 201_355),  # 52.3 x 3850 = 201355
         ("bought", "八月瓜", "一级", "斤", 1, 10_000, 3_550),
@@ -216,6 +223,43 @@ def test_a_void_undoes_what_the_voided_event_added(storage, station):
     assert (lot.sold_milli, lot.settled_milli, lot.paid_fen, lot.commission_fen) == (4_000, 0, 0, 0)
     assert [row.type for row in log] == ["order.created", "produce.bought", "produce.consigned"]
     assert (totals["count"], totals["services"], totals["income_fen"]) == (3, 0, 201_355)
+
+
+def test_a_voided_sale_gives_its_goods_back_to_the_lot_and_a_voided_order_leaves(storage, station):
+    with_county(station)
+    lot = station.produce.consign(
+        consignor="玉罕",
+        product="八月瓜",
+        grade="一级",
+        quantity="10",
+        unit="斤",
+        asking_price="5",
+        commission_per_unit="0.5",
+    )
+    sale = station.produce.sell(
+        buyer="李老板",
+        channel="商超",
+        paid="cash",
+        lines=[{"lot": lot.id, "quantity": "10", "unit_price": "5"}],
+    )
+    order = new_order(station, deposit=None)
+    station_id = new_station(storage)
+    head = push(storage, station_id, station).head_seq
+    with storage.engine.connect() as conn:
+        [sold_out] = produce.open_consignments(conn, station_id)  # sold, not settled
+        overdue = orders.overdue(conn, station_id, before="9999")
+    assert (sold_out.sold_milli, sold_out.proceeds_fen) == (10_000, 5_000)
+    assert overdue == []  # to place: not overdue
+    [sold] = station.log.events_of(sale.id, type="produce.sold")
+    [created] = station.log.events_of(order.id, type="order.created")
+    station.events.void(sold.id, reason="买家退了")
+    station.events.void(created.id, reason="录错了")
+    push(storage, station_id, station, after=head)
+    with storage.engine.connect() as conn:
+        [back] = produce.open_consignments(conn, station_id)
+        assert orders.by_state(conn, station_id) == {}
+    assert (back.sold_milli, back.proceeds_fen) == (0, 0)
+    assert {row[0] for row in day_rows(storage, station_id)} == set()
 
 
 def test_a_repeated_push_writes_nothing_twice_and_a_rebuild_gives_the_same_rows(storage, station):
