@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from stationapp.core.changes import Changes
 from stationapp.scales import CONNECTED
@@ -162,3 +162,19 @@ def test_a_frame_reaches_the_screen_within_200_ms(qtbot, scale_page, scale):
         delays.append((panel.scale_label.shown_at - sent_at) * 1000)
     print(f"scale frame to screen: {max(delays):.1f} ms at most of {len(delays)}")
     assert max(delays) < 200
+
+
+def test_ctrl_t_tests_the_scale_says_what_it_heard_and_reads_on(qtbot, scale_page, scale):
+    panel = scale_page.purchase
+    panel.check_seconds = 1.0
+    sender = QTimer(interval=40)
+    sender.timeout.connect(lambda: scale.plugged and scale.send(STABLE))
+    sender.start()
+    qtbot.keyClick(panel.seller, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert panel.link is None and panel.tester is not None  # the port is the test's meanwhile
+    qtbot.waitUntil(lambda: panel.tester is None, timeout=5000)
+    assert panel.message.kind == "success", panel.message.text()
+    assert "4.876 kg" in panel.message.text()
+    qtbot.waitUntil(lambda: panel.link is not None, timeout=5000)
+    qtbot.waitUntil(lambda: "stable" in panel.scale_label.text(), timeout=5000)
+    sender.stop()

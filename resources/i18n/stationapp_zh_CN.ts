@@ -2063,8 +2063,8 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>目录品名或编码，或直接输入新品名</translation>
         </message>
         <message>
-            <source>F8 take the weight · F7 tare</source>
-            <translation>F8 取重 · F7 去皮</translation>
+            <source>F8 take the weight · F7 tare · Ctrl+T test</source>
+            <translation>F8 取重 · F7 去皮 · Ctrl+T 检测</translation>
         </message>
         <message>
             <source>yuan per unit</source>
@@ -2101,18 +2101,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Type the seller, the product, the quantity and the price; Enter saves.</source>
             <translation>输入卖方、品名、数量和单价，按回车保存。</translation>
-        </message>
-        <message>
-            <source>No scale is set up: type the weight.</source>
-            <translation>未设置电子秤：请手动输入重量。</translation>
-        </message>
-        <message>
-            <source>Only jin and kg are weighed: choose the unit first.</source>
-            <translation>只有斤和公斤可以称重：请先选择单位。</translation>
-        </message>
-        <message>
-            <source>Tare taken: {weight} {unit}.</source>
-            <translation>已去皮：{weight} {unit}。</translation>
         </message>
         <message>
             <source>Reference {price}/{unit}</source>
@@ -3002,6 +2990,29 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Sold to {buyer}: {amount} received.</source>
             <translation>已卖给{buyer}：收款 {amount}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScaleKeys</name>
+        <message>
+            <source>No scale is set up: type the weight.</source>
+            <translation>未设置电子秤：请手动输入重量。</translation>
+        </message>
+        <message>
+            <source>Testing the scale on {port}…</source>
+            <translation>正在检测 {port} 上的电子秤……</translation>
+        </message>
+        <message>
+            <source>The scale answers: {frames} frames, the last {weight} {unit}.</source>
+            <translation>电子秤正常：收到 {frames} 帧，最后读数 {weight} {unit}。</translation>
+        </message>
+        <message>
+            <source>Only jin and kg are weighed: choose the unit first.</source>
+            <translation>只有斤和公斤可以称重：请先选择单位。</translation>
+        </message>
+        <message>
+            <source>Tare taken: {weight} {unit}.</source>
+            <translation>已去皮：{weight} {unit}。</translation>
         </message>
     </context>
     <context>

@@ -33,7 +33,7 @@ from stationapp.core.produce import PriceFarFromReference, Purchase
 from stationapp.core.produce import quantities as q
 from stationapp.core.produce.sellers import SellerHint
 from stationapp.core.produce.settings import DEFAULT_UNIT, GRADES_KEY
-from stationapp.scales import ScaleError, Tare, weighing_record
+from stationapp.scales import Tare
 from stationapp.ui.kit.desk import Outcome, StepHint, ask_no_by_default, shortcut
 from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.produce.printouts import (
@@ -42,7 +42,8 @@ from stationapp.ui.pages.produce.printouts import (
     render_purchase_voucher,
     voucher_maker,
 )
-from stationapp.ui.pages.produce.scale import ScaleLabel, ScaleLink
+from stationapp.ui.pages.produce.scale import ScaleLabel, ScaleLink, ScaleTester
+from stationapp.ui.pages.produce.scale_keys import ScaleKeys
 from stationapp.ui.pages.produce.today import TodayPanel
 from stationapp.ui.pages.produce.words import method_words, seller_text
 
@@ -69,7 +70,7 @@ def reference_fen(item: CatalogItem | None, unit: str) -> int | None:
     return None
 
 
-class PurchasePanel(Page):
+class PurchasePanel(ScaleKeys, Page):
     """The 收购 desk; the scale link lives while the page does (``stop_scale`` ends it)."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -82,6 +83,8 @@ class PurchasePanel(Page):
         self.last: Purchase | None = None
         self.last_weighing: dict[str, str] | None = None
         self.link: ScaleLink | None = None
+        self.tester: ScaleTester | None = None
+        self.check_seconds = 3.0
 
         self.seller = QLineEdit()
         self.seller.setPlaceholderText(self.tr("name, initials or last 4 digits of the phone"))
@@ -116,7 +119,7 @@ class PurchasePanel(Page):
         self.quantity.textChanged.connect(self._recompute)
         self.scale_label = ScaleLabel()
         self.setStyleSheet(SCALE_STYLE)
-        self.scale_keys = QLabel(self.tr("F8 take the weight · F7 tare"))
+        self.scale_keys = QLabel(self.tr("F8 take the weight · F7 tare · Ctrl+T test"))
         self.price = QLineEdit()
         self.price.setPlaceholderText(self.tr("yuan per unit"))
         self.price.textChanged.connect(self._recompute)
@@ -179,6 +182,7 @@ class PurchasePanel(Page):
             field.returnPressed.connect(self.save)
         shortcut(self, WEIGH_KEY, self.take_weight)
         shortcut(self, TARE_KEY, self.take_tare)
+        shortcut(self, "Ctrl+T", self.test_scale)
         shortcut(self, "Ctrl+P", self.print_voucher)
         for number in range(1, len(METHODS) + 1):
             shortcut(self, f"Alt+{number}", self.paid_by.button(number).click)
@@ -246,70 +250,6 @@ class PurchasePanel(Page):
     def _today_read(self, read: tuple[Any, Any]) -> None:
         self.today.show_day(read[0])
         self.today.show_stock(read[1])
-
-    # --- the scale -------------------------------------------------------------------------------
-
-    def start_scale(self, settings: dict[str, Any]) -> None:
-        """Read the configured scale; none configured: the quantity is typed."""
-        try:
-            self.link = ScaleLink.from_settings(settings, self)
-        except ScaleError as error:
-            self.scale_label.show()
-            self.scale_label.show_problem(error)
-            return
-        if self.link is None:
-            return
-        self.link.reading.connect(self.scale_label.show_reading)
-        self.link.status.connect(self.scale_label.show_status)
-        self.scale_label.set_unit(self.unit.currentText())
-        self.scale_label.show()
-        self.scale_keys.show()
-        self.link.start()
-
-    def stop_scale(self) -> None:
-        if self.link is not None:
-            self.link.stop()
-            self.link = None
-        self.tare = None
-        self.scale_label.last = None
-        self.scale_label.set_tare(None)
-
-    def take_weight(self) -> None:
-        """F8: the stable net weight into the quantity, kept with the scale's frame."""
-        if self.link is None:
-            self.message.refuse(self.tr("No scale is set up: type the weight."))
-            return
-        unit = self.unit.currentText()
-        if unit not in q.WEIGHED_UNITS:
-            self.message.refuse(self.tr("Only jin and kg are weighed: choose the unit first."))
-            return
-        try:
-            reading = self.link.reader.take_stable_net()
-        except ScaleError as error:
-            self.message.refuse(str(error))
-            return
-        record = weighing_record(reading, unit=unit, tare=self.tare)
-        self.quantity.setText(record["net"])
-        self.weighing = record
-        self.message.clear_message()
-        self.price.setFocus()
-
-    def take_tare(self) -> None:
-        """F7: the indicator's tare, or the empty basket now on the scale."""
-        if self.link is None:
-            self.message.refuse(self.tr("No scale is set up: type the weight."))
-            return
-        try:
-            self.tare = self.link.reader.take_tare()
-        except ScaleError as error:
-            self.message.refuse(str(error))
-            return
-        self.scale_label.set_tare(self.tare)
-        self.message.succeed(
-            self.tr("Tare taken: {weight} {unit}.").format(
-                weight=self.tare.weight, unit=self.tare.unit
-            )
-        )
 
     # --- as the operator types -------------------------------------------------------------------
 

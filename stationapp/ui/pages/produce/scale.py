@@ -4,6 +4,7 @@ thread. No scale configured: nothing is shown and the weight is typed."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import QLabel, QWidget
 from stationapp.scales import (
     CONNECTED,
     Reading,
+    ScaleCheck,
     ScaleConfig,
     ScaleError,
     ScaleReader,
     ScaleStatus,
     Tare,
+    check_scale,
     in_unit,
 )
 from stationapp.scales.weighing import GRAMS_PER_UNIT
@@ -47,6 +50,24 @@ class ScaleLink(QObject):
 
     def stop(self) -> None:
         self.reader.stop()
+
+
+class ScaleTester(QObject):
+    """The "test the scale" key: ``check_scale`` on a thread of its own (it reads for up to
+    ``seconds``); ``done`` brings its verdict to the GUI thread."""
+
+    done = Signal(ScaleCheck)
+
+    def __init__(self, config: ScaleConfig, seconds: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = threading.Thread(
+            target=lambda: self.done.emit(check_scale(config, seconds=seconds)),
+            name="scale-check",
+            daemon=True,
+        )
+
+    def start(self) -> None:
+        self._thread.start()
 
 
 class ScaleLabel(QLabel):
