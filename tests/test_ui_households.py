@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from stationapp.core import Station, clock
+from stationapp.core import Station, clock, idcard
 from stationapp.core.changes import Changes
 from stationapp.ui.kit.page import PageContext
 from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
@@ -292,3 +292,61 @@ def test_a_choice_not_made_saves_nothing(qtbot, page, worker, monkeypatch):
     panel.export()
     qtbot.waitUntil(lambda: worker.idle, timeout=5000)
     assert panel.saved_box is None and not panel.message.isVisible()
+
+
+# an ID card read on the page --------------------------------------------------------------------
+
+
+def an_id_number_ending(tail: str) -> str:
+    """A valid 18-character number of 孟连 whose last four characters are ``tail``."""
+    for day in range(1, 29):
+        first17 = f"530926198{day % 10}01{day:02d}{tail[:3]}"
+        if idcard.check_character(first17) == tail[3]:
+            return first17 + tail[3]
+    raise AssertionError("no such number")
+
+
+def test_an_id_card_read_on_the_page_finds_its_household(qtbot, page, worker):
+    page.show_sub_page("station")
+    number = an_id_number_ending("001X")
+    assert page.on_scan(number)
+    assert page.current_key() == "log"
+    qtbot.waitUntil(lambda: page.log.results.count() == 2 and worker.idle, timeout=5000)
+    assert page.log.search.hasFocus()
+
+
+def test_a_waybill_read_on_the_page_is_left_for_the_parcels(page):
+    assert not page.on_scan("YT1234567890123")
+    assert page.log.search.text() == ""
+
+
+def test_an_id_number_with_a_wrong_check_digit_is_refused_in_red(qtbot, page, worker):
+    number = an_id_number_ending("001X")
+    assert page.on_scan(number[:-2] + "99")
+    qtbot.waitUntil(lambda: page.log.message.isVisible(), timeout=5000)
+    assert page.log.message.kind == "refusal"
+
+
+def test_an_id_card_read_by_the_reader_on_f6_finds_the_household(
+    qtbot, station, worker, shown_errors
+):
+    from stationapp.ui.mainwindow import MainWindow
+    from tests.scanner_keys import scan
+
+    households_with_work(station)
+    window = MainWindow(station, worker, station.operator, idle_interval_ms=0)
+    qtbot.addWidget(window)
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    page = window.show_page("households")
+    assert isinstance(page, HouseholdsPage)
+    page.station_totals.period.setFocus()
+    page.show_sub_page("station")
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    scan(qtbot, an_id_number_ending("001X"))
+    qtbot.waitUntil(lambda: page.log.results.count() == 2 and worker.idle, timeout=5000)
+    assert page.current_key() == "log"
+    assert window.current_page() is page
+    window.close()

@@ -144,6 +144,7 @@ class HouseholdLogPanel(Page):
     @Slot(str)
     def find(self, text: str) -> None:
         """What the operator typed, looked up on the worker; an answer to older text is dropped."""
+        self.message.clear_message()  # what was said is about what was there before
         if not text.strip():
             self.results.clear()
             self.hint.setText(self.tr("Type to find a household (Ctrl+F)."))
