@@ -134,6 +134,21 @@ def test_the_log_shows_every_entry_of_the_month_with_the_month_s_totals(qtbot, p
     assert "玉香" in panel.details.text()
 
 
+def test_an_order_s_waived_fee_and_deposit_show_in_the_log(qtbot, page, worker, station):
+    from tests.orders_helpers import PHONE, new_order
+
+    new_order(station, customer={"name": "张小三", "phone": PHONE, "household_id": TWO})
+    panel = page.log
+    typed(qtbot, panel, worker, "张三")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=5000)
+    assert column(panel, 1) == ["Proxy purchase"]
+    assert column(panel, 2) == ["took ¥50.00"]  # the deposit
+    assert column(panel, 4) == [""]  # no income: the household paid the station
+    assert column(panel, 5) == ["¥3.00"]
+    assert "fees waived ¥3.00" in panel.totals.text()
+    assert "张小三" in panel.details.text()
+
+
 def test_a_year_chosen_by_keys_shows_the_year_s_entries_and_totals(qtbot, page, worker):
     panel = page.log
     typed(qtbot, panel, worker, ONE)
