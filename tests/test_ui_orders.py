@@ -24,6 +24,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     yto,
 )
 
+from stationapp.core.money import Money
 from stationapp.core.orders.store import Order
 from stationapp.ui.kit.page import PageContext
 from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
@@ -289,3 +290,28 @@ def test_the_county_catalog_is_offered_as_the_item_is_typed(qtbot, orders_page, 
     qtbot.waitUntil(form.item_spec.hasFocus, timeout=3000)
     assert form.item_name.text() == "勐库大叶种晒青毛茶"
     assert (form.item_unit.text(), form.item_price.text()) == ("斤", "40.00")
+
+
+def test_a_return_is_recorded_from_the_villagers_orders(qtbot, orders_page, station, worker):
+    def delivered(station):
+        order = placed_and_shipped(station)
+        station.orders.arrive(order.id)
+        station.orders.deliver(order.id, money=Money.of("cash", 15200))
+        return order
+
+    order = worker.wait_for(delivered, station)
+    qtbot.keyClick(focused(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    panel = orders_page.villager
+    type_into_focus(qtbot, "15912340521")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and panel.table.hasFocus(), timeout=3000)
+    step_key(qtbot, "r")
+    type_into_focus(qtbot, "尺寸不合适")
+    assert panel.steps.text("refund") == "202.00"  # the deposit and the balance taken
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)  # in cash
+    type_into_focus(qtbot, "YT7460000000001")  # the return parcel's waybill
+    qtbot.waitUntil(lambda: panel.message.kind == "success", timeout=3000)
+    returned = worker.wait_for(station.orders.get, order.id)
+    assert (returned.state, returned.refunded_fen) == ("returned", 20200)
+    assert returned.return_note == "YT7460000000001"
+    qtbot.waitUntil(lambda: "returned" in panel.table.item(0, 4).text(), timeout=3000)

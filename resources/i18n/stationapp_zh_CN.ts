@@ -1245,22 +1245,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <source>On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, D delivered, C cancelled, R returned. Ctrl+P prints its slip.</source>
             <translation>选中一单后：P 已下单，S 已发货，A 手动到货，L 关联货架上的快递，D 交付，C 取消，R 退货。Ctrl+P 打印代购单。</translation>
         </message>
-        <message>
-            <source>The slip of order {no} was printed or saved.</source>
-            <translation>代购单 {no} 已打印或保存。</translation>
-        </message>
-        <message>
-            <source>Printing was cancelled.</source>
-            <translation>已取消打印。</translation>
-        </message>
-        <message>
-            <source>Choose an order first (Up/Down).</source>
-            <translation>请先选一单（上下键）。</translation>
-        </message>
-        <message>
-            <source>Order {no}: recorded.</source>
-            <translation>代购单 {no}：已记录。</translation>
-        </message>
     </context>
     <context>
         <name>OperatorForm</name>
@@ -1354,6 +1338,25 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Saved.</source>
             <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderDesk</name>
+        <message>
+            <source>Choose an order first (Up/Down).</source>
+            <translation>请先选一单（上下键）。</translation>
+        </message>
+        <message>
+            <source>Order {no}: recorded.</source>
+            <translation>代购单 {no}：已记录。</translation>
+        </message>
+        <message>
+            <source>The slip of order {no} was printed or saved.</source>
+            <translation>代购单 {no} 已打印或保存。</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
         </message>
     </context>
     <context>
@@ -5706,6 +5709,10 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>Phone's last 4 digits, whole phone, name or initials</source>
             <translation>手机尾号4位、完整手机号、姓名或首字母</translation>
+        </message>
+        <message>
+            <source>On an order: the same letters as on the open orders; R records a return after delivery. Ctrl+P prints its slip.</source>
+            <translation>选中一单后：按键与“未完成”页相同；交付后的退货按 R。Ctrl+P 打印代购单。</translation>
         </message>
         <message>
             <source>&amp;Villager:</source>

@@ -4,26 +4,21 @@ hand, L a parcel on the shelf, D delivered, C cancelled, R returned), in the for
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from stationapp.core import Event
 from stationapp.core.changes import Changes
-from stationapp.core.errors import UserError
-from stationapp.ui.kit.desk import Outcome, StepHint, shortcut
-from stationapp.ui.kit.page import Page, PageContext
-from stationapp.ui.pages.orders.slip import RenderedSlip, print_slip, render_order_slip
-from stationapp.ui.pages.orders.steps import STEPS, StepForm
-from stationapp.ui.pages.orders.table import OrdersTable
+from stationapp.ui.kit.desk import StepHint, shortcut
+from stationapp.ui.kit.page import PageContext
+from stationapp.ui.pages.orders.order_desk import OrderDesk
 
 STATES = ("to_place", "placed", "shipped", "arrived", "overdue")
 
 
-class OpenOrdersPanel(Page):
+class OpenOrdersPanel(OrderDesk):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.state = STATES[0]
-        self.busy = False
         titles = (
             self.tr("To place"),
             self.tr("Placed"),
@@ -43,9 +38,6 @@ class OpenOrdersPanel(Page):
             bar.addWidget(button)
             shortcut(self, f"Alt+{number}", lambda state=state: self.show_state(state))
         bar.addStretch(1)
-        self.table = OrdersTable()
-        self.table.installEventFilter(self)
-        self.steps = StepForm(self.record, self.leave_step)
         self.step = StepHint()
         self.step.setText(
             self.tr(
@@ -53,7 +45,6 @@ class OpenOrdersPanel(Page):
                 "D delivered, C cancelled, R returned. Ctrl+P prints its slip."
             )
         )
-        self.message = Outcome()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -61,7 +52,6 @@ class OpenOrdersPanel(Page):
         layout.addWidget(self.steps)
         layout.addWidget(self.step)
         layout.addWidget(self.message)
-        shortcut(self, "Ctrl+P", self.print_chosen)
         self.setFocusProxy(self.table)
         self.state_buttons.buttons()[0].setChecked(True)
 
@@ -77,16 +67,6 @@ class OpenOrdersPanel(Page):
         if self.isVisible():
             self.refresh()
 
-    def on_scan(self, code: str) -> bool:
-        """A label scanned while the shipped step (its waybill) or the parcel-on-the-shelf step
-        (the parcel's waybill or code) is open is recorded with it; else the scan is not ours."""
-        if self.steps.step is None:
-            return False
-        if self.steps.set_text("waybill", code) or self.steps.set_text("parcel", code):
-            self.record()
-            return True
-        return False
-
     def show_state(self, state: str) -> None:
         self.state = state
         self.state_buttons.buttons()[STATES.index(state)].setChecked(True)
@@ -101,76 +81,3 @@ class OpenOrdersPanel(Page):
             on_done=self.table.show_orders,
             on_error=self._refuse,
         )
-
-    # steps ----------------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            text = event.text().upper()  # type: ignore[attr-defined]
-            step = next((s for s in STEPS if s.key == text), None)
-            if step is not None:
-                self.open_step(step.name)
-                return True
-        return super().eventFilter(watched, event)
-
-    def open_step(self, name: str) -> None:
-        order = self.table.current_order()
-        if order is None:
-            self.message.refuse(self.tr("Choose an order first (Up/Down)."))
-            return
-        self.message.clear_message()
-        self.steps.open(next(s for s in STEPS if s.name == name), order)
-
-    def leave_step(self) -> None:
-        self.steps.close_step()
-        self.table.setFocus()
-
-    @Slot()
-    def record(self) -> None:
-        if self.busy or self.steps.step is None:
-            return
-        self.busy = True
-        self.call_holding_keys(
-            self.steps.prepared(), self.station, on_done=self._recorded, on_error=self._refuse
-        )
-
-    def _refuse(self, error: UserError) -> None:
-        self.busy = False
-        self.message.refuse(str(error))
-
-    def _recorded(self, event: Event) -> None:
-        self.busy = False
-        order = self.steps.order
-        self.leave_step()
-        self.tell([event])
-        self.message.succeed(
-            self.tr("Order {no}: recorded.").format(no=order.order_no if order else "")
-        )
-        self.refresh()
-
-    # the slip -------------------------------------------------------------------------------------
-
-    @Slot()
-    def print_chosen(self) -> None:
-        """Ctrl+P: the chosen order's slip as it stands (what is still owed, the price paid)."""
-        order = self.table.current_order()
-        if order is None:
-            self.message.refuse(self.tr("Choose an order first (Up/Down)."))
-            return
-        self.worker.call(
-            render_order_slip,
-            self.station,
-            order.id,
-            operator_name=self.operator.name,
-            on_done=self._print,
-            on_error=self._refuse,
-        )
-
-    def _print(self, slip: RenderedSlip) -> None:
-        if print_slip(slip, self):
-            self.message.show_success(
-                self.tr("The slip of order {no} was printed or saved.").format(no=slip.order_no)
-            )
-        else:
-            self.message.show_success(self.tr("Printing was cancelled."))
-        self.table.setFocus()

@@ -10,13 +10,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from stationapp.core import Station, phone
 from stationapp.core.changes import Changes
-from stationapp.core.errors import UserError
 from stationapp.core.money import format_money
 from stationapp.core.orders import OrderDayTotals
 from stationapp.core.orders.store import Order
-from stationapp.ui.kit.desk import Outcome, scan_field, section_title
-from stationapp.ui.kit.page import Page, PageContext
-from stationapp.ui.pages.orders.table import OrdersTable
+from stationapp.ui.kit.desk import StepHint, scan_field, section_title
+from stationapp.ui.kit.page import PageContext
+from stationapp.ui.pages.orders.order_desk import OrderDesk
 from stationapp.ui.pages.orders.villagers import find_villagers
 
 
@@ -38,16 +37,22 @@ def orders_of(station: Station, text: str) -> VillagerOrders:
     return VillagerOrders(query, list(orders.values()))
 
 
-class VillagerOrdersPanel(Page):
+class VillagerOrdersPanel(OrderDesk):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.search = scan_field(self.tr("Phone's last 4 digits, whole phone, name or initials"))
         self.search.returnPressed.connect(self.find)
-        self.table = OrdersTable()
         self.totals = QLabel()
         self.totals.setObjectName("stepHint")
         self.totals.setWordWrap(True)
-        self.message = Outcome()
+        self.hint = StepHint()
+        self.hint.setText(
+            self.tr(
+                "On an order: the same letters as on the open orders; R records a return after "
+                "delivery. Ctrl+P prints its slip."
+            )
+        )
+        self.query = ""
         row = QHBoxLayout()
         label = QLabel(self.tr("&Villager:"))
         label.setBuddy(self.search)
@@ -57,14 +62,21 @@ class VillagerOrdersPanel(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.hint)
         layout.addWidget(self.message)
         layout.addWidget(section_title(self.tr("Today")))
         layout.addWidget(self.totals)
         self.setFocusProxy(self.search)
 
     def on_shown(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        if not self.steps.isVisible():
+            self.search.setFocus()
+            self.search.selectAll()
+        self._read_totals()
+        self.refresh()
+
+    def _read_totals(self) -> None:
         self.worker.call(
             self.station.orders.day_totals, on_done=self._show_totals, on_error=self._refuse
         )
@@ -72,7 +84,7 @@ class VillagerOrdersPanel(Page):
     @Slot(Changes)
     def on_changed(self, changes: Changes) -> None:
         if self.isVisible():
-            self.on_shown()
+            self._read_totals()
 
     @Slot()
     def find(self) -> None:
@@ -82,16 +94,23 @@ class VillagerOrdersPanel(Page):
                 orders_of, self.station, text, on_done=self._show_found, on_error=self._refuse
             )
 
+    def refresh(self) -> None:
+        if self.query:
+            self.worker.call(
+                orders_of, self.station, self.query, on_done=self._show_found, on_error=self._refuse
+            )
+
     def _show_found(self, found: VillagerOrders) -> None:
+        searched = found.query != self.query  # a new search, not the list read again
+        self.query = found.query
         self.table.show_orders(found.orders)
+        if not searched:
+            return
         if found.orders:
             self.message.clear_message()
             self.table.setFocus()
         else:
             self.message.refuse(self.tr("No orders found for {text}.").format(text=found.query))
-
-    def _refuse(self, error: UserError) -> None:
-        self.message.refuse(str(error))
 
     def _show_totals(self, day: OrderDayTotals) -> None:
         self.totals.setText(
