@@ -256,8 +256,8 @@ def test_function_keys_switch_pages(qtbot, station, make_window, number):
 
 def test_later_pages_say_what_will_be_there(station, make_window):
     window = make_window(station)
-    page = window.show_page("orders")
-    assert "deposit" in page.sentence.text()
+    page = window.show_page("bills")
+    assert "electricity" in page.sentence.text()
 
 
 def test_status_bar_shows_operator_county_and_waiting_records(qtbot, station, make_window, chinese):
