@@ -315,3 +315,15 @@ def test_a_return_is_recorded_from_the_villagers_orders(qtbot, orders_page, stat
     assert (returned.state, returned.refunded_fen) == ("returned", 20200)
     assert returned.return_note == "YT7460000000001"
     qtbot.waitUntil(lambda: "returned" in panel.table.item(0, 4).text(), timeout=3000)
+
+
+def test_a_villager_of_an_open_order_is_found_by_initials_for_the_next_order(
+    qtbot, orders_page, station, worker
+):
+    worker.wait_for(new_order, station)  # 岩温, no parcel ever
+    form = orders_page.new_order
+    type_into_focus(qtbot, "yw")
+    qtbot.waitUntil(form.results.hasFocus, timeout=3000)
+    assert form.results.item(0).text().startswith("岩温  尾号0521")
+    press(qtbot, Qt.Key.Key_Return)
+    assert form.phone.text() == "13812340521"

@@ -1,11 +1,13 @@
 """Who an order is for, found on the database thread: registered households (by 户编号, name,
-pinyin initials or phone tail) first, then villagers the station already knows from parcels."""
+pinyin initials or phone tail) first, then villagers the station already knows from parcels,
+then those of the open orders (a villager who orders but never had a parcel)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stationapp.core import Station, phone
+from stationapp.core import Station, phone, pinyin
+from stationapp.core.orders.store import OPEN_STATES, Order
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,25 @@ def find_villagers(station: Station, text: str, limit: int = 12) -> list[Village
             continue
         phones.add(number)
         found.append(Villager(parcel.recipient_name, number, phone.mask_phone(number)))
+    for state in OPEN_STATES:
+        for order in station.orders.open_orders(state):
+            number = order.customer_phone
+            if number in phones or len(found) >= limit or not _finds(query, order):
+                continue
+            phones.add(number)
+            found.append(Villager(order.customer_name, number, phone.mask_phone(number)))
     return found
+
+
+def _finds(query: str, order: Order) -> bool:
+    """The phone's last four digits, the whole phone, or the name (or its pinyin initials)."""
+    if query.isdigit():
+        return (
+            order.customer_phone.endswith(query)
+            if len(query) == 4
+            else order.customer_phone == query
+        )
+    return pinyin.matches(query, order.customer_name)
 
 
 def marker(villager: Villager) -> str:
