@@ -327,3 +327,13 @@ def test_a_villager_of_an_open_order_is_found_by_initials_for_the_next_order(
     assert form.results.item(0).text().startswith("岩温  尾号0521")
     press(qtbot, Qt.Key.Key_Return)
     assert form.phone.text() == "13812340521"
+
+
+def test_esc_leaves_the_villagers_found_for_another_search(qtbot, orders_page, station, worker):
+    worker.wait_for(new_order, station)
+    form = orders_page.new_order
+    type_into_focus(qtbot, "yw")
+    qtbot.waitUntil(form.results.hasFocus, timeout=3000)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert form.search.hasFocus() and not form.results.isVisible()
+    assert form.name.text() == ""

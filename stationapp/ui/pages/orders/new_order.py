@@ -313,6 +313,10 @@ class NewOrderPanel(Page):
             modifiers = QKeyEvent.modifiers(event)  # type: ignore[arg-type]
             if key in ENTER_KEYS and not modifiers & Qt.KeyboardModifier.ControlModifier:
                 return self._enter(watched)
+            if key == Qt.Key.Key_Escape and watched is self.results:
+                self.results.hide()  # none of them: search again
+                self._focus_search()
+                return True
         return super().eventFilter(watched, event)
 
     def _enter(self, widget: QObject) -> bool:
