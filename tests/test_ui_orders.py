@@ -7,6 +7,7 @@ typed; a registered household's marker and fee waiver."""
 from __future__ import annotations
 
 import subprocess
+from datetime import timedelta
 
 import pytest
 from orders_helpers import HOUSEHOLD, new_order, register_household
@@ -24,6 +25,7 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     yto,
 )
 
+from stationapp.core import clock
 from stationapp.core.money import Money
 from stationapp.core.orders.store import Order
 from stationapp.ui.kit.page import PageContext
@@ -337,3 +339,22 @@ def test_esc_leaves_the_villagers_found_for_another_search(qtbot, orders_page, s
     press(qtbot, Qt.Key.Key_Escape)
     assert form.search.hasFocus() and not form.results.isVisible()
     assert form.name.text() == ""
+
+
+def test_an_order_shipped_long_ago_and_not_arrived_is_listed_as_overdue(
+    qtbot, orders_page, station, worker
+):
+    now = clock.now()
+
+    def long_ago(station):
+        clock.set_clock(lambda: now - timedelta(days=12))
+        try:
+            return placed_and_shipped(station, WAYBILL)
+        finally:
+            clock.set_clock(lambda: now)
+
+    worker.wait_for(long_ago, station)
+    qtbot.keyClick(focused(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    show_state(qtbot, orders_page, 5)
+    table = orders_page.open_orders.table
+    assert (table.item(0, 4).text(), table.item(0, 7).text()) == ("shipped", "12")
