@@ -9,13 +9,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from stationapp.core import Station, clock, idcard
 from stationapp.core.changes import Changes
@@ -365,3 +367,45 @@ def test_an_id_card_read_by_the_reader_on_f6_finds_the_household(
     assert page.current_key() == "log"
     assert window.current_page() is page
     window.close()
+
+
+# the issue's scale ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_household_s_year_opens_on_the_page_in_under_100_ms_at_the_issue_s_scale(
+    qtbot, station, worker, shown_errors, tmp_path, monkeypatch
+):
+    """2,000 households, 50,000 purchases in one year: from the household chosen to its year's
+    rows on the screen, and the year's workbook through the page, printed as JSON lines."""
+    from tests.test_households_log import _fill
+
+    clock.set_clock(clock.ManualClock("2024-12-20T09:00:00+08:00"))
+    _fill(station, households=2000, purchases=50_000)
+    page = HouseholdsPage(PageContext(station=station, worker=worker, operator=station.operator))
+    qtbot.addWidget(page)
+    page.resize(SCREEN_WIDTH - 200, SCREEN_HEIGHT - 60)
+    page.show()
+    panel = page.log
+    panel.choose_period("2024")
+    started = time.perf_counter()
+    panel.open("5309260100000007")
+    while panel.table.rowCount() == 0 and time.perf_counter() - started < 5:
+        QApplication.processEvents()
+    opened = time.perf_counter() - started
+    assert panel.table.rowCount() == 25
+    totals = page.station_totals
+    page.show_sub_page("station")
+    totals.choose_period("2024")
+    target = tmp_path / "帮扶台账-2024.xlsx"
+    monkeypatch.setattr(totals, "ask_path", lambda suggested: target)
+    started = time.perf_counter()
+    totals.export()
+    qtbot.waitUntil(lambda: totals.saved_box is not None, timeout=10_000)
+    exported = time.perf_counter() - started
+    totals.saved_box.done(0)
+    print(json.dumps({"bench": "ui_household_year_open_ms", "value": round(opened * 1000, 1)}))
+    print(json.dumps({"bench": "ui_household_ledger_year_s", "value": round(exported, 2)}))
+    assert opened < 0.1
+    assert exported < 3.0
+    assert shown_errors == []
