@@ -59,8 +59,7 @@ def only_order(worker, station) -> Order:
 def type_item(qtbot, name: str, spec: str, quantity: str, price: str) -> None:
     type_into_focus(qtbot, name)
     type_into_focus(qtbot, spec)
-    focused().selectAll()
-    type_into_focus(qtbot, quantity)
+    type_into_focus(qtbot, quantity)  # replaces the 1 offered
     press(qtbot, Qt.Key.Key_Return)  # the unit: 件
     type_into_focus(qtbot, price)
 
@@ -108,8 +107,7 @@ def test_a_whole_order_by_keys_from_the_villager_to_delivery(qtbot, orders_page,
     assert "¥273.00" in panel.table.item(0, 6).text()
     step_key(qtbot, "p")
     type_into_focus(qtbot, "2026120655501234")
-    focused().selectAll()
-    type_into_focus(qtbot, "365.00")  # the price actually paid
+    type_into_focus(qtbot, "365.00")  # the price actually paid, over the quote offered
     press(qtbot, Qt.Key.Key_Return)  # from WeChat
     qtbot.waitUntil(lambda: only_order(worker, station).state == "placed", timeout=3000)
     assert only_order(worker, station).balance_fen == 26800

@@ -337,7 +337,10 @@ class NewOrderPanel(Page):
             self.save()
             return True
         if widget in self.order:
-            self.order[self.order.index(widget) + 1].setFocus()  # type: ignore[arg-type]
+            following = self.order[self.order.index(widget) + 1]  # type: ignore[arg-type]
+            following.setFocus()
+            if isinstance(following, QLineEdit):
+                following.selectAll()  # what is typed replaces the 1 or 件 offered
             return True
         return False
 

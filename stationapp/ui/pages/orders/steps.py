@@ -203,7 +203,10 @@ class StepForm(QWidget):
                 if watched is editable[-1]:
                     self._on_enter()
                 else:
-                    editable[editable.index(watched) + 1].setFocus()  # type: ignore[arg-type]
+                    following = editable[editable.index(watched) + 1]  # type: ignore[arg-type]
+                    following.setFocus()
+                    if isinstance(following, QLineEdit):
+                        following.selectAll()  # what is typed replaces the amount offered
                 return True
             if key == Qt.Key.Key_Escape:
                 self._on_escape()
