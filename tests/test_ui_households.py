@@ -124,6 +124,17 @@ def test_the_one_household_found_shows_its_type_village_masked_details_and_log(q
     assert panel.table.rowCount() == 0
 
 
+def test_a_monitored_household_whose_risk_is_cleared_says_so(qtbot, page, worker, station):
+    register(
+        station,
+        household("5309260101000003", "李四", monitoring_type="突发严重困难户", risk_cleared=True),
+    )
+    panel = page.log
+    typed(qtbot, panel, worker, "李四")
+    qtbot.waitUntil(lambda: panel.shown_id == "5309260101000003" and worker.idle, timeout=5000)
+    assert "monitored: 突发严重困难户 (risk cleared)" in panel.details.text()
+
+
 def test_the_log_shows_every_entry_of_the_month_with_the_month_s_totals(qtbot, page, worker):
     panel = page.log
     typed(qtbot, panel, worker, "岩温")
@@ -172,7 +183,7 @@ def test_the_periods_offered_are_this_month_the_months_quarters_and_years(page):
 
 
 def test_nothing_matching_says_so(qtbot, page, worker):
-    assert typed(qtbot, page.log, worker, "李四") == []
+    assert typed(qtbot, page.log, worker, "王五") == []
     assert "No registered household matches" in page.log.hint.text()
 
 

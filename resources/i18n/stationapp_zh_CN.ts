@@ -621,6 +621,10 @@
             <translation>{type}，监测对象：{kind}</translation>
         </message>
         <message>
+            <source> (risk cleared)</source>
+            <translation>（风险已消除）</translation>
+        </message>
+        <message>
             <source>none yet</source>
             <translation>暂无</translation>
         </message>

@@ -302,6 +302,8 @@ class HouseholdLogPanel(Page):
             kind = self.tr("{type}, monitored: {kind}").format(
                 type=h.household_type, kind=h.monitoring_type
             )
+            if h.risk_cleared:
+                kind += self.tr(" (risk cleared)")
         self.heading.setText(f"{h.head_name}  {h.household_no}")
         met = "、".join(found.people) or self.tr("none yet")
         self.details.setText(
