@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,7 +37,7 @@ class Reading:
         )
 
 
-class FrameParser:
+class FrameParser(ABC):
     """Turns bytes into readings: keeps a partial frame for the next bytes, skips what is not a
     frame and counts it in ``garbage`` (many skipped bytes and no frame: a wrong baud rate)."""
 
@@ -65,7 +66,7 @@ class FrameParser:
         self.garbage += count
         self.buffer = self.buffer[count:]
 
+    @abstractmethod
     def _next(self, at: float) -> Reading | None:
         """Cut the next frame off the front of ``buffer`` (skipping garbage before it), or None
-        when the buffer holds no whole frame yet."""
-        raise NotImplementedError
+        when the buffer holds no whole frame yet: each model's parser says how."""
