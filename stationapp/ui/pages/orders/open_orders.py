@@ -42,7 +42,8 @@ class OpenOrdersPanel(OrderDesk):
         self.step.setText(
             self.tr(
                 "On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, "
-                "D delivered, C cancelled, R returned. Ctrl+P prints its slip."
+                "D delivered, C cancelled, R returned. Ctrl+P prints its slip; U undoes its last "
+                "step (the manager)."
             )
         )
         layout = QVBoxLayout(self)

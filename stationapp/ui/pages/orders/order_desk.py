@@ -1,7 +1,8 @@
 """What the open orders and a villager's orders share: a table of orders whose selected order
 takes its steps by letter in the step form below it (P placed, S shipped, A arrived by hand, L
-a parcel on the shelf, D delivered, C cancelled, R returned), a scanned label going into the
-step that waits for one, and Ctrl+P printing the order's slip."""
+a parcel on the shelf, D delivered, C cancelled, R returned), U the manager's undo of its last
+step (with the reason), a scanned label going into the step that waits for one, and Ctrl+P
+printing the order's slip."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from stationapp.core import Event
 from stationapp.core.errors import UserError
 from stationapp.ui.kit.desk import Outcome, shortcut
 from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.orders.reason import ask_reason
 from stationapp.ui.pages.orders.slip import RenderedSlip, print_slip, render_order_slip
 from stationapp.ui.pages.orders.steps import STEPS, StepForm
 from stationapp.ui.pages.orders.table import OrdersTable
+
+UNDO_KEY = "U"  # on the list: the manager undoes the chosen order's last step
 
 
 class OrderDesk(Page):
@@ -47,6 +51,9 @@ class OrderDesk(Page):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             text = event.text().upper()  # type: ignore[attr-defined]
+            if text == UNDO_KEY:
+                self.undo_chosen()
+                return True
             step = next((s for s in STEPS if s.key == text), None)
             if step is not None:
                 self.open_step(step.name)
@@ -87,6 +94,41 @@ class OrderDesk(Page):
             self.tr("Order {no}: recorded.").format(no=order.order_no if order else "")
         )
         self.refresh()
+
+    # the manager's undo ------------------------------------------------------------------------
+
+    @Slot()
+    def undo_chosen(self) -> None:
+        """U: asks why, then the core undoes the chosen order's last step (the manager only;
+        the core says why not: another operator, a delivery or a return)."""
+        order = self.table.current_order()
+        if order is None:
+            self.message.refuse(self.tr("Choose an order first (Up/Down)."))
+            return
+        self.message.clear_message()
+        self.reason_dialog = ask_reason(
+            self,
+            self.tr("Undo the last step"),
+            self.tr("Why is the last step of order {no} undone? (e.g. entered twice)").format(
+                no=order.order_no
+            ),
+            lambda reason: self.undo_step(order.id, reason),
+        )
+
+    def undo_step(self, order_id: str, reason: str) -> None:
+        self.worker.call(
+            self.station.orders.undo_last_step,
+            order_id,
+            reason=reason,
+            on_done=self._undone,
+            on_error=self._refuse,
+        )
+
+    def _undone(self, event: Event) -> None:
+        self.tell([event])
+        self.message.succeed(self.tr("The order's last step was undone."))
+        self.refresh()
+        self.table.setFocus()
 
     # the slip -------------------------------------------------------------------------------------
 
