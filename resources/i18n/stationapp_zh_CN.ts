@@ -557,6 +557,10 @@
             <translation>输入即可查找建档户（Ctrl+F）。</translation>
         </message>
         <message>
+            <source>Print the ledger  Ctrl+D</source>
+            <translation>打印台账  Ctrl+D</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -637,6 +641,14 @@ Members met at the station: {met}</source>
         <message>
             <source>The service is in the household's log.</source>
             <translation>帮扶服务已记入该户台账。</translation>
+        </message>
+        <message>
+            <source>The household's ledger went to the printer.</source>
+            <translation>该户的帮扶台账已送去打印。</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
         </message>
     </context>
     <context>
@@ -1246,8 +1258,8 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>超期</translation>
         </message>
         <message>
-            <source>On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, D delivered, C cancelled, R returned. Ctrl+P prints its slip.</source>
-            <translation>选中一单后：P 已下单，S 已发货，A 手动到货，L 关联货架上的快递，D 交付，C 取消，R 退货。Ctrl+P 打印代购单。</translation>
+            <source>On an order: P placed, S shipped, A arrived by hand, L a parcel on the shelf, D delivered, C cancelled, R returned. Ctrl+P prints its slip; U undoes its last step (the manager).</source>
+            <translation>选中一单后：P 已下单，S 已发货，A 手动到货，L 关联货架上的快递，D 交付，C 取消，R 退货。Ctrl+P 打印代购单；U 撤销最后一步（站长）。</translation>
         </message>
     </context>
     <context>
@@ -1353,6 +1365,18 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Order {no}: recorded.</source>
             <translation>代购单 {no}：已记录。</translation>
+        </message>
+        <message>
+            <source>Undo the last step</source>
+            <translation>撤销最后一步</translation>
+        </message>
+        <message>
+            <source>Why is the last step of order {no} undone? (e.g. entered twice)</source>
+            <translation>为什么撤销代购单 {no} 的最后一步？（例如：录重了）</translation>
+        </message>
+        <message>
+            <source>The order's last step was undone.</source>
+            <translation>该单的最后一步已撤销。</translation>
         </message>
         <message>
             <source>The slip of order {no} was printed or saved.</source>
@@ -4095,8 +4119,12 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>导出帮扶台账（XLSX）  Ctrl+E</translation>
         </message>
         <message>
-            <source>Choose the period (Ctrl+P): the figures are the station's for it, and Ctrl+E saves its household log (one row per entry, with the signature column) as a workbook.</source>
-            <translation>选择统计期间（Ctrl+P）看本站合计；按 Ctrl+E 导出该期间的帮扶台账（每条一行，带签字栏）。</translation>
+            <source>The station's ledger went to the printer.</source>
+            <translation>全站帮扶台账已送去打印。</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
         </message>
         <message>
             <source>Save the household log</source>
@@ -4113,6 +4141,14 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>Period  Ctrl+P</source>
             <translation>统计期间  Ctrl+P</translation>
+        </message>
+        <message>
+            <source>Print the ledger  Ctrl+D</source>
+            <translation>打印台账  Ctrl+D</translation>
+        </message>
+        <message>
+            <source>Choose the period (Ctrl+P): the figures are the station's for it, and Ctrl+E saves its household log (one row per entry, with the signature column) as a workbook; Ctrl+D prints it.</source>
+            <translation>选择统计期间（Ctrl+P）看本站合计；按 Ctrl+E 导出该期间的帮扶台账（每条一行，带签字栏），按 Ctrl+D 打印。</translation>
         </message>
         <message>
             <source>What the station did for registered households</source>
