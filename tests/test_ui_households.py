@@ -420,3 +420,74 @@ def test_a_household_s_year_opens_on_the_page_in_under_100_ms_at_the_issue_s_sca
     assert opened < 0.1
     assert exported < 3.0
     assert shown_errors == []
+
+
+# the printed ledger -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def printed(monkeypatch) -> list[bytes]:
+    """What went to the printer: the PDFs handed to ``print_pdf``."""
+    from stationapp.ui.kit import printing
+
+    handed: list[bytes] = []
+    monkeypatch.setattr(printing, "print_pdf", lambda pdf, **_kw: handed.append(pdf) or True)
+    return handed
+
+
+def prints_recorded(station: Station) -> list[tuple[str, str, str]]:
+    """(id, entity, kind) of every print in the log."""
+    return [
+        (event.id, event.entity_id, event.payload["kind"])
+        for event in station.log.iter_events()
+        if event.type == "receipt.printed"
+    ]
+
+
+def test_ctrl_d_prints_the_household_s_ledger_for_the_period_chosen(
+    qtbot, page, worker, station, printed, tmp_path
+):
+    from tests.parcel_documents import pdf_text
+
+    panel = page.log
+    typed(qtbot, panel, worker, "岩温")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=5000)
+    panel.choose_period("2026-Q4")
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2, timeout=5000)
+    assert "Ctrl+D" in panel.print_button.text()
+    qtbot.keyClick(panel.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=10000)
+    text = pdf_text(printed[0], tmp_path)
+    assert "岩温" in text and ONE in text
+    assert "2026-Q4" in text and "2026-10-01" in text and "2026-12-31" in text
+    assert "2026-10-12" in text and "2026-11-23" in text
+    ((event_id, entity, kind),) = worker.wait_for(prints_recorded, station)
+    assert (entity, kind) == (ONE, "household_ledger") and event_id in text.replace("\n", "")
+    assert panel.message.kind == "success" and panel.print_button.isEnabled()
+
+
+def test_nothing_prints_before_a_household_is_chosen(qtbot, page, worker, printed):
+    qtbot.keyClick(page.log.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    assert printed == [] and not page.log.print_button.isEnabled()
+
+
+def test_ctrl_d_prints_the_station_s_ledger_for_the_period_chosen(
+    qtbot, page, worker, station, printed, tmp_path
+):
+    from tests.parcel_documents import pdf_text
+
+    station.households.helped(TWO, kind="advice", note="讲解医保报销")
+    panel: StationTotalsPanel = page.show_sub_page("station")  # type: ignore[assignment]
+    panel.choose_period("2026-11")
+    qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    assert "Ctrl+D" in panel.print_button.text()
+    qtbot.keyClick(panel.period, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=10000)
+    text = pdf_text(printed[0], tmp_path)
+    assert "岩温" in text and "张三" in text and "讲解医保报销" in text
+    assert "2026-11" in text and "2026-11-01" in text and "2026-11-30" in text
+    assert "2026-10-12" not in text
+    ((event_id, entity, kind),) = worker.wait_for(prints_recorded, station)
+    assert (entity, kind) == ("2026-11", "household_ledger") and event_id in text.replace("\n", "")
+    assert panel.message.kind == "success" and panel.print_button.isEnabled()

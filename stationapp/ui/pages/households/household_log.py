@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +31,11 @@ from stationapp.ui.kit.desk import Outcome, StepHint, scan_field, section_title,
 from stationapp.ui.kit.forms import keep_last_words_together
 from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.households import words
+from stationapp.ui.pages.households.printouts import (
+    Rendered,
+    print_rendered,
+    render_household_ledger,
+)
 from stationapp.ui.pages.households.service import ServiceForm
 
 LINE = "households"
@@ -77,6 +83,9 @@ class HouseholdLogPanel(Page):
         for label, value in words.periods(clock.business_day()):
             self.period.addItem(label, value)
         self.period.currentIndexChanged.connect(lambda _index: self.reload())
+        self.print_button = QPushButton(self.tr("Print the ledger  Ctrl+D"))
+        self.print_button.clicked.connect(self.print_ledger)
+        self.print_button.setEnabled(False)
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
@@ -118,6 +127,7 @@ class HouseholdLogPanel(Page):
         period_row.addWidget(QLabel(self.tr("Period  Ctrl+P")), 0, 0)
         period_row.addWidget(self.period, 0, 1)
         period_row.setColumnStretch(2, 1)
+        period_row.addWidget(self.print_button, 0, 3)
         right.addLayout(period_row)
         right.addWidget(self.table, 1)
         right.addWidget(self.totals)
@@ -131,6 +141,7 @@ class HouseholdLogPanel(Page):
         shortcut(self, "Ctrl+F", self.focus_search)
         shortcut(self, "Ctrl+P", self.period.setFocus)
         shortcut(self, "Ctrl+E", self.service.start)
+        shortcut(self, "Ctrl+D", self.print_ledger)
         self.search.installEventFilter(self)
         self.results.installEventFilter(self)
         self._show_household(None)
@@ -224,6 +235,7 @@ class HouseholdLogPanel(Page):
     def open(self, household_id: str) -> None:
         self.shown_id = household_id
         self.service.set_household(household_id)
+        self.print_button.setEnabled(bool(household_id))
         self.reload()
 
     def chosen_period(self) -> str:
@@ -329,6 +341,35 @@ class HouseholdLogPanel(Page):
 
     def _refused(self, error: UserError) -> None:
         self.message.refuse(str(error))
+
+    # the printed ledger ----------------------------------------------------------------------
+
+    def print_ledger(self) -> None:
+        """Ctrl+D: the household's 帮扶台账 for the period chosen, the print recorded."""
+        if not self.shown_id or not self.print_button.isEnabled():
+            return
+        self.print_button.setEnabled(False)  # one print at a time
+        self.message.clear_message()
+        self.worker.call(
+            render_household_ledger,
+            self.station,
+            self.shown_id,
+            self.chosen_period(),
+            operator_name=self.operator.name,
+            on_done=self._print,
+            on_error=self._print_refused,
+        )
+
+    def _print(self, rendered: Rendered) -> None:
+        self.print_button.setEnabled(bool(self.shown_id))
+        if print_rendered(rendered, self):
+            self.message.show_success(self.tr("The household's ledger went to the printer."))
+        else:
+            self.message.show_success(self.tr("Printing was cancelled."))
+
+    def _print_refused(self, error: UserError) -> None:
+        self.print_button.setEnabled(bool(self.shown_id))
+        self._refused(error)
 
     # Page ------------------------------------------------------------------------------------
 

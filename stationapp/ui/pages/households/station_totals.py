@@ -29,6 +29,11 @@ from stationapp.core.money import format_money
 from stationapp.ui.kit.desk import Outcome, StepHint, section_title, shortcut
 from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.households import words
+from stationapp.ui.pages.households.printouts import (
+    Rendered,
+    print_rendered,
+    render_station_ledger,
+)
 
 
 class Figure(QFrame):
@@ -71,12 +76,14 @@ class StationTotalsPanel(Page):
         self.export_button = QPushButton(self.tr("Save the household log as XLSX  Ctrl+E"))
         self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.export)
+        self.print_button = QPushButton(self.tr("Print the ledger  Ctrl+D"))
+        self.print_button.clicked.connect(self.print_ledger)
         self.hint = StepHint()
         self.hint.setText(
             self.tr(
                 "Choose the period (Ctrl+P): the figures are the station's for it, and Ctrl+E "
                 "saves its household log (one row per entry, with the signature column) as a "
-                "workbook."
+                "workbook; Ctrl+D prints it."
             )
         )
         self.message = Outcome()
@@ -86,6 +93,7 @@ class StationTotalsPanel(Page):
         chooser.addWidget(QLabel(self.tr("Period  Ctrl+P")))
         chooser.addWidget(self.period)
         chooser.addStretch(1)
+        chooser.addWidget(self.print_button)
         chooser.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -98,6 +106,7 @@ class StationTotalsPanel(Page):
         layout.addStretch(1)
         shortcut(self, "Ctrl+P", self.period.setFocus)
         shortcut(self, "Ctrl+E", self.export)
+        shortcut(self, "Ctrl+D", self.print_ledger)
 
     def chosen_period(self) -> str:
         return str(self.period.currentData())
@@ -166,6 +175,34 @@ class StationTotalsPanel(Page):
 
     def _refused(self, error: UserError) -> None:
         self.message.refuse(str(error))
+
+    # the printed ledger ----------------------------------------------------------------------
+
+    def print_ledger(self) -> None:
+        """Ctrl+D: the station's 帮扶台账 for the period chosen, the print recorded."""
+        if not self.print_button.isEnabled():
+            return
+        self.print_button.setEnabled(False)  # one print at a time
+        self.message.clear_message()
+        self.worker.call(
+            render_station_ledger,
+            self.station,
+            self.chosen_period(),
+            operator_name=self.operator.name,
+            on_done=self._print,
+            on_error=self._print_refused,
+        )
+
+    def _print(self, rendered: Rendered) -> None:
+        self.print_button.setEnabled(True)
+        if print_rendered(rendered, self):
+            self.message.show_success(self.tr("The station's ledger went to the printer."))
+        else:
+            self.message.show_success(self.tr("Printing was cancelled."))
+
+    def _print_refused(self, error: UserError) -> None:
+        self.print_button.setEnabled(True)
+        self._refused(error)
 
     # Page ------------------------------------------------------------------------------------
 
