@@ -7,7 +7,8 @@
 Each size is a station of that many purchases over three years, a tenth as many orders and a
 25th as many 建档户 (50,000 / 5,000 / 2,000: three years of a busy station). Every line gives the
 figure, the size, issue 11's ``target`` and the ``baseline`` measured in the same run: the same
-figure on an empty station (one household, no history), or what ``baseline_of`` says.
+figure on an empty station (one household, one order, one purchase), or what
+``baseline_of`` says.
 
 Produce (收购/代销):
 - purchase: ``st.produce.buy`` through the facade to its event, each its own transaction with its
