@@ -282,6 +282,15 @@ class Reading:
         )
         return Sale(*row, lines=lines)
 
+    def recording_event(self, record_id: str) -> str:
+        """The id of the event that recorded purchase or sale ``record_id``: what a manager's
+        void names (``st.events.void``) when the page offers to void it."""
+        for kind in ("produce.bought", "produce.sold"):
+            found = self._log.events_of(record_id, type=kind)  # type: ignore[attr-defined]
+            if found:
+                return found[0].id
+        raise StateError(QT_TRANSLATE_NOOP("UserError", "No such purchase or sale."))
+
     def settlements_of(self, lot_id: str) -> list[Settlement]:
         return [
             Settlement(*r)

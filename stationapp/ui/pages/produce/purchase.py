@@ -45,6 +45,7 @@ from stationapp.ui.pages.produce.printouts import (
 from stationapp.ui.pages.produce.scale import ScaleLabel, ScaleLink, ScaleTester
 from stationapp.ui.pages.produce.scale_keys import ScaleKeys
 from stationapp.ui.pages.produce.today import TodayPanel
+from stationapp.ui.pages.produce.voids import VOID_KEY, RecordVoid
 from stationapp.ui.pages.produce.words import method_words, seller_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # what a chosen suggestion puts in the field
@@ -146,6 +147,12 @@ class PurchasePanel(ScaleKeys, Page):
         self.step = StepHint()
         self.message = Outcome()
         self.today = TodayPanel()
+        self.voids = RecordVoid(
+            self,
+            self.today.purchases,
+            self.message,
+            self.tr("Why is this purchase voided? (e.g. weighed wrong, entered twice)"),
+        )
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -184,6 +191,7 @@ class PurchasePanel(ScaleKeys, Page):
         shortcut(self, TARE_KEY, self.take_tare)
         shortcut(self, "Ctrl+T", self.test_scale)
         shortcut(self, "Ctrl+P", self.print_voucher)
+        shortcut(self, VOID_KEY, self.voids.ask)
         for number in range(1, len(METHODS) + 1):
             shortcut(self, f"Alt+{number}", self.paid_by.button(number).click)
         self.setTabOrder(self.seller, self.phone)
@@ -249,6 +257,7 @@ class PurchasePanel(ScaleKeys, Page):
 
     def _today_read(self, read: tuple[Any, Any]) -> None:
         self.today.show_day(read[0])
+        self.voids.ids = [p.id for p in reversed(read[0].purchases)]
         self.today.show_stock(read[1])
 
     # --- as the operator types -------------------------------------------------------------------

@@ -11,10 +11,11 @@ from stationapp.core.changes import Changes
 from stationapp.core.money import format_money
 from stationapp.core.produce import Sale
 from stationapp.core.produce import quantities as q
-from stationapp.ui.kit.desk import Outcome, StepHint, section_title
+from stationapp.ui.kit.desk import Outcome, StepHint, section_title, shortcut
 from stationapp.ui.kit.page import PageContext
 from stationapp.ui.pages.produce.simple import SavingForm, field_grid, paid_choice
 from stationapp.ui.pages.produce.today import fill, table
+from stationapp.ui.pages.produce.voids import VOID_KEY, RecordVoid
 
 
 class SalePanel(SavingForm):
@@ -54,9 +55,18 @@ class SalePanel(SavingForm):
         layout.addWidget(self.save_button)
         layout.addWidget(self.step)
         layout.addWidget(self.message)
-        layout.addWidget(section_title(self.tr("Today's sales")))
+        layout.addWidget(
+            section_title(self.tr("Today's sales (Ctrl+U: the manager voids the one chosen)"))
+        )
         layout.addWidget(self.sales, 1)
         self.save_on_enter([self.buyer, self.quantity, self.price], self.save)
+        self.voids = RecordVoid(
+            self,
+            self.sales,
+            self.message,
+            self.tr("Why is this sale voided? (e.g. the buyer called it off, entered twice)"),
+        )
+        shortcut(self, VOID_KEY, self.voids.ask)
 
     def on_shown(self) -> None:
         self.worker.call(self._read, on_done=self._shown, on_error=lambda e: None)
@@ -106,6 +116,7 @@ class SalePanel(SavingForm):
                 for sale in reversed(read["sales"])
             ],
         )
+        self.voids.ids = [sale.id for sale in reversed(read["sales"])]
 
     def save(self) -> None:
         goods = self.goods.currentData()

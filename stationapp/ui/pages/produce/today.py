@@ -60,7 +60,9 @@ class TodayPanel(QWidget):
             [self.tr("Product"), self.tr("Grade"), self.tr("Own"), self.tr("Consigned")]
         )
         left = QVBoxLayout()
-        left.addWidget(section_title(self.tr("Today's purchases")))
+        left.addWidget(
+            section_title(self.tr("Today's purchases (Ctrl+U: the manager voids the one chosen)"))
+        )
         left.addWidget(self.purchases, 1)
         left.addWidget(self.totals)
         right = QVBoxLayout()
