@@ -2080,6 +2080,21 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
     </context>
     <context>
+        <name>ProduceVoids</name>
+        <message>
+            <source>Choose one in the list (Tab to it, then Up/Down), then press Ctrl+U.</source>
+            <translation>请先在列表中选中一笔（Tab 移到列表，再按上下键），然后按 Ctrl+U。</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>作废</translation>
+        </message>
+        <message>
+            <source>Voided: the list and the stock follow.</source>
+            <translation>已作废：列表和库存已随之更新。</translation>
+        </message>
+    </context>
+    <context>
         <name>PurchasePanel</name>
         <message>
             <source>name, initials or last 4 digits of the phone</source>
@@ -2108,6 +2123,10 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Print voucher (Ctrl+P)</source>
             <translation>打印收购凭证（Ctrl+P）</translation>
+        </message>
+        <message>
+            <source>Why is this purchase voided? (e.g. weighed wrong, entered twice)</source>
+            <translation>为什么作废这笔收购？（例如：称错了、录重了）</translation>
         </message>
         <message>
             <source>&amp;Seller:</source>
@@ -3003,8 +3022,12 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>单价(&amp;R)：</translation>
         </message>
         <message>
-            <source>Today's sales</source>
-            <translation>今日销售</translation>
+            <source>Today's sales (Ctrl+U: the manager voids the one chosen)</source>
+            <translation>今日销售（Ctrl+U：站长作废选中的一笔）</translation>
+        </message>
+        <message>
+            <source>Why is this sale voided? (e.g. the buyer called it off, entered twice)</source>
+            <translation>为什么作废这笔销售？（例如：买家退单、录重了）</translation>
         </message>
         <message>
             <source>Own stock: {product} {grade}, {quantity} {unit}</source>
@@ -4398,8 +4421,8 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>代销库存</translation>
         </message>
         <message>
-            <source>Today's purchases</source>
-            <translation>今日收购</translation>
+            <source>Today's purchases (Ctrl+U: the manager voids the one chosen)</source>
+            <translation>今日收购（Ctrl+U：站长作废选中的一笔）</translation>
         </message>
         <message>
             <source>Stock</source>
@@ -5614,6 +5637,10 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>No such sale.</source>
             <translation>没有这笔销售。</translation>
+        </message>
+        <message>
+            <source>No such purchase or sale.</source>
+            <translation>没有这笔收购或销售。</translation>
         </message>
         <message>
             <source>No scale port is set. Enter the scale's port (like COM3 or /dev/ttyUSB0) in the scale settings, or type the weight by hand.</source>
