@@ -28,12 +28,11 @@ def placed(station):
 
 def reason_dialog(qtbot) -> QInputDialog:
     def found() -> QInputDialog | None:
-        shown = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QInputDialog) and w.objectName() == "reasonDialog" and w.isVisible()
-        ]
-        return shown[0] if shown else None
+        # the modal one only: wrapping every top-level widget can meet one Qt is deleting
+        shown = QApplication.activeModalWidget()
+        if isinstance(shown, QInputDialog) and shown.objectName() == "reasonDialog":
+            return shown
+        return None
 
     qtbot.waitUntil(lambda: found() is not None, timeout=3000)
     return found()  # type: ignore[return-value]
@@ -118,6 +117,6 @@ def test_an_operator_is_refused_with_the_cores_words(qtbot, station, worker, des
 @pytest.fixture(autouse=True)
 def _no_dialog_left(qtbot):
     yield
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QInputDialog):
-            widget.close()
+    left = QApplication.activeModalWidget()
+    if isinstance(left, QInputDialog):
+        left.close()

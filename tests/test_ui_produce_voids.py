@@ -59,19 +59,18 @@ def produce_page(qtbot, station, worker):
     page = open_page(qtbot, station, worker)
     yield page
     page.purchase.stop_scale()
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QInputDialog):
-            widget.close()
+    left = QApplication.activeModalWidget()
+    if isinstance(left, QInputDialog):
+        left.close()
 
 
 def reason_dialog(qtbot) -> QInputDialog:
     def found() -> QInputDialog | None:
-        shown = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QInputDialog) and w.objectName() == "reasonDialog" and w.isVisible()
-        ]
-        return shown[0] if shown else None
+        # the modal one only: wrapping every top-level widget can meet one Qt is deleting
+        shown = QApplication.activeModalWidget()
+        if isinstance(shown, QInputDialog) and shown.objectName() == "reasonDialog":
+            return shown
+        return None
 
     qtbot.waitUntil(lambda: found() is not None, timeout=3000)
     return found()  # type: ignore[return-value]
