@@ -31,13 +31,14 @@ class ScaleKeys:
     scale_label: ScaleLabel
     scale_keys: QLabel
 
-
     # --- the scale -------------------------------------------------------------------------------
 
     def start_scale(self, settings: dict[str, Any]) -> None:
         """Read the configured scale; none configured: the quantity is typed."""
         try:
-            self.link = ScaleLink.from_settings(settings, self)
+            # no Qt parent: the scale's thread emits through it until stopped, so it must not be
+            # deleted with the form while that thread runs (the form's reference keeps it)
+            self.link = ScaleLink.from_settings(settings)
         except ScaleError as error:
             self.scale_label.show()
             self.scale_label.show_problem(error)
@@ -69,7 +70,7 @@ class ScaleKeys:
         config = self.link.config
         self.stop_scale()
         self.step.setText(self.tr("Testing the scale on {port}…").format(port=config.port))
-        self.tester = ScaleTester(config, self.check_seconds, self)
+        self.tester = ScaleTester(config, self.check_seconds)  # no parent: as the link
         self.tester.done.connect(lambda check: self._tested(config, check))
         self.tester.start()
 
