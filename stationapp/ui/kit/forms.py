@@ -3,9 +3,19 @@ wrong."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class PinEdit(QLineEdit):
@@ -97,3 +107,20 @@ def keep_last_words_together(text: str) -> str:
         head, space, last = line.rstrip().rpartition(" ")
         lines.append(f"{head}\u00a0{last}" if space and head.strip() else line)
     return "\n".join(lines)
+
+
+def ask_reason(
+    parent: QWidget, title: str, text: str, on_reason: Callable[[str], None]
+) -> QInputDialog:
+    """The small dialog a correction asks its reason in (type it, Enter gives it, Esc cancels):
+    opened, not blocking; ``on_reason(text)`` once Enter gives it. The core refuses a reason too
+    short, so what is typed is passed on as it is."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("reasonDialog")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.textValueSelected.connect(on_reason)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

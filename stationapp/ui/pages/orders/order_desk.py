@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 from stationapp.core import Event
 from stationapp.core.errors import UserError
 from stationapp.ui.kit.desk import Outcome, shortcut
+from stationapp.ui.kit.forms import ask_reason
 from stationapp.ui.kit.page import Page, PageContext
-from stationapp.ui.pages.orders.reason import ask_reason
 from stationapp.ui.pages.orders.slip import RenderedSlip, print_slip, render_order_slip
 from stationapp.ui.pages.orders.steps import STEPS, StepForm
 from stationapp.ui.pages.orders.table import OrdersTable

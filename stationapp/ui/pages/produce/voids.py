@@ -4,14 +4,13 @@ operator, and a void a later step depends on (goods sold since, a lot line settl
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QTableWidget, QWidget
+from PySide6.QtWidgets import QInputDialog, QTableWidget
 
 from stationapp.core import Event, Station
 from stationapp.core.errors import UserError
 from stationapp.ui.kit.desk import Outcome
+from stationapp.ui.kit.forms import ask_reason
 from stationapp.ui.kit.page import Page
 
 VOID_KEY = "Ctrl+U"
@@ -20,22 +19,6 @@ VOID_KEY = "Ctrl+U"
 def void_record(station: Station, record_id: str, reason: str) -> Event:
     """On the worker thread: the event that recorded the purchase or sale, voided."""
     return station.events.void(station.produce.recording_event(record_id), reason=reason)
-
-
-def ask_reason(
-    parent: QWidget, title: str, text: str, on_reason: Callable[[str], None]
-) -> QInputDialog:
-    """Opens (not blocking) a one-line question; ``on_reason(text)`` once Enter gives it. The
-    core refuses a reason too short, so what is typed is passed on as it is."""
-    dialog = QInputDialog(parent)
-    dialog.setObjectName("reasonDialog")
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(text)
-    dialog.setInputMode(QInputDialog.InputMode.TextInput)
-    dialog.textValueSelected.connect(on_reason)
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
-    return dialog
 
 
 class RecordVoid:
