@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from sync.protocol import WireEvent
 from sync.server.lines import households, orders, produce
-from sync.server.lines.common import stored
+from sync.server.lines.common import select_stored, stored
 from sync.server.tables import events
 
 ReadModel = Callable[[sa.Connection, str, Sequence[Any]], None]
@@ -52,15 +52,7 @@ def rebuild_read_models(conn: sa.Connection, station_id: str) -> int:
     while True:
         page = stored(
             conn.execute(
-                sa.select(
-                    events.c.id,
-                    events.c.seq,
-                    events.c.type,
-                    events.c.entity_id,
-                    events.c.occurred_at,
-                    events.c.operator,
-                    events.c.payload,
-                )
+                select_stored()
                 .where(events.c.station_id == station_id, events.c.seq > after)
                 .order_by(events.c.seq)
                 .limit(REBUILD_PAGE)

@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from stationapp.core.clock import SHANGHAI  # the stations' business day
 from sync.server.tables import events
 
 VOID_TYPE = "event.voided"
-SHANGHAI = ZoneInfo("Asia/Shanghai")  # the stations' business day (docs/households.md)
 # a figure beyond this (none a station writes) is taken as 0 rather than overflow a BIGINT sum
 LARGEST = 10**15
 
@@ -93,6 +92,19 @@ def money_in_out(payload: Mapping[str, Any]) -> tuple[int, int]:
     return sum(f for f in moved if f > 0), -sum(f for f in moved if f < 0)
 
 
+def select_stored() -> sa.Select:
+    """The columns of the stored events that :func:`stored` reads back."""
+    return sa.select(
+        events.c.id,
+        events.c.seq,
+        events.c.type,
+        events.c.entity_id,
+        events.c.occurred_at,
+        events.c.operator,
+        events.c.payload,
+    )
+
+
 def stored(rows: Iterable[Any]) -> list[Stored]:
     return [
         Stored(r.id, r.seq, r.type, r.entity_id, r.occurred_at, r.operator, json.loads(r.payload))
@@ -108,15 +120,7 @@ def voided_targets(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> 
     if not ids:
         return {}
     rows = conn.execute(
-        sa.select(
-            events.c.id,
-            events.c.seq,
-            events.c.type,
-            events.c.entity_id,
-            events.c.occurred_at,
-            events.c.operator,
-            events.c.payload,
-        ).where(events.c.station_id == station_id, events.c.id.in_(sorted(ids)))
+        select_stored().where(events.c.station_id == station_id, events.c.id.in_(sorted(ids)))
     )
     return {e.id: e for e in stored(rows)}
 

@@ -9,7 +9,15 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sync.server.lines.common import VOID_TYPE, fen, fit, stored, text, voided_targets
+from sync.server.lines.common import (
+    VOID_TYPE,
+    fen,
+    fit,
+    select_stored,
+    stored,
+    text,
+    voided_targets,
+)
 from sync.server.tables import county_orders, events
 
 CREATED = "order.created"
@@ -73,15 +81,7 @@ def _apply(conn: sa.Connection, station_id: str, event: Any) -> None:
 def _replay(conn: sa.Connection, station_id: str, order_id: str, *, upto_seq: int) -> None:
     """The order as its steps up to ``upto_seq`` leave it, voided ones left out."""
     rows = conn.execute(
-        sa.select(
-            events.c.id,
-            events.c.seq,
-            events.c.type,
-            events.c.entity_id,
-            events.c.occurred_at,
-            events.c.operator,
-            events.c.payload,
-        )
+        select_stored()
         .where(
             events.c.station_id == station_id,
             events.c.entity_id == order_id,
