@@ -145,11 +145,18 @@ class Selling:
         payout = proceeds - commission
         payload: dict[str, Any] = {
             "consignor_name": lot.consignor_name,
+            "product": lot.product,
+            "product_name": lot.product_name,
+            "grade": lot.grade,
+            "unit": lot.unit,
             "quantity": q.decimal_text(quantity),
             "proceeds_fen": proceeds,
             "commission_fen": commission,
             "paid_fen": payout,
         }
+        prices = self._unsettled_prices(lot)
+        if len(prices) == 1:
+            payload["unit_price_fen"] = prices.pop()
         if payout > 0:
             payload["money"] = q.money_moved(paid, -payout).to_payload()
         if lot.household_id:
@@ -160,3 +167,21 @@ class Selling:
             )
         [settlement] = [s for s in self.settlements_of(lot.id) if s.id == event.id]  # type: ignore[attr-defined]
         return settlement
+
+    def _unsettled_prices(self, lot: Lot) -> set[int]:
+        """The unit prices of what this settlement pays for: the lot's sale lines oldest first,
+        past the quantity earlier settlements took (the household log shows one price only)."""
+        skip = Decimal(lot.settled)
+        prices: set[int] = set()
+        for quantity, price in self._conn.execute(
+            "SELECT l.quantity, l.unit_price_fen FROM produce_sale_lines l"
+            " JOIN produce_sales s ON s.id = l.sale_id WHERE l.lot_id = ?"
+            " ORDER BY s.sold_at, s.id, l.line",
+            (lot.id,),
+        ):
+            if skip >= Decimal(quantity):
+                skip -= Decimal(quantity)
+                continue
+            skip = Decimal(0)
+            prices.add(price)
+        return prices
