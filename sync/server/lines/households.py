@@ -16,7 +16,6 @@ from sync.server.lines.common import (
     add_up,
     business_day,
     fen,
-    fit,
     insert_rows,
     money_in_out,
     text,
@@ -29,6 +28,8 @@ INCOME_TYPES = frozenset({"produce.bought", "produce.settled"})
 BOUGHT = "produce.bought"
 PERSON_FIELDS = ("customer_name", "seller_name", "consignor_name")
 PERSON_FIELDS_OF_ORDERS = ("customer_name", "name")
+# the totals' key is the row's 户编号 as its column keeps it (the log's rows are cut in the insert)
+HOUSEHOLD_ID_LENGTH = county_household_totals.c.household_id.type.length
 TOTALS = ("paid_in_fen", "paid_out_fen", "income_fen", "bought_fen", "fee_waived_fen")
 
 
@@ -61,7 +62,7 @@ def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
 
 def _row(station_id: str, event: Any) -> dict[str, Any] | None:
     payload = event.payload
-    household_id = text(payload.get("household_id"))
+    household_id = text(payload.get("household_id"))[:HOUSEHOLD_ID_LENGTH]
     if not household_id or event.type == VOID_TYPE:
         return None
     paid_in, paid_out = money_in_out(payload)
@@ -93,7 +94,7 @@ def _row(station_id: str, event: Any) -> dict[str, Any] | None:
         "unit": text(str(payload.get("unit") or "")),
         "unit_price_fen": fen(price) if isinstance(price, int) else None,
     }
-    return fit(county_household_log, row)
+    return row
 
 
 def _add(totals: dict[tuple[str, str], dict[str, int]], row: dict[str, Any], sign: int) -> None:

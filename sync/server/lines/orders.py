@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from sync.server.lines.common import (
     VOID_TYPE,
     fen,
-    fit,
     insert_rows,
     select_stored,
     stored,
@@ -65,22 +64,19 @@ class _Batch:
         payload = event.payload
         if event.type == CREATED:  # a repeated order id (never written by a station) replaces it
             self.moved.pop(event.entity_id, None)
-            self.created[event.entity_id] = fit(
-                county_orders,
-                dict(
-                    station_id=self.station_id,
-                    order_id=event.entity_id,
-                    order_no=text(payload.get("order_no")),
-                    state="to_place",
-                    household_id=text(payload.get("household_id")),
-                    platform=text(payload.get("platform")),
-                    quoted_fen=fen(payload.get("quoted_fen")),
-                    paid_fen=None,
-                    fee_fen=fen(payload.get("fee_fen")),
-                    fee_waived_fen=fen(payload.get("fee_waived_fen")),
-                    created_at=event.occurred_at,
-                    updated_at=event.occurred_at,
-                ),
+            self.created[event.entity_id] = dict(
+                station_id=self.station_id,
+                order_id=event.entity_id,
+                order_no=text(payload.get("order_no")),
+                state="to_place",
+                household_id=text(payload.get("household_id")),
+                platform=text(payload.get("platform")),
+                quoted_fen=fen(payload.get("quoted_fen")),
+                paid_fen=None,
+                fee_fen=fen(payload.get("fee_fen")),
+                fee_waived_fen=fen(payload.get("fee_waived_fen")),
+                created_at=event.occurred_at,
+                updated_at=event.occurred_at,
             )
             return
         row = self.created.get(event.entity_id)
