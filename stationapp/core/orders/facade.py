@@ -27,6 +27,7 @@ from stationapp.core.money import (
 from stationapp.core.orders import checks
 from stationapp.core.orders.arrival import cancel_order_text, record_arrival
 from stationapp.core.orders.reading import OrderReading
+from stationapp.core.orders.returns import ACCOUNTS, OrderReturns
 from stationapp.core.orders.store import (
     ARRIVED,
     DELIVERED,
@@ -38,15 +39,15 @@ from stationapp.core.orders.store import (
     Order,
 )
 
-ACCOUNTS = ("wechat", "alipay", "bank")  # the station's accounts an order is paid from
 WAIVED_FOR_HOUSEHOLD = "registered_household"
 _DEPOSIT = Term(QT_TRANSLATE_NOOP("UserError", "deposit"))
 _REFUND = Term(QT_TRANSLATE_NOOP("UserError", "refund"))
 _ORDER_TYPES = ("order.placed", "order.shipped", "order.arrived", "order.cancelled")
 
 
-class Orders(OrderReading):
-    """``st.orders``: new orders and their steps; reading in ``OrderReading``."""
+class Orders(OrderReading, OrderReturns):
+    """``st.orders``: new orders and their steps; reading in ``OrderReading``, the return
+    parcel and the platform's refund in ``OrderReturns``."""
 
     def __init__(self, ctx: LineContext) -> None:
         self._conn: sqlite3.Connection = ctx.conn

@@ -75,4 +75,30 @@ def create_orders(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE INDEX orders_{step}_at ON orders ({step}_at)")
 
 
-MIGRATIONS = (Migration("015_orders", create_orders),)
+def add_order_returns(db: sqlite_utils.Database) -> None:
+    # the goods sent back through the sending screen (order.return_sent), and what the platform
+    # gave back to the station's account (order.platform_refunded), one row a refund: an order
+    # may be refunded in parts, on different days, and the day's totals count each by its day
+    for column in ("return_sent_id", "return_carrier", "return_waybill", "return_sent_at"):
+        db.execute(f"ALTER TABLE orders ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE orders ADD COLUMN platform_refunded_fen INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """
+        CREATE TABLE order_platform_refunds (
+            event_id TEXT PRIMARY KEY,
+            order_id TEXT NOT NULL,
+            account TEXT NOT NULL,
+            fen INTEGER NOT NULL,
+            refunded_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX order_platform_refunds_at ON order_platform_refunds (refunded_at)")
+    db.execute("CREATE INDEX order_platform_refunds_order ON order_platform_refunds (order_id)")
+    db.execute("CREATE INDEX orders_return_sent ON orders (return_sent_id)")
+
+
+MIGRATIONS = (
+    Migration("015_orders", create_orders),
+    Migration("018_order_returns", add_order_returns),
+)

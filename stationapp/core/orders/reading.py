@@ -37,6 +37,8 @@ class OrderDayTotals:
     cancelled: int
     returned: int
     refunded_fen: int  # deposits and returns given back
+    platform_refunds: int = 0  # refunds the platforms made to the station's accounts
+    platform_refunded_fen: int = 0  # what they came to (money in, not the villagers')
 
 
 class OrderReading:
@@ -114,6 +116,11 @@ class OrderReading:
         delivered, taken, fees = sums("delivered", "taken_fen", "fee_fen")
         cancelled, refunds_cancelled = sums("cancelled", "refunded_fen")
         returned, refunds_returned = sums("returned", "refunded_fen")
+        platform_refunds, platform_refunded = self._conn.execute(
+            "SELECT count(*), coalesce(sum(fen), 0) FROM order_platform_refunds"
+            " WHERE refunded_at >= ? AND refunded_at < ?",
+            bounds,
+        ).fetchone()
         return OrderDayTotals(
             created=created,
             deposits_fen=deposits,
@@ -126,6 +133,8 @@ class OrderReading:
             cancelled=cancelled,
             returned=returned,
             refunded_fen=refunds_cancelled + refunds_returned,
+            platform_refunds=platform_refunds,
+            platform_refunded_fen=platform_refunded,
         )
 
     def arrived_today(self) -> int:

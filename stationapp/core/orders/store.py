@@ -38,7 +38,7 @@ ORDER_COLUMNS = (
     " fee_fen, fee_waived_fen, deposit_fen, platform_order_no, paid_fen, paid_from, waybill,"
     " parcel_id, arrived_how, taken_fen, refunded_fen, reason, return_note, created_at,"
     " created_by, placed_at, shipped_at, arrived_at, delivered_at, delivered_by, cancelled_at,"
-    " returned_at"
+    " returned_at, return_sent_id, return_carrier, return_waybill, platform_refunded_fen"
 )
 
 
@@ -89,6 +89,10 @@ class Order:
     delivered_by: str
     cancelled_at: str
     returned_at: str
+    return_sent_id: str  # the sending (st.sending) that took the goods back, '' when none
+    return_carrier: str
+    return_waybill: str
+    platform_refunded_fen: int  # what the platform gave back to the station's account
     items: tuple[OrderItem, ...] = ()
 
     @property
@@ -242,6 +246,31 @@ def _returned(replay: Replay, event: Event) -> None:
     )
 
 
+def _return_sent(replay: Replay, event: Event) -> None:
+    p = event.payload
+    _set(
+        replay,
+        event,
+        return_sent_id=p["sent_id"],
+        return_carrier=p["carrier"],
+        return_waybill=p.get("waybill", ""),
+        return_sent_at=event.occurred_at,
+    )
+
+
+def _platform_refunded(replay: Replay, event: Event) -> None:
+    entry = money_of(event.payload).entries[0]
+    replay.conn.execute(
+        "INSERT INTO order_platform_refunds (event_id, order_id, account, fen, refunded_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (event.id, event.entity_id, entry.method, entry.fen, event.occurred_at),
+    )
+    replay.conn.execute(
+        "UPDATE orders SET platform_refunded_fen = platform_refunded_fen + ? WHERE id = ?",
+        (entry.fen, event.entity_id),
+    )
+
+
 # --- voids: only the order's last step, and never the handing over ---------------------------
 
 
@@ -297,11 +326,39 @@ def _revert_arrived(replay: Replay, event: Event) -> None:
 
 def _revert_cancelled(replay: Replay, event: Event) -> None:
     _last_step_only(replay, event, CANCELLED)
+    _no_platform_refund(replay, event)
     placed, shipped, arrived = replay.conn.execute(
         "SELECT placed_at, shipped_at, arrived_at FROM orders WHERE id = ?", (event.entity_id,)
     ).fetchone()
     state = ARRIVED if arrived else SHIPPED if shipped else PLACED if placed else TO_PLACE
     _set(replay, event, state=state, refunded_fen=0, reason="", cancelled_at="")
+
+
+def _no_platform_refund(replay: Replay, event: Event) -> None:
+    refunded = replay.conn.execute(
+        "SELECT 1 FROM order_platform_refunds WHERE order_id = ? LIMIT 1", (event.entity_id,)
+    ).fetchone()
+    if refunded:
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "A later step of this order depends on the one to void; void the later steps "
+                "first, the last one first.",
+            )
+        )
+
+
+def _revert_return_sent(replay: Replay, event: Event) -> None:
+    _set(replay, event, return_sent_id="", return_carrier="", return_waybill="", return_sent_at="")
+
+
+def _revert_platform_refunded(replay: Replay, event: Event) -> None:
+    replay.conn.execute("DELETE FROM order_platform_refunds WHERE event_id = ?", (event.id,))
+    fen = money_of(event.payload).entries[0].fen
+    replay.conn.execute(
+        "UPDATE orders SET platform_refunded_fen = platform_refunded_fen - ? WHERE id = ?",
+        (fen, event.entity_id),
+    )
 
 
 PROJECTORS: dict[str, Projector] = {
@@ -312,5 +369,11 @@ PROJECTORS: dict[str, Projector] = {
     "order.delivered": Projector(_delivered),
     "order.cancelled": Projector(_cancelled, revert=_revert_cancelled),
     "order.returned": Projector(_returned),
+    "order.return_sent": Projector(_return_sent, revert=_revert_return_sent),
+    "order.platform_refunded": Projector(_platform_refunded, revert=_revert_platform_refunded),
 }
-PROJECTED_TABLES: dict[str, str] = {"orders": "id", "order_items": "order_id, line_no"}
+PROJECTED_TABLES: dict[str, str] = {
+    "orders": "id",
+    "order_items": "order_id, line_no",
+    "order_platform_refunds": "event_id",
+}
