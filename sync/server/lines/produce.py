@@ -30,7 +30,11 @@ BOUGHT, CONSIGNED, SOLD, SETTLED = (
     "produce.settled",
 )
 TYPES = frozenset({BOUGHT, CONSIGNED, SOLD, SETTLED})
-DAY_KEY = tuple(c.name for c in county_produce_days.primary_key.columns)
+# a day's row is keyed by (station, day, kind, product, grade, unit): the texts cut to their
+# columns here, so a long one from any station version adds to the row it is stored as
+DAY_LENGTH, PRODUCT_LENGTH, GRADE_LENGTH, UNIT_LENGTH = (
+    county_produce_days.c[name].type.length for name in ("day", "product", "grade", "unit")
+)
 
 
 def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
@@ -72,24 +76,22 @@ def _apply(conn, station_id, event, sign, days, names) -> None:
 
 
 def _count(station_id, day, kind, fields, sign, days, names) -> None:
-    keyed = fit(
-        county_produce_days,
-        {
-            "station_id": station_id,
-            "day": day,
-            "kind": kind,
-            "product": text(fields.get("product")),
-            "grade": text(fields.get("grade")),
-            "unit": text(fields.get("unit")),
-            "product_name": text(fields.get("product_name")) or text(fields.get("product")),
-        },
+    product = text(fields.get("product"))
+    key = (
+        station_id,
+        day[:DAY_LENGTH],
+        kind,
+        product[:PRODUCT_LENGTH],
+        text(fields.get("grade"))[:GRADE_LENGTH],
+        text(fields.get("unit"))[:UNIT_LENGTH],
     )
-    key = tuple(keyed[name] for name in DAY_KEY)
     row = days[key]
     row["count"] += sign
     row["quantity_milli"] += sign * milli(fields.get("quantity"))
     row["amount_fen"] += sign * fen(fields.get("amount_fen"))
-    names.setdefault(key, {"product_name": keyed["product_name"]})
+    if key not in names:
+        name = text(fields.get("product_name")) or product
+        names[key] = {"product_name": name[:PRODUCT_LENGTH]}
 
 
 def _consign(conn, station_id: str, event, day: str) -> None:
