@@ -652,6 +652,27 @@ Members met at the station: {met}</source>
         </message>
     </context>
     <context>
+        <name>HouseholdOffer</name>
+        <message>
+            <source>Registered household: {name}{marker}  No. {number}</source>
+            <translation>登记户：{name}{marker}  户编号 {number}</translation>
+        </message>
+        <message>
+            <source>Marked  ·  {clear}: not this household</source>
+            <translation>已标记  ·  {clear}：不是此户</translation>
+        </message>
+        <message>
+            <source>{accept}: it is this household  ·  {clear}: it is not</source>
+            <translation>{accept}：是此户  ·  {clear}：不是</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more household(s) match: type the name to narrow them</source>
+            <translation>
+                <numerusform>另有 %n 户相符：输入姓名可缩小范围</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HouseholdWords</name>
         <message>
             <source>Produce bought</source>
@@ -5769,6 +5790,30 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>The household log could not be saved in {folder} ({reason}). Choose another folder, e.g. Documents or a USB stick.</source>
             <translation>帮扶台账无法保存到 {folder}（{reason}）。请换一个文件夹，例如“文档”或U盘。</translation>
+        </message>
+        <message>
+            <source>Order {order}'s goods were already sent back ({waybill}); undo that first if it was the wrong sending.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That sending is not recorded; record it on the sending screen first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That sending already took back order {order}'s goods.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order {order} was never placed, so the platform has nothing to refund.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform refunds into one of the station's accounts: enter one amount above ¥0.00 into wechat, alipay or bank.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order {order} was paid {paid} and {refunded} is already refunded; the platform can refund at most {left}.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
