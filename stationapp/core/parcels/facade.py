@@ -45,6 +45,7 @@ class Parcels(ParcelIntake, ParcelPickup, ParcelReturns):
         self._session = ctx.session
         self._settings = ctx.settings
         self._arrivals = ctx.parcel_arrivals  # the other lines' word on a parcel taken in
+        self._county = ctx.shared["county"]  # its household registry: intake's marked parcels
 
     # reading ------------------------------------------------------------------------------------
 

@@ -3,8 +3,10 @@
 ``receive`` / ``receive_many`` check the waybill and its carrier, the recipient's phone (or the
 label's tail alone: :func:`label_tail`), the shelf and layer, the consent and the name before
 anything is written, then write each parcel's ``parcel.received`` with its arrival notice
-(``parcels.notice``). ``known_by_tail`` offers the customers a typed tail may mean
-(:class:`KnownRecipient`); ``add_phone`` (补录手机号) gives a tail-only parcel its whole number.
+(``parcels.notice``), marked for the recipient's registered household when there is one
+(``parcels.households``). ``known_by_tail`` offers the customers a typed tail may mean
+(:class:`KnownRecipient`), ``recipient_households`` the households a recipient may be;
+``add_phone`` (补录手机号) gives a tail-only parcel its whole number.
 Mixed into :class:`~stationapp.core.parcels.facade.Parcels`, which holds the connection, the
 log, the session, the settings and the reading methods these use.
 """
@@ -19,6 +21,12 @@ from stationapp.core import clock, ids, phone, pinyin, waybill
 from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
+from stationapp.core.parcels.households import (
+    RecipientHouseholds,
+    customer_link,
+    household_fields,
+    recipient_households,
+)
 from stationapp.core.parcels.notice import plan_notice
 from stationapp.core.parcels.settings import CONSENTS
 from stationapp.core.parcels.store import Parcel, next_free_seq, pickup_code
@@ -75,6 +83,25 @@ class ParcelIntake:
         offers = sorted(first_of_phone.values(), key=lambda k: k.last_parcel_at, reverse=True)
         return offers[:TAIL_OFFERS]
 
+    def recipient_households(
+        self, recipient_phone: str, recipient_name: str = ""
+    ) -> RecipientHouseholds:
+        """The registered household the phone's customer is linked to (intake marks the parcel
+        without asking), else those the recipient may be: the registry's phone tail is the
+        phone's (or the label's) last four digits, or the head or a person met has the name."""
+        tail = label_tail(recipient_phone)
+        mobile = ""
+        if tail is None and phone.is_mobile(recipient_phone):
+            mobile = phone.normalize_mobile(recipient_phone, confirmed=True)
+            tail = mobile[-4:]
+        return recipient_households(
+            self._conn,
+            self._county.households,
+            mobile=mobile,
+            tail=tail or "",
+            name=recipient_name,
+        )
+
     def receive(
         self,
         *,
@@ -87,10 +114,15 @@ class ParcelIntake:
         consent: str | None = None,
         confirm_redelivery: bool = False,
         confirm_phone: bool = False,
+        household_id: str | None = None,
     ) -> Parcel:
         """到件入库: validate everything, then the parcel, its customer and its SMS notice in one
         event (the notice rides on ``parcel.received``: see ``parcels.notice``). Returns the parcel
-        with its pickup code."""
+        with its pickup code.
+
+        ``household_id``: None marks the parcel for the household the customer is linked to, if
+        any; a 户编号 (the operator accepted the offer) marks it and links the customer; ``""``
+        leaves it unmarked and clears a wrong link."""
         return self.receive_many(
             [
                 {
@@ -103,6 +135,7 @@ class ParcelIntake:
                     "consent": consent,
                     "confirm_redelivery": confirm_redelivery,
                     "confirm_phone": confirm_phone,
+                    "household_id": household_id,
                 }
             ]
         )[0]
@@ -174,6 +207,7 @@ class ParcelIntake:
         consent: str | None = None,
         confirm_redelivery: bool = False,
         confirm_phone: bool = False,
+        household_id: str | None = None,
     ) -> dict[str, Any]:
         """Everything checked before anything is written; the event's payload but its seq."""
         number, carrier_code, confirmed = self._checked_waybill(waybill, carrier)
@@ -213,7 +247,10 @@ class ParcelIntake:
                 )
             payload["tail"] = tail
             payload["name"] = name
-            return payload
+            # no customer to remember it on: only this parcel is marked
+            return payload | household_fields(
+                self._county.households, linked=None, chosen=household_id
+            )
         customer = self.customer_by_phone(mobile)
         if customer is None:
             if not name:
@@ -226,14 +263,18 @@ class ParcelIntake:
                 )
             payload["customer_id"] = ids.uuid7()
             payload["new_customer"] = {"search_key": pinyin.search_key(name)}
+            linked = ""
         else:
             payload["customer_id"] = customer["id"]
             known = customer["name"]
             if name and name != known and "*" not in name:
                 payload["customer_name"] = {"name": name, "search_key": pinyin.search_key(name)}
             name = name or known
+            linked = customer_link(self._conn, mobile)
         payload["name"] = name
-        return payload
+        return payload | household_fields(
+            self._county.households, linked=linked, chosen=household_id
+        )
 
     def _checked_recipient_phone(self, text: str, confirmed: bool) -> str:
         """A new number the numbering plan does not list is a warning the operator confirms

@@ -182,6 +182,11 @@ def _received(replay: Replay, event: Event) -> None:
             "UPDATE customers SET name = ?, search_key = ? WHERE id = ?",
             (p["customer_name"]["name"], p["customer_name"]["search_key"], p["customer_id"]),
         )
+    if "customer_household" in p:  # the household the operator accepted for them, or cleared
+        conn.execute(
+            "UPDATE customers SET household_id = ? WHERE id = ?",
+            (p["customer_household"], p["customer_id"]),
+        )
     project_notice(conn, event, code=code)
 
 
