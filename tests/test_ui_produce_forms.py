@@ -1,5 +1,5 @@
-"""The produce page's simpler forms: a consignment taken in by Enter, settled by Ctrl+J once
-sold; a sale from own stock and from a lot; refusals in red with the core's message and the
+"""The produce page's simpler forms: a consignment taken in by Enter, sold (Enter adds the line,
+Ctrl+Enter saves the sale) and settled by Ctrl+J; refusals in red with the core's message and the
 fields kept."""
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ def test_a_consignment_is_taken_in_by_enter_sold_and_settled_by_ctrl_j(
     sale.quantity.setText("4")
     sale.price.setText("5.5")
     qtbot.keyClick(sale.price, Qt.Key.Key_Return)
+    assert len(sale.lines.lines()) == 1
+    qtbot.keyClick(sale.goods, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: sale.message.kind == "success", timeout=5000)
     assert events(station, "produce.sold")[-1].payload["amount_fen"] == 2200
     qtbot.waitUntil(lambda: sale.sales.rowCount() == 1, timeout=5000)

@@ -1,7 +1,7 @@
 """The produce page in the real main window, in Chinese at 1366×768: it fits, and its pictures
 are saved (into docs/img when STATIONAPP_SCREENSHOTS names that folder:
 ``STATIONAPP_SCREENSHOTS=docs/img python -m pytest tests/test_ui_produce_screens.py``): the
-purchase form with a scale reading and the stock, consignment, and sale."""
+purchase form with a scale reading and the stock, consignment, and a sale of two lines."""
 
 from __future__ import annotations
 
@@ -143,10 +143,19 @@ def test_the_consignment_and_sale_forms_fit_and_are_pictured(qtbot, window, work
     page = window.page("produce")
     page.show_sub_page(key)
     qtbot.waitUntil(lambda: worker.idle, timeout=5000)
-    if key == "sale":
-        page.sale.buyer.setText("县城超市")
-        page.sale.goods.setCurrentIndex(page.sale.goods.count() - 1)  # the consigned honey
-        page.sale.quantity.setText("3")
-        page.sale.price.setText("62")
+    if key == "sale":  # a sale of two lines being made: the stock's tea, then the honey
+        sale = page.sale
+        sale.buyer.setText("县城超市")
+        sale.channel.setCurrentText("商超")
+        sale.goods.setCurrentIndex(0)
+        sale.quantity.setText("2.5")
+        sale.price.setText("48")
+        assert sale.add_line()
+        sale.goods.setCurrentIndex(sale.goods.count() - 1)  # the consigned honey
+        sale.quantity.setText("3")
+        sale.price.setText("62")
+        assert sale.add_line()
+        sale.paid.setCurrentIndex(1)
+        assert sale.lines.rowCount() == 2
     assert window.minimumSizeHint().height() <= SCREEN_HEIGHT - 40
     picture(window, key, tmp_path)

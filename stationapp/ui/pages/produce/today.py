@@ -21,9 +21,10 @@ from stationapp.core.produce import PurchaseDay, StockLine
 from stationapp.ui.kit.desk import section_title
 
 
-def table(headers: list[str]) -> QTableWidget:
-    """A read-only table of whole rows with stretched columns."""
-    view = QTableWidget(0, len(headers))
+def table(headers: list[str], view: QTableWidget | None = None) -> QTableWidget:
+    """A read-only table of whole rows with stretched columns (``view`` set up so, if given)."""
+    view = view if view is not None else QTableWidget()
+    view.setColumnCount(len(headers))
     view.setHorizontalHeaderLabels(headers)
     view.verticalHeader().hide()
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
