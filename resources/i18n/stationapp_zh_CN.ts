@@ -2997,14 +2997,29 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
     </context>
     <context>
+        <name>SaleLines</name>
+        <message>
+            <source>Goods</source>
+            <translation>货物</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+    </context>
+    <context>
         <name>SalePanel</name>
         <message>
             <source>yuan per unit</source>
             <translation>每单位元数</translation>
-        </message>
-        <message>
-            <source>Save sale (Enter)</source>
-            <translation>保存销售（回车）</translation>
         </message>
         <message>
             <source>Buyer</source>
@@ -3023,8 +3038,20 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>金额</translation>
         </message>
         <message>
-            <source>Choose the goods, type the quantity and the price; Enter saves.</source>
-            <translation>选择货物，输入数量和单价，按回车保存。</translation>
+            <source>the buyer's name</source>
+            <translation>买方姓名</translation>
+        </message>
+        <message>
+            <source>Add the line (Enter)</source>
+            <translation>加入这一行（回车）</translation>
+        </message>
+        <message>
+            <source>Save the sale (Ctrl+Enter)</source>
+            <translation>保存这笔销售（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <source>Choose the goods, type the quantity and the price; Enter adds the line. Del removes the line chosen; Ctrl+Enter saves the sale.</source>
+            <translation>选择货物，输入数量和单价，按回车加入一行；按 Del 删除选中的一行；按 Ctrl+Enter 保存这笔销售。</translation>
         </message>
         <message>
             <source>&amp;Buyer:</source>
@@ -3043,28 +3070,56 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>单价(&amp;R)：</translation>
         </message>
         <message>
+            <source>Paid by:</source>
+            <translation>收款方式：</translation>
+        </message>
+        <message>
+            <source>This sale (Del removes the line chosen)</source>
+            <translation>本笔销售（Del 删除选中的一行）</translation>
+        </message>
+        <message>
             <source>Today's sales (Ctrl+U: the manager voids the one chosen)</source>
             <translation>今日销售（Ctrl+U：站长作废选中的一笔）</translation>
+        </message>
+        <message>
+            <source>Only {left} {unit} of {goods} are left for this sale ({taken} {unit} on the lines above); type no more than that.</source>
+            <translation>{goods} 只剩 {left}{unit} 可卖（上面几行已占 {taken}{unit}），数量不能超过这个数。</translation>
+        </message>
+        <message>
+            <source>A sale has at most {limit} lines; save this one first.</source>
+            <translation>一笔销售最多 {limit} 行，请先保存这一笔。</translation>
+        </message>
+        <message>
+            <source>Add a line first: choose the goods, type the quantity and the price.</source>
+            <translation>请先加入一行：选择货物，输入数量和单价。</translation>
+        </message>
+        <message>
+            <source>Sold to {buyer}: {lines} lines, {amount} received.</source>
+            <translation>已卖给{buyer}：共 {lines} 行，收款 {amount}。</translation>
         </message>
         <message>
             <source>Why is this sale voided? (e.g. the buyer called it off, entered twice)</source>
             <translation>为什么作废这笔销售？（例如：买家退单、录重了）</translation>
         </message>
         <message>
-            <source>Own stock: {product} {grade}, {quantity} {unit}</source>
-            <translation>自有库存：{product} {grade}，{quantity}{unit}</translation>
-        </message>
-        <message>
             <source>Consigned by {name}: {product} {grade}, {left} {unit} left</source>
             <translation>{name}代销：{product} {grade}，剩余 {left}{unit}</translation>
         </message>
         <message>
-            <source>There is nothing in stock or consigned to sell.</source>
-            <translation>没有库存或代销货物可卖。</translation>
+            <source>Own stock: {goods}, {left} {unit} left</source>
+            <translation>自有库存：{goods}，剩余 {left}{unit}</translation>
         </message>
         <message>
-            <source>Sold to {buyer}: {amount} received.</source>
-            <translation>已卖给{buyer}：收款 {amount}。</translation>
+            <source>Total {amount}, {count} lines</source>
+            <translation>合计 {amount}，共 {count} 行</translation>
+        </message>
+        <message>
+            <source>This line: {amount}</source>
+            <translation>本行金额 {amount}</translation>
+        </message>
+        <message>
+            <source>There is nothing in stock or consigned to sell.</source>
+            <translation>没有库存或代销货物可卖。</translation>
         </message>
     </context>
     <context>
