@@ -309,12 +309,14 @@ def test_a_return_is_recorded_from_the_villagers_orders(qtbot, orders_page, stat
     assert panel.steps.text("refund") == "202.00"  # the deposit and the balance taken
     press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_Return)  # in cash
-    type_into_focus(qtbot, "YT7460000000001")  # the return parcel's waybill
+    press(qtbot, Qt.Key.Key_Down)  # the goods are not sent back now
+    press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.message.kind == "success", timeout=3000)
     returned = worker.wait_for(station.orders.get, order.id)
     assert (returned.state, returned.refunded_fen) == ("returned", 20200)
-    assert returned.return_note == "YT7460000000001"
+    assert returned.return_sent_id == ""
     qtbot.waitUntil(lambda: "returned" in panel.table.item(0, 4).text(), timeout=3000)
+    assert "B sends them" in panel.detail.text()
 
 
 def test_a_villager_of_an_open_order_is_found_by_initials_for_the_next_order(

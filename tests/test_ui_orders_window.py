@@ -1,6 +1,7 @@
 """The proxy purchase page in the main window: F3 opens it, and the main window's scanner filter
 hands a waybill scanned in the shipped step, or a parcel's label in the parcel step, to the step
-(not to the parcel pickup a stray scan lands on)."""
+(not to the parcel pickup a stray scan lands on); a return asks the parcels line's sending form
+through the window, filled in."""
 
 # ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pytest
 from orders_helpers import new_order
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     QT_LOG_IGNORE,
     desk,
@@ -17,8 +19,11 @@ from test_ui_parcels_helpers import (  # noqa: F401 (fixtures)
     sounds_played,
 )
 
+from stationapp.core.money import Money
+from stationapp.ui.kit.page import FormRequest
 from stationapp.ui.kit.theme import SCREEN_HEIGHT, SCREEN_WIDTH
 from stationapp.ui.mainwindow import MainWindow
+from stationapp.ui.pages.parcels.sending_dialog import SendingDialog
 
 pytestmark = QT_LOG_IGNORE
 WAYBILL = "YT7461234567890"
@@ -82,3 +87,48 @@ def test_a_parcel_scanned_in_the_parcel_step_is_linked(qtbot, window, station, w
     )
     assert worker.wait_for(station.orders.get, order.id).parcel_id == parcel.id
     assert window.current_page() is page
+
+
+def test_a_return_asks_the_parcels_lines_sending_form_through_the_window(
+    qtbot, window, station, worker
+):
+    def delivered(station):
+        order = placed(station)
+        station.orders.arrive(order.id)
+        station.orders.deliver(order.id, money=Money.of("cash", 15200))
+        return order
+
+    order = worker.wait_for(delivered, station)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    page = window.page("orders")
+    page.show_sub_page("villager")
+    panel = page.villager
+    panel.search.setText("15912340521")
+    panel.find()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1 and worker.idle, timeout=3000)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, "r")
+    qtbot.waitUntil(lambda: panel.steps.step is not None, timeout=2000)
+    panel.steps.set_text("reason", "尺寸不合适")
+    panel.record()  # sending the goods back, as offered
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), SendingDialog), timeout=3000
+    )
+    dialog = QApplication.activeModalWidget()
+    assert dialog.parent() is panel and window.current_page() is page
+    assert dialog.form.sender_phone.text() == "15912340521"
+    assert dialog.form.item_name.text() == f"Return {order.order_no}"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=3000)
+    assert worker.wait_for(station.orders.get, order.id).state == "returned"
+
+
+def test_a_form_asked_without_a_request_opens_as_before(qtbot, window, station):
+    dialog = window.open_form("parcels.settings", window, None)
+    assert dialog is not None
+    dialog.reject()
+    offered = window.open_form(
+        "parcels.sending", window, FormRequest(prefill={"sender_name": "岩温"})
+    )
+    assert isinstance(offered, SendingDialog) and offered.form.sender_name.text() == "岩温"
+    offered.reject()

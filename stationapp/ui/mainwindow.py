@@ -36,7 +36,7 @@ from stationapp.core.changes import Changes
 from stationapp.ui.chain_check import ChainCheck
 from stationapp.ui.kit.errors import ErrorDialog
 from stationapp.ui.kit.idle import IdleWatch
-from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.kit.page import FormRequest, Page, PageContext
 from stationapp.ui.kit.scanner import ScannerFilter
 from stationapp.ui.kit.worker import StationWorker
 from stationapp.ui.lock import LockScreen
@@ -195,13 +195,21 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> Page:
         return self.pages.widget(self.page_keys.index(key))  # type: ignore[return-value]
 
-    def open_form(self, name: str, parent: QWidget) -> QDialog | None:
+    def open_form(
+        self, name: str, parent: QWidget, request: FormRequest | None = None
+    ) -> QDialog | None:
         """``line.form`` (``"sms.settings"``): the form that line's page offers, over
-        ``parent``; None when there is none or the operator may not open it."""
+        ``parent``, filled in and answered as ``request`` asks; None when there is none or the
+        operator may not open it. A page whose forms take no request is asked without one."""
         key, _dot, form = name.partition(".")
         if key not in self.page_keys:
             raise KeyError(f"no page {key!r} in the page table for the form {name!r}")
-        return self.page(key).open_form(form, parent)
+        page = self.page(key)
+        return (
+            page.open_form(form, parent)
+            if request is None
+            else page.open_form(form, parent, request)
+        )
 
     @Slot(int)
     def _page_chosen(self, index: int) -> None:

@@ -2,13 +2,15 @@
 and the two ways it talks to the window: what changed in (``on_changed``), what it changed out
 (``changed``), both a :class:`~stationapp.core.changes.Changes` (STYLE.md, "A change says what it
 changed"). A form of another line's (the parcel settings on the settings page) is asked of the
-main window by name (``PageContext.open_form``), never imported."""
+main window by name (``PageContext.open_form``), never imported; a :class:`FormRequest` may go
+with the name: values to fill in, and what to call with the record the form saved (an order's
+return asking the parcels line's sending form)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDialog, QWidget
@@ -22,14 +24,32 @@ from stationapp.ui.kit.worker import StationWorker
 
 
 @dataclass(frozen=True)
+class FormRequest:
+    """What a page asks of another line's form besides its name: ``prefill``, each field's
+    name (as the form documents them) with the text to put in it, and ``on_saved``, called on
+    the GUI thread with what the form recorded (a ``SentParcel``) before it closes."""
+
+    prefill: Mapping[str, str] = field(default_factory=dict)
+    on_saved: Callable[[Any], None] | None = None
+
+
+class FormOpener(Protocol):
+    """The main window's ``open_form``: a form another page offers, by ``line.form``."""
+
+    def __call__(
+        self, name: str, parent: QWidget, request: FormRequest | None = None
+    ) -> QDialog | None: ...
+
+
+@dataclass(frozen=True)
 class PageContext:
     station: Station  # only ever called through ``worker``
     worker: StationWorker
     operator: Operator
     scanner: ScannerFilter | None = None  # the main window's; None for a page on its own
     # the main window's: ``open_form("parcels.settings", parent)`` opens a form another page
-    # offers (``Page.open_form``); None for a page on its own
-    open_form: Callable[[str, QWidget], QDialog | None] | None = None
+    # offers (``Page.open_form``), with a ``FormRequest`` when asked; None for a page on its own
+    open_form: FormOpener | None = None
 
 
 class Page(QWidget):
@@ -67,15 +87,20 @@ class Page(QWidget):
         """Emit ``changed`` for ``events`` recorded here (or ``lines`` touched without one)."""
         self.changed.emit(changes_of(events, lines=lines))
 
-    def open_form(self, name: str, parent: QWidget) -> QDialog | None:
-        """A form this page's line offers other pages by name (the main window asks it);
-        None when there is no such form or the operator may not open it."""
+    def open_form(
+        self, name: str, parent: QWidget, request: FormRequest | None = None
+    ) -> QDialog | None:
+        """A form this page's line offers other pages by name (the main window asks it), filled
+        in and answered as ``request`` asks when it takes one; None when there is no such form
+        or the operator may not open it."""
         return None
 
-    def open_other_form(self, name: str) -> QDialog | None:
+    def open_other_form(self, name: str, request: FormRequest | None = None) -> QDialog | None:
         """``line.form`` of another page, opened over this one through the main window."""
         opener = self.context.open_form
-        return opener(name, self) if opener is not None else None
+        if opener is None:
+            return None
+        return opener(name, self) if request is None else opener(name, self, request)
 
     def on_scan(self, code: str) -> bool:
         """A barcode was scanned while this page is shown; True when the page used it."""

@@ -1,6 +1,7 @@
 """The step form under the open orders: the fields of one step (placed, shipped, arrived by
-hand or with a parcel on the shelf, delivered, cancelled, returned), Enter to record it, Esc
-to leave it. Each step's call is made here on the worker thread; a refusal keeps the fields."""
+hand or with a parcel on the shelf, delivered, cancelled, returned and whether the goods go
+back by post, the platform's refund), Enter to record it, Esc to leave it. Each step's call is
+made here on the worker thread; a refusal keeps the fields."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 from stationapp.core import Station
 from stationapp.core.errors import ValidationError
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
-from stationapp.core.money import Money, format_money
+from stationapp.core.money import Money, format_money, parse_money
 from stationapp.core.orders.store import Order
 from stationapp.ui.pages.orders.quote import fen_of
 from stationapp.ui.pages.orders.words import ACCOUNTS, DEPOSIT_METHODS, method_choice
@@ -37,7 +38,9 @@ STEPS = (
     Step("D", "deliver", QT_TRANSLATE_NOOP("OrderSteps", "Deliver to the villager")),
     Step("C", "cancel", QT_TRANSLATE_NOOP("OrderSteps", "Cancelled")),
     Step("R", "return", QT_TRANSLATE_NOOP("OrderSteps", "Returned after delivery")),
+    Step("F", "platform_refund", QT_TRANSLATE_NOOP("OrderSteps", "Refunded by the platform")),
 )
+SEND_BACK = "yes"  # the return step's choice: open the sending form for the goods
 
 
 def _tr(text: str) -> str:
@@ -161,14 +164,16 @@ class StepForm(QWidget):
                 ),
             ]
             if step.name == "return":
-                rows.append(
-                    (
-                        "note",
-                        QCoreApplication.translate("OrderSteps", "Return &note (waybill):"),
-                        QLineEdit(),
-                    )
-                )
+                rows.append(("send", _tr("&Send the goods back:"), _send_back_choice()))
             return rows
+        if step.name == "platform_refund":
+            account = method_choice(ACCOUNTS)
+            account.setCurrentIndex(max(0, account.findData(order.paid_from)))
+            left = order.paid_fen - order.platform_refunded_fen
+            return [
+                ("amount", _tr("Refunded &to the account ¥:"), QLineEdit(f"{left / 100:.2f}")),
+                ("account", _tr("&Into:"), account),
+            ]
         return []  # arrived by hand: Enter records it
 
     def text(self, name: str) -> str:
@@ -223,6 +228,13 @@ class StepForm(QWidget):
             super().keyPressEvent(event)
 
 
+def _send_back_choice() -> QComboBox:
+    box = QComboBox()
+    box.addItem(_tr("Yes: fill in the sending form now"), SEND_BACK)
+    box.addItem(_tr("No, or later (B on the order)"), "no")
+    return box
+
+
 def record_step(station: Station, step: str, order_id: str, values: dict[str, str]) -> Any:
     """Records ``step`` of the order with the values typed; the core refuses what is wrong."""
     orders = station.orders
@@ -250,10 +262,11 @@ def record_step(station: Station, step: str, order_id: str, values: dict[str, st
         balance = orders.get(order_id).balance_fen
         money = Money.of(values["method"], balance) if balance else None
         return orders.deliver(order_id, money=money)
+    if step == "platform_refund":
+        fen = parse_money(values["amount"], allow_zero=False)  # refused in the core's words
+        return orders.record_platform_refund(order_id, money=Money.of(values["account"], fen))
     refund = fen_of(values["refund"])
     money = Money.of(values["method"], -refund) if refund else None
     if step == "cancel":
         return orders.cancel(order_id, reason=values["reason"], refund=money)
-    return orders.record_return(
-        order_id, reason=values["reason"], refund=money, return_note=values.get("note", "")
-    )
+    return orders.record_return(order_id, reason=values["reason"], refund=money)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from stationapp.core import clock
@@ -12,6 +13,8 @@ from stationapp.ui.pages.orders.words import state_word
 
 
 class OrdersTable(QTableWidget):
+    orders_shown = Signal()  # the orders were read again (the chosen one may have changed)
+
     def __init__(self) -> None:
         super().__init__(0, 8)
         self.orders: list[Order] = []
@@ -59,6 +62,7 @@ class OrdersTable(QTableWidget):
         ids = [o.id for o in orders]
         if orders:
             self.selectRow(ids.index(keep.id) if keep and keep.id in ids else 0)
+        self.orders_shown.emit()
 
     def current_order(self) -> Order | None:
         row = self.currentRow()

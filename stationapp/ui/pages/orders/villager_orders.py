@@ -1,5 +1,6 @@
 """一位村民的代购单 (found as on the new order form: phone tail, name, pinyin initials or the whole
-mobile), and today's totals: orders taken, placed, arrived, delivered, and the money."""
+mobile) with the chosen order's return and refunds, and today's totals: orders taken, placed,
+arrived, delivered, and the money (the platforms' refunds to the station's accounts apart)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,11 @@ class VillagerOrdersPanel(OrderDesk):
                 "On an order: the same letters as on the open orders; R records a return after "
                 "delivery. Ctrl+P prints its slip."
             )
+            + " "
+            + self.tr(
+                "B sends a returned order's goods back; F records the platform's refund of a "
+                "cancelled or returned order."
+            )
         )
         self.query = ""
         row = QHBoxLayout()
@@ -62,6 +68,7 @@ class VillagerOrdersPanel(OrderDesk):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.steps)
         layout.addWidget(self.hint)
         layout.addWidget(self.message)
@@ -131,4 +138,10 @@ class VillagerOrdersPanel(OrderDesk):
                 returned=day.returned,
                 refunded=format_money(day.refunded_fen),
             )
+            + " "
+            + self.tr(
+                "The platforms refunded {money} to the station's accounts (%n time(s)).",
+                "",
+                day.platform_refunds,
+            ).format(money=format_money(day.platform_refunded_fen))
         )

@@ -2,8 +2,9 @@
 
 A scan made on this page goes to the sub-page shown when it can use it (intake, the shelf check,
 a sending label), else to pickup, which searches it; a scan made on any other page lands on
-pickup too (:meth:`ParcelsPage.find_scanned`). The parcel settings are this line's form, opened
-from the settings page through the main window (:meth:`ParcelsPage.open_form`).
+pickup too (:meth:`ParcelsPage.find_scanned`). The parcel settings and the sending form are this
+line's forms, opened from other pages through the main window (:meth:`ParcelsPage.open_form`):
+the settings from the settings page, the sending from an order's return.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from stationapp.ui.kit.page import PageContext
+from stationapp.ui.kit.page import FormRequest, PageContext
 from stationapp.ui.kit.sub_pages import SubPagedPage
 from stationapp.ui.pages.parcels.handover import HandoverPanel
 from stationapp.ui.pages.parcels.intake import IntakePanel
@@ -57,9 +58,20 @@ class ParcelsPage(SubPagedPage):
             self.show_sub_page("pickup")
         self.pickup.on_scan(code)
 
-    def open_form(self, name: str, parent: QWidget) -> QDialog | None:
+    def open_form(
+        self, name: str, parent: QWidget, request: FormRequest | None = None
+    ) -> QDialog | None:
         """``settings``: shelves, overdue and return days, consent, fee, cut-off (the
-        manager's), over ``parent``."""
+        manager's); ``sending``: the sending form filled in as ``request`` asks, telling it the
+        parcel recorded (any operator); over ``parent``."""
+        if name == "sending":
+            from stationapp.ui.pages.parcels.sending_dialog import SendingDialog
+
+            sending = SendingDialog(self.context, request or FormRequest(), parent)
+            sending.form.changed.connect(self.changed)
+            sending.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            sending.open()
+            return sending
         if name != "settings" or not self.operator.is_manager:
             return None
         from stationapp.ui.pages.parcels.settings import ParcelSettingsDialog

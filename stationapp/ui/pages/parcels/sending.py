@@ -226,7 +226,10 @@ class SendingPanel(Page):
         waybill_label = QLabel(self.tr("&Label waybill:"))
         waybill_label.setBuddy(self.waybill)
         self.label_step = StepHint()
-        right = QVBoxLayout()
+        # a widget, so that the form offered to other pages (sending_dialog) shows without it
+        self.today_column = QWidget()
+        right = QVBoxLayout(self.today_column)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.today_title)
         right.addWidget(self.today_table, 1)
         right.addWidget(waybill_label)
@@ -237,7 +240,7 @@ class SendingPanel(Page):
         columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(18)
         columns.addLayout(left, 5)
-        columns.addLayout(right, 4)
+        columns.addWidget(self.today_column, 4)
 
         for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut(self, QKeySequence(QKeyCombination(Qt.Modifier.CTRL, enter)), self.send)
