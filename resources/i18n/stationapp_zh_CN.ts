@@ -1257,6 +1257,17 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         </message>
     </context>
     <context>
+        <name>OfferedSendingForm</name>
+        <message>
+            <source>Scan or type the waybill of the label</source>
+            <translation>扫描或输入面单运单号</translation>
+        </message>
+        <message>
+            <source>Scan or type the waybill of the label on the parcel.</source>
+            <translation>请扫描或输入包裹上面单的运单号。</translation>
+        </message>
+    </context>
+    <context>
         <name>OpenOrdersPanel</name>
         <message>
             <source>To place</source>
@@ -1388,6 +1399,50 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>代购单 {no}：已记录。</translation>
         </message>
         <message>
+            <source>Only a returned order whose goods have not gone back is sent back.</source>
+            <translation>只有已退货、商品还没寄回的单才能寄回。</translation>
+        </message>
+        <message>
+            <source>Return {no}</source>
+            <translation>退货 {no}</translation>
+        </message>
+        <message>
+            <source>The sending form cannot be opened from here.</source>
+            <translation>这里打不开寄件单。</translation>
+        </message>
+        <message>
+            <source>Order {no} is returned; its goods were not sent. B on the order sends them later.</source>
+            <translation>代购单 {no} 已退货，商品还没寄回；以后在单上按 B 寄回。</translation>
+        </message>
+        <message>
+            <source>The goods go back by {carrier}, waybill {waybill}.</source>
+            <translation>商品已交{carrier}寄回，运单号 {waybill}。</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}.</source>
+            <translation>原因：{reason}。</translation>
+        </message>
+        <message>
+            <source>Sent back by {carrier}, waybill {waybill}.</source>
+            <translation>已由{carrier}寄回，运单号 {waybill}。</translation>
+        </message>
+        <message>
+            <source>no label yet</source>
+            <translation>还没贴面单</translation>
+        </message>
+        <message>
+            <source>The goods have not gone back: B sends them.</source>
+            <translation>商品还没寄回：按 B 寄回。</translation>
+        </message>
+        <message>
+            <source>The platform refunded {refunded} of the {paid} paid.</source>
+            <translation>平台已退款 {refunded}（下单实付 {paid}）。</translation>
+        </message>
+        <message>
+            <source>No refund from the platform yet: F records it.</source>
+            <translation>平台还没退款：退款到账后按 F 登记。</translation>
+        </message>
+        <message>
             <source>Undo the last step</source>
             <translation>撤销最后一步</translation>
         </message>
@@ -1439,6 +1494,10 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>交付后退货</translation>
         </message>
         <message>
+            <source>Refunded by the platform</source>
+            <translation>平台退款</translation>
+        </message>
+        <message>
             <source>Platform's order &amp;number:</source>
             <translation>平台订单号(&amp;N)：</translation>
         </message>
@@ -1485,10 +1544,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Refunded &amp;by:</source>
             <translation>退款方式(&amp;B)：</translation>
-        </message>
-        <message>
-            <source>Return &amp;note (waybill):</source>
-            <translation>退货备注（运单号）(&amp;N)：</translation>
         </message>
     </context>
     <context>
@@ -3166,6 +3221,21 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Scale: {weight}  {mark}</source>
             <translation>电子秤：{weight}  {mark}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SendingDialog</name>
+        <message>
+            <source>Send a parcel</source>
+            <translation>寄件</translation>
+        </message>
+        <message>
+            <source>Label &amp;waybill:</source>
+            <translation>面单运单号(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>Not now (Esc)</source>
+            <translation>以后再寄（Esc）</translation>
         </message>
     </context>
     <context>
@@ -5848,27 +5918,27 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         </message>
         <message>
             <source>Order {order}'s goods were already sent back ({waybill}); undo that first if it was the wrong sending.</source>
-            <translation type="unfinished" />
+            <translation>代购单 {order} 的商品已经寄回（{waybill}）；如果登记错了寄件，先撤销那一步。</translation>
         </message>
         <message>
             <source>That sending is not recorded; record it on the sending screen first.</source>
-            <translation type="unfinished" />
+            <translation>没有这笔寄件记录；请先在寄件页面登记。</translation>
         </message>
         <message>
             <source>That sending already took back order {order}'s goods.</source>
-            <translation type="unfinished" />
+            <translation>这笔寄件已经是代购单 {order} 的退货寄回。</translation>
         </message>
         <message>
             <source>Order {order} was never placed, so the platform has nothing to refund.</source>
-            <translation type="unfinished" />
+            <translation>代购单 {order} 没有下过单，平台没有钱可退。</translation>
         </message>
         <message>
             <source>The platform refunds into one of the station's accounts: enter one amount above ¥0.00 into wechat, alipay or bank.</source>
-            <translation type="unfinished" />
+            <translation>平台退款退到站点的一个账户：请输入一笔大于 ¥0.00 的金额，退入微信、支付宝或银行。</translation>
         </message>
         <message>
             <source>Order {order} was paid {paid} and {refunded} is already refunded; the platform can refund at most {left}.</source>
-            <translation type="unfinished" />
+            <translation>代购单 {order} 下单实付 {paid}，已退款 {refunded}；平台最多还能退 {left}。</translation>
         </message>
     </context>
     <context>
@@ -5880,6 +5950,10 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>On an order: the same letters as on the open orders; R records a return after delivery. Ctrl+P prints its slip.</source>
             <translation>选中一单后：按键与“未完成”页相同；交付后的退货按 R。Ctrl+P 打印代购单。</translation>
+        </message>
+        <message>
+            <source>B sends a returned order's goods back; F records the platform's refund of a cancelled or returned order.</source>
+            <translation>B：把已退货的商品寄回；F：登记已取消或已退货订单的平台退款。</translation>
         </message>
         <message>
             <source>&amp;Villager:</source>
@@ -5896,6 +5970,12 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
         <message>
             <source>New {created} (deposits {deposits}), placed {placed} (paid {paid}), arrived {arrived}, delivered {delivered} (taken {taken}, fees {fees}), cancelled {cancelled}, returned {returned} (refunded {refunded}).</source>
             <translation>新单 {created}（定金 {deposits}），下单 {placed}（实付 {paid}），到货 {arrived}，交付 {delivered}（收尾款 {taken}，服务费 {fees}），取消 {cancelled}，退货 {returned}（退款 {refunded}）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The platforms refunded {money} to the station's accounts (%n time(s)).</source>
+            <translation>
+                <numerusform>平台退回站点账户 {money}（%n 笔）。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
