@@ -40,7 +40,8 @@ def order_slip(
     footer: ReceiptFooter,
     paper: str,
 ) -> bytes:
-    """代购单: order number, villager (name, 尾号 phone, 建档户 marker), platform, the items,
+    """代购单: order number, villager (name, 尾号 phone, 建档户 marker with the household's kind
+    as the orders page shows it: 【脱贫户】 or the 监测对象's kind), platform, the items,
     the goods total (quoted, or the price paid once placed), the service fee (``已减免`` with
     the amount when waived), the deposit and what is still owed (or the change due), and a line
     for the villager's signature. ``order`` is what ``st.orders.create`` / ``st.orders.get``
@@ -54,6 +55,8 @@ def order_slip(
             number=order.household_id
         )
         lines.append(Text("★ " + marker, emphasis=True))
+        if order.household_kind:  # a line of its own: 【边缘易致贫户】 would break on a 58 mm roll
+            lines.append(Text(f"【{order.household_kind}】", emphasis=True))
     lines.append(Row(tr(QT_TRANSLATE_NOOP("Receipt", "Platform")), order.platform))
     lines.append(Row(tr(QT_TRANSLATE_NOOP("Receipt", "Ordered")), local_time(order.created_at)))
     if order.state in STATE_NAMES and order.state != "to_place":

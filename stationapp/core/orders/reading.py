@@ -4,7 +4,7 @@ index of ``015_orders``, so none grows with the history. Mixed into ``Orders``."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from stationapp.core import clock, phone
@@ -53,6 +53,11 @@ class OrderReading:
                 ),
                 order=order_id,
             )
+        if order.household_id:
+            household = self._county.household(order.household_id)
+            if household is not None:
+                kind = household.monitoring_type or household.household_type
+                order = replace(order, household_kind=kind)
         return order
 
     def _list(self, where: str, params: tuple, limit: int = LIST_LIMIT) -> list[Order]:

@@ -94,6 +94,10 @@ class Order:
     return_waybill: str
     platform_refunded_fen: int  # what the platform gave back to the station's account
     items: tuple[OrderItem, ...] = ()
+    # the household's kind as the county's registry gives it now (a 监测对象's kind first, else
+    # 脱贫户 / 普通农户), '' for a villager of no registered household: the marker screens and
+    # the slip show, read with the order (``OrderReading.get``), never stored with it
+    household_kind: str = ""
 
     @property
     def goods_fen(self) -> int:
