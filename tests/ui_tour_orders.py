@@ -1,8 +1,10 @@
 """The proxy purchase page (代购) in states worth a picture: a few orders in each state and a new
-order half typed, for tests/ui_tour.py and scripts/screenshots.py. Holds no tests."""
+order half typed, for tests/ui_tour.py and scripts/screenshots.py; a return with its goods sent
+back through the sending form (:func:`return_pictures`). Holds no tests."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from stationapp.core import Station
@@ -74,3 +76,70 @@ def stage_orders(window: Any, settle: Any, worker: Any, key: str) -> None:
         page.villager.search.setText("0521")
         page.villager.find()
     settle(worker)
+
+
+RETURN_BUYER = ("岩香", "13812340777")
+
+
+def delivered_order(station: Station) -> Any:
+    """(On the database thread.) 岩香's pressure cooker, placed, arrived and handed over."""
+    name, phone = RETURN_BUYER
+    order = station.orders.create(
+        customer={"name": name, "phone": phone},
+        items=[{"name": "电压力锅", "spec": "5L", "quantity": "1", "unit_price": "199.00"}],
+        platform="拼多多",
+        deposit=Money.of("cash", 5000),
+    )
+    station.orders.place(order.id, platform_order_no="PDD240777", paid="189.00", account="wechat")
+    station.orders.arrive(order.id)
+    station.orders.deliver(order.id, money=Money.of("cash", 14200))
+    return order
+
+
+def return_pictures(window: Any, settle: Any, worker: Any) -> Iterator[tuple[str, Any]]:
+    """``orders-return``: the return step typed on a villager's order; ``orders-return-sending``:
+    the sending form it opens, filled in; ``orders-returned``: the order with its return parcel
+    and the platform's refund."""
+    station = window.station
+    order = worker.wait_for(delivered_order, station)
+    page = window.show_page("orders")
+    page.show_sub_page("villager")
+    panel = page.villager
+    panel.search.setText(RETURN_BUYER[1])
+    panel.find()
+    settle(worker)
+    panel.open_step("return")
+    panel.steps.set_text("reason", "尺寸不合适，买家要退")
+    panel.steps.fields["send"].setFocus()
+    settle(worker)
+    yield "orders-return", window
+    panel.record()
+    settle(worker)
+    dialog = panel.sending_form
+    form = dialog.form
+    for field, text in (
+        ("id_number", "530926198503152018"),
+        ("recipient_name", "拼多多退货仓"),
+        ("recipient_phone", "13987650777"),
+        ("recipient_address", "浙江省金华市义乌市北苑街道退货仓 1 号"),
+        ("fee", "12"),
+    ):
+        getattr(form, field).setText(text)
+    form.id_number.mask()
+    form.carrier.setCurrentIndex(form.carrier.findData("YTO"))
+    form.weight.setValue(4000)
+    form.label_waybill.setText("YT7512300000778")
+    form.label_waybill.setFocus()
+    settle(worker)
+    yield "orders-return-sending", dialog
+    form.send()
+    settle(worker)
+    settle(worker)
+    worker.wait_for(
+        station.orders.record_platform_refund, order.id, money=Money.of("wechat", 18900)
+    )
+    panel.refresh()
+    panel.on_changed(None)
+    settle(worker)
+    panel.table.setFocus()
+    yield "orders-returned", window

@@ -164,15 +164,25 @@ class StepForm(QWidget):
                 ),
             ]
             if step.name == "return":
-                rows.append(("send", _tr("&Send the goods back:"), _send_back_choice()))
+                rows.append(
+                    (
+                        "send",
+                        QCoreApplication.translate("OrderSteps", "&Send the goods back:"),
+                        _send_back_choice(),
+                    )
+                )
             return rows
         if step.name == "platform_refund":
             account = method_choice(ACCOUNTS)
             account.setCurrentIndex(max(0, account.findData(order.paid_from)))
             left = order.paid_fen - order.platform_refunded_fen
             return [
-                ("amount", _tr("Refunded &to the account ¥:"), QLineEdit(f"{left / 100:.2f}")),
-                ("account", _tr("&Into:"), account),
+                (
+                    "amount",
+                    QCoreApplication.translate("OrderSteps", "Refunded &to the account ¥:"),
+                    QLineEdit(f"{left / 100:.2f}"),
+                ),
+                ("account", QCoreApplication.translate("OrderSteps", "&Into:"), account),
             ]
         return []  # arrived by hand: Enter records it
 
@@ -230,8 +240,10 @@ class StepForm(QWidget):
 
 def _send_back_choice() -> QComboBox:
     box = QComboBox()
-    box.addItem(_tr("Yes: fill in the sending form now"), SEND_BACK)
-    box.addItem(_tr("No, or later (B on the order)"), "no")
+    box.addItem(
+        QCoreApplication.translate("OrderSteps", "Yes: fill in the sending form now"), SEND_BACK
+    )
+    box.addItem(QCoreApplication.translate("OrderSteps", "No, or later (B on the order)"), "no")
     return box
 
 
