@@ -1545,6 +1545,26 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <source>Refunded &amp;by:</source>
             <translation>退款方式(&amp;B)：</translation>
         </message>
+        <message>
+            <source>&amp;Send the goods back:</source>
+            <translation>寄回商品(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Refunded &amp;to the account ¥:</source>
+            <translation>退回账户金额 ¥(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Into:</source>
+            <translation>退入账户(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>Yes: fill in the sending form now</source>
+            <translation>是：现在填写寄件单</translation>
+        </message>
+        <message>
+            <source>No, or later (B on the order)</source>
+            <translation>否，或以后再寄（在单上按 B）</translation>
+        </message>
     </context>
     <context>
         <name>OrdersPage</name>
