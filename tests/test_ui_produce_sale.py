@@ -207,3 +207,13 @@ def test_saving_with_no_line_says_to_add_one(qtbot, sale_page, station):
     assert panel.message.kind == "refusal"
     assert "Add a line first" in panel.message.text()
     assert sold(station) == []
+
+
+def test_the_line_being_typed_shows_its_amount_rounded_half_up(qtbot, sale_page):
+    panel = sale_page
+    qtbot.keyClicks(panel.quantity, "2.5")
+    qtbot.keyClicks(panel.price, "3.55")
+    assert "¥8.88" in panel.line_amount.text()  # 2.5 × 3.55 = 8.875
+    qtbot.keyClick(panel.price, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(panel.price, "555")
+    assert panel.line_amount.text() == ""  # a fraction of a fen is no price
