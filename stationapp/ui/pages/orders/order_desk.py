@@ -182,7 +182,9 @@ class OrderDesk(Page):
     @Slot()
     def _show_detail(self) -> None:
         order = self.table.current_order()
-        self.detail.setText(self.order_detail(order) if order is not None else "")
+        text = self.order_detail(order) if order is not None else ""
+        self.detail.setText(text)
+        self.detail.setVisible(bool(text))  # no empty row under an order with nothing to add
 
     def order_detail(self, order: Order) -> str:
         """The return, the goods sent back, and the platform's refunds of one order."""
