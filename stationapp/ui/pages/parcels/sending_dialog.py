@@ -83,7 +83,7 @@ class SendingDialog(QDialog):
         self.saved: SentParcel | None = None
         self.form = OfferedSendingForm(context)
         self.form.parcel_sent.connect(self._saved)
-        label = QLabel(self.tr("Label &waybill:"))
+        label = QLabel(self.tr("&Label waybill:"))
         label.setBuddy(self.form.label_waybill)
         cancel = QPushButton(self.tr("Not now (Esc)"))
         cancel.clicked.connect(self.reject)
