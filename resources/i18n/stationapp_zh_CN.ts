@@ -3250,8 +3250,8 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>寄件</translation>
         </message>
         <message>
-            <source>Label &amp;waybill:</source>
-            <translation>面单运单号(&amp;W)：</translation>
+            <source>&amp;Label waybill:</source>
+            <translation>面单运单号(&amp;L)：</translation>
         </message>
         <message>
             <source>Not now (Esc)</source>
