@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests need: Qt's runtime libraries (for offscreen and Xvfb
 # windows), poppler-utils (pdftotext/pdftoppm/pdfinfo), zbar-tools (QR decoding in tests), xvfb,
+# Chromium (the supervisor web's browser tests, driven by Playwright) with CJK fonts,
 # and PostgreSQL (the county center's tests run on SQLite and on a real PostgreSQL: they start
 # their own throwaway cluster from /usr/lib/postgresql/*/bin; pg_dump/pg_restore for backups).
 # Installs them when running as root and any is missing; otherwise says what to install.
@@ -12,6 +13,7 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0
   postgresql postgresql-client
+  chromium fonts-noto-cjk
 )
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipping"; exit 0; }

@@ -8,7 +8,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync import protocol
@@ -21,6 +22,7 @@ from sync.server.routers import enroll, health
 from sync.server.routers import sync as sync_routes
 from sync.server.settings import Settings, get_settings
 from sync.server.storage import Storage
+from sync.server.web import add_web, error_page
 
 log = logging.getLogger("county_center")
 
@@ -62,6 +64,7 @@ def create_app(settings: Settings | None = None, *, storage: Storage | None = No
     app.include_router(enroll.router)
     app.include_router(sync_routes.router)
     declare_refusals(app)  # the OpenAPI names every refusal (sync.server.api_doc)
+    add_web(app, storage, settings)  # the supervisor web: pages, receipt check, its guards
     app.add_middleware(StationClockMiddleware, storage=storage, secret=settings.token_secret)
     app.add_middleware(RequestLogMiddleware)  # outermost: one JSON line per request
     return app
@@ -114,7 +117,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error(status, code, detail)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        html = await run_in_threadpool(error_page, request, exc)  # the web's pages: in HTML
+        if html is not None:
+            return html
         code = _HTTP_CODES.get(exc.status_code, protocol.BAD_REQUEST)
         detail = exc.detail if isinstance(exc.detail, str) else "The request was refused."
         return _error(exc.status_code, code, detail, headers=exc.headers)  # 405: Allow

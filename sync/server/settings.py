@@ -26,6 +26,8 @@ ENV_DATA_DIR = "COUNTY_CENTER_DATA_DIR"
 ENV_DATABASE_URL = "COUNTY_CENTER_DATABASE_URL"
 ENV_SECRET = "COUNTY_CENTER_SECRET"
 ENV_DEVELOPMENT = "COUNTY_CENTER_DEVELOPMENT"
+# the web is served over HTTPS (by a proxy in front): its cookies are then sent only over it
+ENV_HTTPS = "COUNTY_CENTER_HTTPS"
 
 
 class SettingsError(Exception):
@@ -39,6 +41,7 @@ class Settings:
     database_url: str = ""
     development: bool = False
     max_body_bytes: int = protocol.MAX_BODY_BYTES
+    https: bool = False  # the supervisor web's cookies carry Secure
 
     def __post_init__(self) -> None:
         if self.development:
@@ -96,6 +99,7 @@ def load_settings(
         token_secret=secret,
         database_url=database_url or os.environ.get(ENV_DATABASE_URL, ""),
         development=dev,
+        https=_truthy(os.environ.get(ENV_HTTPS)),
     )
 
 

@@ -369,3 +369,50 @@ county_household_totals = sa.Table(
     sa.Column("fee_waived_fen", sa.BigInteger, nullable=False),
     sa.Column("services", sa.BigInteger, nullable=False),
 )
+
+# each station's events per business day and line (migration 0008, sync/server/lines/activity.py):
+# the stations page's "today's activity" and "silent for N days" read it, never the events
+county_station_days = sa.Table(
+    "county_station_days",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("line", sa.String(40), primary_key=True),  # the event type's first word: parcel...
+    sa.Column("count", sa.BigInteger, nullable=False),
+    sa.Index("ix_county_station_days_day", "day"),
+)
+
+# --- the supervisor web: sessions, lockout, audit (migration 0008, sync/server/web/) ---------
+
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),  # sha256 of the cookie's value
+    sa.Column("user_id", sa.BigInteger, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("seen_at", sa.String(40), nullable=False),  # the last request (idle timeout)
+    sa.Column("ended_at", sa.String(40)),  # logged out, or the user disabled; NULL: live
+    sa.Index("ix_web_sessions_user", "user_id", "ended_at"),
+)
+
+web_login_failures = sa.Table(
+    "web_login_failures",
+    metadata,
+    sa.Column("name", sa.String(USER_NAME_LENGTH), primary_key=True),  # as typed, casefolded
+    sa.Column("failures", sa.BigInteger, nullable=False),  # wrong passwords in a row
+    sa.Column("last_at", sa.String(40), nullable=False),
+    sa.Column("locked_until", sa.String(40)),
+)
+
+web_audit = sa.Table(
+    "web_audit",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("user_name", sa.String(USER_NAME_LENGTH), nullable=False),
+    sa.Column("action", sa.String(60), nullable=False),  # login, logout, create_station, ...
+    sa.Column("target", sa.String(200), nullable=False, default="", server_default=""),
+    sa.Column("detail", sa.Text, nullable=False, default="", server_default=""),
+    sa.Column("address", sa.String(64), nullable=False, default="", server_default=""),
+    sa.Index("ix_web_audit_at", "at"),
+)

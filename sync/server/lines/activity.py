@@ -1,0 +1,30 @@
+"""Each station's activity for the supervisor web: its events counted per business day and
+line (the event type's first word: ``parcel``, ``order``, ``produce``...). A void counts as
+the ``event`` line's own activity: the operator did something that day."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from sync.server.lines.common import add_up, business_day
+from sync.server.tables import county_station_days
+
+LINE_LENGTH = county_station_days.c.line.type.length
+
+
+def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
+    """Count a push's new events per day and line."""
+    counts: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: {"count": 0})
+    for event in new:
+        line = event.type.split(".", 1)[0][:LINE_LENGTH]
+        counts[(station_id, business_day(event.occurred_at)[:10], line)]["count"] += 1
+    add_up(conn, county_station_days, station_id, counts)
+
+
+def clear(conn: sa.Connection, station_id: str) -> None:
+    """Forget a station's rows (before a rebuild)."""
+    conn.execute(county_station_days.delete().where(county_station_days.c.station_id == station_id))

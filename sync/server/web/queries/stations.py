@@ -1,0 +1,100 @@
+"""The stations page's rows: each station the viewer may see, with its last contact, app
+version, clock, chain, today's activity per line and the days since it last recorded anything.
+
+One query for the stations (the last active day and the flagged events as subqueries that use
+their indexes: a station's cost does not grow with its history) and one for today's counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+
+from sync.protocol import MAX_CLOCK_SKEW_S
+from sync.server.tables import county_station_days, events, station_clocks, stations
+from sync.server.web.auth import Viewer
+from sync.server.web.scope import scoped_stations, within
+
+SILENT_AFTER_DAYS = 3  # a station with nothing recorded for this many days is "silent"
+
+
+@dataclass(frozen=True)
+class StationRow:
+    id: str
+    name: str
+    township: str
+    village: str
+    enrolled: bool
+    app_version: str
+    last_contact: str  # the county's time of the station's last call ('' never)
+    clock_skew: int | None  # seconds, station minus county; None: never measured
+    chain_problem: str  # '' when the chain is whole
+    flagged_events: int
+    last_active_day: str  # the last business day with an event ('' none yet)
+    today: dict[str, int] = field(default_factory=dict)  # events today per line
+
+    @property
+    def clock_off(self) -> bool:
+        return self.clock_skew is not None and abs(self.clock_skew) > MAX_CLOCK_SKEW_S
+
+    def silent_days(self, today: date) -> int | None:
+        """Days since the last recorded event; None when it never recorded one."""
+        if not self.last_active_day:
+            return None
+        return (today - date.fromisoformat(self.last_active_day)).days
+
+    @property
+    def today_total(self) -> int:
+        return sum(self.today.values())
+
+
+def station_rows(
+    conn: sa.Connection, viewer: Viewer, today: date, *, township: str = ""
+) -> list[StationRow]:
+    """The viewer's stations (of one township when ``township`` is given), by township and
+    name."""
+    s, d = stations.c, county_station_days.c
+    last_day = (
+        sa.select(sa.func.max(d.day)).where(d.station_id == s.id).scalar_subquery().label("last")
+    )
+    flagged = (
+        sa.select(sa.func.count())
+        .select_from(events)
+        .where(events.c.flagged == sa.true(), events.c.station_id == s.id)
+        .scalar_subquery()
+        .label("flagged")
+    )
+    query = (
+        scoped_stations(viewer)
+        .add_columns(station_clocks.c.skew_seconds, station_clocks.c.measured_at, last_day, flagged)
+        .outerjoin(station_clocks, station_clocks.c.station_id == s.id)
+        .order_by(s.township, s.name)
+    )
+    if township:
+        query = query.where(s.township == township)
+    counts: dict[str, dict[str, int]] = {}
+    for station_id, line, count in conn.execute(
+        sa.select(d.station_id, d.line, d.count).where(
+            d.day == today.isoformat(), within(viewer, d.station_id)
+        )
+    ):
+        counts.setdefault(station_id, {})[line] = count
+    return [
+        StationRow(
+            id=row.id,
+            name=row.name,
+            township=row.township,
+            village=row.village,
+            enrolled=row.enrolled_at is not None,
+            app_version=row.app_version,
+            last_contact=row.measured_at or "",
+            clock_skew=row.skew_seconds,
+            chain_problem=row.flagged_reason or "",
+            flagged_events=row.flagged or 0,
+            last_active_day=row.last or "",
+            today=counts.get(row.id, {}),
+        )
+        for row in conn.execute(query)
+    ]

@@ -1,0 +1,50 @@
+"""A real browser for the supervisor web's tests: Debian's headless Chromium (``apt-get install
+chromium``) driven by Playwright's Python package with ``executable_path`` set to it; no
+browser is ever downloaded. Without either part a test skips (fails in CI, where every part
+must be there).
+
+    # ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
+    from tests.browser import chromium  # noqa: F401  (a fixture)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.county_db import missing_part
+
+DESKTOP = {"width": 1366, "height": 768}  # a township office's screen
+PHONE = {"width": 390, "height": 844}  # a supervisor's phone
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """The session's headless Chromium (a Playwright ``Browser``)."""
+    path = chromium_path()
+    if path is None:
+        missing_part("Debian's Chromium is not installed: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing_part("Playwright's Python package is missing: pip install playwright")
+    # as root (CI, containers) Chromium's sandbox cannot start; the pages are our own
+    args = ["--no-sandbox"] if os.geteuid() == 0 else []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=args)
+        try:
+            yield browser
+        finally:
+            browser.close()
