@@ -127,6 +127,7 @@ def return_pictures(window: Any, settle: Any, worker: Any) -> Iterator[tuple[str
         getattr(form, field).setText(text)
     form.id_number.mask()
     form.carrier.setCurrentIndex(form.carrier.findData("YTO"))
+    form.category.setCurrentIndex(form.category.findData("daily_goods"))
     form.weight.setValue(4000)
     form.label_waybill.setText("YT7512300000778")
     form.label_waybill.setFocus()
