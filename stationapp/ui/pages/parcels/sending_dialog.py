@@ -34,7 +34,7 @@ PREFILL_FIELDS = (
 class OfferedSendingForm(SendingPanel):
     """The sending form with its label's waybill asked with it; ``parcel_sent`` once recorded."""
 
-    parcel_sent = Signal(object)  # the SentParcel
+    parcel_sent = Signal(SentParcel)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -106,7 +106,7 @@ class SendingDialog(QDialog):
         self.form.label_waybill.setFocus()
         return True
 
-    @Slot(object)
+    @Slot(SentParcel)
     def _saved(self, parcel: SentParcel) -> None:
         self.saved = parcel
         if self.request.on_saved is not None:
