@@ -416,3 +416,19 @@ web_audit = sa.Table(
     sa.Column("address", sa.String(64), nullable=False, default="", server_default=""),
     sa.Index("ix_web_audit_at", "at"),
 )
+
+# each station's parcels and where they are (migration 0009, sync/server/lines/parcels.py): the
+# supervisor's "parcels stranded at each station" reads the waiting ones by their index
+county_parcels = sa.Table(
+    "county_parcels",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("parcel_id", sa.String(200), primary_key=True),
+    sa.Column("waybill", sa.String(64), nullable=False),
+    sa.Column("carrier", sa.String(40), nullable=False),
+    sa.Column("household_id", sa.String(64), nullable=False),  # '' unless registered
+    sa.Column("state", sa.String(12), nullable=False),  # waiting, picked_up, returned
+    sa.Column("received_at", sa.String(64), nullable=False),
+    sa.Column("ended_at", sa.String(64)),  # picked up or returned; NULL while waiting
+    sa.Index("ix_county_parcels_waiting", "station_id", "state", "received_at"),
+)
