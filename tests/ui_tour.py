@@ -129,6 +129,7 @@ def _dialogs(
     from stationapp.ui.login import LoginDialog
     from stationapp.ui.pages.sms.do_not_text import DoNotTextDialog
     from stationapp.ui.wizard import SetupWizard
+    from tests.ui_tour_orders import open_return_sending
 
     station = window.station
     settings = window.page("settings")
@@ -197,6 +198,7 @@ def _dialogs(
         ("reset-pin", reset_pin),
         ("my-pin", on_settings(settings.open_my_pin_form)),
         ("returns", returns),
+        ("orders-return-sending-form", lambda: open_return_sending(window)),
         ("do-not-text", lambda: DoNotTextDialog(station, worker, window)),
         ("duplicate-waybill", duplicate_question),
         ("refusal", lambda: RefusalBox(NOTHING_TO_UNDO, window)),

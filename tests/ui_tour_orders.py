@@ -144,3 +144,12 @@ def return_pictures(window: Any, settle: Any, worker: Any) -> Iterator[tuple[str
     settle(worker)
     panel.table.setFocus()
     yield "orders-returned", window
+
+
+def open_return_sending(window: Any) -> Any:
+    """The parcels line's sending form as an order's return asks for it (the tour's dialog)."""
+    from stationapp.ui.kit.page import FormRequest
+
+    name, phone = RETURN_BUYER
+    prefill = {"sender_name": name, "sender_phone": phone, "item_name": "退货 D120701"}
+    return window.open_form("parcels.sending", window.page("orders"), FormRequest(prefill))
