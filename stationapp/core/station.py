@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from stationapp.core import clock, lines, meta, privacy, schema
 from stationapp.core.data_folder import DB_NAME
@@ -35,6 +36,9 @@ class StationInfo:
     phone: str
     manager_name: str
     station_id: str
+    # the county's receipt check of this station's records, "{county}/r/{station_id}": a
+    # receipt's QR code adds its event id; '' until the station is enrolled (DESIGN §6, §8)
+    receipt_check: str = ""
 
 
 @dataclass(frozen=True)
@@ -297,7 +301,16 @@ class Station:
             phone=self.settings.get("station.phone"),
             manager_name=row[0] if row else "",
             station_id=meta.get(self.conn, meta.STATION_ID),
+            receipt_check=self._receipt_check(),
         )
+
+    def _receipt_check(self) -> str:
+        """The county's receipt-check address of this station; '' before enrolment."""
+        station_id = meta.get(self.conn, meta.STATION_ID)
+        county_url = meta.get(self.conn, meta.COUNTY_URL).rstrip("/")
+        if not station_id or not county_url:
+            return ""
+        return f"{county_url}/r/{quote(station_id, safe='')}"
 
     def today(self) -> TodayFigures:
         """The home page's figures of the business day, each line adding its own."""

@@ -3,8 +3,10 @@ passed to any document, and how they are drawn on each paper.
 
 ``ReceiptHeader`` heads the page: the station's name and phone number, then the document's title.
 ``ReceiptFooter`` ends it: the id of the event the document stands for, as text and as a QR code
-(the county's receipt check reads it), when it was printed and by whom. On A4 each page also ends
-with a band naming the event and the page number.
+(the county's receipt check reads it), when it was printed and by whom. Once the station is
+enrolled the QR code is the address of that check, ``{county}/r/{station_id}/{event_id}``, so a
+supervisor's phone camera opens the record as the county holds it; before, it is the id alone.
+On A4 each page also ends with a band naming the event and the page number.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from stationapp.core import clock
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
@@ -21,7 +24,13 @@ from stationapp.receipts.paper import MM
 from stationapp.receipts.wrapping import text_width
 
 if TYPE_CHECKING:
+    from reportlab.graphics.barcode.qr import QrCodeWidget
     from reportlab.pdfgen.canvas import Canvas
+
+QR_BORDER = 2  # modules of quiet zone around the code
+# a thermal printer of 203 dpi makes a dot 0.125 mm: below 0.33 mm (under three dots) a module
+# prints ragged and a phone's camera misreads it
+SMALLEST_MODULE = 0.33 * MM
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,16 @@ class ReceiptFooter:
     event_id: str
     printed_at: datetime
     operator_name: str
+    # the county's receipt check of the station ("{county}/r/{station_id}", StationInfo's
+    # receipt_check); '' before enrolment
+    check_url: str = ""
+
+    @property
+    def qr_value(self) -> str:
+        """What the QR code carries: the check's address of this event, or the id alone."""
+        if not self.check_url:
+            return self.event_id
+        return f"{self.check_url.rstrip('/')}/{quote(self.event_id.strip(), safe='')}"
 
 
 def header_blocks(layout: Layout, header: ReceiptHeader, title: str) -> list[Block]:
@@ -70,7 +89,7 @@ def footer_blocks(layout: Layout, footer: ReceiptFooter) -> list[Block]:
         blocks = [
             layout.separator(),
             layout.space(layout.small * 0.5),
-            _qr_block(layout, footer.event_id),
+            _qr_block(layout, footer.qr_value),
         ]
         blocks.append(layout.text_line(number_label, layout.small, align="center"))
         blocks.append(_event_id_line(layout, footer.event_id, align="center"))
@@ -80,7 +99,7 @@ def footer_blocks(layout: Layout, footer: ReceiptFooter) -> list[Block]:
         return blocks
     return [
         layout.separator(),
-        _sheet_footer(layout, footer.event_id, number_label, printed, operator),
+        _sheet_footer(layout, footer, number_label, printed, operator),
     ]
 
 
@@ -104,18 +123,18 @@ def _event_id_line(layout: Layout, event_id: str, *, align: Align) -> Block:
     return layout.text_line(event_id, max(size, 4.5), align=align)
 
 
-def _qr_block(layout: Layout, event_id: str) -> Block:
+def _qr_block(layout: Layout, value: str) -> Block:
     size = layout.paper.qr_size
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
-        _draw_qr(canvas, event_id, left + (layout.width - size) / 2, top - size, size)
+        _draw_qr(canvas, value, left + (layout.width - size) / 2, top - size, size)
 
     return Block(size + layout.small * 0.3, draw)
 
 
 def _sheet_footer(
     layout: Layout,
-    event_id: str,
+    footer: ReceiptFooter,
     number_label: str,
     printed: tuple[str, str],
     operator: tuple[str, str],
@@ -124,7 +143,7 @@ def _sheet_footer(
     qr = layout.paper.qr_size
     text_width_available = layout.width - qr - 6 * MM
     lines = [
-        (number_label, event_id),
+        (number_label, footer.event_id),
         printed,
         operator,
     ]
@@ -136,17 +155,37 @@ def _sheet_footer(
             shown = f"{label}  {value}"
             fitted = min(size, size * text_width_available / max(text_width(shown, size), 1))
             draw_string(canvas, left, y, shown, fitted, bold=False, align="left")
-        _draw_qr(canvas, event_id, left + layout.width - qr, top - qr, qr)
+        _draw_qr(canvas, footer.qr_value, left + layout.width - qr, top - qr, qr)
 
     return Block(height, draw)
 
 
+def qr_code(value: str, size: float) -> QrCodeWidget:
+    """The QR code of ``value`` printed ``size`` points wide: error correction M (15% of the
+    code may be smudged or torn) while a module stays at least ``SMALLEST_MODULE`` wide; a
+    value too long for that (a long county address) falls to L, whose smaller code keeps the
+    modules big enough for a 203 dpi printer and a phone's camera, which matter more on a roll
+    than the extra correction."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    for level in ("M", "L"):
+        widget = QrCodeWidget(value, barLevel=level, barBorder=QR_BORDER)
+        if size / (qr_modules(widget) + 2 * QR_BORDER) >= SMALLEST_MODULE:
+            break
+    return widget
+
+
+def qr_modules(widget: QrCodeWidget) -> int:
+    """The modules across a QR code (its quiet zone not counted)."""
+    widget.draw()  # makes the code, whose size depends on the value and the level
+    return widget.qr.getModuleCount()
+
+
 def _draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float) -> None:
     from reportlab.graphics import renderPDF
-    from reportlab.graphics.barcode.qr import QrCodeWidget
     from reportlab.graphics.shapes import Drawing
 
-    widget = QrCodeWidget(value, barLevel="M", barBorder=2)
+    widget = qr_code(value, size)
     x1, y1, x2, y2 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
     drawing.add(widget)

@@ -146,7 +146,12 @@ def _render_test_page(station) -> bytes:
     info = station.info
     return printer_test_page(
         header=ReceiptHeader(info.name, info.phone),
-        footer=ReceiptFooter(event.id, clock.parse_iso(event.occurred_at), station.operator.name),
+        footer=ReceiptFooter(
+            event.id,
+            clock.parse_iso(event.occurred_at),
+            station.operator.name,
+            info.receipt_check,
+        ),
         paper=station.settings.get("paper"),
     )
 

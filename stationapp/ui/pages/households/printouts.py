@@ -34,7 +34,7 @@ def _frame(station: Station, operator_name: str, entity_id: str) -> dict[str, ob
     info = station.info
     return {
         "header": ReceiptHeader(info.name, info.phone),
-        "footer": ReceiptFooter(event.id, clock.now(), operator_name),
+        "footer": ReceiptFooter(event.id, clock.now(), operator_name, info.receipt_check),
     }
 
 

@@ -43,7 +43,7 @@ def _frame(station: Station, kind: str, entity_id: str, operator_name: str) -> d
     info = station.info
     return {
         "header": ReceiptHeader(info.name, info.phone),
-        "footer": ReceiptFooter(event.id, clock.now(), operator_name),
+        "footer": ReceiptFooter(event.id, clock.now(), operator_name, info.receipt_check),
         "paper": station.settings.get("paper"),
     }
 

@@ -292,7 +292,12 @@ class SettingsPage(Page):
         settings = self.station.settings.all()
         pdf = printer_test_page(
             header=ReceiptHeader(info.name, info.phone),
-            footer=ReceiptFooter(event.id, clock.parse_iso(event.occurred_at), self.operator.name),
+            footer=ReceiptFooter(
+                event.id,
+                clock.parse_iso(event.occurred_at),
+                self.operator.name,
+                info.receipt_check,
+            ),
             paper=settings["paper"],
         )
         return event, pdf, settings["printer"]
