@@ -27,7 +27,9 @@ from sync.server.tables import (
     county_household_log,
     county_household_totals,
     county_orders,
+    county_parcels,
     county_produce_days,
+    county_station_days,
 )
 from tests import county_server
 from tests.county_db import county_database_url  # noqa: F401  (a fixture)
@@ -36,6 +38,8 @@ from tests.orders_helpers import new_order
 from tests.produce_helpers import HOUSEHOLD_NO, TEA, with_county
 
 READ_MODEL_TABLES = (
+    county_station_days,
+    county_parcels,
     county_orders,
     county_produce_days,
     county_consignments,
@@ -97,7 +101,7 @@ def day_rows(storage: Storage, station_id: str) -> set[tuple[Any, ...]]:
 
 def a_day_of_work(st: Any) -> dict[str, Any]:
     """Orders in three states, two purchases (one from the household), a consignment from the
-    household partly sold and settled, a sale, and a service to the household."""
+    household partly sold and settled, a sale, a service to the household and a parcel."""
     with_county(st)
     made: dict[str, Any] = {}
     made["waiting"] = new_order(st, deposit=None)
@@ -151,6 +155,12 @@ def a_day_of_work(st: Any) -> dict[str, Any]:
     )
     made["settled"] = st.produce.settle(made["lot"].id, paid="cash")
     made["helped"] = st.households.helped(HOUSEHOLD_NO, kind="training", note="茶叶修剪培训")
+    made["parcel"] = st.parcels.receive(
+        waybill="YT8880000000099",
+        recipient_phone="13812349999",
+        recipient_name="岩温",
+        carrier="YTO",
+    )
     return made
 
 

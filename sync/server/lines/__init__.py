@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import sqlalchemy as sa
 
 from sync.protocol import WireEvent
-from sync.server.lines import activity, households, orders, produce
+from sync.server.lines import activity, households, orders, parcels, produce
 from sync.server.lines.common import select_stored, stored
 from sync.server.tables import events
 
@@ -32,6 +32,7 @@ class LineReadModel(NamedTuple):
 
 READ_MODELS: tuple[LineReadModel, ...] = (
     LineReadModel(activity.write, activity.clear),
+    LineReadModel(parcels.write, parcels.clear),
     LineReadModel(orders.write, orders.clear),
     LineReadModel(produce.write, produce.clear),
     LineReadModel(households.write, households.clear),
