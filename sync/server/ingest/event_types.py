@@ -20,6 +20,8 @@ KNOWN_EVENT_TYPES = frozenset(
         "order.delivered",
         "order.cancelled",
         "order.returned",
+        "order.return_sent",
+        "order.platform_refunded",
         "produce.bought",
         "produce.consigned",
         "produce.sold",
