@@ -204,3 +204,20 @@ def test_the_platforms_refund_is_recorded_into_the_account_paid_from(
     assert worker.wait_for(station.orders.get, order.id).platform_refunded_fen == 19900
     qtbot.waitUntil(lambda: "refunded ¥199.00" in panel.detail.text(), timeout=3000)
     qtbot.waitUntil(lambda: "¥199.00 to the station's accounts" in panel.totals.text())
+
+
+def test_the_sending_form_asks_for_the_labels_waybill_and_records_nothing_without_it(
+    qtbot, orders_page, station, worker
+):
+    order = worker.wait_for(delivered, station)
+    panel = find_villager(qtbot, orders_page)
+    record_return(qtbot, panel, send_back=True)
+    dialog = sending_dialog(qtbot)
+    qtbot.waitUntil(dialog.form.id_number.hasFocus, timeout=3000)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.form.message.kind == "refusal", timeout=3000)
+    assert "waybill" in dialog.form.message.text()
+    assert dialog.form.label_waybill.hasFocus() and dialog.isVisible()
+    assert worker.wait_for(station.sending.on_day) == []
+    assert worker.wait_for(station.orders.get, order.id).return_sent_id == ""
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
