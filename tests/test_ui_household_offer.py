@@ -69,7 +69,7 @@ def test_an_offer_shows_the_household_and_ctrl_h_accepts_it(qtbot, form):
     qtbot.keyClicks(field, "13812345678")
     offer.offer([WANG, LI])
     assert offer.isVisible() and offer.offered
-    assert "王秀英【脱贫户】" in offer.name.text() and WANG.household_no in offer.name.text()
+    assert "王秀英【脱贫户】" in offer.name.text() and WANG.household_no in offer.hint.text()
     assert "尾号5678" in offer.hint.text() and "Ctrl+H" in offer.hint.text()
     assert "1 more household" in offer.hint.text()
     assert offer.household_id == ""  # only offered

@@ -654,8 +654,12 @@ Members met at the station: {met}</source>
     <context>
         <name>HouseholdOffer</name>
         <message>
-            <source>Registered household: {name}{marker}  No. {number}</source>
-            <translation>登记户：{name}{marker}  户编号 {number}</translation>
+            <source>Registered household: {name}{marker}</source>
+            <translation>登记户：{name}{marker}</translation>
+        </message>
+        <message>
+            <source>No. {number}</source>
+            <translation>户编号 {number}</translation>
         </message>
         <message>
             <source>Marked  ·  {clear}: not this household</source>
@@ -771,6 +775,13 @@ Members met at the station: {met}</source>
         </message>
     </context>
     <context>
+        <name>IntakeHouseholds</name>
+        <message>
+            <source>Marked for the household: press Enter to take the parcel in.</source>
+            <translation>已标记为登记户：按 Enter 入库。</translation>
+        </message>
+    </context>
+    <context>
         <name>IntakePanel</name>
         <message>
             <source>Scan the waybill barcode, or type it and press Enter</source>
@@ -849,6 +860,10 @@ Members met at the station: {met}</source>
         <message>
             <source>Choose the carrier first: press its number (1 to 9).</source>
             <translation>请先选择快递公司：按数字键 1 到 9。</translation>
+        </message>
+        <message>
+            <source>household {household}</source>
+            <translation>登记户 {household}</translation>
         </message>
         <message>
             <source>Scan the waybill first, then type the phone.</source>

@@ -155,11 +155,12 @@ class HouseholdOffer(QFrame):
         household = self.shown
         assert household is not None
         self.name.setText(
-            self.tr("Registered household: {name}{marker}  No. {number}").format(
-                name=household.head_name, marker=marker(household), number=household.household_no
+            self.tr("Registered household: {name}{marker}").format(
+                name=household.head_name, marker=marker(household)
             )
         )
-        where = "  ·  ".join(p for p in (household.village, household.phone_masked) if p)
+        number = self.tr("No. {number}").format(number=household.household_no)
+        where = "  ·  ".join(p for p in (number, household.village, household.phone_masked) if p)
         if self.marked:
             keys = self.tr("Marked  ·  {clear}: not this household").format(clear=CLEAR_KEY)
         else:
@@ -172,8 +173,7 @@ class HouseholdOffer(QFrame):
             if others > 0 and not self.marked
             else ""
         )
-        first = f"{where}  ·  {keys}" if where else keys
-        self.hint.setText(f"{first}\n{more}" if more else first)
+        self.hint.setText("\n".join(p for p in (where, keys, more) if p))
         self.setProperty("marked", "true" if self.marked else "false")
         self.style().unpolish(self)
         self.style().polish(self)

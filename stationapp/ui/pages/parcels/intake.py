@@ -4,6 +4,10 @@ A label that prints only the phone's tail (``138****5678``, GB/T 41833-2022): th
 Enter offer the known customers whose numbers end so, latest parcel first, and Enter (or the
 row's digit) takes one; 0 or none known: the name on the label, and the parcel waits untexted.
 
+A recipient who may be a registered household's (the registry's phone tail, the head's name) is
+offered it under the name; Ctrl+H marks the parcel for the household log, and the customer
+keeps the link: their next parcel shows it marked without asking (Ctrl+Shift+H: not this one).
+
 No mouse is needed: each step puts the focus where the next key goes, a success and a refusal
 sound different, and the running list shows what this batch took in.
 """
@@ -38,9 +42,11 @@ from stationapp.ui.kit.desk import (
     shortcut,
     when_text,
 )
+from stationapp.ui.kit.household_offer import marker
 from stationapp.ui.kit.page import Page, PageContext
 from stationapp.ui.pages.parcels.intake_batch import RunningBatch
 from stationapp.ui.pages.parcels.intake_carriers import CARRIER_LIST_HEIGHT, CarrierChoice
+from stationapp.ui.pages.parcels.intake_households import IntakeHouseholds
 from stationapp.ui.pages.parcels.intake_offers import TailOffers
 from stationapp.ui.pages.parcels.intake_questions import IntakeQuestions
 from stationapp.ui.pages.parcels.intake_records import (
@@ -54,10 +60,19 @@ from stationapp.ui.pages.parcels.intake_setup import BatchSetup
 from stationapp.ui.pages.parcels.words import waybill_tail
 
 
-class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, RunningBatch, Page):
+class IntakePanel(
+    BatchSetup,
+    CarrierChoice,
+    TailOffers,
+    IntakeHouseholds,
+    IntakeQuestions,
+    RunningBatch,
+    Page,
+):
     """The intake desk: the steps and the save here; the batch's shelf and consent, the carrier
-    choice, the tail's offers, the two questions and the running batch in their mixins
-    (intake_setup, intake_carriers, intake_offers, intake_questions, intake_batch)."""
+    choice, the tail's offers, the household offered, the two questions and the running batch
+    in their mixins (intake_setup, intake_carriers, intake_offers, intake_households,
+    intake_questions, intake_batch)."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -92,6 +107,8 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
         self.name.setPlaceholderText(
             self.tr("Only for a new phone: the name on the waybill (张* is fine)")
         )
+        self._build_household_offer()
+        self.saving_marker = ""  # the household of the parcel being saved, for its batch row
         self.step = StepHint()
         self.message = Outcome()
 
@@ -103,7 +120,10 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
         phone_and_offers.addWidget(self.phone)
         phone_and_offers.addWidget(self.offers)
         form.addRow(self._label(self.tr("&Phone:"), self.phone), phone_and_offers)
-        form.addRow(self._label(self.tr("&Name:"), self.name), self.name)
+        name_and_household = QVBoxLayout()  # the household offered, under the villager
+        name_and_household.addWidget(self.name)
+        name_and_household.addWidget(self.household)
+        form.addRow(self._label(self.tr("&Name:"), self.name), name_and_household)
 
         left = QVBoxLayout()
         left.addLayout(form)
@@ -219,7 +239,8 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
         self.carriers.clear()
         self.phone.clear()
         self.name.clear()
-        self._hide_offers()
+        self._forget_household()
+        self._hide_offers()  # and the carrier list as tall as its rows
         self._set_step_enabled()
         if self.message.kind == "refusal":  # it was about the parcel just dropped
             self.message.clear_message()
@@ -306,6 +327,7 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
         self.chosen = None
         tail = label_tail(self.phone.text())
         if tail is not None:
+            self.ask_households_for_tail()
             # the key that picks an offer, typed before the offers are shown, waits for them
             self.call_holding_keys(
                 lambda station: station.parcels.known_by_tail(tail),
@@ -349,6 +371,7 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
             consent=self.consent.currentData(),
             confirm_redelivery=self.redelivery_confirmed,
             confirm_phone=self._phone_confirmed(),
+            household_id=self.household_choice,
         )
 
     def _phone_confirmed(self) -> bool:
@@ -367,6 +390,10 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
             self.carriers.setFocus()
             return
         self.saving = True
+        shown = self.household.shown
+        self.saving_marker = (
+            f"{shown.head_name}{marker(shown)}" if self.household.household_id else ""
+        )
         # the next waybill, scanned or typed before the save comes back, waits for its field
         self.call_holding_keys(
             record_entry, self.station, self.entry(), on_done=self._recorded, on_error=self._refused
@@ -392,15 +419,16 @@ class IntakePanel(BatchSetup, CarrierChoice, TailOffers, IntakeQuestions, Runnin
             self.name.setFocus()
             return
         self.recorded.append(parcel)
-        self._add_to_batch(parcel)
-        self.message.succeed(
-            self.tr("Taken in: {code}  ·  {carrier} tail {tail}  ·  {name} {phone}").format(
-                code=parcel.pickup_code,
-                carrier=parcel.carrier_name,
-                tail=waybill_tail(parcel),
-                name=parcel.recipient_name,
-                phone=parcel.masked_phone,
-            )
+        self._add_to_batch(parcel, self.saving_marker)
+        text = self.tr("Taken in: {code}  ·  {carrier} tail {tail}  ·  {name} {phone}").format(
+            code=parcel.pickup_code,
+            carrier=parcel.carrier_name,
+            tail=waybill_tail(parcel),
+            name=parcel.recipient_name,
+            phone=parcel.masked_phone,
         )
+        if self.saving_marker:
+            text += "  ·  " + self.tr("household {household}").format(household=self.saving_marker)
+        self.message.succeed(text)
         self.tell(lines=["parcels"])
         self.start_over()

@@ -15,13 +15,15 @@ class RunningBatch:
 
     BATCH_COLUMNS = 5
 
-    def _add_to_batch(self, parcel: Parcel) -> None:
+    def _add_to_batch(self, parcel: Parcel, household: str = "") -> None:
+        """The parcel on top; ``household``: the registered household it was marked for, shown
+        with its marker instead of the name (王秀英【脱贫户】)."""
         self.batch.insertRow(0)
         cells = (
             parcel.pickup_code,
             waybill_tail(parcel),
             parcel.masked_phone,
-            parcel.recipient_name,
+            household or parcel.recipient_name,
             parcel.carrier_name,
         )
         for column, text in enumerate(cells):

@@ -44,15 +44,11 @@ class TailOffers:
             parts.append(known.masked_phone)
             self.offers.addItem("  ·  ".join(parts))
         self.offers.addItem(self.tr("0  None of them: type the name on the label"))
-        # the carrier is chosen: its list shrinks to that one row and the offers take the room
-        one_row = self.carriers.sizeHintForRow(0) + 2 * self.carriers.frameWidth()
-        self.carriers.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.carriers.setFixedHeight(one_row)
-        self.carriers.scrollToItem(self.carriers.currentItem())
         rows = min(self.offers.count(), OFFER_ROWS_SHOWN)
         frame = 2 * self.offers.frameWidth()
         self.offers.setFixedHeight(rows * self.offers.sizeHintForRow(0) + frame)
         self.offers.setCurrentRow(0)
+        self._shrink_carriers()  # the carrier is chosen: its list shrinks to that one row
         self.offers.show()
         self.message.clear_message()
         self.step.setText(
@@ -67,8 +63,7 @@ class TailOffers:
         self.chosen = None
         self.offers.clear()
         self.offers.hide()
-        self.carriers.setFixedHeight(self.carriers_height)
-        self.carriers.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._fit_carrier_list()
 
     def _offer_key(self, event: QKeyEvent) -> bool:
         key = event.key()

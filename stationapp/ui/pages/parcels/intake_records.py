@@ -33,6 +33,7 @@ class Entry:
     consent: str
     confirm_redelivery: bool
     confirm_phone: bool = False
+    household_id: str | None = None  # None: as the customer is linked; '': link cleared
 
     def receive_arguments(self) -> dict[str, Any]:
         """The keyword arguments of ``st.parcels.receive`` for this entry."""
