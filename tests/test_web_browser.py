@@ -58,7 +58,9 @@ def test_a_supervisor_logs_in_sees_their_stations_opens_one_and_logs_out(
     table = page.locator("table.stations")
     for station in web.stations:
         assert (table.get_by_text(station.name).count() == 1) == (station.township == "孟定镇")
-    page.screenshot(path=str(tmp_path / "stations.png"))
+    for name in ("activity", "silent"):  # the charts drawn from the served ECharts
+        assert page.locator(f'[data-chart="{name}"][data-drawn="yes"] canvas').count() == 1
+    page.screenshot(path=str(tmp_path / "stations.png"), full_page=True)
     mine = web.of("孟定镇")[0]
     page.get_by_role("link", name=mine.name).click()
     page.wait_for_url(f"{web.base_url}/web/stations/{mine.id}")

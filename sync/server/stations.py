@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,18 @@ from sync.server.tables import stations
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_GROUPS = 3
 CODE_GROUP_LENGTH = 4
+MAX_PLACE_NAME = 200  # the width of the stations table's name, township and village columns
+
+
+class StationRefused(ValueError):
+    """A station the county does not create as asked; the text says what to do. ``reason``
+    (``no_name``, ``too_long``, ``control``) and ``what`` (name, township, village) let the
+    admin pages say it in Chinese."""
+
+    def __init__(self, message: str, *, reason: str, what: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.what = what
 
 
 @dataclass(frozen=True)
@@ -54,10 +67,46 @@ def normalize_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
+def station_names(name: str, township: str, village: str) -> tuple[str, str, str]:
+    """The station's name, township and village with their spaces tidied;
+    :class:`StationRefused` for one that is empty, too long, or has control characters."""
+    cleaned = []
+    for what, value in (("name", name), ("township", township), ("village", village)):
+        tidy = " ".join(value.split())
+        if not tidy:
+            raise StationRefused(
+                f"The station's {what} is empty. Give it.", reason="empty", what=what
+            )
+        if len(tidy) > MAX_PLACE_NAME:
+            raise StationRefused(
+                f"The station's {what} is longer than {MAX_PLACE_NAME} characters. Shorten it.",
+                reason="too_long",
+                what=what,
+            )
+        if not tidy.isprintable():
+            raise StationRefused(
+                f"The station's {what} has control characters. Type it again.",
+                reason="control",
+                what=what,
+            )
+        cleaned.append(tidy)
+    return cleaned[0], cleaned[1], cleaned[2]
+
+
 def create_station(
-    storage: Storage, secret: str, *, name: str, township: str, village: str
+    storage: Storage,
+    secret: str,
+    *,
+    name: str,
+    township: str,
+    village: str,
+    in_transaction: Callable[[sa.Connection, str], None] | None = None,
 ) -> tuple[str, str]:
-    """A new station and its one-time enrolment code: (station_id, enrollment_code)."""
+    """A new station and its one-time enrolment code: (station_id, enrollment_code).
+    :class:`StationRefused` for an empty or overlong name, township or village, with nothing
+    written. ``in_transaction(conn, station_id)`` runs in the insert's transaction (the admin
+    pages' audit line)."""
+    name, township, village = station_names(name, township, village)
     station_id = ids.uuid7()
     code = new_code()
     with storage.engine.begin() as conn:
@@ -81,11 +130,20 @@ def create_station(
         from sync.server.reference.places import publish_station_lists
 
         publish_station_lists(conn)
+        if in_transaction is not None:
+            in_transaction(conn, station_id)
     return station_id, code
 
 
-def reissue_code(storage: Storage, secret: str, station_id: str) -> str:
-    """A new code for a station whose PC was lost; its current token stops working at once."""
+def reissue_code(
+    storage: Storage,
+    secret: str,
+    station_id: str,
+    *,
+    in_transaction: Callable[[sa.Connection], None] | None = None,
+) -> str:
+    """A new code for a station whose PC was lost; its current token and any earlier code stop
+    working at once. ``in_transaction`` runs in the update's transaction."""
     code = new_code()
     with storage.engine.begin() as conn:
         result = conn.execute(
@@ -99,6 +157,8 @@ def reissue_code(storage: Storage, secret: str, station_id: str) -> str:
         )
         if result.rowcount != 1:
             raise LookupError(station_id)
+        if in_transaction is not None:
+            in_transaction(conn)
     return code
 
 

@@ -8,6 +8,7 @@ is the login check of the supervisor web.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,14 @@ MAX_TOWNSHIP_LENGTH = TOWNSHIP_LENGTH
 
 
 class UserRefused(ValueError):
-    """A user or password the county does not take; the text says what is wrong and what to do."""
+    """A user or password the county does not take; the text says what is wrong and what to do.
+    ``reason`` names the rule (``short_password``, ``name_taken``...) and ``params`` its values,
+    so the admin pages can say the same in Chinese without a second copy of the rules."""
+
+    def __init__(self, message: str, *, reason: str = "", **params: Any) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -51,44 +59,57 @@ def check_password(password: str, *, name: str = "") -> None:
         raise UserRefused(
             f"The password has {len(password)} characters; it needs at least "
             f"{MIN_PASSWORD_LENGTH}. Choose a longer one (a few words together are easy to "
-            "remember)."
+            "remember).",
+            reason="short_password",
+            length=len(password),
+            least=MIN_PASSWORD_LENGTH,
         )
     if password.isdigit():
         raise UserRefused(
-            "The password is only digits, which are quickly guessed. Put letters in it too."
+            "The password is only digits, which are quickly guessed. Put letters in it too.",
+            reason="digits_password",
         )
     if name and password.strip().casefold() == name.strip().casefold():
-        raise UserRefused("The password is the user's name. Choose something else.")
+        raise UserRefused(
+            "The password is the user's name. Choose something else.", reason="name_password"
+        )
 
 
 def _checked_user(name: str, role: str, township: str | None) -> tuple[str, str | None]:
     name = name.strip()
     if not name:
-        raise UserRefused("The user has no name. Give one with --name.")
+        raise UserRefused("The user has no name. Give one with --name.", reason="no_name")
     if len(name) > MAX_NAME_LENGTH or not name.isprintable():
         raise UserRefused(
             f"The name {name!r} is longer than {MAX_NAME_LENGTH} characters or has control "
-            "characters. Give a shorter, plain name."
+            "characters. Give a shorter, plain name.",
+            reason="bad_name",
+            most=MAX_NAME_LENGTH,
         )
     township = (township or "").strip() or None
     if role == SUPERVISOR:
         if township is None:
             raise UserRefused(
-                "A supervisor sees the stations of one township: give it with --township."
+                "A supervisor sees the stations of one township: give it with --township.",
+                reason="no_township",
             )
         if len(township) > MAX_TOWNSHIP_LENGTH or not township.isprintable():
             raise UserRefused(
                 f"The township {township!r} is too long or has control characters. Write the "
-                "township's name as the county's places list has it."
+                "township's name as the county's places list has it.",
+                reason="bad_township",
             )
     elif role == ADMIN:
         if township is not None:
             raise UserRefused(
                 f"An admin sees every township, so --township {township} does not apply. Leave "
-                "it out, or make the user a supervisor."
+                "it out, or make the user a supervisor.",
+                reason="admin_township",
             )
     else:
-        raise UserRefused(f"The role {role!r} is not one of {', '.join(ROLES)}. Choose one.")
+        raise UserRefused(
+            f"The role {role!r} is not one of {', '.join(ROLES)}. Choose one.", reason="bad_role"
+        )
     return name, township
 
 
@@ -148,9 +169,11 @@ def add_user(
     township: str | None,
     password: str,
     passwords: Passwords | None = None,
+    in_transaction: Callable[[sa.Connection], None] | None = None,
 ) -> User:
     """A new active user; :class:`UserRefused` for a taken name, a role without its township
-    (or an admin with one), or a weak password. Nothing is written when refused."""
+    (or an admin with one), or a weak password. Nothing is written when refused.
+    ``in_transaction`` runs in the insert's transaction (the admin pages' audit line)."""
     name, township = _checked_user(name, role, township)
     check_password(password, name=name)
     if find_user(storage, name) is not None:
@@ -169,6 +192,8 @@ def add_user(
                     active=True,
                 )
             ).inserted_primary_key[0]
+            if in_transaction is not None:
+                in_transaction(conn)
     except sa.exc.IntegrityError as error:  # added by someone else meanwhile
         raise _name_taken(name) from error
     return User(user_id, name, role, township, created_at, True)
@@ -186,8 +211,32 @@ def list_users(storage: Storage) -> list[User]:
     return [User.from_row(row) for row in rows]
 
 
+def set_active(conn: sa.Connection, user_id: int, active: bool) -> User:
+    """Enable or disable a user in the caller's transaction; a disabled user cannot log in and
+    their sessions are refused (end them in the same transaction: ``WebAuth.end_sessions_of``).
+    :class:`LookupError` for an unknown id."""
+    conn.execute(users.update().where(users.c.id == user_id).values(active=active))
+    return _user_by_id(conn, user_id)
+
+
+def set_password_hash(conn: sa.Connection, user_id: int, password_hash: str) -> User:
+    """A new password (already checked by :func:`check_password` and hashed) in the caller's
+    transaction; :class:`LookupError` for an unknown id."""
+    conn.execute(users.update().where(users.c.id == user_id).values(password_hash=password_hash))
+    return _user_by_id(conn, user_id)
+
+
+def _user_by_id(conn: sa.Connection, user_id: int) -> User:
+    row = conn.execute(sa.select(users).where(users.c.id == user_id)).first()
+    if row is None:
+        raise LookupError(user_id)
+    return User.from_row(row)
+
+
 def _name_taken(name: str) -> UserRefused:
     return UserRefused(
         f"A user named {name} exists already. Choose another name (a supervisor's name with "
-        "their township, say)."
+        "their township, say).",
+        reason="name_taken",
+        name=name,
     )

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sync.server.settings import Settings
 from sync.server.storage import Storage
 from sync.server.web.auth import WebAuth
+from sync.server.web.compress import WebGzipMiddleware
 from sync.server.web.deps import LoginNeeded, viewer_of
 from sync.server.web.pages import login, station, stations
 from sync.server.web.render import ERROR_WORDS, page
@@ -42,6 +43,7 @@ def add_web(app: FastAPI, storage: Storage, settings: Settings) -> None:
 
     app.add_middleware(CsrfMiddleware, secret=settings.token_secret, secure=settings.https)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(WebGzipMiddleware)
 
 
 def error_page(request: Request, exc: StarletteHTTPException) -> Response | None:

@@ -8,7 +8,7 @@ their indexes: a station's cost does not grow with its history) and one for toda
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
@@ -98,3 +98,35 @@ def station_rows(
         )
         for row in conn.execute(query)
     ]
+
+
+@dataclass(frozen=True)
+class Activity:
+    """The viewer's stations over the last days: events per day and line, and how many
+    stations recorded anything each day (the others were silent)."""
+
+    days: list[str]
+    per_line: dict[str, list[int]]
+    active: list[int]
+    stations: int
+
+
+def recent_activity(conn: sa.Connection, viewer: Viewer, today: date, days: int) -> Activity:
+    d = county_station_days.c
+    listed = [(today - timedelta(days=n)).isoformat() for n in range(days - 1, -1, -1)]
+    where = (d.day >= listed[0], d.day <= listed[-1], within(viewer, d.station_id))
+    per_line: dict[str, list[int]] = {}
+    index = {day: n for n, day in enumerate(listed)}
+    for day, line, count in conn.execute(
+        sa.select(d.day, d.line, sa.func.sum(d.count)).where(*where).group_by(d.day, d.line)
+    ):
+        per_line.setdefault(line, [0] * days)[index[day]] = int(count)
+    active = [0] * days
+    for day, count in conn.execute(
+        sa.select(d.day, sa.func.count(sa.distinct(d.station_id))).where(*where).group_by(d.day)
+    ):
+        active[index[day]] = int(count)
+    total = conn.execute(
+        sa.select(sa.func.count()).select_from(scoped_stations(viewer).subquery())
+    ).scalar_one()
+    return Activity(listed, per_line, active, total)

@@ -1,0 +1,31 @@
+"""What every admin page reads first: the guard that keeps a query to the county admin (a
+supervisor is answered 404, as for a page that is not there), and the places the forms offer."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from fastapi import HTTPException
+
+from sync.server.tables import places, stations
+from sync.server.web.auth import Viewer
+
+
+def admin_only(viewer: Viewer) -> None:
+    """404 for anyone but the county admin: the admin queries' own check, under the route's."""
+    if not viewer.admin:
+        raise HTTPException(status_code=404)
+
+
+def known_places(conn: sa.Connection, viewer: Viewer) -> tuple[list[str], list[str]]:
+    """(townships, villages) the county knows, from its places list and its stations: what the
+    forms offer to pick from, so a township is written the same way each time."""
+    admin_only(viewer)
+    townships: set[str] = set()
+    villages: set[str] = set()
+    for township, village in conn.execute(sa.select(places.c.township, places.c.village)):
+        townships.add(township)
+        villages.add(village)
+    for township, village in conn.execute(sa.select(stations.c.township, stations.c.village)):
+        townships.add(township)
+        villages.add(village)
+    return sorted(townships), sorted(villages)

