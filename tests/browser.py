@@ -48,3 +48,11 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+def shoot(page: Any, name: str, *, full_page: bool = True) -> None:
+    """A screenshot for the manual, ``<folder>/web-<name>.png``, when ``WEB_SCREENSHOTS`` names
+    the folder (``WEB_SCREENSHOTS=docs/img pytest tests/test_web_*.py``); else nothing."""
+    folder = os.environ.get("WEB_SCREENSHOTS", "").strip()
+    if folder:
+        page.screenshot(path=f"{folder}/web-{name}.png", full_page=full_page)

@@ -11,13 +11,16 @@ from typing import Any
 
 import pytest
 
-from tests.browser import DESKTOP, PHONE, chromium  # noqa: F401  (a fixture)
+from tests.browser import DESKTOP, PHONE, chromium, shoot  # noqa: F401  (a fixture)
+from tests.test_web_lines import bought
 from tests.web_helpers import ADMIN, PASSWORD, WebCounty, web_county
 
 
 @pytest.fixture(scope="module")
 def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebCounty]:
     with web_county("sqlite", tmp_path_factory.mktemp("web")) as county:
+        mine = county.of("孟定镇")[0]
+        county.push(mine, [bought(1, "普洱茶鲜叶", 48_000), bought(2, "八月瓜", 9_000)])
         yield county
 
 
@@ -61,6 +64,7 @@ def test_a_supervisor_logs_in_sees_their_stations_opens_one_and_logs_out(
     for name in ("activity", "silent"):  # the charts drawn from the served ECharts
         assert page.locator(f'[data-chart="{name}"][data-drawn="yes"] canvas').count() == 1
     page.screenshot(path=str(tmp_path / "stations.png"), full_page=True)
+    shoot(page, "stations")
     mine = web.of("孟定镇")[0]
     page.get_by_role("link", name=mine.name).click()
     page.wait_for_url(f"{web.base_url}/web/stations/{mine.id}")
@@ -92,4 +96,26 @@ def test_the_stations_page_reads_on_a_phone(web: WebCounty, chromium: Any, tmp_p
     assert width <= PHONE["width"]
     assert page.locator("table.stations tbody tr").count() == len(web.stations)
     page.screenshot(path=str(tmp_path / "stations-phone.png"), full_page=True)
+    shoot(page, "stations-phone")
+    assert problems == []
+
+
+def test_a_supervisor_walks_the_lines_pages_by_the_menu(web: WebCounty, chromium: Any):
+    page, problems = new_page(chromium, DESKTOP)
+    log_in(page, web.base_url, "mengding")
+    for words, heading, name in (
+        ("快递", "快递", "parcels"),
+        ("代购", "代购", "orders"),
+        ("收购销售", "收购销售", "produce"),
+        ("代销", "代销", "consignments"),
+    ):
+        page.get_by_role("navigation").get_by_role("link", name=words, exact=True).click()
+        page.wait_for_url(f"{web.base_url}/web/{name}")
+        assert page.get_by_role("heading", level=1).inner_text().startswith(heading)
+        assert page.locator('nav a[aria-current="page"]').inner_text() == words
+        shoot(page, name)
+    # the month's purchases by product, drawn
+    page.goto(web.base_url + "/web/produce")
+    assert page.locator('[data-chart="products"][data-drawn="yes"] canvas').count() == 1
+    assert "普洱茶鲜叶" in page.locator("table").inner_text()
     assert problems == []

@@ -76,8 +76,15 @@ class WebCounty:
     def of(self, township: str) -> list[WebStation]:
         return [s for s in self.stations if s.township == township]
 
-    def push(self, station: WebStation, events: list[tuple[str, str, dict[str, Any]]]) -> None:
-        """Push ``(type, entity_id, payload)`` events of today as the station would."""
+    def push(
+        self,
+        station: WebStation,
+        events: list[tuple[str, str, dict[str, Any]]],
+        *,
+        at: str = "",
+    ) -> None:
+        """Push ``(type, entity_id, payload)`` events as the station would, made now (or at the
+        ISO time ``at``)."""
         seq, prev = station.head
         wire = []
         now = clock.now_iso()
@@ -88,7 +95,7 @@ class WebCounty:
                 "seq": seq,
                 "type": type_,
                 "entity_id": entity_id,
-                "occurred_at": now,
+                "occurred_at": at or now,
                 "operator": "岩温",
                 "payload": payload,
             }

@@ -18,15 +18,24 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.server.settings import Settings
 from sync.server.storage import Storage
+from sync.server.web import api
 from sync.server.web.auth import WebAuth
 from sync.server.web.compress import WebGzipMiddleware
 from sync.server.web.deps import LoginNeeded, viewer_of
-from sync.server.web.pages import admin, login, receipt, station, stations
+from sync.server.web.pages import admin, lines, login, receipt, station, stations
 from sync.server.web.render import ERROR_WORDS, page
 from sync.server.web.security import CsrfMiddleware, SecurityHeadersMiddleware, is_page
 
 STATIC = Path(__file__).resolve().parent / "static"
-ROUTERS = (login.router, stations.router, station.router, admin.router, receipt.router)
+ROUTERS = (
+    login.router,
+    stations.router,
+    station.router,
+    lines.router,
+    api.router,
+    admin.router,
+    receipt.router,
+)
 
 
 def add_web(app: FastAPI, storage: Storage, settings: Settings) -> None:

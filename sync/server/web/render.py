@@ -61,7 +61,16 @@ def skew_text(seconds: int | None) -> str:
     return f"{way}{size // 86400}天"
 
 
-_environment.filters.update(beijing=beijing, yuan=yuan, skew=skew_text)
+def quantity(milli: int | None) -> str:
+    """A quantity kept in thousandths, as the station writes it: 52.3, 10, 0.125."""
+    if milli is None:
+        return "—"
+    whole, part = divmod(abs(milli), 1000)
+    text = f"{whole}.{part:03d}".rstrip("0").rstrip(".") if part else str(whole)
+    return f"-{text}" if milli < 0 else text
+
+
+_environment.filters.update(beijing=beijing, yuan=yuan, skew=skew_text, qty=quantity)
 
 
 def page(
