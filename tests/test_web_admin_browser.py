@@ -19,7 +19,7 @@ import pytest
 from tests.browser import DESKTOP, PHONE, chromium  # noqa: F401  (a fixture)
 from tests.county_db import missing_part
 from tests.test_web_browser import log_in, new_page
-from tests.web_helpers import ADMIN, WebCounty, web_county
+from tests.web_helpers import ADMIN, PASSWORD, WebCounty, web_county
 
 
 @pytest.fixture(scope="module")
@@ -100,4 +100,47 @@ def test_the_stations_admin_page_reads_on_a_phone(web: WebCounty, chromium: Any)
     page.goto(web.base_url + "/web/admin/stations")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     shot(page, "stations-phone")
+    assert problems == []
+
+
+def test_the_admin_adds_a_supervisor_and_disabling_them_sends_their_page_to_the_login(
+    web: WebCounty, chromium: Any
+):
+    admin, problems = new_page(chromium, DESKTOP)
+    log_in(admin, web.base_url, ADMIN)
+    admin.get_by_role("link", name="用户管理").click()
+    admin.wait_for_url(web.base_url + "/web/admin/users")
+    form = admin.locator("form", has=admin.get_by_role("button", name="添加用户"))
+    form.get_by_label("用户名").fill("岩罕")
+    form.get_by_label("角色").select_option(label="乡镇督导")
+    form.get_by_label("乡镇（督导填）").fill("勐永镇")
+    form.get_by_label("初始密码").fill(PASSWORD)
+    form.get_by_label("再输一次").fill(PASSWORD)
+    form.get_by_role("button", name="添加用户").click()
+    admin.wait_for_url(web.base_url + "/web/admin/users?**")
+    assert "已添加用户“岩罕”" in admin.get_by_role("status").inner_text()
+    shot(admin, "users")
+
+    supervisor, seen = new_page(chromium, DESKTOP)
+    log_in(supervisor, web.base_url, "岩罕")
+    assert supervisor.get_by_role("link", name=web.of("勐永镇")[0].name).is_visible()
+    assert supervisor.get_by_role("link", name="用户管理").count() == 0
+
+    admin.get_by_role("button", name="停用 岩罕").click()
+    admin.wait_for_url(web.base_url + "/web/admin/users?**")
+    assert "已停用“岩罕”" in admin.get_by_role("status").inner_text()
+    assert "已停用" in admin.locator("tr", has_text="岩罕").inner_text()
+    supervisor.reload()
+    assert "/web/login" in supervisor.url
+    assert supervisor.get_by_role("button", name="登录").is_visible()
+    shot(admin, "users-disabled")
+    assert problems == [] and seen == []
+
+
+def test_the_users_page_reads_on_a_phone(web: WebCounty, chromium: Any):
+    page, problems = new_page(chromium, PHONE)
+    log_in(page, web.base_url, ADMIN)
+    page.goto(web.base_url + "/web/admin/users")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(page, "users-phone")
     assert problems == []
