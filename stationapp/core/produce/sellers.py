@@ -1,6 +1,6 @@
-"""Who the purchase form offers as the operator types a seller: registered households (by the
-head's name, pinyin initials, 户编号 or phone tail) and earlier sellers (by name, initials or
-phone tail), the registered first."""
+"""Who the purchase and consignment forms offer as the operator types a villager: registered
+households (by the head's name, pinyin initials, 户编号 or phone tail), then earlier sellers and
+consignors (by name, initials or phone tail)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from typing import Any
 
 from stationapp.core import pinyin
 
-RECENT = 500  # earlier sellers looked through, newest first
+RECENT = 500  # earlier sellers and consignors looked through, newest first
+TAIL = 4  # digits of a phone tail; a longer number is a 户编号 (or its start)
+ID_LENGTH = 18  # a resident ID number: the registry refuses a mistyped one, not offered here
 LIMIT = 8
 
 
@@ -33,8 +35,9 @@ def find_sellers(conn: sqlite3.Connection, county: Any, text: str) -> list[Selle
     if not query:
         return []
     found: dict[tuple[str, str], SellerHint] = {}
-    households = list(county.households.find(query)) if not query.isdigit() else []
-    if query.isdigit() and len(query) == 4:
+    by_registry = not query.isdigit() or TAIL < len(query) < ID_LENGTH
+    households = list(county.households.find(query)) if by_registry else []
+    if query.isdigit() and len(query) == TAIL:
         households += [
             county.households.get(row[0])
             for row in conn.execute(
@@ -48,11 +51,12 @@ def find_sellers(conn: sqlite3.Connection, county: Any, text: str) -> list[Selle
                 h.head_name, "", h.phone_masked, h.household_no, h.household_type, h.monitoring_type
             )
     rows = conn.execute(
-        "SELECT seller_name, seller_phone, household_id FROM produce_purchases"
-        " ORDER BY bought_at DESC LIMIT ?",
+        "SELECT seller_name, seller_phone, household_id, bought_at FROM produce_purchases"
+        " UNION ALL SELECT consignor_name, consignor_phone, household_id, consigned_at"
+        " FROM produce_lots ORDER BY 4 DESC LIMIT ?",
         (RECENT,),
     ).fetchall()
-    for name, phone_text, household in rows:
+    for name, phone_text, household, _at in rows:
         if len(found) >= LIMIT:
             break
         hit = phone_text.endswith(query) if query.isdigit() else pinyin.matches(query, name)
