@@ -1,15 +1,14 @@
-"""收购: the purchase form. Seller (offered by name, initials or phone tail; a registered
-household marked), product (the county's catalog offered as typed), grade, unit, quantity (from
-the scale when there is one: F8 takes the stable net weight, F7 the tare), unit price beside the
-catalog's reference, the amount computed live, paid how; Enter saves. Today's purchases and the
-stock below."""
+"""收购: the purchase form. Seller (offered by name, initials, 户编号 or phone tail, a
+registered household marked: ``seller_offers``), product (the county's catalog offered as typed),
+grade, unit, quantity (from the scale when there is one: F8 takes the stable net weight, F7 the
+tare), unit price beside the catalog's reference, the amount computed live, paid how; Enter
+saves. Today's purchases and the stock below."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,7 +30,6 @@ from stationapp.core.errors import UserError
 from stationapp.core.money import METHODS, format_money
 from stationapp.core.produce import PriceFarFromReference, Purchase
 from stationapp.core.produce import quantities as q
-from stationapp.core.produce.sellers import SellerHint
 from stationapp.core.produce.settings import DEFAULT_UNIT, GRADES_KEY
 from stationapp.scales import Tare
 from stationapp.ui.kit.desk import Outcome, StepHint, ask_no_by_default, shortcut
@@ -44,16 +42,15 @@ from stationapp.ui.pages.produce.printouts import (
 )
 from stationapp.ui.pages.produce.scale import ScaleLabel, ScaleLink, ScaleTester
 from stationapp.ui.pages.produce.scale_keys import ScaleKeys
+from stationapp.ui.pages.produce.seller_offers import SellerOffers
 from stationapp.ui.pages.produce.today import TodayPanel
 from stationapp.ui.pages.produce.voids import VOID_KEY, RecordVoid
-from stationapp.ui.pages.produce.words import method_words, seller_text
+from stationapp.ui.pages.produce.words import method_words
 
-NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # what a chosen suggestion puts in the field
 SCALE_STYLE = """
 QLabel#scaleReading { font-size: 22px; font-weight: bold; color: #24435c; }
 QLabel#scaleReading[state="stable"] { color: #1f6f3f; }
 QLabel#scaleReading[state="problem"] { color: #b00020; font-size: 17px; }
-QLabel#householdMark { font-size: 18px; color: #b35a00; font-weight: bold; }
 """
 WEIGH_KEY = Qt.Key.Key_F8
 TARE_KEY = Qt.Key.Key_F7
@@ -71,13 +68,12 @@ def reference_fen(item: CatalogItem | None, unit: str) -> int | None:
     return None
 
 
-class PurchasePanel(ScaleKeys, Page):
+class PurchasePanel(ScaleKeys, SellerOffers, Page):
     """The 收购 desk; the scale link lives while the page does (``stop_scale`` ends it)."""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.catalog: dict[str, CatalogItem] = {}
-        self.chosen: SellerHint | None = None
         self.tare: Tare | None = None
         self.weighing: dict[str, str] | None = None  # the scale's, until the quantity is edited
         self.busy = False
@@ -89,19 +85,9 @@ class PurchasePanel(ScaleKeys, Page):
 
         self.seller = QLineEdit()
         self.seller.setPlaceholderText(self.tr("name, initials or last 4 digits of the phone"))
-        self.seller_model = QStandardItemModel(self)
-        self.seller_completer = QCompleter(self.seller_model, self)
-        self.seller_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.seller_completer.setCompletionRole(NAME_ROLE)
-        self.seller_completer.activated[QModelIndex].connect(self._seller_chosen)
-        self.seller.setCompleter(self.seller_completer)
-        self.seller.textEdited.connect(self._seller_typed)
-        self.seller_timer = QTimer(self, singleShot=True, interval=150)
-        self.seller_timer.timeout.connect(self.look_up_sellers)
-        self.household = QLabel()
-        self.household.setObjectName("householdMark")
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("mobile (optional)"))
+        self.offer_sellers(self.seller, self.phone)
 
         self.product = QLineEdit()
         self.product.setPlaceholderText(self.tr("catalog name or code, or type a new one"))
@@ -262,45 +248,6 @@ class PurchasePanel(ScaleKeys, Page):
 
     # --- as the operator types -------------------------------------------------------------------
 
-    def _seller_typed(self, _text: str) -> None:
-        self.chosen = None
-        self.household.clear()
-        self.seller_timer.start()
-
-    def look_up_sellers(self) -> None:
-        text = self.seller.text().strip()
-        if not text:
-            return
-        self.worker.call(
-            self.station.produce.sellers, text, on_done=self._offer_sellers, on_error=self._refused
-        )
-
-    def _offer_sellers(self, hints: list[SellerHint]) -> None:
-        self.seller_model.clear()
-        for hint in hints:
-            item = QStandardItem(seller_text(hint))
-            item.setData(hint.name, NAME_ROLE)
-            item.setData(hint, Qt.ItemDataRole.UserRole)
-            self.seller_model.appendRow(item)
-        self.offered = hints
-        if hints and self.seller.hasFocus():
-            self.seller_completer.complete()
-
-    def choose_seller(self, hint: SellerHint) -> None:
-        """Take an offered seller: the name, the phone and the household mark."""
-        self.chosen = hint
-        self.seller_completer.popup().hide()
-        self.seller.setText(hint.name)
-        if hint.phone:
-            self.phone.setText(hint.phone)
-        mark = f"【{hint.monitoring_type or hint.household_type}】" if hint.household_id else ""
-        self.household.setText(" ".join(x for x in (hint.phone_masked, mark) if x))
-
-    def _seller_chosen(self, index: QModelIndex) -> None:
-        hint = index.data(Qt.ItemDataRole.UserRole)
-        if isinstance(hint, SellerHint):
-            QTimer.singleShot(0, lambda: self.choose_seller(hint))
-
     def _quantity_typed(self, _text: str) -> None:
         self.weighing = None  # a typed figure is typed, whatever the scale said
 
@@ -344,14 +291,13 @@ class PurchasePanel(ScaleKeys, Page):
             "unit_price": self.price.text().strip(),
             "paid": button.property("method") if button else "cash",
         }
-        if self.chosen is not None and self.chosen.household_id:
-            fields["household"] = self.chosen.household_id
+        fields.update(self.household_field())
         if self.weighing is not None:
             fields["weighing"] = dict(self.weighing)
         return fields
 
     def save(self, *, confirm_price: bool = False) -> None:
-        if self.busy or self.seller_completer.popup().isVisible():
+        if self.busy or self.offer_open():
             return
         self.busy = True
         fields = self.form()
@@ -379,8 +325,8 @@ class PurchasePanel(ScaleKeys, Page):
         )
         for field in (self.seller, self.phone, self.quantity, self.price):
             field.clear()
-        self.household.clear()
-        self.chosen, self.weighing = None, None
+        self.forget_seller()
+        self.weighing = None
         # the basket's tare stays for the next purchase: the same basket is weighed again
         self.seller.setFocus()
         self.tell(lines=["produce"])
