@@ -144,3 +144,17 @@ def test_the_users_page_reads_on_a_phone(web: WebCounty, chromium: Any):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     shot(page, "users-phone")
     assert problems == []
+
+
+@pytest.mark.parametrize(("viewport", "name"), [(DESKTOP, "audit"), (PHONE, "audit-phone")])
+def test_the_audit_log_shows_who_did_what(
+    web: WebCounty, chromium: Any, viewport: dict[str, int], name: str
+):
+    page, problems = new_page(chromium, viewport)
+    log_in(page, web.base_url, ADMIN)
+    page.goto(web.base_url + "/web/admin/audit")
+    first = page.locator("table.admin-audit tbody tr").first
+    assert ADMIN in first.inner_text() and "登录" in first.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    shot(page, name)
+    assert problems == []

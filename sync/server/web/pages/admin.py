@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from sync.server.web.pages import admin_stations, admin_users
+from sync.server.web.pages import admin_audit, admin_stations, admin_users
 
-PARTS = (admin_stations, admin_users)
+PARTS = (admin_stations, admin_users, admin_audit)
 router = APIRouter(include_in_schema=False)
 for part in PARTS:
     router.include_router(part.router)
