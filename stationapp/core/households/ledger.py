@@ -29,6 +29,7 @@ WHAT = {
     "produce.sold": "代销售出",
     "produce.settled": "代销结算",
     "parcel.received": "代收快递",
+    "parcel.sent": "代寄快递",
     "household.helped": "帮扶服务",
 }
 WHAT_BY_LINE = {"order": "代购", "bill": "缴费", "produce": "农产品", "parcel": "快递"}

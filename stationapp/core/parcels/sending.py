@@ -12,6 +12,13 @@ they are read through :func:`stationapp.core.idcard.tail_of_masked`.
 The sending fee is ``fee_fen`` and ``payment`` as before, and, when money changed hands at the
 counter, ``money`` (:class:`stationapp.core.money.Money`): what the day close counts. Older events
 without ``money`` replay as they always did: the projection reads ``fee_fen`` and ``payment``.
+
+A sender from one of the county's registered households (脱贫户, 监测对象) is offered as intake
+offers a recipient (``parcels.households``): the household the phone's customer is linked to, else
+the candidates by phone tail and name. The 户编号 the operator accepts rides on ``parcel.sent`` as
+``household_id``, with the sender as ``customer_name`` (who came for the household), so the
+household log keeps a row (代寄快递). Sending changes no customer's link; older events without it
+replay unmarked.
 """
 
 from __future__ import annotations
@@ -29,6 +36,11 @@ from stationapp.core.events import Event, Replay
 from stationapp.core.i18n import QT_TRANSLATE_NOOP, Term
 from stationapp.core.line import LineContext
 from stationapp.core.money import METHODS, Money, foreign_digits
+from stationapp.core.parcels.households import (
+    RecipientHouseholds,
+    household_fields,
+    recipient_households,
+)
 from stationapp.core.projections import Projector
 from stationapp.core.text import checked_characters
 
@@ -212,6 +224,16 @@ class Sending:
         key = self._county.setting(privacy.SEAL_KEY_SETTING)
         return key if isinstance(key, str) and key else None
 
+    def sender_households(self, sender_phone: str, sender_name: str = "") -> RecipientHouseholds:
+        """The registered household the sender's phone is linked to (shown marked, as intake
+        linked it), else those the sender may be: the registry's phone tail is the mobile's last
+        four digits, or the head or a person the household log has met has the name."""
+        text = (sender_phone or "").strip()
+        mobile = phone.normalize_mobile(text, confirmed=True) if phone.is_mobile(text) else ""
+        return recipient_households(
+            self._conn, self._county.households, mobile=mobile, tail=mobile[-4:], name=sender_name
+        )
+
     def send(
         self,
         *,
@@ -231,10 +253,16 @@ class Sending:
         payment: str,
         waybill: str = "",
         confirm_phone: bool = False,
+        household_id: str | None = None,
     ) -> SentParcel:
         """寄件: the sender's mobile is recorded for real-name sending; one the numbering plan
-        does not list is a warning (``phone.UnlistedNumber``) until ``confirm_phone``."""
+        does not list is a warning (``phone.UnlistedNumber``) until ``confirm_phone``.
+
+        ``household_id``: the 户编号 of the sender's registered household (the operator accepted
+        the offer, or it was the linked one shown marked), checked against the registry and
+        refused when it holds no such number; None or ``""`` leaves the parcel unmarked."""
         operator = self._session.require_operator()
+        household = household_fields(self._county.households, linked=None, chosen=household_id)
         id_members = _checked_id(id_type, id_number, self.sealing_key())
         payload: dict[str, Any] = {
             "sender_name": _text(sender_name, limit=20, what=_SENDER_NAME),
@@ -257,6 +285,8 @@ class Sending:
             payload["money"] = money.to_payload()
         if waybill:
             payload["waybill"] = _waybill(waybill)
+        if household:
+            payload |= household | {"customer_name": payload["sender_name"]}
         sent_id = ids.uuid7()
         self._log.append("parcel.sent", entity_id=sent_id, payload=payload, operator=operator.id)
         return self.get(sent_id)
