@@ -16,6 +16,7 @@ from stationapp.core import ValidationError
 from stationapp.core import clock as station_clock
 from tests.households_registry import STUB_TYPES, bought, household, register
 from tests.line_stubs import stub_line
+from tests.orders_helpers import new_order
 
 WANG = "5309260101000001"  # 王秀英, 脱贫户, phone 尾号5678
 YAN = "5309260101000002"  # 岩温, 边缘易致贫户, phone 尾号5678 too
@@ -146,6 +147,19 @@ def test_a_batch_marks_each_parcel_as_told(registry):
     marked, plain = registry.parcels.receive_many(items)
     assert received_payload(registry, marked.id)["household_id"] == WANG
     assert "household_id" not in received_payload(registry, plain.id)
+
+
+def test_an_orders_own_parcel_is_not_marked_again_but_the_link_is_kept(registry):
+    """The order's rows name the household (代购): its parcel adds no 代收快递 row."""
+    order = new_order(registry, customer={"name": "王秀英", "phone": PHONE})
+    registry.orders.place(order.id, platform_order_no="PDD240001", paid="189.00", account="wechat")
+    registry.orders.ship(order.id, waybill_no="YT7512345678977")
+    parcel = registry.parcels.receive(
+        waybill="YT7512345678977", recipient_phone=PHONE, recipient_name="王秀英", household_id=WANG
+    )
+    payload = received_payload(registry, parcel.id)
+    assert "household_id" not in payload and payload["customer_household"] == WANG
+    assert registry.households.log(WANG).entries == []
 
 
 def test_replaying_the_events_gives_the_same_customers_rows(registry):

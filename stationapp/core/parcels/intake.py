@@ -153,6 +153,8 @@ class ParcelIntake:
                 at = clock.now()
                 code = pickup_code(payload["shelf"], payload["layer"], payload["seq"])
                 texted = self._texted_by_a_line(batch, parcel_id, payload, code, operator.id)
+                if texted:  # a line's own parcel (an order's): its rows name the household
+                    payload.pop("household_id", None)
                 notice = (
                     not texted
                     and payload["phone"]
