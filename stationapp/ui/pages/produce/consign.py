@@ -1,6 +1,7 @@
-"""代销: a villager's goods taken in to sell for them (consignor, product, grade, unit, quantity,
-asking price, commission as a percent or per unit; Enter saves), and the lots to settle (goods
-sold, not paid for yet: choose one and Ctrl+J pays the consignor) or still selling."""
+"""代销: a villager's goods taken in to sell for them (consignor, offered as typed with a
+registered household marked, as the purchase form offers its sellers; product, grade, unit,
+quantity, asking price, commission as a percent or per unit; Enter saves), and the lots to settle
+(goods sold, not paid for yet: choose one and Ctrl+J pays the consignor) or still selling."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from stationapp.ui.pages.produce.printouts import (
     render_lot_slip,
     voucher_maker,
 )
+from stationapp.ui.pages.produce.seller_offers import SellerOffers, household_marker
 from stationapp.ui.pages.produce.simple import SavingForm, field_grid, paid_choice
 from stationapp.ui.pages.produce.today import fill, table
 
@@ -32,13 +34,17 @@ def _open_or_to_settle(to_settle: list[Lot], still_open: list[Lot]) -> list[Lot]
     return [*to_settle, *(lot for lot in still_open if lot.id not in seen)]
 
 
-class ConsignPanel(SavingForm):
+class ConsignPanel(SellerOffers, SavingForm):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.lots: list[Lot] = []
         self.consignor = QLineEdit()
+        self.consignor.setPlaceholderText(
+            self.tr("name, initials, household no. or last 4 digits of the phone")
+        )
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("mobile (optional)"))
+        self.offer_sellers(self.consignor, self.phone)
         self.product = QLineEdit()
         self.grade = QComboBox()
         self.unit = QComboBox()
@@ -85,7 +91,7 @@ class ConsignPanel(SavingForm):
         layout.addLayout(
             field_grid(
                 [
-                    (self.tr("&Consignor:"), [self.consignor, self.phone]),
+                    (self.tr("&Consignor:"), [self.consignor, self.household, self.phone]),
                     (self.tr("&Product:"), [self.product, self.grade]),
                     (self.tr("&Quantity:"), [self.quantity, self.unit]),
                     (self.tr("&Asking price:"), [self.asking]),
@@ -147,6 +153,8 @@ class ConsignPanel(SavingForm):
             self.to_settle.selectRow(0)
 
     def save(self) -> None:
+        if self.offer_open():  # Enter took an offer
+            return
         rule = self.commission_kind.currentData()
         self.run(
             self.station.produce.consign,
@@ -159,20 +167,24 @@ class ConsignPanel(SavingForm):
             quantity=self.quantity.text().strip(),
             asking_price=self.asking.text().strip(),
             **{f"commission_{rule}": self.commission.text().strip()},
+            **self.household_field(),
         )
 
     def _taken_in(self, lot: Lot) -> None:
+        chosen = self.chosen
+        marked = chosen is not None and chosen.household_id == lot.household_id
         self.message.succeed(
             self.tr("Taken in {quantity} {unit} {product} from {consignor} to sell.").format(
                 quantity=lot.quantity,
                 unit=lot.unit,
                 product=lot.product_name,
-                consignor=lot.consignor_name,
+                consignor=lot.consignor_name + (household_marker(chosen) if marked else ""),
             )
         )
         self.last = (lot.id, None)
         for field in (self.consignor, self.phone, self.product, self.quantity, self.asking):
             field.clear()
+        self.forget_seller()
         self.consignor.setFocus()
         self.tell(lines=["produce"])
 
