@@ -186,6 +186,10 @@
     <context>
         <name>ConsignPanel</name>
         <message>
+            <source>name, initials, household no. or last 4 digits of the phone</source>
+            <translation>姓名、拼音首字母、户编号或手机尾号4位</translation>
+        </message>
+        <message>
             <source>mobile (optional)</source>
             <translation>手机号（可不填）</translation>
         </message>
