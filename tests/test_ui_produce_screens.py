@@ -1,7 +1,8 @@
 """The produce page in the real main window, in Chinese at 1366×768: it fits, and its pictures
 are saved (into docs/img when STATIONAPP_SCREENSHOTS names that folder:
 ``STATIONAPP_SCREENSHOTS=docs/img python -m pytest tests/test_ui_produce_screens.py``): the
-purchase form with a scale reading and the stock, consignment, and a sale of two lines."""
+purchase form with a scale reading and the stock, consignment (a registered household chosen
+and marked), and a sale of two lines."""
 
 from __future__ import annotations
 
@@ -143,6 +144,17 @@ def test_the_consignment_and_sale_forms_fit_and_are_pictured(qtbot, window, work
     page = window.page("produce")
     page.show_sub_page(key)
     qtbot.waitUntil(lambda: worker.idle, timeout=5000)
+    if key == "consign":  # a registered household's honey being taken in, its marker shown
+        form = page.consign
+        form.consignor.setText("5678")
+        form.look_up_sellers()
+        qtbot.waitUntil(lambda: form.seller_model.rowCount() == 1, timeout=5000)
+        form.choose_seller(form.offered[0])
+        assert "【脱贫户】" in form.household.text()
+        form.product.setText("蜂蜜")
+        form.quantity.setText("8")
+        form.asking.setText("65")
+        form.commission.setText("8")
     if key == "sale":  # a sale of two lines being made: the stock's tea, then the honey
         sale = page.sale
         sale.buyer.setText("县城超市")
