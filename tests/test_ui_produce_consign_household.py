@@ -1,7 +1,7 @@
 """The consignment form (代销, Ctrl+2) offers a registered household for the consignor as the
 operator types its phone tail or 户编号, marks it beside the name once chosen, and records the
-lot for it (the household log shows it); an earlier consignor is offered unmarked, and a
-consignor not registered stays unmarked."""
+lot for it (the household log shows it, the slip marks it); an earlier consignor is offered
+unmarked, and a consignor not registered stays unmarked."""
 
 from __future__ import annotations
 
@@ -141,3 +141,22 @@ def test_typing_again_after_choosing_clears_the_mark(qtbot, panel, station):
     assert panel.chosen is None and panel.household.text() == ""
     qtbot.waitUntil(lambda: not panel.seller_timer.isActive(), timeout=3000)  # looked up again
     qtbot.waitUntil(lambda: panel.offer_open(), timeout=5000)
+
+
+def test_ctrl_p_prints_the_slip_of_the_households_lot_with_its_marker(
+    qtbot, panel, station, monkeypatch, tmp_path
+):
+    pytest.importorskip("stationapp.receipts.produce")
+    from stationapp.ui.pages.produce import consign as consign_module
+    from tests.parcel_documents import pdf_text
+
+    printed = []
+    monkeypatch.setattr(
+        consign_module, "print_rendered", lambda rendered, parent: printed.append(rendered) or True
+    )
+    take_offer(qtbot, panel, "5678")
+    type_the_goods(qtbot, panel)
+    qtbot.keyClick(panel.consignor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=10000)
+    text = "".join(pdf_text(printed[0].pdf, tmp_path).split())  # the marker may wrap
+    assert "岩温香" in text and f"{HOUSEHOLD_NO}脱贫户" in text
