@@ -26,6 +26,9 @@ ACTIONS = {  # web_audit.action → what the admin reads
     "disable_user": "停用用户",
     "enable_user": "恢复用户",
     "reset_password": "设新密码",
+    "import_households": "导入户籍登记册",
+    "import_catalog": "导入商品目录",
+    "import_billers": "导入缴费单位",
 }
 FAILED = {"login_failed", "login_locked"}
 
