@@ -192,3 +192,19 @@ def test_a_catalog_with_a_wrong_row_shows_it_and_downloads_it(
     shot(page, "imports")
     # the page's own script asked for the import, which was refused (400) on purpose
     assert problems == [f"400 {web.base_url}/web/admin/imports/catalog"]
+
+
+def test_the_admin_publishes_an_announcement_to_one_township(web: WebCounty, chromium: Any):
+    page, problems = new_page(chromium, DESKTOP)
+    log_in(page, web.base_url, ADMIN)
+    page.get_by_role("link", name="公告").click()
+    page.wait_for_url(web.base_url + "/web/admin/announcements")
+    page.get_by_label("标题").fill("收购季通知")
+    page.get_by_label("内容").fill("普洱茶鲜叶收购从下周一开始，请各站准备好电子秤。")
+    page.get_by_label("发给").select_option("孟定镇")
+    page.get_by_role("button", name="发布公告").click()
+    page.wait_for_url(web.base_url + "/web/admin/announcements?**")
+    assert "已发布公告“收购季通知”" in page.get_by_role("status").inner_text()
+    assert "孟定镇" in page.locator("tr", has_text="收购季通知").inner_text()
+    shot(page, "announcements")
+    assert problems == []

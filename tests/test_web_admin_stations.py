@@ -16,6 +16,7 @@ import requests
 
 from sync import protocol
 from sync.server.errors import SyncError
+from sync.server.reference.announcements import announce
 from sync.server.stations import enroll, station_for_token
 from tests.county_db import county_database_kind  # noqa: F401  (a fixture)
 from tests.web_admin_helpers import admin_routes, audit_lines, post_form, snapshot
@@ -176,12 +177,13 @@ def test_a_supervisor_gets_404_for_every_admin_page_and_action_which_does_nothin
         "password": "a long enough password",
         "confirm": "yes",
     }
+    shown = announce(web.county.storage, title="停电通知", body="周六停电。")
     routes = admin_routes()
     assert ("GET", STATIONS) in routes and ("POST", f"{STATIONS}/{{station_id}}/code") in routes
     before = snapshot(web)
     for method, template in routes:
         path = template.replace("{station_id}", own.id).replace("{user_id}", "1")
-        path = path.replace("{kind}", "catalog")
+        path = path.replace("{kind}", "catalog").replace("{announcement_id}", shown.id)
         answer = session.request(method, web.base_url + path, data=data, timeout=10)
         assert answer.status_code == 404, (method, path)
         assert "没有这个页面" in answer.text

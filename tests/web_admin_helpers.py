@@ -9,7 +9,7 @@ from typing import Any
 import requests
 import sqlalchemy as sa
 
-from sync.server.tables import stations, users, web_audit
+from sync.server.tables import announcements, stations, users, web_audit
 from tests.web_helpers import WebCounty, csrf_of
 
 LOGIN_ACTIONS = {"login", "login_failed", "login_locked", "logout"}
@@ -24,11 +24,14 @@ def post_form(
 
 
 def snapshot(web: WebCounty) -> dict[str, list[tuple[Any, ...]]]:
-    """The stations, users and admin audit lines as they are now."""
+    """The stations, users, announcements and admin audit lines as they are now."""
     with web.county.storage.engine.connect() as conn:
         return {
             "stations": [tuple(r) for r in conn.execute(sa.select(stations).order_by("id"))],
             "users": [tuple(r) for r in conn.execute(sa.select(users).order_by("id"))],
+            "announcements": [
+                tuple(r) for r in conn.execute(sa.select(announcements).order_by("id"))
+            ],
             "audit": [
                 tuple(r)
                 for r in conn.execute(

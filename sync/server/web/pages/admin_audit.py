@@ -29,6 +29,8 @@ ACTIONS = {  # web_audit.action → what the admin reads
     "import_households": "导入户籍登记册",
     "import_catalog": "导入商品目录",
     "import_billers": "导入缴费单位",
+    "announce": "发布公告",
+    "withdraw_announcement": "撤回公告",
 }
 FAILED = {"login_failed", "login_locked"}
 

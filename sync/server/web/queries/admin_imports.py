@@ -2,18 +2,15 @@
 through the very functions ``county-center import-households / import-catalog /
 import-billers`` run, each with its audit line in the same transaction.
 
-Those functions open their own transactions on ``storage.engine``; :func:`_one_transaction`
-hands them a :class:`Storage` whose engine gives back the admin action's connection, so what
-they write and the audit line commit together or not at all (the rules stay theirs alone).
+Those functions open their own transactions; ``one_transaction`` (``queries/admin.py``) lets
+them write in the admin action's, with its audit line.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -23,7 +20,7 @@ from sync.server.reference.households_import import import_households
 from sync.server.reference.kinds import Counts
 from sync.server.storage import Storage
 from sync.server.web.auth import Viewer, write_audit
-from sync.server.web.queries.admin import admin_only
+from sync.server.web.queries.admin import admin_only, one_transaction
 
 REFUSED_HEADER = ("行号", "户编号", "证件号码（已遮盖）", "原因")
 PROBLEM_HEADER = ("行号", "原因")
@@ -44,25 +41,6 @@ class ImportOutcome:
     persons: int = 0
     refused_header: tuple[str, ...] = ()
     refused: list[tuple[Any, ...]] = field(default_factory=list)
-
-
-class _OneConnection:
-    """An engine stand-in whose ``begin()`` and ``connect()`` give one open connection."""
-
-    def __init__(self, conn: sa.Connection) -> None:
-        self.conn = conn
-
-    def begin(self) -> contextlib.nullcontext[sa.Connection]:
-        return contextlib.nullcontext(self.conn)
-
-    def connect(self) -> contextlib.nullcontext[sa.Connection]:
-        return contextlib.nullcontext(self.conn)
-
-
-@contextlib.contextmanager
-def _one_transaction(storage: Storage) -> Iterator[tuple[Storage, sa.Connection]]:
-    with storage.engine.begin() as conn:
-        yield Storage(cast(sa.Engine, _OneConnection(conn))), conn
 
 
 def _audit(conn: sa.Connection, viewer: Viewer, outcome: ImportOutcome, address: str) -> None:
@@ -91,7 +69,7 @@ def import_registry(
     """The household registry: the households it can take are written, the rest reported."""
     admin_only(viewer)
     salt = id_keys.registry_salt(data_dir)
-    with _one_transaction(storage) as (joined, conn):
+    with one_transaction(storage) as (joined, conn):
         result = import_households(joined, path, salt=salt)
         outcome = ImportOutcome(
             kind="households",
@@ -120,7 +98,7 @@ def import_catalog(
     )
     if problems:
         return _refused("catalog", file_name, problems)
-    with _one_transaction(storage) as (joined, conn):
+    with one_transaction(storage) as (joined, conn):
         counts = catalog.upsert_catalog_items(joined, items)
         outcome = _counted("catalog", file_name, len(items), counts)
         places.publish_station_lists(conn)
@@ -136,7 +114,7 @@ def import_billers(
     items, problems = read_billers(path)
     if problems:
         return _refused("billers", file_name, problems)
-    with _one_transaction(storage) as (joined, conn):
+    with one_transaction(storage) as (joined, conn):
         counts = billers.upsert_billers(joined, items)
         outcome = _counted("billers", file_name, len(items), counts)
         places.publish_station_lists(conn)
