@@ -46,6 +46,31 @@ class EnrolledCounty(LoopbackCounty):
     def __init__(self, data_dir: Path) -> None:
         super().__init__(data_dir)
         self.station_id, self.token = self.enrolled_station()
+        self.web_session = self.admin_session()
+
+    def admin_session(self) -> str:
+        """The session cookie of a county admin logged in through the web's form."""
+        import requests
+
+        from sync.server.users import Passwords, add_user
+        from tests.web_helpers import CHEAP, PASSWORD, csrf_of
+
+        add_user(
+            self.storage,
+            name="admin",
+            role="admin",
+            township=None,
+            password=PASSWORD,
+            passwords=Passwords(self.storage, hasher=CHEAP),
+        )
+        session = requests.Session()
+        form = session.get(self.base_url + "/web/login", timeout=10)
+        session.post(
+            self.base_url + "/web/login",
+            data={"csrftoken": csrf_of(form.text), "name": "admin", "password": PASSWORD},
+            timeout=10,
+        )
+        return session.cookies["county_session"]
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +86,9 @@ def county_schema(county):
 
 
 schema = schemathesis.pytest.from_fixture("county_schema")
+
+
+supervise = schema.include(path_regex="^/api/v1/supervise/")  # the web's JSON API
 
 
 def error_body_is_documented(ctx, response, case) -> bool | None:
@@ -99,6 +127,12 @@ def test_no_call_without_a_token_gets_a_server_error(case, county):
         case.headers.pop("authorization", None)
         case.headers.pop("Authorization", None)
     _call(case, county, {})
+
+
+@supervise.parametrize()
+@BOUNDED
+def test_no_supervision_call_of_a_logged_in_admin_gets_a_server_error(case, county):
+    _call(case, county, {"Cookie": f"county_session={county.web_session}"})
 
 
 # --- what the OpenAPI declares ------------------------------------------------------------------

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
+from stationapp.core import clock
 from sync.server.lines.common import add_up, business_day
 from sync.server.tables import county_station_days
 
@@ -17,14 +19,24 @@ LINE_LENGTH = county_station_days.c.line.type.length
 
 
 def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
-    """Count a push's new events per day and line."""
+    """Count a push's new events per day and line (an event whose time is no date counts on
+    the day the county received it)."""
     counts: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: {"count": 0})
     for event in new:
         line = event.type.split(".", 1)[0][:LINE_LENGTH]
-        counts[(station_id, business_day(event.occurred_at)[:10], line)]["count"] += 1
+        counts[(station_id, _day(event.occurred_at), line)]["count"] += 1
     add_up(conn, county_station_days, station_id, counts)
 
 
 def clear(conn: sa.Connection, station_id: str) -> None:
     """Forget a station's rows (before a rebuild)."""
     conn.execute(county_station_days.delete().where(county_station_days.c.station_id == station_id))
+
+
+def _day(occurred_at: str) -> str:
+    day = business_day(occurred_at)[:10]
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return clock.business_day().isoformat()
+    return day

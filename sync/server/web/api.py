@@ -4,18 +4,30 @@ the pages: a township supervisor gets their township's stations only; a station 
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.security import APIKeyCookie
 from pydantic import BaseModel
 
 from stationapp.core import clock
-from sync.protocol import API_PREFIX
+from sync.protocol import API_PREFIX, ErrorBody
 from sync.server.web.auth import Viewer
-from sync.server.web.deps import ApiViewer
+from sync.server.web.deps import SESSION_COOKIE, ApiViewer
 from sync.server.web.queries import lines
 from sync.server.web.queries.stations import station_rows
 from sync.server.web.scope import station_or_404
 
-router = APIRouter(prefix=f"{API_PREFIX}/supervise", tags=["supervise"])
+# the session cookie of the web's login, declared so that the schema says how to call these
+SESSION = APIKeyCookie(
+    name=SESSION_COOKIE,
+    auto_error=False,
+    description="The supervisor web's session (POST /web/login sets it)",
+)
+router = APIRouter(
+    prefix=f"{API_PREFIX}/supervise",
+    tags=["supervise"],
+    dependencies=[Depends(SESSION)],
+    responses={401: {"model": ErrorBody, "description": "Not logged in, or the session ended"}},
+)
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 
@@ -98,7 +110,11 @@ def stations(request: Request, viewer: ApiViewer) -> list[StationOut]:
     return _stations(request, viewer)
 
 
-@router.get("/stations/{station_id}", response_model=StationOut, responses={404: {}})
+@router.get(
+    "/stations/{station_id}",
+    response_model=StationOut,
+    responses={404: {"model": ErrorBody, "description": "No such station in the viewer's scope"}},
+)
 def station(
     request: Request, viewer: ApiViewer, station_id: str = Path(max_length=64)
 ) -> StationOut:

@@ -41,9 +41,10 @@ class StationRow:
 
     def silent_days(self, today: date) -> int | None:
         """Days since the last recorded event; None when it never recorded one."""
-        if not self.last_active_day:
+        try:
+            return (today - date.fromisoformat(self.last_active_day)).days
+        except ValueError:  # none yet
             return None
-        return (today - date.fromisoformat(self.last_active_day)).days
 
     @property
     def today_total(self) -> int:
