@@ -30,6 +30,12 @@ def chromium_path() -> str | None:
     return None
 
 
+# Each test module that imports the fixture below has a fixture of its own to pytest, but
+# Playwright's sync API cannot be started twice at once: they share one browser, closed when the
+# last of them ends.
+_SHARED: dict[str, Any] = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     """The session's headless Chromium (a Playwright ``Browser``)."""
@@ -40,14 +46,19 @@ def chromium() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         missing_part("Playwright's Python package is missing: pip install playwright")
-    # as root (CI, containers) Chromium's sandbox cannot start; the pages are our own
-    args = ["--no-sandbox"] if os.geteuid() == 0 else []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=args)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    if not _SHARED["users"]:
+        # as root (CI, containers) Chromium's sandbox cannot start; the pages are our own
+        args = ["--no-sandbox"] if os.geteuid() == 0 else []
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(executable_path=path, args=args)
+    _SHARED["users"] += 1
+    try:
+        yield _SHARED["browser"]
+    finally:
+        _SHARED["users"] -= 1
+        if not _SHARED["users"]:
+            _SHARED.pop("browser").close()
+            _SHARED.pop("playwright").stop()
 
 
 def shoot(page: Any, name: str, *, full_page: bool = True) -> None:
