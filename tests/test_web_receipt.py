@@ -10,7 +10,6 @@ code, the browser opens it, the supervisor logs in and reads the record."""
 # ruff: noqa: F811 (the shared fixtures are imported by name and then requested)
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import requests
 from stationapp.core import Station
 from sync.server.reference.household_registry import Household, upsert_households
 from sync.server.stations import create_station
-from tests.browser import DESKTOP, PHONE, chromium  # noqa: F401  (a fixture)
+from tests.browser import DESKTOP, PHONE, chromium, shoot  # noqa: F401  (a fixture)
 from tests.county_db import county_database_kind  # noqa: F401  (a fixture)
 from tests.test_receipts_qr_url import buy_tea, decoded_qr, needs
 from tests.test_web_browser import new_page
@@ -218,11 +217,6 @@ def test_the_page_needs_no_script_and_reads_light(web: WebCounty):
 # --- the whole chain in a browser --------------------------------------------------------------
 
 
-def screenshots() -> Path | None:
-    folder = os.environ.get("WEB_SCREENSHOTS")
-    return Path(folder) if folder else None
-
-
 @pytest.fixture
 def sqlite_web(tmp_path: Path) -> Iterator[WebCounty]:
     with web_county("sqlite", tmp_path / "web") as county:
@@ -274,12 +268,10 @@ def test_a_supervisor_s_phone_checks_a_printed_voucher(
         assert words in text, words
     assert "13912345678" not in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    shots = screenshots()
-    if shots:
-        page.screenshot(path=str(shots / "web-receipt-phone.png"), full_page=True)
-        page.set_viewport_size(DESKTOP)
-        page.screenshot(path=str(shots / "web-receipt.png"), full_page=True)
-        page.set_viewport_size(PHONE)
+    shoot(page, "receipt-phone")
+    page.set_viewport_size(DESKTOP)
+    shoot(page, "receipt")
+    page.set_viewport_size(PHONE)
 
     # a voucher printed while the station is offline: not held yet, said plainly
     later_id, later_pdf = buy_tea(station, "58mm")
@@ -291,8 +283,7 @@ def test_a_supervisor_s_phone_checks_a_printed_voucher(
     assert "县级中心还没有收到这条记录。站点联网同步后再查。" in page.content()
     assert later_id in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    if shots:
-        page.screenshot(path=str(shots / "web-receipt-missing-phone.png"), full_page=True)
-        page.set_viewport_size(DESKTOP)
-        page.screenshot(path=str(shots / "web-receipt-missing.png"), full_page=True)
+    shoot(page, "receipt-missing-phone")
+    page.set_viewport_size(DESKTOP)
+    shoot(page, "receipt-missing")
     assert problems == []
