@@ -3420,6 +3420,10 @@ Is {number} right? Y: yes, keep it and record the parcel. Enter or Esc: no, corr
             <translation>已登记：{item} 寄给 {name}，{carrier}，运费 {fee}。贴好面单后扫描运单号。</translation>
         </message>
         <message>
+            <source>Marked for the household {household}.</source>
+            <translation>已标记为登记户 {household}。</translation>
+        </message>
+        <message>
             <source>no label yet</source>
             <translation>未贴面单</translation>
         </message>

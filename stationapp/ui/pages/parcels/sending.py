@@ -1,5 +1,6 @@
 """寄件: the real-name sending form (实名收寄) and today's sent parcels, whose waybill is scanned
-when the courier's label goes on."""
+when the courier's label goes on. A sender from a registered household is offered it under the
+sender (``sending_households``): Ctrl+H marks the parcel for the household log."""
 
 from __future__ import annotations
 
@@ -39,7 +40,9 @@ from stationapp.ui.kit.desk import (
     section_title,
     shortcut,
 )
+from stationapp.ui.kit.household_offer import marker
 from stationapp.ui.kit.page import Page, PageContext
+from stationapp.ui.pages.parcels.sending_households import SendingHouseholds
 from stationapp.ui.pages.parcels.words import (
     CATEGORIES,
     ID_TYPES,
@@ -91,7 +94,7 @@ class IdNumberEdit(QLineEdit):
 TODAY_TABLE_WIDTH = 470  # px: the columns of today's sendings without cutting a waybill
 
 
-class SendingPanel(Page):
+class SendingPanel(SendingHouseholds, Page):
     TODAY_COLUMNS = 5
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -174,17 +177,21 @@ class SendingPanel(Page):
         new_button.clicked.connect(self.new_form)
         self.message = Outcome()
 
-        form = QGridLayout()
+        self.form_boxes = (sender, recipient, item, carriage)
+        left = self.form_column = QVBoxLayout()
+        form = self.form_grid = QGridLayout()
         form.setHorizontalSpacing(14)
-        form.addWidget(sender, 0, 0)
-        form.addWidget(item, 1, 0)
+        form.addWidget(sender, 0, 0)  # in the order Tab goes: sender, item, recipient, carriage
+        form.addWidget(item, 2, 0)
         form.addWidget(recipient, 0, 1)
-        form.addWidget(carriage, 1, 1)
+        form.addWidget(carriage, 2, 1)
+        # under the sender, as wide as the form: a household's number and village on one line
+        form.addWidget(self._build_household_offer(), 1, 0, 1, 2)
         buttons = QHBoxLayout()
+        buttons.setSpacing(14)  # its own: the column's closes up while a household is offered
         buttons.addWidget(self.send_button)
         buttons.addWidget(new_button)
         buttons.addStretch(1)
-        left = QVBoxLayout()
         left.addLayout(form)
         left.addLayout(buttons)
         left.addWidget(self.message)
@@ -300,6 +307,7 @@ class SendingPanel(Page):
             "weight_g": self.weight.value(),
             "fee_fen": parse_money(self.fee.text(), max_fen=MAX_FEE_FEN),
             "payment": self.payment.currentData(),
+            "household_id": self.household.household_id or None,
             "confirm_phone": bool(self.confirmed_phone)
             and phone.is_mobile(self.sender_phone.text())
             and phone.normalize_mobile(self.sender_phone.text()) == self.confirmed_phone,
@@ -356,17 +364,21 @@ class SendingPanel(Page):
     def _sent(self, parcel: SentParcel) -> None:
         self.busy = False
         self.just_sent = parcel.id
-        self.message.succeed(
-            self.tr(
-                "Recorded: {item} to {name}, {carrier}, fee {fee}. Put the label on and scan "
-                "its waybill."
-            ).format(
-                item=parcel.item_name,
-                name=parcel.recipient_name,
-                carrier=parcel.carrier_name,
-                fee=format_money(parcel.fee_fen),
-            )
+        text = self.tr(
+            "Recorded: {item} to {name}, {carrier}, fee {fee}. Put the label on and scan "
+            "its waybill."
+        ).format(
+            item=parcel.item_name,
+            name=parcel.recipient_name,
+            carrier=parcel.carrier_name,
+            fee=format_money(parcel.fee_fen),
         )
+        if self.household.household_id and self.household.shown is not None:
+            shown = self.household.shown
+            text += "\n" + self.tr("Marked for the household {household}.").format(
+                household=f"{shown.head_name}{marker(shown)}"
+            )
+        self.message.succeed(text)
         self.tell(lines=["parcels"])
         self.new_form(keep_message=True)
         self.refresh()
@@ -385,6 +397,7 @@ class SendingPanel(Page):
         ):
             field.clear()
         self.id_number.clear_number()
+        self._forget_household()
         self.confirmed_phone = ""
         self.item_count.setValue(1)
         self.weight.setValue(1000)
