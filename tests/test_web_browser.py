@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
+from sync.server.reference.household_registry import upsert_households
 from tests.browser import DESKTOP, PHONE, chromium, shoot  # noqa: F401  (a fixture)
+from tests.test_web_households import HELPED, NOT_HELPED, registered
 from tests.test_web_lines import bought
 from tests.web_helpers import ADMIN, PASSWORD, WebCounty, web_county
 
@@ -19,8 +21,15 @@ from tests.web_helpers import ADMIN, PASSWORD, WebCounty, web_county
 @pytest.fixture(scope="module")
 def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebCounty]:
     with web_county("sqlite", tmp_path_factory.mktemp("web")) as county:
+        upsert_households(
+            county.county.storage,
+            [
+                registered(HELPED, "岩温香", "孟定镇", "芒艾村"),
+                registered(NOT_HELPED, "岩保", "孟定镇", "班幸村"),
+            ],
+        )
         mine = county.of("孟定镇")[0]
-        county.push(mine, [bought(1, "普洱茶鲜叶", 48_000), bought(2, "八月瓜", 9_000)])
+        county.push(mine, [bought(1, "普洱茶鲜叶", 48_000, HELPED), bought(2, "八月瓜", 9_000)])
         yield county
 
 
@@ -108,6 +117,7 @@ def test_a_supervisor_walks_the_lines_pages_by_the_menu(web: WebCounty, chromium
         ("代购", "代购", "orders"),
         ("收购销售", "收购销售", "produce"),
         ("代销", "代销", "consignments"),
+        ("帮扶台账", "帮扶台账", "households"),
     ):
         page.get_by_role("navigation").get_by_role("link", name=words, exact=True).click()
         page.wait_for_url(f"{web.base_url}/web/{name}")
@@ -118,4 +128,14 @@ def test_a_supervisor_walks_the_lines_pages_by_the_menu(web: WebCounty, chromium
     page.goto(web.base_url + "/web/produce")
     assert page.locator('[data-chart="products"][data-drawn="yes"] canvas').count() == 1
     assert "普洱茶鲜叶" in page.locator("table").inner_text()
+    page.goto(web.base_url + "/web/households")
+    assert page.locator('[data-chart="villages"][data-drawn="yes"] canvas').count() == 1
+    page.get_by_role("link", name="1").click()  # the households not helped this year
+    page.wait_for_url(web.base_url + "/web/households/not-helped**")
+    shoot(page, "households-not-helped")
+    page.get_by_role("link", name=NOT_HELPED).click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("岩保")
+    page.goto(f"{web.base_url}/web/households/{HELPED}")
+    assert "普洱茶鲜叶" in page.locator("table").inner_text()
+    shoot(page, "household")
     assert problems == []

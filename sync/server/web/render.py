@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from stationapp.core.clock import SHANGHAI
 from stationapp.core.money import format_money
 from sync.server.web.auth import Viewer
+from sync.server.web.queries.receipt_words import KINDS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -70,7 +71,14 @@ def quantity(milli: int | None) -> str:
     return f"-{text}" if milli < 0 else text
 
 
-_environment.filters.update(beijing=beijing, yuan=yuan, skew=skew_text, qty=quantity)
+def event_kind(event_type: str) -> str:
+    """An event's kind in the supervisor's words (收购, 代销结算...), its type when unnamed."""
+    return KINDS.get(event_type, event_type)
+
+
+_environment.filters.update(
+    beijing=beijing, yuan=yuan, skew=skew_text, qty=quantity, kind=event_kind
+)
 
 
 def page(
