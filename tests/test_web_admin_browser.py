@@ -28,6 +28,14 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebCounty]:
         yield county
 
 
+def open_admin(page: Any, base_url: str, words: str, path: str) -> None:
+    """From any page: the menu's 县级管理, then the admin page ``words`` in its own menu."""
+    page.get_by_role("link", name="县级管理").click()
+    page.wait_for_url(base_url + "/web/admin/stations")
+    page.get_by_role("navigation", name="县级管理").get_by_role("link", name=words).click()
+    page.wait_for_url(base_url + path)
+
+
 def shot(page: Any, name: str, *, full_page: bool = True) -> None:
     """The page as docs/img/web-admin-<name>.png, when WEB_SCREENSHOTS names a folder."""
     folder = os.environ.get("WEB_SCREENSHOTS")
@@ -50,8 +58,7 @@ def test_the_admin_creates_a_station_and_its_qr_code_reads_as_its_code(
 ):
     page, problems = new_page(chromium, DESKTOP)
     log_in(page, web.base_url, ADMIN)
-    page.get_by_role("link", name="站点管理").click()
-    page.wait_for_url(web.base_url + "/web/admin/stations")
+    open_admin(page, web.base_url, "站点管理", "/web/admin/stations")
     shot(page, "stations")
     form = page.locator("form", has=page.get_by_role("button", name="建站点，给加入码"))
     form.get_by_label("站点名称").fill("勐永镇帮东村电商服务站")
@@ -108,8 +115,7 @@ def test_the_admin_adds_a_supervisor_and_disabling_them_sends_their_page_to_the_
 ):
     admin, problems = new_page(chromium, DESKTOP)
     log_in(admin, web.base_url, ADMIN)
-    admin.get_by_role("link", name="用户管理").click()
-    admin.wait_for_url(web.base_url + "/web/admin/users")
+    open_admin(admin, web.base_url, "用户管理", "/web/admin/users")
     form = admin.locator("form", has=admin.get_by_role("button", name="添加用户"))
     form.get_by_label("用户名").fill("岩罕")
     form.get_by_label("角色").select_option(label="乡镇督导")
@@ -124,7 +130,7 @@ def test_the_admin_adds_a_supervisor_and_disabling_them_sends_their_page_to_the_
     supervisor, seen = new_page(chromium, DESKTOP)
     log_in(supervisor, web.base_url, "岩罕")
     assert supervisor.get_by_role("link", name=web.of("勐永镇")[0].name).is_visible()
-    assert supervisor.get_by_role("link", name="用户管理").count() == 0
+    assert supervisor.get_by_role("link", name="县级管理").count() == 0
 
     admin.get_by_role("button", name="停用 岩罕").click()
     admin.wait_for_url(web.base_url + "/web/admin/users?**")
@@ -174,8 +180,7 @@ def test_a_catalog_with_a_wrong_row_shows_it_and_downloads_it(
     book.save(source)
     page, problems = new_page(chromium, DESKTOP)
     log_in(page, web.base_url, ADMIN)
-    page.get_by_role("link", name="数据导入").click()
-    page.wait_for_url(web.base_url + "/web/admin/imports")
+    open_admin(page, web.base_url, "数据导入", "/web/admin/imports")
     page.get_by_label("商品目录文件（XLSX 或 CSV）").set_input_files(str(source))
     page.get_by_role("button", name="导入商品目录").click()
     alert = page.get_by_role("alert")
@@ -197,8 +202,7 @@ def test_a_catalog_with_a_wrong_row_shows_it_and_downloads_it(
 def test_the_admin_publishes_an_announcement_to_one_township(web: WebCounty, chromium: Any):
     page, problems = new_page(chromium, DESKTOP)
     log_in(page, web.base_url, ADMIN)
-    page.get_by_role("link", name="公告").click()
-    page.wait_for_url(web.base_url + "/web/admin/announcements")
+    open_admin(page, web.base_url, "公告", "/web/admin/announcements")
     page.get_by_label("标题").fill("收购季通知")
     page.get_by_label("内容").fill("普洱茶鲜叶收购从下周一开始，请各站准备好电子秤。")
     page.get_by_label("发给").select_option("孟定镇")
@@ -207,4 +211,40 @@ def test_the_admin_publishes_an_announcement_to_one_township(web: WebCounty, chr
     assert "已发布公告“收购季通知”" in page.get_by_role("status").inner_text()
     assert "孟定镇" in page.locator("tr", has_text="收购季通知").inner_text()
     shot(page, "announcements")
+    assert problems == []
+
+
+def test_the_flagged_records_and_the_sms_relay_pages(web: WebCounty, chromium: Any):
+    from stationapp.core import clock
+    from sync.server.tables import sms_relay
+
+    station = web.of("孟定镇")[0]
+    web.push(station, [("weather.noted", "w1", {"sky": "晴"})])
+    now = clock.now_iso()
+    with web.county.storage.engine.begin() as conn:
+        conn.execute(
+            sms_relay.insert().values(
+                station_id=station.id,
+                text_id="t1",
+                request_id="r1",
+                phone="13812345678",
+                purpose="parcel_arrival",
+                status="failed",
+                code="isv.BUSINESS_LIMIT_CONTROL",
+                reason="这个号码今天收到的短信太多，服务商不让再发",
+                tries=3,
+                requested_at=now,
+                finished_at=now,
+            )
+        )
+    page, problems = new_page(chromium, DESKTOP)
+    log_in(page, web.base_url, ADMIN)
+    open_admin(page, web.base_url, "待查记录", "/web/admin/flagged")
+    assert "weather.noted" in page.locator("table.flagged-events").inner_text()
+    shot(page, "flagged")
+    page.get_by_role("navigation", name="县级管理").get_by_role("link", name="短信中继").click()
+    page.wait_for_url(web.base_url + "/web/admin/sms")
+    failures = page.locator("table.sms-failures").inner_text()
+    assert "尾号5678" in failures and "13812345678" not in page.content()
+    shot(page, "sms")
     assert problems == []

@@ -187,6 +187,6 @@ def test_a_supervisor_gets_404_for_every_admin_page_and_action_which_does_nothin
         answer = session.request(method, web.base_url + path, data=data, timeout=10)
         assert answer.status_code == 404, (method, path)
         assert "没有这个页面" in answer.text
-        assert "站点管理" not in answer.text
+        assert "县级管理" not in answer.text and "站点管理" not in answer.text
     assert snapshot(web) == before
     assert "/web/admin" not in session.get(web.base_url + "/web/", timeout=10).text

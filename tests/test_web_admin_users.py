@@ -71,7 +71,7 @@ def test_the_admin_adds_a_supervisor_who_logs_in_to_their_township(web, admin):
 def test_the_admin_adds_another_admin_without_a_township(web, admin):
     answer = _add(web, admin, name="county_deputy", role="admin", township="")
     assert "已添加用户“county_deputy”" in answer.text
-    assert "用户管理" in _logged_in(web, "county_deputy").get(web.base_url + "/web/").text
+    assert "县级管理" in _logged_in(web, "county_deputy").get(web.base_url + "/web/").text
 
 
 @pytest.mark.parametrize(
