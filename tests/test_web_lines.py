@@ -56,6 +56,7 @@ def web(county_database_kind: str, tmp_path_factory: pytest.TempPathFactory) -> 
             mine, [bought(1, "普洱茶鲜叶", 48_000, "5309260101001"), bought(2, "八月瓜", 9_000)]
         )
         county.push(far, [bought(3, "甘蔗", 77_700)])
+        county.push(mine, [("sms.failed", "t1", {"code": "rejected", "reason": "空号"})])
         county.push(
             mine,
             [
@@ -160,3 +161,15 @@ def test_the_api_is_in_the_openapi_schema(web: WebCounty):
     paths = web.county.app.openapi()["paths"]
     assert "/api/v1/supervise/stations" in paths
     assert "/api/v1/supervise/produce" in paths
+
+
+def test_one_stations_page_lists_its_stranded_parcels_produce_and_failed_texts(web: WebCounty):
+    session = session_of(web, "mengding")
+    mine = web.of("孟定镇")[0]
+    page = session.get(f"{web.base_url}/web/stations/{mine.id}", timeout=10).text
+    assert WAYBILL_OLD in page and WAYBILL_FAR not in page
+    assert "普洱茶鲜叶" in page and "¥480.00" in page
+    failed = page.split("本月短信发送失败")[0].rsplit("<b>", 1)[1]
+    assert failed.startswith("1<")
+    other = session.get(f"{web.base_url}/web/stations/{mine.id}?days=30", timeout=10).text
+    assert WAYBILL_OLD not in other

@@ -1,6 +1,7 @@
 """Each station's activity for the supervisor web: its events counted per business day and
 line (the event type's first word: ``parcel``, ``order``, ``produce``...). A void counts as
-the ``event`` line's own activity: the operator did something that day."""
+the ``event`` line's own activity: the operator did something that day. A few types are also
+counted on their own (``sms_failed``: the texts that could not be sent)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from sync.server.lines.common import add_up, business_day
 from sync.server.tables import county_station_days
 
 LINE_LENGTH = county_station_days.c.line.type.length
+# event types a supervisor watches by themselves, under a "line" of their own beside their line's
+WATCHED = {"sms.failed": "sms_failed"}
 
 
 def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
@@ -24,7 +27,10 @@ def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
     counts: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: {"count": 0})
     for event in new:
         line = event.type.split(".", 1)[0][:LINE_LENGTH]
-        counts[(station_id, _day(event.occurred_at), line)]["count"] += 1
+        day = _day(event.occurred_at)
+        counts[(station_id, day, line)]["count"] += 1
+        if event.type in WATCHED:  # also counted on its own, for the station's page
+            counts[(station_id, day, WATCHED[event.type])]["count"] += 1
     add_up(conn, county_station_days, station_id, counts)
 
 
