@@ -703,6 +703,14 @@ Members met at the station: {met}</source>
             <translation>帮扶服务</translation>
         </message>
         <message>
+            <source>Parcel received for them</source>
+            <translation>代收快递</translation>
+        </message>
+        <message>
+            <source>Parcel sent for them</source>
+            <translation>代寄快递</translation>
+        </message>
+        <message>
             <source>Proxy purchase</source>
             <translation>代购</translation>
         </message>

@@ -16,6 +16,8 @@ WHAT = {
     "produce.sold": QT_TRANSLATE_NOOP("HouseholdWords", "Consigned goods sold"),
     "produce.settled": QT_TRANSLATE_NOOP("HouseholdWords", "Consignment settled"),
     "household.helped": QT_TRANSLATE_NOOP("HouseholdWords", "Service"),
+    "parcel.received": QT_TRANSLATE_NOOP("HouseholdWords", "Parcel received for them"),
+    "parcel.sent": QT_TRANSLATE_NOOP("HouseholdWords", "Parcel sent for them"),
 }
 WHAT_BY_LINE = {
     "order": QT_TRANSLATE_NOOP("HouseholdWords", "Proxy purchase"),
