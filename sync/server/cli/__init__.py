@@ -6,7 +6,7 @@ county-center [--data-dir DIR] create-station --name N --township T --village V
 county-center [--data-dir DIR] reissue-code --station ID
 
 Further commands live in this package's modules (``COMMAND_MODULES``: backup, keys, reference,
-sms, users), each with ``add_commands(commands)`` to declare its subparsers and
+seed, sms, users), each with ``add_commands(commands)`` to declare its subparsers and
 ``run(args, settings) -> int | None`` that answers None for a command that is not its own.
 """
 
@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "sync.server.cli.keys",
     "sync.server.cli.read_models",
     "sync.server.cli.reference",
+    "sync.server.cli.seed",
     "sync.server.cli.sms",
     "sync.server.cli.users",
 )
