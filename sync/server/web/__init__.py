@@ -22,7 +22,17 @@ from sync.server.web import api
 from sync.server.web.auth import WebAuth
 from sync.server.web.compress import WebGzipMiddleware
 from sync.server.web.deps import LoginNeeded, viewer_of
-from sync.server.web.pages import admin, households, lines, login, receipt, station, stations
+from sync.server.web.pages import (
+    admin,
+    exports,
+    households,
+    lines,
+    login,
+    receipt,
+    report,
+    station,
+    stations,
+)
 from sync.server.web.render import ERROR_WORDS, page
 from sync.server.web.security import CsrfMiddleware, SecurityHeadersMiddleware, is_page
 
@@ -32,6 +42,8 @@ ROUTERS = (
     stations.router,
     station.router,
     lines.router,
+    report.router,
+    exports.router,
     households.router,
     api.router,
     admin.router,
