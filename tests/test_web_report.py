@@ -41,53 +41,59 @@ def sold(n: int, fen: int) -> tuple[str, str, dict]:
     return ("produce.sold", f"s{n}", {"lines": [line], "buyer": "昆明客商"})
 
 
+def fill_last_month(county: WebCounty) -> None:
+    """Last month's work: 孟定镇's first station busy on two days, its second silent, 勐永镇's
+    station buying from a household of its own."""
+    mine, far = county.of("孟定镇")[0], county.of("勐永镇")[0]
+    county.push(
+        mine,
+        [
+            ("parcel.received", f"lm{n}", {"waybill": f"YT70000000000{n}", "carrier": "yto"})
+            for n in range(3)
+        ]
+        + [
+            ("parcel.picked_up", "lm0", {}),
+            ("order.created", "o1", {"order_no": "D1101", "quoted_fen": 8900}),
+            ("order.placed", "o1", {"paid_fen": 8500}),
+            ("order.delivered", "o1", {}),
+            bought(1, "普洱茶鲜叶", 48_000, HELPED),
+            bought(2, "八月瓜", 9_000),
+        ],
+        at=last_month_at(3),
+    )
+    county.push(
+        mine,
+        [
+            sold(1, 20_000),
+            (
+                "household.helped",
+                "h1",
+                {"household_id": ALSO_HELPED, "kind": "training", "note": "茶叶修剪培训"},
+            ),
+            (
+                "produce.consigned",
+                "lot1",
+                {
+                    "product": "蜂蜜",
+                    "product_name": "蜂蜜",
+                    "grade": "一级",
+                    "unit": "斤",
+                    "quantity": "10",
+                    "consignor_name": "玉罕",
+                },
+            ),
+        ],
+        at=last_month_at(20, 16),
+    )
+    far_payload = bought(3, "甘蔗", 77_700, FAR)
+    far_payload[2]["seller_name"] = FAR_PERSON
+    county.push(far, [far_payload], at=last_month_at(8))
+
+
 @pytest.fixture(scope="module")
 def web(county_database_kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebCounty]:
     with web_county(county_database_kind, tmp_path_factory.mktemp("web")) as county:
-        mine, far = county.of("孟定镇")[0], county.of("勐永镇")[0]
-        county.push(
-            mine,
-            [
-                ("parcel.received", f"lm{n}", {"waybill": f"YT70000000000{n}", "carrier": "yto"})
-                for n in range(3)
-            ]
-            + [
-                ("parcel.picked_up", "lm0", {}),
-                ("order.created", "o1", {"order_no": "D1101", "quoted_fen": 8900}),
-                ("order.placed", "o1", {"paid_fen": 8500}),
-                ("order.delivered", "o1", {}),
-                bought(1, "普洱茶鲜叶", 48_000, HELPED),
-                bought(2, "八月瓜", 9_000),
-            ],
-            at=last_month_at(3),
-        )
-        county.push(
-            mine,
-            [
-                sold(1, 20_000),
-                (
-                    "household.helped",
-                    "h1",
-                    {"household_id": ALSO_HELPED, "kind": "training", "note": "茶叶修剪培训"},
-                ),
-                (
-                    "produce.consigned",
-                    "lot1",
-                    {
-                        "product": "蜂蜜",
-                        "product_name": "蜂蜜",
-                        "grade": "一级",
-                        "unit": "斤",
-                        "quantity": "10",
-                        "consignor_name": "玉罕",
-                    },
-                ),
-            ],
-            at=last_month_at(20, 16),
-        )
-        far_payload = bought(3, "甘蔗", 77_700, FAR)
-        far_payload[2]["seller_name"] = FAR_PERSON
-        county.push(far, [far_payload], at=last_month_at(8))
+        fill_last_month(county)
         yield county
 
 

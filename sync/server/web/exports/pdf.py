@@ -45,7 +45,7 @@ def register_font() -> str:
 
 @dataclass(frozen=True)
 class PdfColumn:
-    title: str
+    title: str  # a line break where a narrow column's heading should break
     width: float  # in points
     right: bool = False  # figures are set right
 
@@ -96,7 +96,9 @@ def table_pdf(table: PdfTable) -> bytes:
 
 
 def _grid(table: PdfTable, font: str, styles: dict[str, ParagraphStyle]) -> Table:
-    header = [Paragraph(_text(c.title), styles["head"]) for c in table.columns]
+    header = [
+        Paragraph(_text(c.title).replace("\n", "<br/>"), styles["head"]) for c in table.columns
+    ]
     body = [
         [
             Paragraph(_text(value), styles["cell_right" if column.right else "cell"])
@@ -110,6 +112,8 @@ def _grid(table: PdfTable, font: str, styles: dict[str, ParagraphStyle]) -> Tabl
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa7b4")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dfe6ed")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]

@@ -46,6 +46,12 @@ FIGURES = (  # (field, words, kind) in the report's column order
     ("consignments_open", "代销未结批次", COUNT),
 )
 SILENT_WORDS = "本月没有任何记录的站点"
+# the PDF's narrow columns break their headings where a reader would
+PDF_HEADINGS = {
+    "有记录天数": "有记录\n天数",
+    "服务建档户": "服务\n建档户",
+    "代销未结批次": "代销未结\n批次",
+}
 
 
 def _read(request: Request, viewer: Viewer, month: str, township: str) -> MonthReport:
@@ -116,9 +122,9 @@ def report_pdf(
     township: str = Query("", max_length=200),
 ) -> Response:
     report = _read(request, viewer, month, township)
-    rows = [_pdf_row(r, r.name) for r in report.rows]
+    rows = [_pdf_row(r) for r in report.rows]
     shaded = list(range(len(rows), len(rows) + len(report.summaries)))
-    rows += [_pdf_row(s, s.name) for s in report.summaries]
+    rows += [_pdf_row(s) for s in report.summaries]
     made = clock.now().strftime("%Y-%m-%d %H:%M")
     silent = [f"{r.township}　{r.name}（{r.village}）" for r in report.silent]
     document = PdfTable(
@@ -129,9 +135,10 @@ def report_pdf(
             f"生成时间：{made}（北京时间）；代销未结批次为生成时的数目",
         ],
         columns=[
-            PdfColumn("站点", 168),
+            PdfColumn("乡镇", 50),
+            PdfColumn("站点", 154),
             *(
-                PdfColumn(words, 64 if kind == MONEY else 46, right=True)
+                PdfColumn(PDF_HEADINGS.get(words, words), 64 if kind == MONEY else 42, right=True)
                 for _, words, kind in FIGURES
             ),
         ],
@@ -155,9 +162,10 @@ def _sheet_rows(report: MonthReport) -> Iterator[list | xlsx.Strong]:
         yield xlsx.Strong([total.township, total.name, *(getattr(total, f) for f, _, _ in FIGURES)])
 
 
-def _pdf_row(row: StationMonth, name: str) -> list[str]:
+def _pdf_row(row: StationMonth) -> list[str]:
     return [
-        name,
+        row.township,
+        row.name,
         *(
             format_money(getattr(row, f)) if kind == MONEY else str(getattr(row, f))
             for f, _, kind in FIGURES
