@@ -36,7 +36,10 @@ class Stored:
 
 
 def business_day(occurred_at: str) -> str:
-    """The station's day of an event's time: the calendar day in Asia/Shanghai."""
+    """The station's day of an event's time: the calendar day in Asia/Shanghai (a time the
+    station wrote in Beijing time, as it always does, is its own day: no parsing)."""
+    if occurred_at.endswith("+08:00") and occurred_at[4:5] == "-" and occurred_at[7:8] == "-":
+        return occurred_at[:10]
     try:
         at = datetime.fromisoformat(occurred_at)
     except ValueError:
