@@ -155,7 +155,9 @@ def test_a_good_catalog_and_billers_are_imported_with_their_audit_lines(web, adm
     [
         ("", b"", "请先选择要导入的商品目录文件"),
         ("目录.pdf", b"%PDF", "不是 XLSX 或 CSV 文件"),
-        ("目录.xlsx", b"not a workbook", "导入不了，什么也没有写入"),
+        ("目录.xlsx", b"not a workbook", "“目录.xlsx”不是能读的 Excel 文件。请用 Excel 打开"),
+        ("目录.csv", "货号,价钱\nA1,1\n".encode(), "没有找到含 编码、名称、参考价(元) 的表头行"),
+        ("目录.csv", b"\xff\xfe\x00\x81\x30", "文字编码读不了"),
     ],
 )
 def test_a_file_that_cannot_be_read_writes_nothing(web, admin, name, data, words):

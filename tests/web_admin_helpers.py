@@ -9,7 +9,15 @@ from typing import Any
 import requests
 import sqlalchemy as sa
 
-from sync.server.tables import announcements, stations, users, web_audit
+from sync.server.tables import (
+    announcements,
+    billers,
+    catalog_items,
+    households,
+    stations,
+    users,
+    web_audit,
+)
 from tests.web_helpers import WebCounty, csrf_of
 
 LOGIN_ACTIONS = {"login", "login_failed", "login_locked", "logout"}
@@ -24,7 +32,8 @@ def post_form(
 
 
 def snapshot(web: WebCounty) -> dict[str, list[tuple[Any, ...]]]:
-    """The stations, users, announcements and admin audit lines as they are now."""
+    """The stations, users, announcements, reference data and admin audit lines as they
+    are now."""
     with web.county.storage.engine.connect() as conn:
         return {
             "stations": [tuple(r) for r in conn.execute(sa.select(stations).order_by("id"))],
@@ -32,6 +41,10 @@ def snapshot(web: WebCounty) -> dict[str, list[tuple[Any, ...]]]:
             "announcements": [
                 tuple(r) for r in conn.execute(sa.select(announcements).order_by("id"))
             ],
+            **{
+                table.name: sorted(tuple(map(str, r)) for r in conn.execute(sa.select(table)))
+                for table in (households, catalog_items, billers)
+            },
             "audit": [
                 tuple(r)
                 for r in conn.execute(

@@ -51,6 +51,28 @@ KINDS = {  # kind → (title, the columns it needs, how it is taken)
 }
 
 
+UNREADABLE = {  # the sheet reader's refusals (their English source) → what the admin reads
+    "{file} cannot be read as an Excel workbook ({problem}); open it in Excel and save it again "
+    "as .xlsx.": "“{file}”不是能读的 Excel 文件。请用 Excel 打开，另存为 .xlsx 后再导入。",
+    "No header row with the columns {columns} was found in the first rows of {file}; use the "
+    "column names of the template.": (
+        "“{file}”前几行里没有找到含 {columns} 的表头行。请按上面写的列名做表头后再导入。"
+    ),
+    "{file} is neither UTF-8 nor GBK text; save it from Excel as .xlsx or as CSV (UTF-8).": (
+        "“{file}”的文字编码读不了（既不是 UTF-8 也不是 GBK）。请在 Excel 里另存为 .xlsx 或 CSV"
+        "（UTF-8）后再导入。"
+    ),
+}
+
+
+def _unreadable(refusal: UserError, name: str) -> str:
+    """A refusal of the sheet reader in Chinese, naming the file as the admin uploaded it."""
+    words = UNREADABLE.get(refusal.text)
+    if words is None:
+        return f"“{name}”导入不了，什么也没有写入：{refusal}"
+    return words.format(**{**refusal.params, "file": name}) + "（什么也没有写入。）"
+
+
 def _address(request: Request) -> str:
     return request.client.host if request.client else ""
 
@@ -85,7 +107,7 @@ async def upload(
         try:
             outcome = _import(request, viewer, settings.data_dir, kind, path, name)
         except UserError as refusal:
-            problem = f"“{name}”导入不了，什么也没有写入：{refusal}"
+            problem = _unreadable(refusal, name)
             return _answer(request, viewer, problem=problem, status_code=400)
     return _answer(request, viewer, outcome=outcome, status_code=200 if outcome.imported else 400)
 
