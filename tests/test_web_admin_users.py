@@ -149,3 +149,15 @@ def test_an_unknown_user_is_404(web, admin):
     assert admin.get(web.base_url + f"{USERS}/999999/password", timeout=10).status_code == 404
     answer = post_form(web, admin, USERS, f"{USERS}/999999/disable", {})
     assert answer.status_code == 404
+
+
+def test_an_admin_who_sets_their_own_password_logs_in_again_with_it(web, admin):
+    _add(web, admin, name="county_second", role="admin", township="")
+    second = _logged_in(web, "county_second")
+    own = _user_id(second, web, "county_second")
+    form = f"{USERS}/{own}/password"
+    assert "包括你现在这一个" in second.get(web.base_url + form, timeout=10).text
+    answer = post_form(web, second, form, form, {"password": NEW_PASSWORD, "again": NEW_PASSWORD})
+    assert "/web/login" in answer.url
+    assert not _still_in(web, second)
+    assert _still_in(web, _logged_in(web, "county_second", NEW_PASSWORD))
