@@ -195,8 +195,18 @@ def test_a_catalog_with_a_wrong_row_shows_it_and_downloads_it(
     table = list(openpyxl.load_workbook(saved).active.iter_rows(values_only=True))
     assert [row[0] for row in table] == ["行号", 3, 4]
     shot(page, "imports")
-    # the page's own script asked for the import, which was refused (400) on purpose
-    assert problems == [f"400 {web.base_url}/web/admin/imports/catalog"]
+    huge = tmp_path / "登记册.xlsx"
+    huge.write_bytes(b"x" * (9 * 1024 * 1024))  # over the county's 8 MB for a request
+    page.get_by_label("户籍登记册文件（XLSX 或 CSV）").set_input_files(str(huge))
+    page.get_by_role("button", name="导入户籍登记册").click()
+    too_big = page.get_by_role("alert").filter(has_text="文件太大")
+    too_big.wait_for()
+    assert "什么也没有导入" in too_big.inner_text()
+    # the page's own script asked for these imports, refused (400, 413) on purpose
+    assert problems == [
+        f"400 {web.base_url}/web/admin/imports/catalog",
+        f"413 {web.base_url}/web/admin/imports/households",
+    ]
 
 
 def test_the_admin_publishes_an_announcement_to_one_township(web: WebCounty, chromium: Any):

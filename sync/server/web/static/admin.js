@@ -7,6 +7,17 @@ function bindPrint(root) {
   }
 }
 
+function say(form, words) {
+  let line = form.parentElement.querySelector("p.problem");
+  if (line === null) {
+    line = document.createElement("p");
+    line.className = "problem";
+    line.setAttribute("role", "alert");
+    form.before(line);
+  }
+  line.textContent = words;
+}
+
 function bindUploads(root) {
   for (const form of root.querySelectorAll("form[data-upload]")) {
     form.addEventListener("submit", async (event) => {
@@ -15,7 +26,8 @@ function bindUploads(root) {
       button.disabled = true;
       button.textContent = "正在导入……";
       const body = new FormData(form);
-      let html;
+      let answered = null;
+      let status = 0;
       try {
         const answer = await fetch(form.action, {
           method: "POST",
@@ -23,15 +35,22 @@ function bindUploads(root) {
           headers: { "X-CSRFToken": body.get("csrftoken") },
           credentials: "same-origin",
         });
-        html = await answer.text();
+        status = answer.status;
+        const html = await answer.text();
+        answered = new DOMParser().parseFromString(html, "text/html").querySelector("main");
       } catch (error) {
+        answered = null;
+      }
+      if (answered === null) {
         button.disabled = false;
         button.textContent = "再试一次";
+        say(form, status === 413
+          ? "文件太大（超过 8 MB），什么也没有导入。请把它按乡镇分成几个文件，分别导入。"
+          : "县级中心这次没能回答，什么也没有导入。请稍后再试一次。");
         return;
       }
-      const answered = new DOMParser().parseFromString(html, "text/html");
       const main = document.querySelector("main");
-      main.replaceChildren(...answered.querySelector("main").childNodes);
+      main.replaceChildren(...answered.childNodes);
       bindUploads(main);
       window.scrollTo(0, 0);
     });
