@@ -16,5 +16,6 @@ class WebGzipMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "") if scope["type"] == "http" else ""
-        web = path.startswith(STATIC_PREFIX) or is_page(path)
+        # an XLSX is a ZIP already: gzipping it again costs both ends CPU and saves nothing
+        web = (path.startswith(STATIC_PREFIX) or is_page(path)) and not path.endswith(".xlsx")
         await (self.gzipped if web else self.app)(scope, receive, send)
