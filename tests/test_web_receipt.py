@@ -286,4 +286,15 @@ def test_a_supervisor_s_phone_checks_a_printed_voucher(
     shoot(page, "receipt-missing-phone")
     page.set_viewport_size(DESKTOP)
     shoot(page, "receipt-missing")
+    page.set_viewport_size(PHONE)
+
+    # the manager voids the first purchase; once pushed, its voucher says so
+    bought = next(e for e in station.log.iter_events() if e.type == "produce.bought")
+    station.events.void(bought.id, reason="称错了，重新过磅")
+    assert station.sync.run().ok
+    page.goto(url)
+    assert "已作废" in page.get_by_role("status").inner_text()
+    assert "原因：称错了，重新过磅" in page.get_by_role("alert").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shoot(page, "receipt-voided-phone")
     assert problems == []
