@@ -146,6 +146,24 @@ def test_healthz_answers_ok(county):
     assert answer.json()["status"] == "ok"
 
 
+def test_create_station_refuses_an_empty_name_with_a_message_and_writes_nothing(county):
+    import sqlalchemy as sa
+
+    from sync.server.tables import stations
+
+    def count() -> int:
+        with county.storage.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(stations)).scalar_one()
+
+    before = count()
+    code, out, err = county.run(
+        "create-station", "--name", " ", "--township", "城关镇", "--village", "东村"
+    )
+    assert code == 1 and out == ""
+    assert "name is empty" in err and "Traceback" not in err
+    assert count() == before
+
+
 def test_enrolment_gives_the_station_its_id_name_and_a_token(county):
     created = county.create_station("西村服务站")
     answer = county.enroll(created["enrollment_code"].lower().replace("-", " "))

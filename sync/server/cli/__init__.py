@@ -142,13 +142,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     storage = Storage.open(settings)
     try:
         if args.command == "create-station":
-            station_id, code = stations.create_station(
-                storage,
-                settings.token_secret,
-                name=args.name,
-                township=args.township,
-                village=args.village,
-            )
+            try:
+                station_id, code = stations.create_station(
+                    storage,
+                    settings.token_secret,
+                    name=args.name,
+                    township=args.township,
+                    village=args.village,
+                )
+            except stations.StationRefused as exc:
+                print(f"county-center: {exc}", file=sys.stderr)
+                return 1
         else:
             station_id = args.station
             try:
