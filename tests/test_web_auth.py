@@ -224,3 +224,17 @@ def test_a_page_refused_is_answered_in_html_and_the_api_in_json(web: WebCounty):
     assert page.status_code == 404 and "没有这个页面" in page.text
     api = session.get(web.base_url + "/api/v1/no-such-thing", timeout=10)
     assert api.status_code == 404 and api.json()["error"]
+
+
+def test_a_file_upload_without_its_token_in_the_header_is_refused_not_failed(web: WebCounty):
+    session = requests.Session()
+    web.login(session, ADMIN)
+    for headers in ({}, {"X-CSRFToken": "forged"}):
+        answer = session.post(
+            web.base_url + "/web/admin/imports/households",
+            files={"file": ("registry.xlsx", b"PK not really", "application/octet-stream")},
+            headers=headers,
+            timeout=10,
+        )
+        assert answer.status_code == 403, answer.text[:200]
+        assert "请刷新页面后再提交" in answer.text
