@@ -162,6 +162,7 @@ def test_another_township_is_404_by_every_route_and_parameter(web: WebCounty, ro
         "township=孟定镇&township=勐永镇",  # the last one counts
         "township=勐永镇%20",
         "month=2026-13",
+        "month=0000-01",
     ):
         answer = session.get(f"{web.base_url}{route}?{query}", timeout=10)
         assert answer.status_code in (404, 422), query

@@ -17,6 +17,7 @@ from sync.server.web.deps import PageViewer
 from sync.server.web.exports import attachment, xlsx
 from sync.server.web.queries.receipt_words import KINDS
 from sync.server.web.queries.report import (
+    MONTH_PATTERN,
     LogRow,
     household_log_rows,
     last_month,
@@ -25,7 +26,6 @@ from sync.server.web.queries.report import (
 from sync.server.web.security import WEB_PREFIX
 
 router = APIRouter(include_in_schema=False)
-MONTH = r"^(\d{4}-(0[1-9]|1[0-2]))?$"
 # the household log's events in the ledger's words (docs/households.md), others as the receipt
 # check names them
 LEDGER_KINDS = {
@@ -56,7 +56,7 @@ LOG_COLUMNS = (
 def household_log_xlsx(
     request: Request,
     viewer: PageViewer,
-    month: str = Query("", pattern=MONTH),
+    month: str = Query("", pattern=MONTH_PATTERN),
     township: str = Query("", max_length=200),
     station: str = Query("", max_length=64),
 ) -> Response:

@@ -18,6 +18,7 @@ from sync.server.web.deps import PageViewer
 from sync.server.web.exports import attachment, xlsx
 from sync.server.web.exports.pdf import PdfColumn, PdfTable, table_pdf
 from sync.server.web.queries.report import (
+    MONTH_PATTERN,
     MonthReport,
     StationMonth,
     last_month,
@@ -29,7 +30,6 @@ from sync.server.web.scope import townships
 from sync.server.web.security import WEB_PREFIX
 
 router = APIRouter(include_in_schema=False)
-MONTH = r"^(\d{4}-(0[1-9]|1[0-2]))?$"
 COUNT, MONEY = "count", "money"
 FIGURES = (  # (field, words, kind) in the report's column order
     ("events", "记录条数", COUNT),
@@ -65,7 +65,7 @@ def _read(request: Request, viewer: Viewer, month: str, township: str) -> MonthR
 def report_page(
     request: Request,
     viewer: PageViewer,
-    month: str = Query("", pattern=MONTH),
+    month: str = Query("", pattern=MONTH_PATTERN),
     township: str = Query("", max_length=200),
 ) -> Response:
     report = _read(request, viewer, month, township)
@@ -87,7 +87,7 @@ def report_page(
 def report_xlsx(
     request: Request,
     viewer: PageViewer,
-    month: str = Query("", pattern=MONTH),
+    month: str = Query("", pattern=MONTH_PATTERN),
     township: str = Query("", max_length=200),
 ) -> Response:
     report = _read(request, viewer, month, township)
@@ -118,7 +118,7 @@ def report_xlsx(
 def report_pdf(
     request: Request,
     viewer: PageViewer,
-    month: str = Query("", pattern=MONTH),
+    month: str = Query("", pattern=MONTH_PATTERN),
     township: str = Query("", max_length=200),
 ) -> Response:
     report = _read(request, viewer, month, township)

@@ -34,6 +34,7 @@ from sync.server.web.auth import Viewer
 from sync.server.web.scope import scoped_stations, station_or_404, within
 
 EXPORT_PAGE = 2_000  # household log rows fetched from the database at a time
+MONTH_PATTERN = r"^(20\d{2}-(0[1-9]|1[0-2]))?$"  # a month of this century; '': last month
 
 
 @dataclass(frozen=True)
