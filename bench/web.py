@@ -1,16 +1,18 @@
 """The supervisor web's monthly report and its biggest export; one JSON object per line:
-{"bench", "value", "unit", "rows", "baseline"}.
+{"bench", "value", "unit", "rows", "baseline", "database"}.
 
     python bench/web.py                        # 10,000 and 100,000 household log rows
     python bench/web.py --sizes 2000 20000     # a quick look
+    python bench/web.py --database postgresql  # a throwaway PostgreSQL cluster (tests/county_db.py)
 
-A county on SQLite served by the real app (uvicorn in a thread of this process, requests over
-HTTP, a supervisor logged in through the form). The rows are inserted DIRECTLY into the read
-model tables for the bench only (no events behind them: pushing 100,000 events through ingest
-would measure ingest): a township of 40 stations with ``size`` household log rows in last
-month, and 20 stations in another township with a tenth as many (which the supervisor's export
-must leave out); half as many parcels, a tenth as many orders, the produce days and the
-activity days of every station (three of them silent). Each figure is the best of three runs:
+A county on SQLite (or PostgreSQL) served by the real app (uvicorn in a thread of this process,
+requests over HTTP, a supervisor logged in through the form). The rows are inserted DIRECTLY
+into the read model tables for the bench only (no events behind them: pushing 100,000 events
+through ingest would measure ingest): a township of 40 stations with ``size`` household log
+rows in last month, and 20 stations in another township with a tenth as many (which the
+supervisor's export must leave out); half as many parcels, a tenth as many orders, the produce
+days and the activity days of every station (three of them silent). Each figure is the best
+of three runs:
 
 - ``web.report``: /web/report for last month, the township's 40 stations, whole page received
   (issue: ≤ 2 s); ``baseline`` the issue's limit;
@@ -152,9 +154,9 @@ def received(session: requests.Session, url: str) -> int:
         return sum(len(piece) for piece in answer.iter_content(64 * 1024))
 
 
-def measure(size: int, folder: Path, smallest_peak: float | None) -> float:
+def measure(kind: str, size: int, folder: Path, smallest_peak: float | None) -> float:
     month = Month.of(last_month(clock.business_day()))
-    with LoopbackCounty(folder / f"county-{size}") as county:
+    with LoopbackCounty.on(kind, folder / f"county-{size}") as county:
         fill(county, size, month)
         session = requests.Session()
         form = session.get(county.base_url + "/web/login", timeout=10)
@@ -163,10 +165,10 @@ def measure(size: int, folder: Path, smallest_peak: float | None) -> float:
         report_url = f"{county.base_url}/web/report?month={month.name}"
         export_url = f"{county.base_url}/web/exports/household-log.xlsx?month={month.name}"
         seconds, _ = best(RUNS, lambda: received(session, report_url))
-        emit("web.report", seconds, "s", size, REPORT_LIMIT_S)
+        emit("web.report", seconds, "s", size, REPORT_LIMIT_S, kind)
         seconds, size_bytes = best(RUNS, lambda: received(session, export_url))
-        emit("web.export.household_log", seconds, "s", size, EXPORT_LIMIT_S)
-        emit("web.export.household_log.bytes", size_bytes, "bytes", size, None)
+        emit("web.export.household_log", seconds, "s", size, EXPORT_LIMIT_S, kind)
+        emit("web.export.household_log.bytes", size_bytes, "bytes", size, None, kind)
         tracemalloc.start()
         before = tracemalloc.get_traced_memory()[0]
         tracemalloc.reset_peak()
@@ -174,24 +176,27 @@ def measure(size: int, folder: Path, smallest_peak: float | None) -> float:
         peak = (tracemalloc.get_traced_memory()[1] - before) / 1e6
         tracemalloc.stop()
         emit("web.export.household_log.peak_memory", round(peak, 2), "MB", size,
-             smallest_peak)  # fmt: skip
+             smallest_peak, kind)  # fmt: skip
         return peak
 
 
-def emit(bench: str, value: float, unit: str, rows: int, baseline: float | None) -> None:
+def emit(
+    bench: str, value: float, unit: str, rows: int, baseline: float | None, database: str
+) -> None:
     value = round(value, 3) if isinstance(value, float) else value
     print(json.dumps({"bench": bench, "value": value, "unit": unit, "rows": rows,
-                      "baseline": baseline}), flush=True)  # fmt: skip
+                      "baseline": baseline, "database": database}), flush=True)  # fmt: skip
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    sizes = parser.parse_args().sizes
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         smallest: float | None = None
-        for size in sorted(sizes):
-            peak = measure(size, Path(folder), smallest)
+        for size in sorted(arguments.sizes):
+            peak = measure(arguments.database, size, Path(folder), smallest)
             smallest = round(peak, 2) if smallest is None else smallest
 
 
