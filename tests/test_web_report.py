@@ -87,7 +87,8 @@ def fill_last_month(county: WebCounty) -> None:
     )
     far_payload = bought(3, "甘蔗", 77_700, FAR)
     far_payload[2]["seller_name"] = FAR_PERSON
-    county.push(far, [far_payload], at=last_month_at(8))
+    # 孟定镇's household sells to the neighbouring township's station too
+    county.push(far, [far_payload, bought(4, "甘蔗", 5_000, HELPED)], at=last_month_at(8))
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +126,17 @@ def test_last_months_figures_of_each_station_and_the_townships_sum(web: WebCount
     assert total.name == "孟定镇合计" and total.events == 12 and total.bought_fen == 57_000
 
 
+def test_a_household_served_in_two_townships_counts_once_in_the_countys_sum(web: WebCounty):
+    admin = Viewer(user_id=0, name=ADMIN, role="admin", township=None)
+    with web.county.storage.engine.connect() as conn:
+        report = month_report(conn, admin, last_month(clock.business_day()), "")
+    sums = {s.name: s for s in report.summaries}
+    assert list(sums) == ["勐永镇合计", "孟定镇合计", "全县合计"]
+    assert (sums["勐永镇合计"].households, sums["孟定镇合计"].households) == (2, 2)
+    assert sums["全县合计"].households == 3  # HELPED sold to both townships' stations
+    assert sums["全县合计"].bought_fen == 57_000 + 82_700
+
+
 def test_the_page_shows_the_month_the_sum_and_the_silent_station(web: WebCounty):
     page = session_of(web, "mengding").get(web.base_url + "/web/report", timeout=10)
     assert page.status_code == 200
@@ -143,7 +155,7 @@ def test_the_admin_sees_every_township_or_picks_one(web: WebCounty):
     month = last_month(clock.business_day())
     every = session.get(f"{web.base_url}/web/report?month={month}", timeout=10).text
     assert all(s.name in every for s in web.stations)
-    assert "全县合计" in every and "¥1347.00" in every  # 570 + 777
+    assert "全县合计" in every and "¥1397.00" in every  # 570 + 777 + 50
     one = session.get(f"{web.base_url}/web/report?month={month}&township=勐永镇", timeout=10)
     assert web.of("勐永镇")[0].name in one.text and web.of("孟定镇")[0].name not in one.text
     nowhere = session.get(f"{web.base_url}/web/report?township=没有这个镇", timeout=10)

@@ -225,7 +225,29 @@ def month_report(conn: sa.Connection, viewer: Viewer, month: str, township: str)
         StationMonth(r.id, r.name, r.township, r.village, **figures.get(r.id, {}))
         for r in conn.execute(listed)
     ]
-    return MonthReport(m, township, rows, _summaries(rows, township))
+    served = _households_served(conn, viewer, township, m)
+    return MonthReport(m, township, rows, _summaries(rows, township, served))
+
+
+def _households_served(
+    conn: sa.Connection, viewer: Viewer, township: str, m: Month
+) -> dict[str | None, int]:
+    """Households with a log row in the month per township, and in the whole report (None):
+    a household served by two stations counts once in their sum."""
+    h, s = county_household_log.c, stations.c
+    kept = (h.day >= m.first, h.day <= m.last, _kept(viewer, township, h.station_id))
+    distinct = sa.func.count(sa.distinct(h.household_id))
+    found: dict[str | None, int] = {
+        place: int(count)
+        for place, count in conn.execute(
+            sa.select(s.township, distinct)
+            .select_from(county_household_log.join(stations, s.id == h.station_id))
+            .where(*kept)
+            .group_by(s.township)
+        )
+    }
+    found[None] = int(conn.execute(sa.select(distinct).where(*kept)).scalar_one())
+    return found
 
 
 def _orders(conn: sa.Connection, viewer: Viewer, township: str, m: Month) -> tuple[Any, ...]:
@@ -269,20 +291,26 @@ def _produce(conn: sa.Connection, viewer: Viewer, township: str, m: Month) -> tu
     return _per_station(conn, query), "purchases", "bought_fen", "sold_fen"
 
 
-def _summaries(rows: list[StationMonth], township: str) -> list[StationMonth]:
-    """A sum per township, then the county's when the report has several (or none)."""
+def _summaries(
+    rows: list[StationMonth], township: str, served: dict[str | None, int]
+) -> list[StationMonth]:
+    """A sum per township, then the county's when the report has several (or none); the
+    households served are counted once however many stations served them."""
     places = sorted({row.township for row in rows})
     sums = [
-        _sum([r for r in rows if r.township == place], f"{place}合计", place) for place in places
+        _sum([r for r in rows if r.township == place], f"{place}合计", place, served.get(place, 0))
+        for place in places
     ]
     if len(sums) == 1:
         return sums
-    return [*sums, _sum(rows, "全县合计" if not township else f"{township}合计", township)]
+    name = "全县合计" if not township else f"{township}合计"
+    return [*sums, _sum(rows, name, township, served.get(None, 0))]
 
 
-def _sum(rows: list[StationMonth], name: str, township: str) -> StationMonth:
+def _sum(rows: list[StationMonth], name: str, township: str, households: int) -> StationMonth:
     total = StationMonth("", name, township, "")
-    return replace(total, **{f: sum(getattr(r, f) for r in rows) for f in FIGURES})
+    sums = {f: sum(getattr(r, f) for r in rows) for f in FIGURES}
+    return replace(total, **(sums | {"households": households}))
 
 
 # --- the household log's rows of a month, for an export ------------------------------------
