@@ -13,11 +13,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 
+from stationapp.core import clock
+
 if TYPE_CHECKING:
     from pypdfium2 import PdfPage
     from PySide6.QtGui import QImage
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QWidget
+
+    from stationapp.core import Station
 
 # Thermal printers print at 203 dpi, office printers at 300-600; more pixels than 300 dpi add
 # nothing to a receipt but memory (an A4 page at 600 dpi is 35 million pixels).
@@ -157,3 +161,16 @@ def _tell_no_printer(parent: QWidget | None) -> None:
             )
         ),
     )
+
+
+def receipt_frame(station: Station, event_id: str, operator_name: str) -> dict[str, object]:
+    """A document's shared header (the station's name and phone) and footer (the print's record
+    id, the time, the operator, and once the station is enrolled the county's check of the
+    record in the QR code), as the receipts' ``header=``/``footer=`` arguments."""
+    from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
+
+    info = station.info
+    return {
+        "header": ReceiptHeader(info.name, info.phone),
+        "footer": ReceiptFooter(event_id, clock.now(), operator_name, info.receipt_check),
+    }

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from stationapp.core import Station, clock
+from stationapp.core import Station
+from stationapp.ui.kit.printing import receipt_frame
 
 if TYPE_CHECKING:
     from stationapp.core.county.households import Household
@@ -28,14 +29,8 @@ class Rendered:
 
 def _frame(station: Station, operator_name: str, entity_id: str) -> dict[str, object]:
     """The print recorded; the shared header (the station) and footer (that record's id)."""
-    from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
-
     event = station.events.record_print(PRINT_KIND, entity_id)
-    info = station.info
-    return {
-        "header": ReceiptHeader(info.name, info.phone),
-        "footer": ReceiptFooter(event.id, clock.now(), operator_name, info.receipt_check),
-    }
+    return receipt_frame(station, event.id, operator_name)
 
 
 def _operators(station: Station) -> dict[str, str]:

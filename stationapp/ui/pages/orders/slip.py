@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from stationapp.core import Station, clock
+from stationapp.core import Station
+from stationapp.ui.kit.printing import receipt_frame
 
 
 @dataclass(frozen=True)
@@ -19,18 +20,13 @@ class RenderedSlip:
 
 def render_order_slip(station: Station, order_id: str, *, operator_name: str) -> RenderedSlip:
     """The order as it stands now; the print is recorded (its id in the footer)."""
-    from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
     from stationapp.receipts.orders import order_slip
 
     order = station.orders.get(order_id)
     settings = station.settings.all()
     event = station.events.record_print("order_slip", order.id)
-    info = station.info
     pdf = order_slip(
-        order=order,
-        header=ReceiptHeader(info.name, info.phone),
-        footer=ReceiptFooter(event.id, clock.now(), operator_name),
-        paper=settings["paper"],
+        order=order, **receipt_frame(station, event.id, operator_name), paper=settings["paper"]
     )
     return RenderedSlip(pdf, settings["printer"], order.order_no)
 

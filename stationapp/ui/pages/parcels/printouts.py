@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from stationapp.core import Station, clock
+from stationapp.core import Station
 from stationapp.core.parcels.facade import Parcel
 from stationapp.core.parcels.sending import HandoverBatch
+from stationapp.ui.kit.printing import receipt_frame
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,7 @@ class Rendered:
 
 def _frame(station: Station, operator_name: str, event_id: str) -> dict[str, object]:
     """The document's shared header (the station) and footer (this print: its record's id)."""
-    from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
-
-    info = station.info
-    return {
-        "header": ReceiptHeader(info.name, info.phone),
-        "footer": ReceiptFooter(event_id, clock.now(), operator_name),
-    }
+    return receipt_frame(station, event_id, operator_name)
 
 
 def render_pickup_slip(

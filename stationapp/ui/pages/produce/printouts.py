@@ -9,7 +9,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from stationapp.core import Station, clock
+from stationapp.core import Station
+from stationapp.ui.kit.printing import receipt_frame
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,9 @@ def _household(station: Station, household_id: str) -> Any:
 
 def _frame(station: Station, kind: str, entity_id: str, operator_name: str) -> dict[str, Any]:
     """The shared header and footer; the print is recorded, its id is in the footer."""
-    from stationapp.receipts.frame import ReceiptFooter, ReceiptHeader
-
     event = station.events.record_print(kind, entity_id)
-    info = station.info
     return {
-        "header": ReceiptHeader(info.name, info.phone),
-        "footer": ReceiptFooter(event.id, clock.now(), operator_name, info.receipt_check),
+        **receipt_frame(station, event.id, operator_name),
         "paper": station.settings.get("paper"),
     }
 
