@@ -191,19 +191,8 @@ def month_report(conn: sa.Connection, viewer: Viewer, month: str, township: str)
     )
     put(*_orders(conn, viewer, township, m))
     put(*_produce(conn, viewer, township, m))
-    h = county_household_log.c
-    put(
-        _per_station(
-            conn,
-            sa.select(
-                h.station_id, sa.func.count(sa.distinct(h.household_id)), sa.func.sum(h.income_fen)
-            )
-            .where(h.day >= m.first, h.day <= m.last, _kept(viewer, township, h.station_id))
-            .group_by(h.station_id),
-        ),
-        "households",
-        "income_fen",
-    )
+    per_station, served = _households(conn, viewer, township, m)
+    put(per_station, "households", "income_fen")
     c = county_consignments.c
     put(
         _per_station(
@@ -225,29 +214,32 @@ def month_report(conn: sa.Connection, viewer: Viewer, month: str, township: str)
         StationMonth(r.id, r.name, r.township, r.village, **figures.get(r.id, {}))
         for r in conn.execute(listed)
     ]
-    served = _households_served(conn, viewer, township, m)
     return MonthReport(m, township, rows, _summaries(rows, township, served))
 
 
-def _households_served(
+def _households(
     conn: sa.Connection, viewer: Viewer, township: str, m: Month
-) -> dict[str | None, int]:
-    """Households with a log row in the month per township, and in the whole report (None):
-    a household served by two stations counts once in their sum."""
+) -> tuple[dict[str, tuple[int, ...]], dict[str | None, int]]:
+    """The households served and the income brought per station, and the households served per
+    township and in the whole report (None), where one served by two stations counts once: one
+    pass over the month's log rows, grouped by station and household (a household is mostly
+    served by one station, so the groups are about as many as the households)."""
     h, s = county_household_log.c, stations.c
-    kept = (h.day >= m.first, h.day <= m.last, _kept(viewer, township, h.station_id))
-    distinct = sa.func.count(sa.distinct(h.household_id))
-    found: dict[str | None, int] = {
-        place: int(count)
-        for place, count in conn.execute(
-            sa.select(s.township, distinct)
-            .select_from(county_household_log.join(stations, s.id == h.station_id))
-            .where(*kept)
-            .group_by(s.township)
-        )
-    }
-    found[None] = int(conn.execute(sa.select(distinct).where(*kept)).scalar_one())
-    return found
+    per_station: dict[str, list[int]] = {}
+    places: dict[str | None, set[str]] = {None: set()}
+    for station_id, place, household_id, income in conn.execute(
+        sa.select(h.station_id, s.township, h.household_id, sa.func.sum(h.income_fen))
+        .select_from(county_household_log.join(stations, s.id == h.station_id))
+        .where(h.day >= m.first, h.day <= m.last, _kept(viewer, township, h.station_id))
+        .group_by(h.station_id, s.township, h.household_id)
+    ):
+        figures = per_station.setdefault(station_id, [0, 0])
+        figures[0] += 1
+        figures[1] += int(income or 0)
+        places.setdefault(place, set()).add(household_id)
+        places[None].add(household_id)
+    served = {place: len(households) for place, households in places.items()}
+    return {sid: tuple(figures) for sid, figures in per_station.items()}, served
 
 
 def _orders(conn: sa.Connection, viewer: Viewer, township: str, m: Month) -> tuple[Any, ...]:
