@@ -258,3 +258,18 @@ def test_the_report_as_pdf_reads_back_with_the_township_and_its_stations(
     assert busy.name in text and "孟定镇合计" in text and "¥570.00" in text
     assert "本月没有任何记录的站点（1 个）" in text and quiet.name in text.split("没有任何记录")[1]
     assert "勐永镇" not in text and "¥777.00" not in text
+
+
+def test_the_json_report_answers_the_same_within_the_scope(web: WebCounty):
+    session = session_of(web, "mengding")
+    answer = session.get(web.base_url + "/api/v1/supervise/report", timeout=10).json()
+    busy, quiet = web.of("孟定镇")
+    assert answer["month"] == last_month(clock.business_day()) and answer["township"] == "孟定镇"
+    assert {s["station_id"] for s in answer["stations"]} == {busy.id, quiet.id}
+    assert answer["silent"] == [quiet.id]
+    [total] = answer["sums"]
+    assert (total["name"], total["bought_fen"], total["households"]) == ("孟定镇合计", 57_000, 2)
+    far = session.get(web.base_url + "/api/v1/supervise/report?township=勐永镇", timeout=10)
+    assert far.status_code == 404 and web.of("勐永镇")[0].name not in far.text
+    assert requests.get(web.base_url + "/api/v1/supervise/report", timeout=10).status_code == 401
+    assert "/api/v1/supervise/report" in web.county.app.openapi()["paths"]

@@ -30,6 +30,7 @@ from sync.server.web.pages import (
     login,
     receipt,
     report,
+    report_api,
     station,
     stations,
 )
@@ -46,6 +47,7 @@ ROUTERS = (
     exports.router,
     households.router,
     api.router,
+    report_api.router,
     admin.router,
     receipt.router,
 )
