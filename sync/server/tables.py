@@ -432,3 +432,13 @@ county_parcels = sa.Table(
     sa.Column("ended_at", sa.String(64)),  # picked up or returned; NULL while waiting
     sa.Index("ix_county_parcels_waiting", "station_id", "state", "received_at"),
 )
+
+# what each station last said its own log's head was (migration 0010): with the county's head
+# (stations.head_seq), the records still waiting at the station to be pushed
+station_heads = sa.Table(
+    "station_heads",
+    metadata,
+    sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("head_seq", sa.BigInteger, nullable=False),  # the station's own last seq
+    sa.Column("reported_at", sa.String(40), nullable=False),  # the county's time
+)
