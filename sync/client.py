@@ -235,10 +235,16 @@ class CountyClient:
     def head(self) -> HeadResponse:
         return _read(HeadResponse, self._call("GET", protocol.HEAD_PATH))
 
-    def push(self, station_id: str, events: Sequence[Mapping[str, Any]]) -> PushResponse:
-        """``events``: wire events (dicts) in seq order; sent as gzip'd JSON."""
+    def push(
+        self, station_id: str, events: Sequence[Mapping[str, Any]], station_head: int | None = None
+    ) -> PushResponse:
+        """``events``: wire events (dicts) in seq order; sent as gzip'd JSON. ``station_head``:
+        the station's own last seq, told to the county (its records still waiting)."""
         raw = encode_push(station_id, events)
-        answer = self._call("POST", protocol.PUSH_PATH, raw_body=compress_push(raw))
+        extra = {} if station_head is None else {protocol.STATION_HEAD_HEADER: str(station_head)}
+        answer = self._call(
+            "POST", protocol.PUSH_PATH, raw_body=compress_push(raw), extra_headers=extra
+        )
         return _read(PushResponse, answer)
 
     def events(self, after_seq: int = 0, limit: int | None = None) -> EventsResponse:
@@ -269,6 +275,7 @@ class CountyClient:
         json_body: Any = None,
         raw_body: bytes | None = None,
         auth: bool = True,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Any:
         import requests  # heavy: loaded on the first call, not at start-up
 
@@ -280,6 +287,7 @@ class CountyClient:
             protocol.STATION_TIME_HEADER: clock.format_iso(sent_at),
             "Accept": "application/json",
             "Accept-Encoding": "gzip",
+            **(extra_headers or {}),
         }
         data: bytes | None = None
         if raw_body is not None:

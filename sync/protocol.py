@@ -36,6 +36,9 @@ VERSION_HEADER = "X-Protocol-Version"
 # the county's when the call arrived (ISO 8601 with offset); their difference is the station's
 # clock skew, the same number at both ends. More than MAX_CLOCK_SKEW_S off is flagged.
 STATION_TIME_HEADER = "X-Station-Time"
+# a push says how far the station's own log goes (its last seq), so the county knows how many
+# records still wait there; optional: an older station does not send it
+STATION_HEAD_HEADER = "X-Station-Head"
 COUNTY_TIME_HEADER = "X-County-Time"
 MAX_CLOCK_SKEW_S = 5 * 60
 

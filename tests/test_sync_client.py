@@ -11,11 +11,13 @@ import json
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from sync import client as wire
 from sync import protocol
 from sync.client import CountyClient
 from sync.pacing import Backoff, Batcher
+from sync.server.tables import station_heads
 from tests.conftest import MANAGER, MANAGER_PIN
 from tests.county_db import county_database_kind, county_database_url  # noqa: F401  (fixtures)
 from tests.county_server import LoopbackCounty
@@ -426,6 +428,12 @@ def test_a_round_brings_the_county_to_the_local_head_and_marks_everything_pushed
     assert synced.unpushed_count() == 0
     assert seen[0] == (0, station.events.count()) and seen[-1][0] == seen[-1][1]
     assert synced.status().last_sync_at and synced.status().last_error == ""
+    # its pushes told the county how far its own log goes: nothing waits at the station
+    with county.storage.engine.connect() as conn:
+        said = conn.execute(
+            sa.select(station_heads.c.head_seq).where(station_heads.c.station_id == station_id)
+        ).scalar()
+    assert said == _local_head(station)[0]
 
 
 def test_a_round_with_many_events_goes_in_several_batches(synced, station, county):

@@ -173,3 +173,16 @@ def test_one_stations_page_lists_its_stranded_parcels_produce_and_failed_texts(w
     assert failed.startswith("1<")
     other = session.get(f"{web.base_url}/web/stations/{mine.id}?days=30", timeout=10).text
     assert WAYBILL_OLD not in other
+
+
+def test_the_records_still_waiting_at_a_station_come_from_the_head_it_says(web: WebCounty):
+    session = session_of(web, "mengding")
+    mine, other = web.of("孟定镇")
+    api = web.base_url + "/api/v1/supervise/stations/"
+    assert session.get(api + other.id, timeout=10).json()["waiting"] is None  # never said
+    web.push(mine, [("sms.queued", "t2", {})], own_head=str(mine.head[0] + 1 + 7))
+    assert session.get(api + mine.id, timeout=10).json()["waiting"] == 7
+    web.push(mine, [("sms.queued", "t3", {})], own_head="not a number")  # ignored, not refused
+    assert session.get(api + mine.id, timeout=10).json()["waiting"] == 6
+    page = session.get(f"{web.base_url}/web/stations/{mine.id}", timeout=10).text
+    assert "<b>6</b>待上传记录" in page

@@ -82,9 +82,10 @@ class WebCounty:
         events: list[tuple[str, str, dict[str, Any]]],
         *,
         at: str = "",
+        own_head: str | None = None,
     ) -> None:
         """Push ``(type, entity_id, payload)`` events as the station would, made now (or at the
-        ISO time ``at``)."""
+        ISO time ``at``), saying its own head when ``own_head`` is given."""
         seq, prev = station.head
         wire = []
         now = clock.now_iso()
@@ -110,6 +111,7 @@ class WebCounty:
                 "Authorization": f"Bearer {station.token}",
                 protocol.VERSION_HEADER: str(protocol.PROTOCOL_VERSION),
                 protocol.STATION_TIME_HEADER: now,
+                **({} if own_head is None else {protocol.STATION_HEAD_HEADER: own_head}),
             },
             timeout=30,
         )

@@ -71,8 +71,9 @@ class Pushing:
                 return
             batch = batcher.cut([wire_event(e) for e in events])
             try:  # compressed and sent by the call, off the database thread
+                own_head = self.ctx.log.head()[0]  # the county learns what still waits here
                 answer, seconds = yield CountyCall(
-                    "push", partial(_timed, client.push, station_id, batch)
+                    "push", partial(_timed, client.push, station_id, batch, own_head)
                 )
             except (wire.TimedOut, wire.TooLarge) as error:
                 # a slow link or a body too big: smaller batches, from where the county is

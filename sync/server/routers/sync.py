@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Header, Query, Request, Response
 
 from sync import protocol
 from sync.protocol import (
@@ -17,7 +17,7 @@ from sync.protocol import (
     PushResponse,
 )
 from sync.server import feed as feed_log
-from sync.server import ingest
+from sync.server import ingest, station_heads
 from sync.server.deps import CurrentStation, StorageDep
 from sync.server.errors import SyncError
 
@@ -49,13 +49,28 @@ def head(station: CurrentStation, storage: StorageDep) -> HeadResponse:
         422: {"model": ErrorBody},
     },
 )
-def push(request: PushRequest, station: CurrentStation, storage: StorageDep) -> PushResponse:
+def push(
+    request: PushRequest,
+    station: CurrentStation,
+    storage: StorageDep,
+    station_head: Annotated[
+        str | None,
+        Header(
+            alias=protocol.STATION_HEAD_HEADER,
+            description="The station's own last seq (how many records still wait there)",
+        ),
+    ] = None,
+) -> PushResponse:
     if request.station_id != station.id:
         raise SyncError(
             protocol.FORBIDDEN,
             f"This token belongs to station {station.id}, not {request.station_id}.",
         )
-    return ingest.push(storage, station.id, request.events)
+    answer = ingest.push(storage, station.id, request.events)
+    reported = station_heads.parse_head(station_head)
+    if reported is not None:
+        station_heads.record_head(storage, station.id, max(reported, answer.head_seq))
+    return answer
 
 
 @router.get("/events", response_model=EventsResponse)

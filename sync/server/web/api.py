@@ -46,6 +46,7 @@ class StationOut(BaseModel):
     last_active_day: str
     silent_days: int | None
     today: dict[str, int]
+    waiting: int | None
 
 
 class ParcelsOut(BaseModel):
@@ -98,6 +99,7 @@ def _stations(request: Request, viewer: Viewer, station_id: str = "") -> list[St
             last_active_day=r.last_active_day,
             silent_days=r.silent_days(today),
             today=r.today,
+            waiting=r.waiting,
         )
         for r in rows
         if not station_id or r.id == station_id

@@ -13,7 +13,13 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from sync.protocol import MAX_CLOCK_SKEW_S
-from sync.server.tables import county_station_days, events, station_clocks, stations
+from sync.server.tables import (
+    county_station_days,
+    events,
+    station_clocks,
+    station_heads,
+    stations,
+)
 from sync.server.web.auth import Viewer
 from sync.server.web.scope import scoped_stations, within
 
@@ -34,6 +40,7 @@ class StationRow:
     flagged_events: int
     last_active_day: str  # the last business day with an event ('' none yet)
     today: dict[str, int] = field(default_factory=dict)  # events today per line
+    waiting: int | None = None  # records at the station not pushed yet, when it said its head
 
     @property
     def clock_off(self) -> bool:
@@ -69,8 +76,15 @@ def station_rows(
     )
     query = (
         scoped_stations(viewer)
-        .add_columns(station_clocks.c.skew_seconds, station_clocks.c.measured_at, last_day, flagged)
+        .add_columns(
+            station_clocks.c.skew_seconds,
+            station_clocks.c.measured_at,
+            last_day,
+            flagged,
+            station_heads.c.head_seq.label("own_head"),
+        )
         .outerjoin(station_clocks, station_clocks.c.station_id == s.id)
+        .outerjoin(station_heads, station_heads.c.station_id == s.id)
         .order_by(s.township, s.name)
     )
     if township:
@@ -96,6 +110,7 @@ def station_rows(
             flagged_events=row.flagged or 0,
             last_active_day=row.last or "",
             today=counts.get(row.id, {}),
+            waiting=None if row.own_head is None else max(0, row.own_head - row.head_seq),
         )
         for row in conn.execute(query)
     ]
