@@ -23,6 +23,11 @@ class LoginNeeded(Exception):
         self.location = f"{LOGIN_PATH}?next={quote(back_to, safe='/')}"
 
 
+def client_address(request: Request) -> str:
+    """Where a request came from, for the audit log ('' when unknown)."""
+    return request.client.host if request.client else ""
+
+
 def web_auth(request: Request) -> WebAuth:
     return request.app.state.web_auth
 

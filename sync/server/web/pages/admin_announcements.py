@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from stationapp.core import clock
 from stationapp.core.errors import ValidationError
 from sync.server.web.auth import Viewer
-from sync.server.web.deps import AdminViewer
+from sync.server.web.deps import AdminViewer, client_address
 from sync.server.web.queries.admin import known_places
 from sync.server.web.queries.admin_announcements import (
     admin_announcement,
@@ -47,10 +47,6 @@ SAVED = {"published": "已发布公告“{title}”。站点下次同步时就�
 def _words(refusal: ValidationError) -> str:
     words = REFUSALS.get(refusal.text)
     return words.format(**refusal.params) if words else str(refusal)
-
-
-def _address(request: Request) -> str:
-    return request.client.host if request.client else ""
 
 
 def _list_page(
@@ -114,7 +110,7 @@ def publish_form(
             body=body,
             township=township,
             expires_on=expires_on,
-            address=_address(request),
+            address=client_address(request),
         )
     except ValidationError as refusal:
         return _list_page(request, viewer, status_code=400, problem=_words(refusal), form=form)
@@ -130,7 +126,7 @@ def withdraw_form(
     if announcement is None:
         raise HTTPException(status_code=404)
     try:
-        withdraw(request.app.state.storage, viewer, announcement, address=_address(request))
+        withdraw(request.app.state.storage, viewer, announcement, address=client_address(request))
     except ValidationError as refusal:
         return _list_page(request, viewer, status_code=400, problem=_words(refusal))
     return _done("withdrawn", announcement.title)

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 
 from stationapp.core.errors import UserError
 from sync.server.deps import SettingsDep
-from sync.server.web.deps import AdminViewer
+from sync.server.web.deps import AdminViewer, client_address
 from sync.server.web.queries.admin_imports import (
     ImportOutcome,
     import_billers,
@@ -73,10 +73,6 @@ def _unreadable(refusal: UserError, name: str) -> str:
     return words.format(**{**refusal.params, "file": name}) + "（什么也没有写入。）"
 
 
-def _address(request: Request) -> str:
-    return request.client.host if request.client else ""
-
-
 @router.get(IMPORTS)
 def imports_page(request: Request, viewer: AdminViewer) -> Response:
     return page(request, "admin_imports.html", viewer, kinds=KINDS, outcome=None, problem="")
@@ -115,7 +111,7 @@ async def upload(
 def _import(
     request: Request, viewer: AdminViewer, data_dir: Path, kind: str, path: Path, name: str
 ) -> ImportOutcome:
-    storage, address = request.app.state.storage, _address(request)
+    storage, address = request.app.state.storage, client_address(request)
     if kind == "households":
         return import_registry(storage, viewer, data_dir, path, file_name=name, address=address)
     if kind == "catalog":

@@ -21,7 +21,7 @@ from reportlab.graphics.shapes import Drawing
 from sync.server.deps import SettingsDep
 from sync.server.stations import StationRefused
 from sync.server.web.auth import Viewer
-from sync.server.web.deps import AdminViewer
+from sync.server.web.deps import AdminViewer, client_address
 from sync.server.web.queries.admin import known_places
 from sync.server.web.queries.admin_stations import (
     AdminStation,
@@ -54,10 +54,6 @@ def qr_image(text: str) -> str:
     drawing.add(widget)
     svg = renderSVG.drawToString(drawing)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-
-
-def _address(request: Request) -> str:
-    return request.client.host if request.client else ""
 
 
 def _county_url(request: Request) -> str:
@@ -124,7 +120,7 @@ def create(
             name=name,
             township=township,
             village=village,
-            address=_address(request),
+            address=client_address(request),
         )
     except StationRefused as refused:
         problem = REFUSALS[refused.reason].format(what=WHAT[refused.what])
@@ -162,7 +158,7 @@ def reissue(
         viewer,
         settings.token_secret,
         station,
-        address=_address(request),
+        address=client_address(request),
     )
     return _code_page(request, viewer, station.id, code, created=False)
 

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from sync.server.users import MIN_PASSWORD_LENGTH, ROLES, UserRefused
 from sync.server.web.auth import Viewer
-from sync.server.web.deps import AdminViewer, web_auth
+from sync.server.web.deps import AdminViewer, client_address, web_auth
 from sync.server.web.queries.admin import known_places
 from sync.server.web.queries.admin_users import (
     ROLE_WORDS,
@@ -55,10 +55,6 @@ SAVED = {
 
 def _words(refused: UserRefused) -> str:
     return REFUSALS.get(refused.reason, str(refused)).format(**refused.params)
-
-
-def _address(request: Request) -> str:
-    return request.client.host if request.client else ""
 
 
 def _list_page(
@@ -126,7 +122,7 @@ def add(
             role=role,
             township=township,
             password=password,
-            address=_address(request),
+            address=client_address(request),
         )
     except UserRefused as refused:
         return _list_page(request, viewer, status_code=400, problem=_words(refused), form=form)
@@ -160,7 +156,7 @@ def _set_active(request: Request, viewer: Viewer, user_id: int, *, active: bool)
             web_auth(request),
             user,
             active=active,
-            address=_address(request),
+            address=client_address(request),
         )
     except UserRefused as refused:
         return _list_page(request, viewer, status_code=400, problem=_words(refused))
@@ -193,7 +189,7 @@ def set_password(
             web_auth(request),
             user,
             password=password,
-            address=_address(request),
+            address=client_address(request),
         )
     except UserRefused as refused:
         return page(

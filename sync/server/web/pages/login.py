@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from sync.server.web.auth import LoginResult
-from sync.server.web.deps import SESSION_COOKIE, viewer_of, web_auth
+from sync.server.web.deps import SESSION_COOKIE, client_address, viewer_of, web_auth
 from sync.server.web.render import beijing, page
 from sync.server.web.security import LOGIN_PATH, WEB_PREFIX
 
@@ -43,8 +43,7 @@ def login(
     password: Annotated[str, Form(max_length=1000)] = "",
     next: Annotated[str, Form(max_length=2000)] = HOME,
 ) -> Response:
-    address = request.client.host if request.client else ""
-    result: LoginResult = web_auth(request).login(name, password, address=address)
+    result: LoginResult = web_auth(request).login(name, password, address=client_address(request))
     if result.viewer is None:
         if result.locked_until is not None:
             until = beijing(result.locked_until.isoformat(), "%H:%M")
