@@ -34,7 +34,6 @@ from stationapp.core.orders.store import (
     OPEN_STATES,
     PLACED,
     SHIPPED,
-    STATE_NAMES,
     TO_PLACE,
     Order,
 )
@@ -133,19 +132,6 @@ class Orders(OrderReading, OrderReturns):
         return f"D{day:%m%d}{count + 1:02d}"
 
     # the steps ----------------------------------------------------------------------------------
-
-    def _in_state(self, order_id: str, *states: str) -> Order:
-        order = self.get(order_id)
-        if order.state not in states:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "Order {order} is {state}; that step cannot be taken now.",
-                ),
-                order=order.order_no,
-                state=STATE_NAMES[order.state],
-            )
-        return order
 
     def place(
         self, order_id: str, *, platform_order_no: str, paid: int | str, account: str

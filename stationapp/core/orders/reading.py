@@ -14,6 +14,7 @@ from stationapp.core.orders.store import (
     OPEN_STATES,
     PLACED,
     SHIPPED,
+    STATE_NAMES,
     Order,
     read_order,
 )
@@ -58,6 +59,20 @@ class OrderReading:
             if household is not None:
                 kind = household.monitoring_type or household.household_type
                 order = replace(order, household_kind=kind)
+        return order
+
+    def _in_state(self, order_id: str, *states: str) -> Order:
+        """The order, when it is in one of ``states``; else the step is refused (StateError)."""
+        order = self.get(order_id)
+        if order.state not in states:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Order {order} is {state}; that step cannot be taken now.",
+                ),
+                order=order.order_no,
+                state=STATE_NAMES[order.state],
+            )
         return order
 
     def _list(self, where: str, params: tuple, limit: int = LIST_LIMIT) -> list[Order]:

@@ -11,7 +11,7 @@ from stationapp.core.errors import StateError, ValidationError
 from stationapp.core.events import Event
 from stationapp.core.i18n import QT_TRANSLATE_NOOP
 from stationapp.core.money import Money, format_money
-from stationapp.core.orders.store import CANCELLED, RETURNED, STATE_NAMES, Order
+from stationapp.core.orders.store import CANCELLED, RETURNED
 
 ACCOUNTS = ("wechat", "alipay", "bank")  # the station's accounts an order is paid from
 
@@ -19,24 +19,11 @@ ACCOUNTS = ("wechat", "alipay", "bank")  # the station's accounts an order is pa
 class OrderReturns:
     """``st.orders.record_return_parcel`` and ``st.orders.record_platform_refund``."""
 
-    def _order_in(self, order_id: str, *states: str) -> Order:
-        order: Order = self.get(order_id)  # type: ignore[attr-defined]
-        if order.state not in states:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "Order {order} is {state}; that step cannot be taken now.",
-                ),
-                order=order.order_no,
-                state=STATE_NAMES[order.state],
-            )
-        return order
-
     def record_return_parcel(self, order_id: str, *, sent_id: str) -> Event:
         """退货寄回: a returned order's goods went back as the sending ``sent_id`` (recorded on
         the sending screen); its carrier and waybill are read from the parcels line's table."""
         operator = self._session.require_operator()  # type: ignore[attr-defined]
-        order = self._order_in(order_id, RETURNED)
+        order = self._in_state(order_id, RETURNED)  # type: ignore[attr-defined]
         if order.return_sent_id:
             raise StateError(
                 QT_TRANSLATE_NOOP(
@@ -80,7 +67,7 @@ class OrderReturns:
         zero), for an order placed then cancelled or returned; never more than was paid to the
         platform less its earlier refunds."""
         operator = self._session.require_operator()  # type: ignore[attr-defined]
-        order = self._order_in(order_id, CANCELLED, RETURNED)
+        order = self._in_state(order_id, CANCELLED, RETURNED)  # type: ignore[attr-defined]
         if not order.placed_at:
             raise StateError(
                 QT_TRANSLATE_NOOP(
