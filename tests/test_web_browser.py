@@ -139,3 +139,17 @@ def test_a_supervisor_walks_the_lines_pages_by_the_menu(web: WebCounty, chromium
     assert "普洱茶鲜叶" in page.locator("table").inner_text()
     shoot(page, "household")
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    "name", ["parcels", "orders", "produce", "consignments", "households", "households/not-helped"]
+)
+def test_every_line_page_reads_on_a_phone(web: WebCounty, chromium: Any, name: str):
+    page, problems = new_page(chromium, PHONE)
+    log_in(page, web.base_url, "mengding")
+    page.goto(f"{web.base_url}/web/{name}")
+    assert page.get_by_role("heading", level=1).count() == 1
+    # the page itself never scrolls sideways: a wide table scrolls inside its own box
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shoot(page, f"{name.replace('/', '-')}-phone")
+    assert problems == []
