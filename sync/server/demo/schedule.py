@@ -63,6 +63,11 @@ class Schedule:
             yield heapq.heappop(self._heap)
 
 
+def midnight(day: date) -> datetime:
+    """The start of ``day`` in Beijing."""
+    return datetime.combine(day, time(0), BEIJING)
+
+
 def at_hours(day: date, rng: random.Random, first: float = 8.5, last: float = 19.0) -> datetime:
     """A moment of ``day`` between the hours ``first`` and ``last`` (fractions of hours)."""
     seconds = rng.uniform(first * 3600, last * 3600)

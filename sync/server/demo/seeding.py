@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,6 +28,7 @@ from sync.server.demo.county import (
     plan_county,
     registry_rows,
 )
+from sync.server.demo.schedule import midnight
 from sync.server.demo.year import special_of, station_events
 from sync.server.settings import Settings
 from sync.server.storage import Storage
@@ -139,7 +140,7 @@ def history_of(report: SeedReport, station: SeededStation, plan: SeedPlan) -> li
     now = clock.now()
     last_day = plan.last_day or clock.business_day(now)
     if plan.last_day is not None:
-        now = min(now, _day_end(plan.last_day))
+        now = min(now, midnight(plan.last_day + timedelta(days=1)))
     return station_events(
         station.plan,
         [households[n] for n in station.plan.households],
@@ -149,12 +150,6 @@ def history_of(report: SeedReport, station: SeededStation, plan: SeedPlan) -> li
         per_day=plan.per_day,
         now=now,
     )
-
-
-def _day_end(day: date) -> datetime:
-    from sync.server.demo.schedule import BEIJING
-
-    return datetime.combine(day + timedelta(days=1), datetime.min.time(), BEIJING)
 
 
 Pusher = Callable[[SeededStation, list[dict], timedelta], None]

@@ -13,7 +13,7 @@ from stationapp.core.event_record import event_hash
 from stationapp.core.event_store import GENESIS_HASH
 from sync.server.demo import trade
 from sync.server.demo.county import DemoHousehold, DemoStation, person_name
-from sync.server.demo.schedule import BEIJING, Schedule, at_hours, count, day_factor, uuid7_at
+from sync.server.demo.schedule import Schedule, at_hours, count, day_factor, midnight, uuid7_at
 from sync.server.demo.work import StationWork
 
 BASE_PER_DAY = 28.0  # events a station-day at the rates below
@@ -72,11 +72,7 @@ def station_events(
         trade.consignments(work, day, count(rng, CONSIGNMENTS * scale))
         trade.sales(work, day)
     special = special_of(station.index, days)
-    end = min(now, datetime.combine(last_day + timedelta(days=1), datetime.min.time(), BEIJING))
-    if special.silent_days:
-        end = min(end, datetime.combine(last_day, datetime.min.time(), BEIJING)) - timedelta(
-            days=special.silent_days - 1
-        )
+    end = _record_ends(last_day, now, special.silent_days)
     wrong_from = end - timedelta(days=CLOCK_OFF_DAYS)
     return chained(
         (
@@ -85,6 +81,15 @@ def station_events(
         )
         for planned in schedule.until(end)
     )
+
+
+def _record_ends(last_day: date, now: datetime, silent_days: int) -> datetime:
+    """When the station's record stops: at ``now`` or the end of the last day, or for a silent
+    station at the start of its first day without a record."""
+    end = min(now, midnight(last_day + timedelta(days=1)))
+    if silent_days:
+        end = min(end, midnight(last_day - timedelta(days=silent_days - 1)))
+    return end
 
 
 def chained(planned: Any) -> list[dict[str, Any]]:
