@@ -179,7 +179,9 @@ def plan_county(
         point = "" if seen[(township, village)] == 1 else f"{seen[(township, village)]}号点"
         name = f"{township}{village}电商服务站{point}"
         result.append(
-            DemoStation(index, name, township, village, tuple(by_village[(township, village)]))
+            DemoStation(
+                index, name, township, village, tuple(by_village.get((township, village), ()))
+            )
         )
     return result, households
 

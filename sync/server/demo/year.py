@@ -18,7 +18,7 @@ from sync.server.demo.work import StationWork
 
 BASE_PER_DAY = 28.0  # events a station-day at the rates below
 PARCELS, SENDINGS, ORDERS, PURCHASES, CONSIGNMENTS, SERVICES = 6.0, 1.0, 0.8, 2.0, 0.15, 0.25
-SILENT_DAYS = {4: 12, 24: 40}  # station index (mod 40): days without a record at the end
+SILENT_DAYS = {5: 12, 24: 40}  # station index (mod 40): days without a record at the end
 CLOCK_OFF = {2: timedelta(hours=2, minutes=17)}  # station index (mod 40): its clock runs ahead
 CLOCK_OFF_DAYS = 30  # the clock went wrong this many days before the end
 
