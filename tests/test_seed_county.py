@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import collections
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import requests
 import sqlalchemy as sa
 
+from stationapp.core import clock
 from sync.server.demo.county import plan_county
 from sync.server.demo.seeding import (
     SeedPlan,
@@ -30,6 +31,7 @@ from sync.server.tables import (
     county_orders,
     county_parcels,
     county_produce_days,
+    county_station_days,
     station_clocks,
 )
 from sync.server.users import Passwords
@@ -96,6 +98,22 @@ def test_the_read_models_are_filled(seeded):
     assert {"delivered", "placed", "shipped"} <= set(orders)
     assert produce_days > 0 and household_rows > 0
     assert any(abs(skew) > 3600 for skew in skews)  # the station with its clock off
+
+
+def test_a_point_falls_silent_twelve_days_before_today(seeded):
+    county, report = seeded
+    d = county_station_days.c
+    with county.storage.engine.connect() as conn:
+        query = sa.select(d.station_id, sa.func.max(d.day)).group_by(d.station_id)
+        last = dict(conn.execute(query).all())
+    today = clock.business_day()
+    silent = report.stations[5]  # 孟定镇班幸村
+    assert date.fromisoformat(last[silent.id]) == today - timedelta(days=12)
+    assert all(
+        date.fromisoformat(day) >= today - timedelta(days=1)
+        for station_id, day in last.items()
+        if station_id != silent.id
+    )
 
 
 def test_a_supervisor_opens_every_page_of_their_township_and_no_other(seeded):
