@@ -49,6 +49,9 @@ def create_engine(url: str) -> sa.Engine:
         max_overflow=20,
         # names the county's sessions in pg_stat_activity
         connect_args={"application_name": "county-center"},
+        # a push's read models move many rows at once (UPDATE ... executemany): psycopg2's
+        # execute_batch sends them a page per round trip instead of one row per round trip
+        executemany_mode="values_plus_batch",
     )
 
 

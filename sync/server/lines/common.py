@@ -167,14 +167,27 @@ def _dialect_insert(conn: sa.Connection) -> Any:
     return sqlite.insert
 
 
-def insert_rows(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+def insert_rows(
+    conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]], *, replace: bool = False
+) -> None:
     """Insert many rows as one JSON document the database takes apart (PostgreSQL's
     ``json_to_recordset``, SQLite's ``json_each``): binding each of thousands of rows' columns
     costs the county's CPU more than the insert itself. Texts longer than their column are cut
-    in the statement, so the rows need no :func:`fit`."""
+    in the statement, so the rows need no :func:`fit`. ``replace``: a row whose key is there
+    already takes the new values (a repeated id, which no station writes, replaces its row)."""
     if rows:
         document = json.dumps(rows, ensure_ascii=False)
-        conn.execute(_json_insert(table, conn.dialect.name), {"rows": document})
+        statement = _json_insert(table, conn.dialect.name)
+        if replace:
+            statement = _replacing(table, statement)
+        conn.execute(statement, {"rows": document})
+
+
+@functools.cache
+def _replacing(table: sa.Table, insert: sa.TextClause) -> sa.TextClause:
+    keys = [c.name for c in table.primary_key.columns]
+    set_ = ", ".join(f"{c.name} = excluded.{c.name}" for c in table.columns if c.name not in keys)
+    return sa.text(f"{insert.text} WHERE true ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {set_}")
 
 
 @functools.cache
@@ -201,3 +214,49 @@ def _json_insert(table: sa.Table, dialect: str) -> sa.TextClause:
         for name in names
     )
     return sa.text(f"INSERT INTO {table.name} ({listed}) SELECT {taken} FROM json_each(:rows)")
+
+
+def update_rows(
+    conn: sa.Connection,
+    table: sa.Table,
+    keys: tuple[str, ...],
+    rows: list[dict[str, Any]],
+    *,
+    keep_when_null: tuple[str, ...] = (),
+) -> None:
+    """Update many rows, each found by its ``keys`` columns, from one JSON document (UPDATE ...
+    FROM the document taken apart): one statement for a push's moves, where an executemany
+    costs a round trip a row on PostgreSQL. Every row names the same columns; a column in
+    ``keep_when_null`` keeps its value where the row's is null."""
+    if rows:
+        names = tuple(rows[0])
+        statement = _json_update(table, keys, names, keep_when_null, conn.dialect.name)
+        conn.execute(statement, {"rows": json.dumps(rows, ensure_ascii=False)})
+
+
+@functools.cache
+def _json_update(
+    table: sa.Table,
+    keys: tuple[str, ...],
+    names: tuple[str, ...],
+    keep_when_null: tuple[str, ...],
+    dialect: str,
+) -> sa.TextClause:
+    set_ = ", ".join(
+        f"{name} = coalesce(r.{name}, {table.name}.{name})"
+        if name in keep_when_null
+        else f"{name} = r.{name}"
+        for name in names
+        if name not in keys
+    )
+    match = " AND ".join(f"{table.name}.{key} = r.{key}" for key in keys)
+    if dialect == "postgresql":
+        kinds = ", ".join(
+            f"{name} {'bigint' if isinstance(table.c[name].type, sa.Integer) else 'text'}"
+            for name in names
+        )
+        source = f"json_to_recordset(CAST(:rows AS json)) AS r({kinds})"
+    else:
+        taken = ", ".join(f"json_extract(value, '$.{name}') AS {name}" for name in names)
+        source = f"(SELECT {taken} FROM json_each(:rows)) AS r"
+    return sa.text(f"UPDATE {table.name} SET {set_} FROM {source} WHERE {match}")

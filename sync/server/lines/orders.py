@@ -16,6 +16,7 @@ from sync.server.lines.common import (
     select_stored,
     stored,
     text,
+    update_rows,
     voided_targets,
 )
 from sync.server.tables import county_orders, events
@@ -89,27 +90,23 @@ class _Batch:
             )
 
     def write(self, conn: sa.Connection) -> None:
-        c = county_orders.c
-        if self.created:
-            conn.execute(
-                county_orders.delete().where(
-                    c.station_id == self.station_id, c.order_id.in_(sorted(self.created))
-                )
-            )
-            insert_rows(conn, county_orders, list(self.created.values()))
-        if self.moved:
-            conn.execute(
-                county_orders.update()
-                .where(c.station_id == self.station_id, c.order_id == sa.bindparam("order"))
-                .values(
-                    state=sa.bindparam("state"),
-                    updated_at=sa.bindparam("updated_at"),
-                    paid_fen=sa.func.coalesce(
-                        sa.bindparam("paid", type_=sa.BigInteger), c.paid_fen
-                    ),
-                ),
-                [{"order": order_id, **moved} for order_id, moved in self.moved.items()],
-            )
+        insert_rows(conn, county_orders, list(self.created.values()), replace=True)
+        update_rows(
+            conn,
+            county_orders,
+            ("station_id", "order_id"),
+            [
+                {
+                    "station_id": self.station_id,
+                    "order_id": order_id,
+                    "paid_fen": moved["paid"],
+                    "state": moved["state"],
+                    "updated_at": moved["updated_at"],
+                }
+                for order_id, moved in self.moved.items()
+            ],
+            keep_when_null=("paid_fen",),
+        )
         self.created, self.moved = {}, {}
 
 

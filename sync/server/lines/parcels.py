@@ -10,7 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sync.server.lines.common import VOID_TYPE, insert_rows, text, voided_targets
+from sync.server.lines.common import VOID_TYPE, insert_rows, text, update_rows, voided_targets
 from sync.server.tables import county_parcels
 
 RECEIVED = "parcel.received"
@@ -65,19 +65,17 @@ def _move(taken_in, moved, parcel: str, state: str, ended_at: str | None) -> Non
 
 def _write(conn, station_id: str, taken_in, moved, gone: set[str]) -> None:
     c = county_parcels.c
-    replaced = sorted(gone | set(taken_in))  # a repeated parcel id replaces the row
-    if replaced:
+    if gone:
         conn.execute(
-            county_parcels.delete().where(c.station_id == station_id, c.parcel_id.in_(replaced))
+            county_parcels.delete().where(c.station_id == station_id, c.parcel_id.in_(sorted(gone)))
         )
-    insert_rows(conn, county_parcels, list(taken_in.values()))
-    if moved:
-        conn.execute(
-            county_parcels.update()
-            .where(c.station_id == station_id, c.parcel_id == sa.bindparam("parcel"))
-            .values(state=sa.bindparam("state"), ended_at=sa.bindparam("ended_at")),
-            [{"parcel": parcel, **row} for parcel, row in moved.items()],
-        )
+    insert_rows(conn, county_parcels, list(taken_in.values()), replace=True)
+    update_rows(
+        conn,
+        county_parcels,
+        ("station_id", "parcel_id"),
+        [{"station_id": station_id, "parcel_id": parcel, **row} for parcel, row in moved.items()],
+    )
 
 
 def clear(conn: sa.Connection, station_id: str) -> None:
