@@ -148,16 +148,30 @@ def add_up(
         | dict((fixed or {}).get(key, {}))
         for key, delta in deltas.items()
     ]
-    insert = _dialect_insert(conn)(table)
-    conn.execute(
-        insert.on_conflict_do_update(
-            index_elements=keys,
-            set_={name: table.c[name] + insert.excluded[name] for name in moved},
-        ),
-        rows,
-    )
+    if conn.dialect.name == "postgresql" and set(rows[0]) == {c.name for c in table.columns}:
+        # one statement: psycopg2 sends an executemany as a round trip a row
+        statement = _json_adding(table, tuple(moved))
+        conn.execute(statement, {"rows": json.dumps(rows, ensure_ascii=False)})
+    else:
+        insert = _dialect_insert(conn)(table)
+        conn.execute(
+            insert.on_conflict_do_update(
+                index_elements=keys,
+                set_={name: table.c[name] + insert.excluded[name] for name in moved},
+            ),
+            rows,
+        )
     if any(delta.get("count", 0) < 0 for delta in deltas.values()):
         conn.execute(table.delete().where(table.c.station_id == station_id, table.c["count"] <= 0))
+
+
+@functools.cache
+def _json_adding(table: sa.Table, moved: tuple[str, ...]) -> sa.TextClause:
+    """PostgreSQL: :func:`_json_insert` whose rows add ``moved`` to a key's row already there."""
+    keys = ", ".join(c.name for c in table.primary_key.columns)
+    added = ", ".join(f"{name} = {table.name}.{name} + excluded.{name}" for name in moved)
+    insert = _json_insert(table, "postgresql").text
+    return sa.text(f"{insert} ON CONFLICT ({keys}) DO UPDATE SET {added}")
 
 
 def _dialect_insert(conn: sa.Connection) -> Any:
