@@ -36,6 +36,17 @@ def _alive(callback: Callable | None) -> bool:
     return callback is not None and (not isinstance(owner, QObject) or shiboken6.isValid(owner))
 
 
+def _release(job: _Job) -> None:
+    """Let go, here on the GUI thread, of what the job holds of the GUI: its callbacks (often
+    lambdas holding a widget) and its future (whose done-callback holds the worker). Were the
+    last reference to a widget's wrapper dropped on the database thread instead (the job, its
+    future and the callback make a cycle the collector frees on whatever thread it runs), PySide
+    would queue the wrapper's deletion for the GUI thread, and that crashed the interpreter
+    (SIGSEGV in ``BindingManager::runDeletionInMainThread``) once the widget was gone."""
+    job.on_done = job.on_error = None
+    job.future = None
+
+
 class StationWorker(QObject):
     """Runs ``fn(*args)`` on the one database thread; ``on_done(result)`` runs on the GUI thread.
 
@@ -132,15 +143,18 @@ class StationWorker(QObject):
             if self._pending == 0:
                 self.busy_changed.emit(False)
         assert job.future is not None
-        error = job.future.exception()
-        if error is None:
-            if _alive(job.on_done):
-                job.on_done(job.future.result())  # type: ignore[misc]
-        elif isinstance(error, UserError):
-            log.info("%s refused: %s", job.name, error.english)
-            if job.on_error is None:
-                errors.show_refusal(error)
-            elif _alive(job.on_error):
-                job.on_error(error)
-        else:
-            errors.report_unexpected(error)
+        try:
+            error = job.future.exception()
+            if error is None:
+                if _alive(job.on_done):
+                    job.on_done(job.future.result())  # type: ignore[misc]
+            elif isinstance(error, UserError):
+                log.info("%s refused: %s", job.name, error.english)
+                if job.on_error is None:
+                    errors.show_refusal(error)
+                elif _alive(job.on_error):
+                    job.on_error(error)
+            else:
+                errors.report_unexpected(error)
+        finally:
+            _release(job)
