@@ -6,6 +6,7 @@ on any thread) made PySide queue its deletion there and crash the interpreter (S
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -36,3 +37,17 @@ def test_a_refused_jobs_handler_is_let_go_too(qtbot, worker):
     worker.call(refuse, on_error=lambda error: refused.append(str(error)))
     qtbot.waitUntil(lambda: worker.idle and len(jobs) == 1, timeout=3000)
     assert refused and jobs[0].on_error is None and jobs[0].future is None
+
+
+def test_a_lambda_holding_a_closed_widget_is_not_called(qtbot, worker):
+    label = QLabel()
+    called: list[str] = []
+
+    def show(text: str) -> None:
+        called.append(text)
+        label.setText(text)
+
+    worker.call(lambda: "晚到的结果", on_done=lambda text: (label, show(text)))
+    shiboken6.delete(label)  # the window was closed while the call ran
+    qtbot.waitUntil(lambda: worker.idle, timeout=3000)
+    assert called == []

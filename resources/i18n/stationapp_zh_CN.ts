@@ -3176,14 +3176,6 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
             <translation>收款方式：</translation>
         </message>
         <message>
-            <source>This sale (Del removes the line chosen)</source>
-            <translation>本笔销售（Del 删除选中的一行）</translation>
-        </message>
-        <message>
-            <source>Today's sales (Ctrl+U: the manager voids the one chosen)</source>
-            <translation>今日销售（Ctrl+U：站长作废选中的一笔）</translation>
-        </message>
-        <message>
             <source>Only {left} {unit} of {goods} are left for this sale ({taken} {unit} on the lines above); type no more than that.</source>
             <translation>{goods} 只剩 {left}{unit} 可卖（上面几行已占 {taken}{unit}），数量不能超过这个数。</translation>
         </message>
@@ -3202,6 +3194,14 @@ Is {number} right? Y: yes, keep it. Enter or Esc: no, correct it.</source>
         <message>
             <source>Why is this sale voided? (e.g. the buyer called it off, entered twice)</source>
             <translation>为什么作废这笔销售？（例如：买家退单、录重了）</translation>
+        </message>
+        <message>
+            <source>This sale (Del: remove a line)</source>
+            <translation>本笔销售（Del 删除选中的一行）</translation>
+        </message>
+        <message>
+            <source>Today's sales (Ctrl+U: void)</source>
+            <translation>今日销售（Ctrl+U：站长作废选中的一笔）</translation>
         </message>
         <message>
             <source>Consigned by {name}: {product} {grade}, {left} {unit} left</source>

@@ -31,9 +31,18 @@ class _Job:
 
 
 def _alive(callback: Callable | None) -> bool:
-    """False when the callback belongs to a widget that was closed and deleted meanwhile."""
-    owner = getattr(callback, "__self__", None)
-    return callback is not None and (not isinstance(owner, QObject) or shiboken6.isValid(owner))
+    """False when the callback belongs to a widget that was closed and deleted meanwhile: a
+    bound method's object, or any Qt object a lambda closes over (``lambda found:
+    self._show(asked, found)``), is gone."""
+    if callback is None:
+        return False
+    held = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            held.append(cell.cell_contents)
+        except ValueError:  # a cell not filled yet
+            continue
+    return all(shiboken6.isValid(value) for value in held if isinstance(value, QObject))
 
 
 def _release(job: _Job) -> None:

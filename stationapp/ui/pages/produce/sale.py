@@ -122,15 +122,11 @@ class SalePanel(SavingForm):
         paid_row.addWidget(self.paid)
         paid_row.addWidget(self.save_button)
         left = QVBoxLayout()
-        left.addWidget(_wrapped(section_title(self.tr("This sale (Del removes the line chosen)"))))
+        left.addWidget(section_title(self.tr("This sale (Del: remove a line)")))
         left.addWidget(self.lines, 1)
         left.addLayout(paid_row)
         right = QVBoxLayout()
-        right.addWidget(
-            _wrapped(
-                section_title(self.tr("Today's sales (Ctrl+U: the manager voids the one chosen)"))
-            )
-        )
+        right.addWidget(section_title(self.tr("Today's sales (Ctrl+U: void)")))
         right.addWidget(self.sales, 1)
         below = QHBoxLayout()
         below.addLayout(left, 3)
@@ -318,10 +314,3 @@ class SalePanel(SavingForm):
         self.buyer.clear()
         self.buyer.setFocus()
         self.tell(lines=["produce"])
-
-
-def _wrapped(title: QLabel) -> QLabel:
-    """A column's title that wraps rather than widen the page past a 1366-wide screen (the two
-    columns' titles side by side, in English, were wider than the window)."""
-    title.setWordWrap(True)
-    return title
