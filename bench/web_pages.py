@@ -147,9 +147,11 @@ class Served:
             with contextlib.suppress(requests.ConnectionError):
                 if requests.get(self.base_url + "/healthz", timeout=5).ok:
                     return
-            if self.process.poll() is not None:
+            try:  # wait on the server's process itself: it ends only if it failed to start
+                self.process.wait(timeout=0.1)
                 break
-            time.sleep(0.1)
+            except subprocess.TimeoutExpired:
+                continue
         self.stop()
         raise RuntimeError((folder / "serve.log").read_text(errors="replace"))
 
