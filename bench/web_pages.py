@@ -58,7 +58,7 @@ from sync.server.demo.seeding import (  # noqa: E402
 )
 from sync.server.settings import ensure_secret_file, load_settings  # noqa: E402
 from sync.server.storage import Storage  # noqa: E402
-from sync.server.tables import county_household_totals, households  # noqa: E402
+from sync.server.tables import county_household_months, households  # noqa: E402
 
 TARGET_MS = 300
 TOWNSHIP, SUPERVISOR = "孟定镇", "mengding"
@@ -170,10 +170,10 @@ def supervisor_paths(storage: Storage, report: Any, month: str) -> list[str]:
     busiest = max((s for s in report.stations if s.id in mine), key=lambda s: s.events).id
     with storage.engine.connect() as conn:
         household = conn.execute(
-            sa.select(county_household_totals.c.household_id)
-            .join(households, households.c.household_no == county_household_totals.c.household_id)
+            sa.select(county_household_months.c.household_id)
+            .join(households, households.c.household_no == county_household_months.c.household_id)
             .where(households.c.township == TOWNSHIP)
-            .order_by(county_household_totals.c.count.desc())
+            .order_by(county_household_months.c.count.desc())
             .limit(1)
         ).scalar_one()
     paths = []

@@ -25,7 +25,7 @@ from sync.server.storage import Storage
 from sync.server.tables import (
     county_consignments,
     county_household_log,
-    county_household_totals,
+    county_household_months,
     county_orders,
     county_parcels,
     county_produce_days,
@@ -44,7 +44,7 @@ READ_MODEL_TABLES = (
     county_produce_days,
     county_consignments,
     county_household_log,
-    county_household_totals,
+    county_household_months,
 )
 BENCH_EVENTS = 5_000
 BENCH_PUSH = 1_000  # events per push, as the stations' batches grow to

@@ -197,3 +197,65 @@ def test_0005_keeps_the_events_and_puts_each_township_s_settings_back_in_its_sco
                 flagged=False,
             )
         )
+
+
+def test_0011_sums_the_household_log_per_month_and_0010_gets_its_totals_back(engine):
+    upgrade(engine, "0010")
+    log = [  # household, day, type, paid out, paid in (fen)
+        ("h1", "2026-03-02", "produce.bought", 5000, 0),
+        ("h1", "2026-03-30", "produce.bought", 2500, 500),
+        ("h1", "2026-04-01", "household.helped", 0, 0),
+        ("h2", "2026-04-09", "parcel.received", 0, 300),
+    ]
+    with engine.begin() as conn:
+        insert(
+            conn, "stations", id="s1", name="s1", township="勐撒镇", village="村", created_at=STAMP
+        )
+        for n, (household, day, kind, paid_out, paid_in) in enumerate(log):
+            income = max(0, paid_out - paid_in) if kind == "produce.bought" else 0
+            insert(
+                conn,
+                "county_household_log",
+                station_id="s1",
+                event_id=f"e{n}",
+                household_id=household,
+                type=kind,
+                day=day,
+                occurred_at=day + "T09:00:00.000+08:00",
+                operator="",
+                person="",
+                paid_in_fen=paid_in,
+                paid_out_fen=paid_out,
+                income_fen=income,
+                bought_fen=income,
+                fee_waived_fen=0,
+                service="training" if kind == "household.helped" else "",
+                product="",
+                grade="",
+                quantity="",
+                unit="",
+            )
+    upgrade(engine, "head")
+    figures = "household_id, month, count, paid_in_fen, paid_out_fen, income_fen, services"
+    with engine.connect() as conn:
+        months = conn.execute(
+            sa.text(f"SELECT {figures} FROM county_household_months ORDER BY 1, 2")
+        ).all()
+    assert [tuple(row) for row in months] == [
+        ("h1", "2026-03", 2, 500, 7500, 7000, 0),
+        ("h1", "2026-04", 1, 0, 0, 0, 1),
+        ("h2", "2026-04", 1, 300, 0, 0, 0),
+    ]
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0010")
+    with engine.connect() as conn:
+        totals = conn.execute(
+            sa.text(
+                "SELECT household_id, count, income_fen, services "
+                "FROM county_household_totals ORDER BY 1"
+            )
+        ).all()
+    assert [tuple(row) for row in totals] == [("h1", 3, 7000, 1), ("h2", 1, 0, 0)]

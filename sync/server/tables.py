@@ -356,11 +356,13 @@ county_household_log = sa.Table(
     sa.Index("ix_county_household_log_day", "station_id", "day"),
 )
 
-county_household_totals = sa.Table(
-    "county_household_totals",
+# per household, station and month (migration 0011): the 帮扶台账 page reads a year of these
+county_household_months = sa.Table(
+    "county_household_months",
     metadata,
     sa.Column("household_id", sa.String(64), primary_key=True),
     sa.Column("station_id", sa.String(64), sa.ForeignKey("stations.id"), primary_key=True),
+    sa.Column("month", sa.String(7), primary_key=True),  # YYYY-MM of the rows' business day
     sa.Column("count", sa.BigInteger, nullable=False),  # log rows
     sa.Column("paid_in_fen", sa.BigInteger, nullable=False),
     sa.Column("paid_out_fen", sa.BigInteger, nullable=False),
@@ -368,6 +370,7 @@ county_household_totals = sa.Table(
     sa.Column("bought_fen", sa.BigInteger, nullable=False),
     sa.Column("fee_waived_fen", sa.BigInteger, nullable=False),
     sa.Column("services", sa.BigInteger, nullable=False),
+    sa.Index("ix_county_household_months_station", "station_id", "month"),
 )
 
 # each station's events per business day and line (migration 0008, sync/server/lines/activity.py):

@@ -1,7 +1,8 @@
 """The household log's county read model (docs/households.md): one row for every event whose
-payload names a registered household (``household_id``), and running totals per household and
-station. Income is what ``produce.bought`` and ``produce.settled`` paid the household; a void
-takes the voided event's row and its share of the totals away."""
+payload names a registered household (``household_id``), and running totals per household,
+station and month (what the 帮扶台账 page reads for a year, flat in the township's traffic).
+Income is what ``produce.bought`` and ``produce.settled`` paid the household; a void takes the
+voided event's row and its share of the totals away."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from sync.server.lines.common import (
     text,
     voided_targets,
 )
-from sync.server.tables import county_household_log, county_household_totals
+from sync.server.tables import county_household_log, county_household_months
 
 HELPED = "household.helped"
 INCOME_TYPES = frozenset({"produce.bought", "produce.settled"})
@@ -29,7 +30,7 @@ BOUGHT = "produce.bought"
 PERSON_FIELDS = ("customer_name", "seller_name", "consignor_name")
 PERSON_FIELDS_OF_ORDERS = ("customer_name", "name")
 # the totals' key is the row's 户编号 as its column keeps it (the log's rows are cut in the insert)
-HOUSEHOLD_ID_LENGTH = county_household_totals.c.household_id.type.length
+HOUSEHOLD_ID_LENGTH = county_household_months.c.household_id.type.length
 TOTALS = ("paid_in_fen", "paid_out_fen", "income_fen", "bought_fen", "fee_waived_fen")
 
 
@@ -38,7 +39,7 @@ def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
     targets = voided_targets(conn, station_id, new)
     rows: list[dict[str, Any]] = []
     gone: list[str] = []
-    totals: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    totals: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for event in new:
         if event.type == VOID_TYPE:
             target = targets.get(str(event.payload.get("event_id", "")))
@@ -57,7 +58,7 @@ def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
         conn.execute(
             county_household_log.delete().where(c.station_id == station_id, c.event_id.in_(gone))
         )
-    add_up(conn, county_household_totals, station_id, totals)
+    add_up(conn, county_household_months, station_id, totals)
 
 
 def _row(station_id: str, event: Any) -> dict[str, Any] | None:
@@ -97,8 +98,10 @@ def _row(station_id: str, event: Any) -> dict[str, Any] | None:
     return row
 
 
-def _add(totals: dict[tuple[str, str], dict[str, int]], row: dict[str, Any], sign: int) -> None:
-    moved = totals[(row["household_id"], row["station_id"])]
+def _add(
+    totals: dict[tuple[str, str, str], dict[str, int]], row: dict[str, Any], sign: int
+) -> None:
+    moved = totals[(row["household_id"], row["station_id"], row["day"][:7])]
     moved["count"] += sign
     moved["services"] += sign * (row["type"] == HELPED)
     for name in TOTALS:
@@ -107,7 +110,7 @@ def _add(totals: dict[tuple[str, str], dict[str, int]], row: dict[str, Any], sig
 
 def clear(conn: sa.Connection, station_id: str) -> None:
     """Forget a station's rows (before a rebuild)."""
-    for table in (county_household_log, county_household_totals):
+    for table in (county_household_log, county_household_months):
         conn.execute(table.delete().where(table.c.station_id == station_id))
 
 
@@ -127,8 +130,8 @@ def log_of(conn: sa.Connection, household_id: str) -> list[sa.Row]:
 
 
 def totals_of(conn: sa.Connection, household_id: str) -> dict[str, int]:
-    """A household's totals summed over the stations that served it."""
-    c = county_household_totals.c
+    """A household's totals summed over the stations and months it was served."""
+    c = county_household_months.c
     names = ("count", *TOTALS, "services")
     row = conn.execute(
         sa.select(*(sa.func.coalesce(sa.func.sum(c[n]), 0) for n in names)).where(

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import HTTPException
 
-from sync.server.tables import county_household_log, households, stations
+from sync.server.tables import county_household_log, county_household_months, households, stations
 from sync.server.web.auth import Viewer
 from sync.server.web.scope import within
 
@@ -28,8 +28,8 @@ def _registered(viewer: Viewer) -> sa.ColumnElement[bool]:
 
 
 def _year(year: int) -> tuple[sa.ColumnElement[bool], ...]:
-    d = county_household_log.c.day
-    return d >= f"{year}-01-01", d <= f"{year}-12-31"
+    m = county_household_months.c.month
+    return m >= f"{year}-01", m <= f"{year}-12"
 
 
 @dataclass
@@ -47,10 +47,11 @@ def villages(conn: sa.Connection, viewer: Viewer, year: int) -> list[Village]:
     """Each village of the scope: its registered households and people, the households the
     viewer's stations served in ``year``, and the income brought per month.
 
-    The year's log is read once, summed per household and month (a few rows per household),
-    and folded into villages here: joined to the registry row by row and read twice, it took
-    four times as long (docs/county-web.md, page speed)."""
-    h, g = households.c, county_household_log.c
+    The year's monthly totals (at most twelve rows a household and station, kept at ingest:
+    the page does not grow with the township's traffic) are summed per household and month and
+    folded into villages here: joined to the registry row by row it took four times as long
+    (docs/county-web.md, page speed)."""
+    h, g = households.c, county_household_months.c
     found: dict[tuple[str, str], Village] = {}
     for township, village, count, people in conn.execute(
         sa.select(h.township, h.village, sa.func.count(), sa.func.sum(h.members))
@@ -64,7 +65,7 @@ def villages(conn: sa.Connection, viewer: Viewer, year: int) -> list[Village]:
             sa.select(h.household_no, h.township, h.village).where(_registered(viewer))
         )
     }
-    month = sa.func.substr(g.day, 6, 2)
+    month = sa.func.substr(g.month, 6, 2)
     served: dict[tuple[str, str], set[str]] = {}
     for household_id, month_of, income in conn.execute(
         sa.select(g.household_id, month, sa.func.sum(g.income_fen))
@@ -84,7 +85,7 @@ def villages(conn: sa.Connection, viewer: Viewer, year: int) -> list[Village]:
 
 def not_helped(conn: sa.Connection, viewer: Viewer, year: int) -> list[Any]:
     """Registered households of the scope that no station of the viewer's served in ``year``."""
-    h, g = households.c, county_household_log.c
+    h, g = households.c, county_household_months.c
     served = (
         sa.select(g.household_id)
         .where(*_year(year), within(viewer, g.station_id))
@@ -153,15 +154,12 @@ def log_of(conn: sa.Connection, viewer: Viewer, household_no: str) -> list[Any]:
 
 def totals_of(conn: sa.Connection, viewer: Viewer, household_no: str) -> dict[str, int]:
     """The household's totals at the viewer's stations, over all its rows."""
-    g = county_household_log.c
+    g = county_household_months.c
     names = ("count", "income", "bought", "fee_waived", "services")
+    columns = (g["count"], g.income_fen, g.bought_fen, g.fee_waived_fen, g.services)
     row = conn.execute(
-        sa.select(
-            sa.func.count(),
-            sa.func.coalesce(sa.func.sum(g.income_fen), 0),
-            sa.func.coalesce(sa.func.sum(g.bought_fen), 0),
-            sa.func.coalesce(sa.func.sum(g.fee_waived_fen), 0),
-            sa.func.coalesce(sa.func.sum(sa.case((g.type == "household.helped", 1), else_=0)), 0),
-        ).where(g.household_id == household_no, within(viewer, g.station_id))
+        sa.select(*(sa.func.coalesce(sa.func.sum(c), 0) for c in columns)).where(
+            g.household_id == household_no, within(viewer, g.station_id)
+        )
     ).one()
     return {name: int(value) for name, value in zip(names, row, strict=True)}

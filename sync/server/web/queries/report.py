@@ -24,6 +24,7 @@ from fastapi import HTTPException
 from sync.server.tables import (
     county_consignments,
     county_household_log,
+    county_household_months,
     county_orders,
     county_parcels,
     county_produce_days,
@@ -222,15 +223,15 @@ def _households(
 ) -> tuple[dict[str, tuple[int, ...]], dict[str | None, int]]:
     """The households served and the income brought per station, and the households served per
     township and in the whole report (None), where one served by two stations counts once: one
-    pass over the month's log rows, grouped by station and household (a household is mostly
-    served by one station, so the groups are about as many as the households)."""
-    h, s = county_household_log.c, stations.c
+    pass over the month's totals per household and station (kept at ingest, about as many as
+    the households served; the month's log rows would be tens of times more)."""
+    h, s = county_household_months.c, stations.c
     per_station: dict[str, list[int]] = {}
     places: dict[str | None, set[str]] = {None: set()}
     for station_id, place, household_id, income in conn.execute(
         sa.select(h.station_id, s.township, h.household_id, sa.func.sum(h.income_fen))
-        .select_from(county_household_log.join(stations, s.id == h.station_id))
-        .where(h.day >= m.first, h.day <= m.last, _kept(viewer, township, h.station_id))
+        .select_from(county_household_months.join(stations, s.id == h.station_id))
+        .where(h.month == m.name, _kept(viewer, township, h.station_id))
         .group_by(h.station_id, s.township, h.household_id)
     ):
         figures = per_station.setdefault(station_id, [0, 0])
