@@ -16,7 +16,6 @@ from sync import protocol
 from sync.protocol import PushResponse
 from sync.server import ingest
 from sync.server.errors import SyncError
-from sync.server.ingest import chain
 from sync.server.settings import Settings
 from sync.server.storage import Storage, driver_url
 from sync.server.tables import events
@@ -145,20 +144,20 @@ def test_stations_pushing_at_once_each_keep_their_own_chain(storage):
         assert stored_seqs(storage, station_id) == list(range(1, 41))
 
 
-def test_a_unique_constraint_hit_is_a_409_and_the_next_push_still_works(storage, monkeypatch):
-    """The constraints are the last word: with the id check in code out of the way, the UNIQUE
-    constraint on (station, event id) refuses a station's id used again at another seq
-    (PostgreSQL ends the transaction at once), the answer carries the station's head, and the
-    next push goes through on the same pool."""
+def test_a_unique_constraint_hit_is_a_409_and_the_next_push_still_works(storage):
+    """The constraints are the last word (no query of a push's ids before its insert): the
+    UNIQUE constraint on (station, event id) refuses a station's id used again at another seq
+    (PostgreSQL ends the transaction at once), the answer names the id and carries the
+    station's head, and the next push goes through on the same pool."""
     station = new_station(storage, "东村")
     taken = chained(1)
     ingest.push(storage, station, taken)
-    monkeypatch.setattr(chain, "_check_ids_are_new", lambda *args: None)
     [again] = chained(1, after=(1, taken[0].hash))
     reused = [again.model_copy(update={"id": taken[0].id, "hash": None, "prev_hash": None})]
     with pytest.raises(SyncError) as refused:
         ingest.push(storage, station, reused)
     assert refused.value.code == protocol.CHAIN_CONFLICT
+    assert f"Event id {taken[0].id} is already stored at seq 1" in refused.value.detail
     assert refused.value.extra["head_seq"] == 1
     assert stored_seqs(storage, station) == [1]
     answer = ingest.push(storage, station, chained(3, after=(1, taken[0].hash)))

@@ -4,10 +4,10 @@ say, and a value that is no count is ignored (it never fails the push it came wi
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from stationapp.core import clock
-from sync.server.storage import Storage
 from sync.server.tables import station_heads
 
 LARGEST = 2**62
@@ -21,18 +21,18 @@ def parse_head(value: str | None) -> int | None:
     return seq if seq <= LARGEST else None
 
 
-def record_head(storage: Storage, station_id: str, head_seq: int) -> None:
-    """Keep ``head_seq`` as what the station last said of its own log."""
+def record_head(conn: sa.Connection, station_id: str, head_seq: int) -> None:
+    """Keep ``head_seq`` as what the station last said of its own log (in the push's own
+    transaction: no commit of its own)."""
     values = {"station_id": station_id, "head_seq": head_seq, "reported_at": clock.now_iso()}
-    with storage.engine.begin() as conn:
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        insert = dialect.insert(station_heads).values(**values)
-        conn.execute(
-            insert.on_conflict_do_update(
-                index_elements=["station_id"],
-                set_={
-                    "head_seq": insert.excluded.head_seq,
-                    "reported_at": insert.excluded.reported_at,
-                },
-            )
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    insert = dialect.insert(station_heads).values(**values)
+    conn.execute(
+        insert.on_conflict_do_update(
+            index_elements=["station_id"],
+            set_={
+                "head_seq": insert.excluded.head_seq,
+                "reported_at": insert.excluded.reported_at,
+            },
         )
+    )

@@ -25,9 +25,13 @@ def write(conn: sa.Connection, station_id: str, new: Sequence[Any]) -> None:
     """Count a push's new events per day and line (an event whose time is no date counts on
     the day the county received it)."""
     counts: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: {"count": 0})
+    days: dict[str, str] = {}  # a push spans a few days: each is checked once
     for event in new:
         line = event.type.split(".", 1)[0][:LINE_LENGTH]
-        day = _day(event.occurred_at)
+        day = business_day(event.occurred_at)[:10]
+        if day not in days:
+            days[day] = _day(day)
+        day = days[day]
         counts[(station_id, day, line)]["count"] += 1
         if event.type in WATCHED:  # also counted on its own, for the station's page
             counts[(station_id, day, WATCHED[event.type])]["count"] += 1
@@ -39,8 +43,8 @@ def clear(conn: sa.Connection, station_id: str) -> None:
     conn.execute(county_station_days.delete().where(county_station_days.c.station_id == station_id))
 
 
-def _day(occurred_at: str) -> str:
-    day = business_day(occurred_at)[:10]
+def _day(day: str) -> str:
+    """``day``, or today's for a time that is no date."""
     try:
         date.fromisoformat(day)
     except ValueError:

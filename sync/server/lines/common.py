@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -170,7 +171,7 @@ def _json_adding(table: sa.Table, moved: tuple[str, ...]) -> sa.TextClause:
     """PostgreSQL: :func:`_json_insert` whose rows add ``moved`` to a key's row already there."""
     keys = ", ".join(c.name for c in table.primary_key.columns)
     added = ", ".join(f"{name} = {table.name}.{name} + excluded.{name}" for name in moved)
-    insert = _json_insert(table, "postgresql").text
+    insert = _json_insert(table).text
     return sa.text(f"{insert} ON CONFLICT ({keys}) DO UPDATE SET {added}")
 
 
@@ -184,17 +185,43 @@ def _dialect_insert(conn: sa.Connection) -> Any:
 def insert_rows(
     conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]], *, replace: bool = False
 ) -> None:
-    """Insert many rows as one JSON document the database takes apart (PostgreSQL's
-    ``json_to_recordset``, SQLite's ``json_each``): binding each of thousands of rows' columns
-    costs the county's CPU more than the insert itself. Texts longer than their column are cut
-    in the statement, so the rows need no :func:`fit`. ``replace``: a row whose key is there
-    already takes the new values (a repeated id, which no station writes, replaces its row)."""
-    if rows:
-        document = json.dumps(rows, ensure_ascii=False)
-        statement = _json_insert(table, conn.dialect.name)
-        if replace:
-            statement = _replacing(table, statement)
-        conn.execute(statement, {"rows": document})
+    """Insert many rows at the least cost: on PostgreSQL one JSON document the server takes
+    apart (``json_to_recordset``; an executemany sends pages of rows, and SQLAlchemy binding
+    each of thousands of rows' columns costs the county's CPU more than the insert itself), on
+    SQLite an executemany of plain tuples (a JSON document is slower there: each column's
+    ``json_extract`` parses its row again). Texts longer than their column are cut in the
+    statement, so the rows need no :func:`fit`. ``replace``: a row whose key is there already
+    takes the new values (a repeated id, which no station writes, replaces its row)."""
+    if not rows:
+        return
+    if conn.dialect.name == "sqlite":
+        names = [c.name for c in table.columns]
+        take = operator.itemgetter(*names)
+        try:
+            values = [take(row) for row in rows]
+        except KeyError:  # a row without some column: NULL there, as in the JSON document
+            values = [tuple(map(row.get, names)) for row in rows]
+        conn.exec_driver_sql(_sqlite_insert(table, replace), values)
+        return
+    document = json.dumps(rows, ensure_ascii=False)
+    statement = _json_insert(table)
+    if replace:
+        statement = _replacing(table, statement)
+    conn.execute(statement, {"rows": document})
+
+
+@functools.cache
+def _sqlite_insert(table: sa.Table, replace: bool) -> str:
+    """SQLite: the insert of plain rows, each text cut to its column's length there."""
+    names = [c.name for c in table.columns]
+    lengths = _lengths(table)
+    values = ", ".join(f"substr(?, 1, {lengths[n]})" if n in lengths else "?" for n in names)
+    insert = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({values})"
+    if not replace:
+        return insert
+    keys = [c.name for c in table.primary_key.columns]
+    set_ = ", ".join(f"{n} = excluded.{n}" for n in names if n not in keys)
+    return f"{insert} ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {set_}"
 
 
 @functools.cache
@@ -205,29 +232,24 @@ def _replacing(table: sa.Table, insert: sa.TextClause) -> sa.TextClause:
 
 
 @functools.cache
-def _json_insert(table: sa.Table, dialect: str) -> sa.TextClause:
-    """The insert of a JSON list of rows, each text cut to its column's length there (as
-    :func:`fit` does, without a pass over every row in Python)."""
+def _json_insert(table: sa.Table) -> sa.TextClause:
+    """PostgreSQL: the insert of a JSON list of rows, each text cut to its column's length
+    there (as :func:`fit` does, without a pass over every row in Python)."""
     names = [c.name for c in table.columns]
     lengths = _lengths(table)
-    listed = ", ".join(names)
-    if dialect == "postgresql":
-        kinds = ", ".join(
-            f"{name} {'bigint' if isinstance(table.c[name].type, sa.Integer) else 'text'}"
-            for name in names
-        )
-        taken = ", ".join(
-            f"left({name}, {lengths[name]})" if name in lengths else name for name in names
-        )
-        source = f"json_to_recordset(CAST(:rows AS json)) AS r({kinds})"
-        return sa.text(f"INSERT INTO {table.name} ({listed}) SELECT {taken} FROM {source}")
+    kinds = ", ".join(f"{name} {_pg_kind(table.c[name])}" for name in names)
     taken = ", ".join(
-        f"substr(json_extract(value, '$.{name}'), 1, {lengths[name]})"
-        if name in lengths
-        else f"json_extract(value, '$.{name}')"
-        for name in names
+        f"left({name}, {lengths[name]})" if name in lengths else name for name in names
     )
-    return sa.text(f"INSERT INTO {table.name} ({listed}) SELECT {taken} FROM json_each(:rows)")
+    source = f"json_to_recordset(CAST(:rows AS json)) AS r({kinds})"
+    return sa.text(f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {taken} FROM {source}")
+
+
+def _pg_kind(column: sa.Column) -> str:
+    """The type ``json_to_recordset`` reads a column's values as."""
+    if isinstance(column.type, sa.Integer):
+        return "bigint"
+    return "boolean" if isinstance(column.type, sa.Boolean) else "text"
 
 
 def update_rows(
@@ -265,10 +287,7 @@ def _json_update(
     )
     match = " AND ".join(f"{table.name}.{key} = r.{key}" for key in keys)
     if dialect == "postgresql":
-        kinds = ", ".join(
-            f"{name} {'bigint' if isinstance(table.c[name].type, sa.Integer) else 'text'}"
-            for name in names
-        )
+        kinds = ", ".join(f"{name} {_pg_kind(table.c[name])}" for name in names)
         source = f"json_to_recordset(CAST(:rows AS json)) AS r({kinds})"
     else:
         taken = ", ".join(f"json_extract(value, '$.{name}') AS {name}" for name in names)

@@ -66,11 +66,8 @@ def push(
             protocol.FORBIDDEN,
             f"This token belongs to station {station.id}, not {request.station_id}.",
         )
-    answer = ingest.push(storage, station.id, request.events)
     reported = station_heads.parse_head(station_head)
-    if reported is not None:
-        station_heads.record_head(storage, station.id, max(reported, answer.head_seq))
-    return answer
+    return ingest.push(storage, station.id, request.events, station_head=reported)
 
 
 @router.get("/events", response_model=EventsResponse)
