@@ -19,6 +19,11 @@ of three runs:
 - ``web.export.household_log``: /web/exports/household-log.xlsx, every row of the township's
   stations in last month, received to the last byte (issue: ≤ 10 s for 100,000); ``baseline``
   the issue's limit;
+- ``web.households``: /web/households for the month's year (帮扶台账: villages, income per
+  month, a registry of 2,000 households), read from the monthly totals kept at ingest
+  (``county_household_months``, filled here from the log rows as ingest would have kept it);
+  ``baseline`` the same figure at the smallest size: equal within noise when the page does not
+  grow with the township's traffic;
 - ``web.export.household_log.peak_memory``: the most memory Python held (tracemalloc, over every
   thread: the server's and the client's) during one export, above what it held before it;
   ``baseline`` the same figure at the smallest size — equal within noise when the memory does
@@ -37,6 +42,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import requests
+import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -45,10 +51,12 @@ from sync.server.lines.common import insert_rows
 from sync.server.stations import create_station
 from sync.server.tables import (
     county_household_log,
+    county_household_months,
     county_orders,
     county_parcels,
     county_produce_days,
     county_station_days,
+    households,
 )
 from sync.server.users import Passwords, add_user
 from sync.server.web.queries.report import Month, last_month
@@ -59,6 +67,7 @@ TOWNSHIP, OTHER = "孟定镇", "勐永镇"
 STATIONS, OTHER_STATIONS = 40, 20
 REPORT_LIMIT_S, EXPORT_LIMIT_S = 2.0, 10.0
 RUNS = 3
+REGISTRY = 2_000  # households of the township; the log rows are spread over them
 
 
 def fill(county: LoopbackCounty, size: int, month: Month) -> None:
@@ -89,6 +98,8 @@ def fill(county: LoopbackCounty, size: int, month: Month) -> None:
             county_household_log,  # the other township's: never in the export
             [_log_row(n, theirs, month) for n in range(size, size + size // 10)],
         )
+        insert_rows(conn, households, [_household(n) for n in range(REGISTRY)])
+        _add_up_months(conn)
         insert_rows(conn, county_orders, [_order(n, every, month) for n in range(size // 10)])
         conn.execute(
             county_station_days.insert(),
@@ -110,11 +121,42 @@ def fill(county: LoopbackCounty, size: int, month: Month) -> None:
         )  # fmt: skip
 
 
+def _add_up_months(conn) -> None:
+    """The monthly totals per household and station, as ingest keeps them beside the log."""
+    m = county_household_months.c
+    log = county_household_log.c
+    figures = ("paid_in_fen", "paid_out_fen", "income_fen", "bought_fen", "fee_waived_fen")
+    month = sa.func.substr(log.day, 1, 7)
+    conn.execute(
+        county_household_months.insert().from_select(
+            [m.household_id, m.station_id, m.month, m["count"], *(m[f] for f in figures),
+             m.services],
+            sa.select(log.household_id, log.station_id, month, sa.func.count(),
+                      *(sa.func.sum(log[f]) for f in figures), sa.literal(0))
+            .group_by(log.household_id, log.station_id, month),
+        )
+    )  # fmt: skip
+
+
+def _household(n: int) -> dict:
+    return {
+        "household_no": _household_no(n), "township": TOWNSHIP, "village": f"第{n % 20}村",
+        "natural_village": "", "head_name": f"岩{n}", "id_masked": "", "id_hash": f"h{n}",
+        "members": 4, "household_type": "脱贫户", "monitoring_type": "", "risk_cleared": False,
+        "causes": "[]", "phone_masked": "", "updated_at": "2026-01-01T00:00:00+08:00",
+        "id_tag": None,
+    }  # fmt: skip
+
+
+def _household_no(n: int) -> str:
+    return f"5309260101{n % REGISTRY:04d}"
+
+
 def _log_row(n: int, stations: list[str], month: Month) -> dict:
     day = f"{month.name}-{n % 28 + 1:02d}"
     return {
         "station_id": stations[n % len(stations)], "event_id": f"e{n:09d}",
-        "household_id": f"5309260101{n % 2000:03d}", "type": "produce.bought", "day": day,
+        "household_id": _household_no(n), "type": "produce.bought", "day": day,
         "occurred_at": f"{day}T10:{n % 60:02d}:00.000+08:00", "operator": "op1",
         "person": "岩温香", "paid_in_fen": 0, "paid_out_fen": 48_000, "income_fen": 48_000,
         "bought_fen": 48_000, "fee_waived_fen": 0, "service": "", "product": "普洱茶鲜叶",
@@ -154,7 +196,8 @@ def received(session: requests.Session, url: str) -> int:
         return sum(len(piece) for piece in answer.iter_content(64 * 1024))
 
 
-def measure(kind: str, size: int, folder: Path, smallest_peak: float | None) -> float:
+def measure(kind: str, size: int, folder: Path, smallest: dict[str, float]) -> dict[str, float]:
+    """The figures at one size; ``smallest``: those of the smallest size (the baselines)."""
     month = Month.of(last_month(clock.business_day()))
     with LoopbackCounty.on(kind, folder / f"county-{size}") as county:
         fill(county, size, month)
@@ -166,6 +209,9 @@ def measure(kind: str, size: int, folder: Path, smallest_peak: float | None) -> 
         export_url = f"{county.base_url}/web/exports/household-log.xlsx?month={month.name}"
         seconds, _ = best(RUNS, lambda: received(session, report_url))
         emit("web.report", seconds, "s", size, REPORT_LIMIT_S, kind)
+        households_url = f"{county.base_url}/web/households?year={month.name[:4]}"
+        page_s, _ = best(RUNS, lambda: received(session, households_url))
+        emit("web.households", page_s, "s", size, smallest.get("households"), kind)
         seconds, size_bytes = best(RUNS, lambda: received(session, export_url))
         emit("web.export.household_log", seconds, "s", size, EXPORT_LIMIT_S, kind)
         emit("web.export.household_log.bytes", size_bytes, "bytes", size, None, kind)
@@ -176,8 +222,8 @@ def measure(kind: str, size: int, folder: Path, smallest_peak: float | None) -> 
         peak = (tracemalloc.get_traced_memory()[1] - before) / 1e6
         tracemalloc.stop()
         emit("web.export.household_log.peak_memory", round(peak, 2), "MB", size,
-             smallest_peak, kind)  # fmt: skip
-        return peak
+             smallest.get("peak"), kind)  # fmt: skip
+        return {"households": round(page_s, 3), "peak": round(peak, 2)}
 
 
 def emit(
@@ -194,10 +240,10 @@ def main() -> None:
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        smallest: float | None = None
+        smallest: dict[str, float] = {}
         for size in sorted(arguments.sizes):
-            peak = measure(arguments.database, size, Path(folder), smallest)
-            smallest = round(peak, 2) if smallest is None else smallest
+            figures = measure(arguments.database, size, Path(folder), smallest)
+            smallest = smallest or figures
 
 
 if __name__ == "__main__":
