@@ -655,15 +655,17 @@ def test_a_timed_out_push_halves_the_batch_and_the_round_goes_on_from_the_county
 ):
     from stationapp.core.sync.facade import StationSync
 
+    _parcels(station, 60)
+    station_id, code = county.new_station()
+    # enrolled with the everyday timeouts; the round's calls wait 2 s for an answer (the held
+    # one times out; half a second was once too short for an enrolment on a busy machine)
+    StationSync(station.context).enroll(proxy.base_url, code)
     batcher = Batcher(start=20)
     synced = StationSync(
         station.context,
-        client_factory=lambda url, token: CountyClient(url, token, timeout=(2, 0.5)),
+        client_factory=lambda url, token: CountyClient(url, token, timeout=(2, 2)),
         batcher=batcher,
     )
-    _parcels(station, 60)
-    station_id, code = county.new_station()
-    synced.enroll(proxy.base_url, code)
     proxy.then("pass", "stall_answer")  # head; the first push is committed, its answer held
     done: list[int] = []
     report = synced.run(progress=lambda d, total: done.append(d))

@@ -96,5 +96,6 @@ def test_the_sms_relays_queue_and_failures_are_shown_with_phones_masked(web, adm
         assert figure in page
     failures = page.split('<table class="sms-failures">', 1)[1]
     assert station.name in failures and "号码不对" in failures
+    assert "<td>到件通知</td>" in failures and "parcel_arrival" not in failures
     assert "尾号0004" in failures
     assert "13812340004" not in page

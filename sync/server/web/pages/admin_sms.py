@@ -26,6 +26,13 @@ SERVICES = {
     "modem": "短信猫（USB 调制解调器）",
 }
 STATUS_WORDS = {"queued": "等待发送", "sending": "正在发送", "sent": "已发出", "failed": "发送失败"}
+# what a station's text was for (its ``purpose``); one a newer station sends shows as it came
+PURPOSE_WORDS = {
+    "parcel_arrival": "到件通知",
+    "parcel_reminder": "取件提醒",
+    "order_arrival": "代购到货",
+    "sms_test": "测试短信",
+}
 
 
 @router.get(SMS)
@@ -45,6 +52,7 @@ def sms_page(request: Request, viewer: AdminViewer, settings: SettingsDep) -> Re
         viewer,
         state=state,
         statuses=STATUS_WORDS,
+        purposes=PURPOSE_WORDS,
         service=SERVICES.get(service, service or "—"),
         signature=str(config.get("sms.signature", "")),
         config_problem=problem,
