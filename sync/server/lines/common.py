@@ -226,6 +226,7 @@ def _sqlite_insert(table: sa.Table, replace: bool) -> str:
 
 @functools.cache
 def _replacing(table: sa.Table, insert: sa.TextClause) -> sa.TextClause:
+    """PostgreSQL: :func:`_json_insert` whose rows replace a key's row already there."""
     keys = [c.name for c in table.primary_key.columns]
     set_ = ", ".join(f"{c.name} = excluded.{c.name}" for c in table.columns if c.name not in keys)
     return sa.text(f"{insert.text} WHERE true ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {set_}")
@@ -260,36 +261,57 @@ def update_rows(
     *,
     keep_when_null: tuple[str, ...] = (),
 ) -> None:
-    """Update many rows, each found by its ``keys`` columns, from one JSON document (UPDATE ...
-    FROM the document taken apart): one statement for a push's moves, where an executemany
-    costs a round trip a row on PostgreSQL. Every row names the same columns; a column in
-    ``keep_when_null`` keeps its value where the row's is null."""
-    if rows:
-        names = tuple(rows[0])
-        statement = _json_update(table, keys, names, keep_when_null, conn.dialect.name)
-        conn.execute(statement, {"rows": json.dumps(rows, ensure_ascii=False)})
+    """Update many rows, each found by its ``keys`` columns, as :func:`insert_rows` writes:
+    on PostgreSQL one ``UPDATE ... FROM`` a JSON document (an executemany costs a round trip a
+    row there), on SQLite an executemany of plain tuples. Every row names the same columns; a
+    column in ``keep_when_null`` keeps its value where the row's is null."""
+    if not rows:
+        return
+    names = tuple(rows[0])
+    if conn.dialect.name == "sqlite":
+        order = tuple(name for name in names if name not in keys) + keys
+        take = operator.itemgetter(*order)
+        statement = _sqlite_update(table.name, keys, order, keep_when_null)
+        conn.exec_driver_sql(statement, [take(row) for row in rows])
+        return
+    statement = _json_update(table, keys, names, keep_when_null)
+    conn.execute(statement, {"rows": json.dumps(rows, ensure_ascii=False)})
+
+
+def _assignments(
+    names: tuple[str, ...],
+    keys: tuple[str, ...],
+    keep_when_null: tuple[str, ...],
+    value: str,
+    old: str = "{}",
+) -> str:
+    """The ``SET`` of the columns not in ``keys``; ``value`` and ``old`` make each one's new
+    and present value from its name (``{}``)."""
+    return ", ".join(
+        f"{name} = coalesce({value.format(name)}, {old.format(name)})"
+        if name in keep_when_null
+        else f"{name} = {value.format(name)}"
+        for name in names
+        if name not in keys
+    )
+
+
+@functools.cache
+def _sqlite_update(
+    table: str, keys: tuple[str, ...], order: tuple[str, ...], keep_when_null: tuple[str, ...]
+) -> str:
+    """SQLite: the update of one row; its new values, then its keys, as parameters."""
+    match = " AND ".join(f"{key} = ?" for key in keys)
+    return f"UPDATE {table} SET {_assignments(order, keys, keep_when_null, '?')} WHERE {match}"
 
 
 @functools.cache
 def _json_update(
-    table: sa.Table,
-    keys: tuple[str, ...],
-    names: tuple[str, ...],
-    keep_when_null: tuple[str, ...],
-    dialect: str,
+    table: sa.Table, keys: tuple[str, ...], names: tuple[str, ...], keep_when_null: tuple[str, ...]
 ) -> sa.TextClause:
-    set_ = ", ".join(
-        f"{name} = coalesce(r.{name}, {table.name}.{name})"
-        if name in keep_when_null
-        else f"{name} = r.{name}"
-        for name in names
-        if name not in keys
-    )
+    """PostgreSQL: the update of the rows of a JSON document, each found by its keys."""
+    set_ = _assignments(names, keys, keep_when_null, "r.{}", f"{table.name}.{{}}")
     match = " AND ".join(f"{table.name}.{key} = r.{key}" for key in keys)
-    if dialect == "postgresql":
-        kinds = ", ".join(f"{name} {_pg_kind(table.c[name])}" for name in names)
-        source = f"json_to_recordset(CAST(:rows AS json)) AS r({kinds})"
-    else:
-        taken = ", ".join(f"json_extract(value, '$.{name}') AS {name}" for name in names)
-        source = f"(SELECT {taken} FROM json_each(:rows)) AS r"
+    kinds = ", ".join(f"{name} {_pg_kind(table.c[name])}" for name in names)
+    source = f"json_to_recordset(CAST(:rows AS json)) AS r({kinds})"
     return sa.text(f"UPDATE {table.name} SET {set_} FROM {source} WHERE {match}")
